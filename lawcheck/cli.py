@@ -1,0 +1,122 @@
+"""The `lawcheck` command: argument parsing and exit codes; the work is done by the stages."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from lawcheck import __version__
+from lawcheck.errors import InputError
+
+EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_FINDINGS = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise InputError(f"{self.prog}: {message}")
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from lawcheck.validate import validate_file
+
+    problems = validate_file(Path(args.file), schema=Path(args.schema) if args.schema else None,
+                             max_bytes=args.max_bytes)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{args.file}: {len(problems)} problem(s)", file=sys.stderr)
+        return EXIT_FINDINGS
+    print(f"{args.file}: valid")
+    return EXIT_OK
+
+
+def _cmd_rules(args: argparse.Namespace) -> int:
+    from lawcheck.rulebook import export
+
+    text = export.render(args.format, out_dir=Path(args.output) if args.output else None)
+    if text:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from lawcheck.report import run_check
+
+    return run_check(args)
+
+
+def _not_yet(name: str) -> Callable[[argparse.Namespace], int]:
+    def handler(_args: argparse.Namespace) -> int:
+        raise InputError(f"lawcheck {name}: not available in this version yet")
+
+    return handler
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="lawcheck", description="Check draft e-evidence laws against the "
+                     "Budapest Convention (BC) and its Second Additional Protocol (SP).")
+    parser.add_argument("--version", action="version", version=f"lawcheck {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = sub.add_parser("check", help="check one draft against the treaties")
+    check.add_argument("file", help="Akoma Ntoso 3.0 XML, .docx or .txt draft")
+    check.add_argument("--format", choices=["text", "json", "md", "html"], default="text")
+    check.add_argument("-o", "--output", help="write the report here instead of stdout")
+    check.add_argument("--lang", choices=["auto", "en", "ru"], default="auto")
+    check.add_argument("--instruments", default="BC,SP", help="BC, SP or BC,SP (default)")
+    check.add_argument("--fail-on", choices=["missing", "conflict", "any"],
+                       help="exit 3 when findings of this kind exist")
+    check.add_argument("--max-bytes", type=int, default=None, help="refuse larger files")
+    check.set_defaults(handler=_cmd_check)
+
+    rules = sub.add_parser("rules", help="list or export the rule graph")
+    rules.add_argument("--format", choices=["text", "json", "graphml", "md", "schema"],
+                       default="text", help="schema prints the JSON Schema of rule files")
+    rules.add_argument("-o", "--output", help="folder for --format md (default docs/rules)")
+    rules.set_defaults(handler=_cmd_rules)
+
+    imp = sub.add_parser("import", help="turn a .docx or .txt draft into Akoma Ntoso 3.0")
+    imp.add_argument("file")
+    imp.add_argument("-o", "--output", required=True)
+    imp.set_defaults(handler=_not_yet("import"))
+
+    diff = sub.add_parser("diff", help="compare two versions of a draft")
+    diff.add_argument("old")
+    diff.add_argument("new")
+    diff.add_argument("--format", choices=["text", "json", "md", "html"], default="text")
+    diff.set_defaults(handler=_not_yet("diff"))
+
+    validate = sub.add_parser("validate", help="structural validation of an AKN file")
+    validate.add_argument("file")
+    validate.add_argument("--schema", help="also validate against this XSD")
+    validate.add_argument("--max-bytes", type=int, default=None, help="refuse larger files")
+    validate.set_defaults(handler=_cmd_validate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(argv)
+        return args.handler(args)
+    except InputError as error:
+        print(f"lawcheck: error: {error}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("lawcheck: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # noqa: BLE001 - the last line of defence: one line, exit 1
+        if "--debug" in argv:
+            raise
+        print(f"lawcheck: internal error: {type(error).__name__}: {error} "
+              "(run with --debug for details)", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())
