@@ -110,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("lawcheck: interrupted", file=sys.stderr)
         return 130
-    except Exception as error:  # noqa: BLE001 - the last line of defence: one line, exit 1
+    except Exception as error:
         if "--debug" in argv:
             raise
         print(f"lawcheck: internal error: {type(error).__name__}: {error} "

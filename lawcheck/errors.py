@@ -14,7 +14,8 @@ class InputError(Exception):
         super().__init__(message)
 
     def __str__(self) -> str:
-        where = [part for part in (self.source, f"line {self.line}" if self.line else None,
-                                   self.eid) if part]
+        where = ":".join(str(part) for part in (self.source, self.line) if part)
+        if self.eid:
+            where = f"{where} ({self.eid})" if where else self.eid
         text = " ".join(super().__str__().split())
-        return f"{':'.join(where)}: {text}" if where else text
+        return f"{where}: {text}" if where else text

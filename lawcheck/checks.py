@@ -1,0 +1,191 @@
+"""The closed set of check types. Each is implemented once; rules only set parameters.
+
+A check sees its requirement's scope as *blocks*: each block is one provision aligned to the
+requirement together with its descendants (a section with its subsections), as tagged
+*units*. Concept groups of an element must co-occur within one block, the way a reviewer
+reads an article as a whole. Safeguards get a wider scope (see `lawcheck.evaluate`).
+
+| check     | met                                   | unmet              | conflict                   |
+| presence  | a block matches every group           | no block does      | -                          |
+| absence   | no block matches the groups           | -                  | a block does               |
+| limit     | a stated duration respects the bound  | none stated        | a stated duration breaks it|
+| defined   | a definition's term matches           | none does          | -                          |
+| safeguard | a unit in scope matches, not negated  | nothing found      | only negated mentions      |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from lawcheck.concepts.numbers import Duration, iso_days
+from lawcheck.concepts.tagger import ConceptMatch, Tagged
+from lawcheck.rulebook.model import Element, Group
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A provision as the checks see it: its eId and its own text, tagged."""
+
+    eid: str
+    tagged: Tagged
+
+
+Block = Sequence[Unit]
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A term the draft defines, tagged so that concepts can be matched on it."""
+
+    term: str
+    eid: str
+    tagged: Tagged
+
+
+@dataclass(frozen=True)
+class Evidence:
+    eid: str
+    concept: str
+    text: str
+    start: int
+    end: int
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class Result:
+    element: str
+    status: str  # met | unmet | conflict | unknown
+    provisions: tuple[str, ...] = ()
+    detail: str = ""
+    evidence: tuple[Evidence, ...] = field(default_factory=tuple)
+    found: str | None = None  # the duration that broke or met a limit
+
+
+def _evidence(unit: Unit, matches: Sequence[ConceptMatch]) -> list[Evidence]:
+    return [Evidence(unit.eid, m.concept, m.text, m.start, m.end, m.negated) for m in matches]
+
+
+def _block_match(block: Block, groups: tuple[Group, ...]) -> list[Evidence] | None:
+    """Evidence when every group matches (not negated) somewhere in the block, else None."""
+    evidence: list[Evidence] = []
+    for group in groups:
+        hits = [e for unit in block for e in _evidence(unit, unit.tagged.positive(group))]
+        if not hits:
+            return None
+        evidence.extend(hits)
+    return evidence
+
+
+def _eids(evidence: Sequence[Evidence]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(e.eid for e in evidence))
+
+
+def _labels(groups: tuple[Group, ...]) -> str:
+    return " + ".join("/".join(group) for group in groups)
+
+
+def presence(element: Element, blocks: Sequence[Block]) -> Result:
+    for block in blocks:
+        evidence = _block_match(block, element.concepts)
+        if evidence:
+            return Result(element.id, "met", _eids(evidence),
+                          f"found {_labels(element.concepts)}", tuple(evidence))
+    return Result(element.id, "unmet", detail=f"no provision states {_labels(element.concepts)}")
+
+
+def absence(element: Element, blocks: Sequence[Block]) -> Result:
+    for block in blocks:
+        evidence = _block_match(block, element.concepts)
+        if evidence:
+            quoted = "; ".join(dict.fromkeys(f"“{e.text}”" for e in evidence))
+            return Result(element.id, "conflict", _eids(evidence), f"the draft says {quoted}",
+                          tuple(evidence))
+    return Result(element.id, "met", detail=f"no {_labels(element.concepts)}")
+
+
+def _nearest(durations: Sequence[Duration], matches: Sequence[ConceptMatch]) -> Duration:
+    def distance(duration: Duration) -> int:
+        return min(abs(duration.start - m.start) for m in matches)
+
+    return min(durations, key=distance)
+
+
+def _breaks(duration: Duration, element: Element) -> bool:
+    assert element.limit is not None
+    if element.limit.max and duration.days > iso_days(element.limit.max) + 1e-9:
+        return True
+    return bool(element.limit.min and duration.days < iso_days(element.limit.min) - 1e-9)
+
+
+def limit(element: Element, blocks: Sequence[Block]) -> Result:
+    stated: list[tuple[Unit, Duration, list[ConceptMatch]]] = []
+    concepts_seen = False
+    for block in blocks:
+        if _block_match(block, element.concepts) is None:
+            continue
+        concepts_seen = True
+        for unit in block:
+            matches = [m for group in element.concepts for m in unit.tagged.positive(group)]
+            if matches and unit.tagged.durations:
+                stated.append((unit, _nearest(unit.tagged.durations, matches), matches))
+    if not concepts_seen:
+        return Result(element.id, "unknown", detail=f"no provision states {_labels(element.concepts)}")
+    if not stated:
+        return Result(element.id, "unmet", detail="no period is stated")
+    bound = ", ".join(f"{k} {v}" for k, v in (("max", element.limit.max),  # type: ignore[union-attr]
+                                                ("min", element.limit.min)) if v)  # type: ignore[union-attr]
+    for unit, duration, matches in stated:
+        if _breaks(duration, element):
+            found = unit.tagged.text[duration.start:duration.end]
+            return Result(element.id, "conflict", (unit.eid,),
+                          f"states {found} ({duration.iso}); the treaty sets {bound}",
+                          tuple(_evidence(unit, matches)), found=found)
+    unit, duration, matches = stated[0]
+    found = unit.tagged.text[duration.start:duration.end]
+    return Result(element.id, "met", tuple(dict.fromkeys(u.eid for u, _, _ in stated)),
+                  f"states {found} ({duration.iso}); the treaty sets {bound}",
+                  tuple(_evidence(unit, matches)), found=found)
+
+
+def defined(element: Element, definitions: Sequence[Definition]) -> Result:
+    for definition in definitions:
+        if all(definition.tagged.positive(group) for group in element.concepts):
+            return Result(element.id, "met", (definition.eid,),
+                          f"defines “{definition.term}”",
+                          (Evidence(definition.eid, element.concepts[0][0], definition.term, 0,
+                                    len(definition.term)),))
+    return Result(element.id, "unmet",
+                  detail=f"no definition of {_labels(element.concepts)}")
+
+
+def safeguard(element: Element, units: Sequence[Unit]) -> Result:
+    evidence = _block_match(units, element.concepts)
+    if evidence:
+        negated = [e for unit in units for group in element.concepts
+                   for e in _evidence(unit, unit.tagged.negated(group))]
+        detail = f"found {_labels(element.concepts)}"
+        if negated:
+            detail += "; an exception dispenses with it: " + "; ".join(
+                dict.fromkeys(f"“{e.text}” in {e.eid}" for e in negated))
+        return Result(element.id, "met", _eids(evidence), detail, tuple(evidence + negated))
+    negated = [e for unit in units for group in element.concepts
+               for e in _evidence(unit, unit.tagged.negated(group))]
+    if negated:
+        quoted = "; ".join(dict.fromkeys(f"“{e.text}”" for e in negated))
+        return Result(element.id, "conflict", _eids(negated), f"expressly excluded: {quoted}",
+                      tuple(negated))
+    return Result(element.id, "unmet", detail=f"no provision states {_labels(element.concepts)}")
+
+
+BLOCK_CHECKS: dict[str, Callable[[Element, Sequence[Block]], Result]] = {
+    "presence": presence, "absence": absence, "limit": limit,
+}
+
+
+def safeguard_status(result: Result | None) -> str:
+    """The contract's present / absent / unknown for a safeguard result."""
+    if result is None:
+        return "unknown"
+    return "present" if result.status == "met" else "absent"

@@ -1,0 +1,98 @@
+"""Tokens and lemmas per language, on blank spaCy pipelines.
+
+Trained pipelines are not available, so lemmas come from lookup data: spaCy's English lookup
+table (case-sensitive, hence looked up lower-cased) and pymorphy3's best parse for Russian,
+ties going to nouns, cached because law text repeats its vocabulary endlessly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import spacy
+from spacy.util import compile_infix_regex
+
+LANGUAGES = ("en", "ru")
+
+# One token for legal numbering: 16(2), s.33(2), 94-1, 342.1, 24/7.
+_LEGAL_NUMBER = re.compile(
+    r"^(?:\w+\.)?\d+(?:[-.]\d+)*(?:\(\w{1,5}\))+$|^\d+(?:[-.]\d+)+$|^\d+/\d+$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    lemma: str
+    start: int  # character offsets in the analysed text
+    end: int
+
+
+@cache
+def _tokenizer(lang: str) -> spacy.tokenizer.Tokenizer:
+    nlp = spacy.blank(lang)
+    # Keep hyphenated words and numbers whole: "non-public", "информационно-коммуникационной".
+    infixes = [pattern for pattern in nlp.Defaults.infixes if "-" not in pattern]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer.token_match = _LEGAL_NUMBER.match
+    return nlp.tokenizer
+
+
+@cache
+def _english_table():  # type: ignore[no-untyped-def]
+    from spacy.lookups import load_lookups
+
+    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+
+
+@cache
+def _morph():  # type: ignore[no-untyped-def]
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def _russian_lemma(word: str) -> str:
+    parses = _morph().parse(word)
+    if not parses:
+        return word
+    best = parses[0].score
+    tied = [p for p in parses if p.score >= best - 1e-9]
+    chosen = next((p for p in tied if p.tag.POS == "NOUN"), tied[0])
+    return chosen.normal_form
+
+
+@lru_cache(maxsize=200_000)
+def _english_lemma(word: str) -> str:
+    return _english_table().get(word, word)
+
+
+def lemma(word: str, lang: str) -> str:
+    """The lemma of one word, lower-cased (ё folded to е for Russian)."""
+    low = word.lower()
+    if lang == "ru":
+        low = low.replace("ё", "е")
+        return _russian_lemma(low) if low.isalpha() or "-" in low else low
+    return _english_lemma(low)
+
+
+def tokenize(text: str, lang: str) -> list[Token]:
+    """Split `text` into tokens with lemmas and character offsets."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}")
+    doc = _tokenizer(lang)(text)
+    return [Token(t.text, lemma(t.text, lang), t.idx, t.idx + len(t.text))
+            for t in doc if not t.is_space]
+
+
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_LATIN = re.compile(r"[a-z]", re.IGNORECASE)
+
+
+def detect_language(text: str) -> str:
+    """Russian when Cyrillic letters outnumber Latin ones, English otherwise."""
+    sample = text[:20_000]
+    return "ru" if len(_CYRILLIC.findall(sample)) > len(_LATIN.findall(sample)) else "en"

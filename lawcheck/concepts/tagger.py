@@ -1,0 +1,120 @@
+"""Concept tagging: which concepts a text mentions, where, and whether negated.
+
+The unit of evidence is a `ConceptMatch` with character offsets, so every verdict can show
+the words that made it. Negation matters legally: "without a court order" and «без решения
+суда» mention a court only to exclude it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from lawcheck.concepts.language import Token, tokenize
+from lawcheck.concepts.lexicon import GAP, MAX_GAP, Lexicon, Pattern, load_lexicon
+from lawcheck.concepts.numbers import Duration, find_durations
+
+NEGATION_REACH = 2  # words allowed between a negation cue and the match it negates
+_BOUNDARY = {",", ";", ":", ".", "!", "?", "(", ")", "—", "–"}
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptMatch:
+    concept: str
+    text: str
+    start: int  # character offsets in the tagged text
+    end: int
+    first_token: int
+    negated: bool
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """A text with its tokens, concept matches and stated durations."""
+
+    text: str
+    lang: str
+    tokens: list[Token]
+    matches: list[ConceptMatch]
+    durations: list[Duration]
+    _by_concept: dict[str, list[ConceptMatch]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for match in self.matches:
+            self._by_concept.setdefault(match.concept, []).append(match)
+
+    def mentions(self, concept: str) -> list[ConceptMatch]:
+        """All matches of one concept, negated ones included."""
+        return self._by_concept.get(concept, [])
+
+    def positive(self, group: tuple[str, ...]) -> list[ConceptMatch]:
+        """Matches of any concept of the group that are not negated."""
+        return [m for c in group for m in self.mentions(c) if not m.negated]
+
+    def negated(self, group: tuple[str, ...]) -> list[ConceptMatch]:
+        return [m for c in group for m in self.mentions(c) if m.negated]
+
+
+def _match_end(lemmas: list[str], i: int, pattern: Pattern) -> int | None:
+    """End index (exclusive) of `pattern` matched at token i, or None."""
+    if not pattern:
+        return i
+    head, rest = pattern[0], pattern[1:]
+    if head == GAP:
+        for skip in range(MAX_GAP + 1):
+            end = _match_end(lemmas, i + skip, rest)
+            if end is not None:
+                return end
+        return None
+    if i < len(lemmas) and lemmas[i] == head:
+        return _match_end(lemmas, i + 1, rest)
+    return None
+
+
+@cache
+def _index(lang: str) -> tuple[Lexicon, dict[str, list[tuple[str, Pattern, bool]]]]:
+    lexicon = load_lexicon(lang)
+    return lexicon, lexicon.first_lemma_index()
+
+
+def _is_negated(lemmas: list[str], tokens: list[Token], start: int,
+                cues: tuple[Pattern, ...]) -> bool:
+    for gap in range(NEGATION_REACH + 1):
+        cue_end = start - gap
+        between = tokens[cue_end:start]
+        if any(t.text in _BOUNDARY for t in between):
+            return False
+        for cue in cues:
+            begin = cue_end - len(cue)
+            if begin >= 0 and tuple(lemmas[begin:cue_end]) == cue:
+                return True
+    return False
+
+
+def tag_tokens(text: str, tokens: list[Token], lang: str) -> Tagged:
+    """Tag already tokenized text (lets callers tokenize once and reuse)."""
+    lexicon, index = _index(lang)
+    lemmas = [t.lemma for t in tokens]
+    found: list[tuple[str, int, int]] = []
+    excluded: list[tuple[str, int, int]] = []
+    for i, lemma in enumerate(lemmas):
+        for concept, pattern, is_exclusion in index.get(lemma, ()):
+            end = _match_end(lemmas, i, pattern)
+            if end is not None:
+                (excluded if is_exclusion else found).append((concept, i, end))
+    matches = []
+    reach: dict[str, int] = {}  # per concept, the end of its last kept match
+    for concept, i, end in sorted(found, key=lambda f: (f[1], -f[2])):
+        if i < reach.get(concept, 0) or any(c == concept and s < end and i < e
+                                             for c, s, e in excluded):
+            continue  # inside a longer match of the same concept, or excluded
+        reach[concept] = end
+        start_char, end_char = tokens[i].start, tokens[end - 1].end
+        matches.append(ConceptMatch(concept, text[start_char:end_char], start_char, end_char, i,
+                                    _is_negated(lemmas, tokens, i, lexicon.negation)))
+    return Tagged(text, lang, tokens, matches, find_durations(tokens))
+
+
+def tag(text: str, lang: str) -> Tagged:
+    """Tokenize and tag a text in `lang`."""
+    return tag_tokens(text, tokenize(text, lang), lang)

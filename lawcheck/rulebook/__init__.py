@@ -1,0 +1,1 @@
+"""The rule graph: treaty requirements as data, loaded strictly, built into a networkx graph."""

@@ -1,0 +1,152 @@
+"""`lawcheck rules`: the rule graph as text, JSON (the contract), GraphML, Markdown pages
+or the JSON Schema of rule files."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from lawcheck.data import data_dir
+from lawcheck.rulebook.graph import build_graph
+from lawcheck.rulebook.loader import Rulebook, load_rulebook
+from lawcheck.rulebook.model import Case, Element, Option, Requirement
+from lawcheck.rulebook.schema import RULE_SCHEMA
+
+RULES_SCHEMA_ID = "lawcheck.rules/1"
+
+
+def _limit(element: Element) -> dict[str, str] | None:
+    if element.limit is None:
+        return None
+    return {k: v for k, v in (("max", element.limit.max), ("min", element.limit.min)) if v}
+
+
+def _option(option: Option) -> dict[str, Any]:
+    return {"id": option.id, "cites": option.cites, "basis": option.basis,
+            "summary": option.summary, "relaxes": list(option.relaxes)}
+
+
+def requirement_json(r: Requirement) -> dict[str, Any]:
+    elements = []
+    for e in r.elements:
+        item: dict[str, Any] = {"id": e.id, "check": e.check, "cites": e.cites,
+                                "concepts": [list(g) for g in e.concepts],
+                                "severity": e.severity, "message": e.message, "help": e.help}
+        if e.limit:
+            item["limit"] = _limit(e)
+        elements.append(item)
+    return {
+        "id": r.id, "instrument": r.instrument, "article": r.article, "title": r.title,
+        "kind": r.kind, "summary": r.summary, "cites": list(r.cites), "elements": elements,
+        "safeguards": list(r.safeguards), "subject_to": list(r.subject_to),
+        "depends_on": list(r.depends_on), "mirrors": list(r.mirrors),
+        "reservations": [_option(o) for o in r.reservations],
+        "declarations": [_option(o) for o in r.declarations],
+        "source_note": r.source_note,
+    }
+
+
+def rules_json(rulebook: Rulebook) -> dict[str, Any]:
+    edges = []
+    for r in rulebook.requirements:
+        for key in ("subject_to", "depends_on", "mirrors"):
+            edges += [{"source": r.id, "target": t, "type": key} for t in getattr(r, key)]
+        edges += [{"source": r.id, "target": s, "type": "needs_safeguard"} for s in r.safeguards]
+    return {"schema": RULES_SCHEMA_ID,
+            "requirements": [requirement_json(r) for r in rulebook.requirements],
+            "edges": edges}
+
+
+def rules_text(rulebook: Rulebook) -> str:
+    lines = []
+    for r in rulebook.requirements:
+        limits = [f"{e.id} {' '.join(f'{k} {v}' for k, v in _limit(e).items())}"  # type: ignore[union-attr]
+                  for e in r.elements if e.limit]
+        extra = f"  [{'; '.join(limits)}]" if limits else ""
+        lines.append(f"{r.id:<6} {r.kind:<17} {r.title}  ({len(r.elements)} elements, "
+                     f"{len(r.safeguards)} safeguards){extra}")
+    count = len(rulebook.requirements)
+    lines.append(f"{count} requirements: "
+                 f"{sum(r.instrument == 'BC' for r in rulebook.requirements)} BC, "
+                 f"{sum(r.instrument == 'SP' for r in rulebook.requirements)} SP")
+    return "\n".join(lines) + "\n"
+
+
+def rules_graphml(rulebook: Rulebook) -> str:
+    graph = build_graph(rulebook)
+    buffer = io.BytesIO()
+    nx.write_graphml(graph, buffer)
+    return buffer.getvalue().decode("utf-8")
+
+
+def _case_block(case: Case) -> str:
+    statuses = ", ".join(f"`{k}`: {v}" for k, v in case.elements.items())
+    text = "\n".join(f"> {line.strip()}" for line in case.text.strip().splitlines())
+    return f"{text}\n\nExpected: **{case.expect}**" + (f" ({statuses})" if statuses else "")
+
+
+def requirement_page(r: Requirement) -> str:
+    """One Markdown page per requirement: what it asks, why, citations, examples."""
+    lines = [f"# {r.id}: {r.title}", "",
+             f"*{'Convention on Cybercrime (ETS No. 185)' if r.instrument == 'BC' else 'Second Additional Protocol (CETS No. 224)'}, "
+             f"Article {r.article}; kind: {r.kind}; cites {', '.join(r.cites)}*", "",
+             r.summary, ""]
+    if r.source_note:
+        lines += [f"**Source note.** {r.source_note}", ""]
+    lines += ["## What a reviewer checks", "", "| element | check | cites | severity | what to change |",
+              "| --- | --- | --- | --- | --- |"]
+    for e in r.elements:
+        limit = f" ({', '.join(f'{k} {v}' for k, v in _limit(e).items())})" if e.limit else ""  # type: ignore[union-attr]
+        lines.append(f"| `{e.id}` | {e.check}{limit} | {e.cites} | {e.severity} | {e.help} |")
+    lines.append("")
+    if r.safeguards:
+        lines += ["## Safeguards", "", ", ".join(f"`{s}`" for s in r.safeguards), ""]
+    links = [(k.replace("_", " "), getattr(r, k)) for k in ("subject_to", "depends_on", "mirrors")]
+    if any(v for _, v in links):
+        lines += ["## Links", ""] + [f"- {k}: {', '.join(f'[{t}]({t}.md)' for t in v)}"
+                                     for k, v in links if v] + [""]
+    options = [("Reservation", o) for o in r.reservations] + \
+              [("Declaration", o) for o in r.declarations]
+    if options:
+        lines += ["## Reservations and declarations", ""]
+        lines += [f"- {kind} `{o.id}` (Art. {o.cites}, listed in Art. {o.basis}): {o.summary}"
+                  for kind, o in options] + [""]
+    for expect, title in (("fire", "An example that fires"), ("pass", "An example that passes")):
+        case = next((c for c in r.cases if c.expect == expect and not c.xfail), None)
+        if case:
+            lines += [f"## {title} ({case.lang})", "", _case_block(case), ""]
+    return "\n".join(lines)
+
+
+def rules_pages(rulebook: Rulebook) -> dict[str, str]:
+    pages = {f"{r.id}.md": requirement_page(r) for r in rulebook.requirements}
+    index = ["# Rules", "", "One page per treaty article; generated by `lawcheck rules --format md`.",
+             "", "| id | title | kind |", "| --- | --- | --- |"]
+    index += [f"| [{r.id}]({r.id}.md) | {r.title} | {r.kind} |" for r in rulebook.requirements]
+    pages["README.md"] = "\n".join(index) + "\n"
+    return pages
+
+
+def default_pages_dir() -> Path:
+    return data_dir("rules").parent / "docs" / "rules"
+
+
+def render(fmt: str, out_dir: Path | None = None) -> str:
+    if fmt == "schema":
+        return json.dumps(RULE_SCHEMA, indent=2, ensure_ascii=False) + "\n"
+    rulebook = load_rulebook()
+    if fmt == "json":
+        return json.dumps(rules_json(rulebook), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "graphml":
+        return rules_graphml(rulebook)
+    if fmt == "md":
+        folder = out_dir or default_pages_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in rules_pages(rulebook).items():
+            (folder / name).write_text(text, encoding="utf-8")
+        return f"wrote {len(rulebook.requirements) + 1} pages to {folder}\n"
+    return rules_text(rulebook)

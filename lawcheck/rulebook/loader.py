@@ -1,0 +1,208 @@
+"""Strict loading of `rules/`: every problem is one line with file, line and key path."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from lawcheck.concepts.numbers import iso_days
+from lawcheck.data import data_dir
+from lawcheck.errors import InputError
+from lawcheck.rulebook.model import Case, Element, Group, Limit, Option, Requirement
+from lawcheck.rulebook.schema import RULE_SCHEMA
+from lawcheck.rulebook.yamlio import key_path, line_of, load_yaml
+
+INSTRUMENTS = {"BC": "Convention on Cybercrime (ETS No. 185)",
+               "SP": "Second Additional Protocol (CETS No. 224)"}
+SAFEGUARD_FRAMEWORKS = ("BC-15", "SP-13", "SP-14")
+_FILE = re.compile(r"^(bc|sp)-(\d{2})\.yaml$")
+_VALIDATOR = Draft202012Validator(RULE_SCHEMA)
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    requirements: tuple[Requirement, ...]  # treaty order: BC by article, then SP
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {r.id: r for r in self.requirements})
+
+    def get(self, requirement_id: str) -> Requirement:
+        return self._by_id[requirement_id]  # type: ignore[attr-defined]
+
+    def __contains__(self, requirement_id: object) -> bool:
+        return requirement_id in self._by_id  # type: ignore[attr-defined]
+
+    def safeguard(self, safeguard_id: str) -> tuple[Requirement, Element]:
+        """The framework article and element that define a safeguard id."""
+        for framework_id in SAFEGUARD_FRAMEWORKS:
+            if framework_id in self:
+                framework = self.get(framework_id)
+                for element in framework.elements:
+                    if element.id == safeguard_id and element.check == "safeguard":
+                        return framework, element
+        raise KeyError(safeguard_id)
+
+    def selected(self, instruments: tuple[str, ...]) -> tuple[Requirement, ...]:
+        return tuple(r for r in self.requirements if r.instrument in instruments)
+
+
+def _fail(path: Path, data: Any, where: tuple[str | int, ...], message: str) -> InputError:
+    return InputError(f"{key_path(where)}: {message}", source=str(path),
+                      line=line_of(data, where))
+
+
+def _schema_error(path: Path, data: Any) -> InputError | None:
+    errors = sorted(_VALIDATOR.iter_errors(data), key=lambda e: (len(e.path), list(e.path)))
+    if not errors:
+        return None
+    error: ValidationError = errors[0]
+    where = tuple(error.absolute_path)
+    if error.validator == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        return _fail(path, data, (*where, extra[0]), "unknown key")
+    if error.validator == "required":
+        return _fail(path, data, where, f"missing key {error.message.split()[0]}")
+    if error.validator == "enum":
+        return _fail(path, data, where,
+                     f"{error.instance!r} is not one of {', '.join(map(str, error.validator_value))}")
+    if error.validator == "pattern" and "P(?!$)" in str(error.validator_value):
+        return _fail(path, data, where, f"{error.instance!r} is not an ISO 8601 duration")
+    return _fail(path, data, where, error.message)
+
+
+def _groups(value: list[Any]) -> tuple[Group, ...]:
+    return tuple((str(g),) if isinstance(g, str) else tuple(map(str, g)) for g in value)
+
+
+def _options(values: list[dict[str, Any]]) -> tuple[Option, ...]:
+    return tuple(Option(str(o["id"]), str(o["cites"]), str(o["basis"]), str(o["summary"]),
+                        tuple(map(str, o.get("relaxes", [])))) for o in values)
+
+
+def _requirement(path: Path, data: dict[str, Any]) -> Requirement:
+    elements = tuple(
+        Element(id=str(e["id"]), check=str(e["check"]), cites=str(e["cites"]),
+                concepts=_groups(e["concepts"]), severity=str(e["severity"]),
+                message=" ".join(str(e["message"]).split()),
+                help=" ".join(str(e["help"]).split()),
+                limit=Limit(e["limit"].get("max"), e["limit"].get("min"))
+                if "limit" in e else None)
+        for e in data["elements"])
+    cases = tuple(
+        Case(lang=str(c["lang"]), expect=str(c["expect"]), text=str(c["text"]),
+             elements={str(k): str(v) for k, v in (c.get("elements") or {}).items()},
+             safeguards={str(k): str(v) for k, v in (c.get("safeguards") or {}).items()},
+             xfail=c.get("xfail"), line=line_of(data, ("cases", i)))
+        for i, c in enumerate(data["cases"]))
+    return Requirement(
+        id=str(data["id"]), instrument=str(data["instrument"]), article=str(data["article"]),
+        title=str(data["title"]), kind=str(data["kind"]),
+        summary=" ".join(str(data["summary"]).split()), cites=tuple(map(str, data["cites"])),
+        align=_groups(data["align"]), elements=elements,
+        safeguards=tuple(map(str, data["safeguards"])),
+        subject_to=tuple(map(str, data["subject_to"])),
+        depends_on=tuple(map(str, data["depends_on"])), mirrors=tuple(map(str, data["mirrors"])),
+        reservations=_options(data["reservations"]), declarations=_options(data["declarations"]),
+        source_note=data["source_note"], cases=cases, path=str(path))
+
+
+def _check_file(path: Path, data: dict[str, Any]) -> None:
+    """What the schema cannot say about one file."""
+    prefix, number = _FILE.match(path.name).groups()  # type: ignore[union-attr]
+    expected = f"{prefix.upper()}-{int(number)}"
+    if data["id"] != expected:
+        raise _fail(path, data, ("id",), f"{data['id']!r} does not match the file name "
+                    f"(expected {expected!r})")
+    if data["instrument"] != prefix.upper() or data["article"] != str(int(number)):
+        raise _fail(path, data, ("article",), "instrument and article must match the id")
+    element_ids = [e["id"] for e in data["elements"]]
+    for i, element in enumerate(data["elements"]):
+        if element_ids.count(element["id"]) > 1:
+            raise _fail(path, data, ("elements", i, "id"), f"duplicate element {element['id']!r}")
+        for bound in ("max", "min"):
+            value = element.get("limit", {}).get(bound)
+            if value is not None:
+                try:
+                    iso_days(value)
+                except ValueError:
+                    raise _fail(path, data, ("elements", i, "limit", bound),
+                                f"{value!r} is not an ISO 8601 duration") from None
+    for kind in ("reservations", "declarations"):
+        for i, option in enumerate(data[kind]):
+            for relaxed in option.get("relaxes", []):
+                if relaxed not in element_ids:
+                    raise _fail(path, data, (kind, i, "relaxes"),
+                                f"unknown element {relaxed!r}")
+    for i, case in enumerate(data["cases"]):
+        for element_id in case.get("elements") or {}:
+            if element_id not in element_ids:
+                raise _fail(path, data, ("cases", i, "elements", element_id),
+                            "unknown element")
+
+
+def _check_links(requirements: dict[str, Requirement], loaded: dict[str, Any]) -> None:
+    """Cross-file consistency: ids referenced exist, mirrors are mutual, safeguards defined."""
+    book = Rulebook(tuple(requirements.values()))
+    for requirement in requirements.values():
+        path, data = Path(requirement.path), loaded[requirement.id]
+        for key in ("subject_to", "depends_on", "mirrors"):
+            for i, target in enumerate(getattr(requirement, key)):
+                if target not in requirements:
+                    raise _fail(path, data, (key, i), f"unknown requirement {target!r}")
+                if target == requirement.id:
+                    raise _fail(path, data, (key, i), "a requirement cannot refer to itself")
+                if key == "mirrors" and requirement.id not in requirements[target].mirrors:
+                    raise _fail(path, data, (key, i),
+                                f"{target} does not list {requirement.id} in its mirrors")
+        for i, safeguard_id in enumerate(requirement.safeguards):
+            try:
+                book.safeguard(safeguard_id)
+            except KeyError:
+                raise _fail(path, data, ("safeguards", i),
+                            f"unknown safeguard {safeguard_id!r} (define it as a safeguard "
+                            "element of BC-15, SP-13 or SP-14)") from None
+        for i, case in enumerate(requirement.cases):
+            for safeguard_id in case.safeguards:
+                if safeguard_id not in requirement.safeguards:
+                    raise _fail(path, data, ("cases", i, "safeguards", safeguard_id),
+                                "not a safeguard of this requirement")
+
+
+def rule_files(root: Path) -> list[Path]:
+    files = [p for folder in ("bc", "sp") for p in sorted((root / folder).glob("*.yaml"))]
+    for path in files:
+        if not _FILE.match(path.name):
+            raise InputError("rule files are named bc-NN.yaml or sp-NN.yaml", source=str(path))
+    return files
+
+
+def load_rulebook_from(root: Path) -> Rulebook:
+    """Load and check every rule file under `root`."""
+    requirements: dict[str, Requirement] = {}
+    loaded: dict[str, Any] = {}
+    for path in rule_files(root):
+        data = load_yaml(path)
+        if not isinstance(data, dict):
+            raise InputError("expected a mapping at the top level", source=str(path), line=1)
+        error = _schema_error(path, data)
+        if error:
+            raise error
+        _check_file(path, data)
+        requirement = _requirement(path, data)
+        requirements[requirement.id] = requirement
+        loaded[requirement.id] = data
+    _check_links(requirements, loaded)
+    ordered = sorted(requirements.values(), key=lambda r: (r.instrument != "BC", r.number))
+    return Rulebook(tuple(ordered))
+
+
+@cache
+def load_rulebook() -> Rulebook:
+    """The bundled rule book, loaded once per process."""
+    return load_rulebook_from(data_dir("rules"))

@@ -1,0 +1,87 @@
+"""Requirements, elements and cases as loaded from `rules/`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Group = tuple[str, ...]  # alternatives: any concept of the group will do
+
+
+@dataclass(frozen=True)
+class Limit:
+    max: str | None = None  # ISO 8601 durations
+    min: str | None = None
+
+
+@dataclass(frozen=True)
+class Element:
+    id: str
+    check: str
+    cites: str
+    concepts: tuple[Group, ...]
+    severity: str
+    message: str
+    help: str
+    limit: Limit | None = None
+
+    @property
+    def concept_ids(self) -> set[str]:
+        return {c for group in self.concepts for c in group}
+
+
+@dataclass(frozen=True)
+class Option:
+    """A reservation or declaration the treaty permits for this article."""
+
+    id: str
+    cites: str
+    basis: str
+    summary: str
+    relaxes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Case:
+    lang: str
+    expect: str  # "pass" or "fire"
+    text: str
+    elements: dict[str, str] = field(default_factory=dict)
+    safeguards: dict[str, str] = field(default_factory=dict)
+    xfail: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Requirement:
+    id: str
+    instrument: str
+    article: str
+    title: str
+    kind: str
+    summary: str
+    cites: tuple[str, ...]
+    align: tuple[Group, ...]
+    elements: tuple[Element, ...]
+    safeguards: tuple[str, ...]
+    subject_to: tuple[str, ...]
+    depends_on: tuple[str, ...]
+    mirrors: tuple[str, ...]
+    reservations: tuple[Option, ...]
+    declarations: tuple[Option, ...]
+    source_note: str | None
+    cases: tuple[Case, ...]
+    path: str
+
+    @property
+    def number(self) -> int:
+        return int(self.article)
+
+    def element(self, element_id: str) -> Element:
+        return next(e for e in self.elements if e.id == element_id)
+
+    @property
+    def concept_ids(self) -> set[str]:
+        ids = {c for group in self.align for c in group}
+        for element in self.elements:
+            ids |= element.concept_ids
+        return ids

@@ -1,0 +1,105 @@
+"""The JSON Schema of a rule file: the single statement of the rule format.
+
+The loader validates every file against it (reporting file, line and key path), and
+`lawcheck rules --format schema` prints it so that editors can complete and check files.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+CHECKS = ("presence", "absence", "limit", "defined", "safeguard")
+KINDS = ("definition", "offence", "liability", "sanction", "scope", "safeguards",
+         "procedural_power", "jurisdiction", "cooperation", "cooperation_power",
+         "data_protection", "general")
+SEVERITIES = ("high", "medium", "low")
+ELEMENT_STATUSES = ("met", "unmet", "conflict", "unknown")
+SAFEGUARD_STATUSES = ("present", "absent", "unknown")
+LANGS = ("en", "ru")
+
+_ID = r"^(BC|SP)-[1-9][0-9]?$"
+_SNAKE = r"^[a-z][a-z0-9_]*$"
+_CITE = r"^[0-9]+(\([0-9a-z]+\))*$"
+_DURATION = r"^P(?!$)([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T[0-9]+H)?$"
+
+_group = {"oneOf": [
+    {"type": "string", "pattern": _SNAKE},
+    {"type": "array", "items": {"type": "string", "pattern": _SNAKE}, "minItems": 1},
+]}
+_groups = {"type": "array", "items": _group, "minItems": 1}
+_text = {"type": "string", "minLength": 1}
+_ids = {"type": "array", "items": {"type": "string", "pattern": _ID}, "uniqueItems": True}
+_option = {
+    "type": "object", "additionalProperties": False,
+    "required": ["id", "cites", "basis", "summary"],
+    "properties": {
+        "id": {"type": "string", "pattern": _SNAKE},
+        "cites": {"type": "string", "pattern": _CITE},
+        "basis": {"type": "string", "pattern": r"^[0-9]+$"},
+        "summary": _text,
+        "relaxes": {"type": "array", "items": {"type": "string", "pattern": _SNAKE}},
+    },
+}
+
+RULE_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "lawcheck.rule/1",
+    "title": "lawcheck rule file: one treaty article",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["id", "instrument", "article", "title", "kind", "summary", "cites", "align",
+                 "elements", "safeguards", "subject_to", "depends_on", "mirrors",
+                 "reservations", "declarations", "source_note", "cases"],
+    "properties": {
+        "id": {"type": "string", "pattern": _ID},
+        "instrument": {"enum": ["BC", "SP"]},
+        "article": {"type": "string", "pattern": r"^[1-9][0-9]?$"},
+        "title": _text,
+        "kind": {"enum": list(KINDS)},
+        "summary": _text,
+        "cites": {"type": "array", "items": {"type": "string", "pattern": _CITE},
+                  "minItems": 1},
+        "align": _groups,
+        "elements": {"type": "array", "items": {
+            "type": "object", "additionalProperties": False,
+            "required": ["id", "check", "cites", "concepts", "severity", "message", "help"],
+            "properties": {
+                "id": {"type": "string", "pattern": _SNAKE},
+                "check": {"enum": list(CHECKS)},
+                "cites": {"type": "string", "pattern": _CITE},
+                "concepts": _groups,
+                "limit": {"type": "object", "additionalProperties": False, "minProperties": 1,
+                          "properties": {"max": {"type": "string", "pattern": _DURATION},
+                                         "min": {"type": "string", "pattern": _DURATION}}},
+                "severity": {"enum": list(SEVERITIES)},
+                "message": _text,
+                "help": _text,
+            },
+            "if": {"properties": {"check": {"const": "limit"}}},
+            "then": {"required": ["limit"]},
+            "else": {"not": {"required": ["limit"]}},
+        }},
+        "safeguards": {"type": "array", "items": {"type": "string", "pattern": _SNAKE},
+                       "uniqueItems": True},
+        "subject_to": _ids,
+        "depends_on": _ids,
+        "mirrors": _ids,
+        "reservations": {"type": "array", "items": _option},
+        "declarations": {"type": "array", "items": _option},
+        "source_note": {"type": ["string", "null"]},
+        "cases": {"type": "array", "minItems": 1, "items": {
+            "type": "object", "additionalProperties": False,
+            "required": ["lang", "expect", "text"],
+            "properties": {
+                "lang": {"enum": list(LANGS)},
+                "expect": {"enum": ["pass", "fire"]},
+                "text": _text,
+                "elements": {"type": "object",
+                             "additionalProperties": {"enum": list(ELEMENT_STATUSES)}},
+                "safeguards": {"type": "object",
+                               "additionalProperties": {"enum": list(SAFEGUARD_STATUSES)}},
+                "xfail": _text,
+            },
+        }},
+    },
+}

@@ -1,0 +1,80 @@
+"""Lexicons: every concept a rule uses exists in every language, and each concept's examples
+match (in inflected forms) while its counter-examples do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from lawcheck.concepts import tag
+from lawcheck.concepts.lexicon import load_lexicon
+from lawcheck.rulebook.loader import load_rulebook
+
+LANGS = ("en", "ru")
+
+
+def _used_concepts() -> dict[str, set[str]]:
+    used: dict[str, set[str]] = {}
+    for requirement in load_rulebook().requirements:
+        for concept in requirement.concept_ids:
+            used.setdefault(concept, set()).add(requirement.id)
+    return used
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_concept_used_by_a_rule_exists(lang: str) -> None:
+    known = load_lexicon(lang).concepts
+    missing = {c: sorted(ids) for c, ids in _used_concepts().items() if c not in known}
+    assert not missing, f"{lang} lexicon lacks concepts used by rules: {missing}"
+
+
+def test_languages_define_the_same_concepts() -> None:
+    en, ru = (set(load_lexicon(lang).concepts) for lang in LANGS)
+    assert en - ru == set(), f"only in en: {sorted(en - ru)}"
+    assert ru - en == set(), f"only in ru: {sorted(ru - en)}"
+
+
+def _examples(kind: str) -> list[object]:
+    params = []
+    for lang in LANGS:
+        for concept in load_lexicon(lang).concepts.values():
+            for text in getattr(concept, kind):
+                params.append(pytest.param(lang, concept.id, text, id=f"{lang}-{concept.id}"))
+    return params
+
+
+@pytest.mark.parametrize(("lang", "concept", "text"), _examples("examples"))
+def test_example_matches(lang: str, concept: str, text: str) -> None:
+    assert tag(text, lang).positive((concept,)), f"{concept} does not match {text!r}"
+
+
+@pytest.mark.parametrize(("lang", "concept", "text"), _examples("counter_examples"))
+def test_counter_example_does_not_match(lang: str, concept: str, text: str) -> None:
+    assert not tag(text, lang).positive((concept,)), f"{concept} matches {text!r}"
+
+
+@pytest.mark.parametrize(("lang", "text", "concept", "negated"), [
+    ("en", "without a court order the officer may act", "court_authorisation", True),
+    ("en", "on the basis of a court order", "court_authorisation", False),
+    ("ru", "без решения суда в случаях, не терпящих отлагательства", "court_authorisation", True),
+    ("ru", "по решению суда", "court_authorisation", False),
+    ("ru", "с санкции прокурора", "court_authorisation", None),
+])
+def test_negation_turns_a_safeguard_into_its_opposite(lang: str, text: str, concept: str,
+                                                      negated: bool | None) -> None:
+    matches = tag(text, lang).mentions(concept)
+    if negated is None:
+        assert not matches
+    else:
+        assert matches and all(m.negated is negated for m in matches)
+
+
+@pytest.mark.parametrize(("lang", "text", "concept"), [
+    ("ru", "сведения о соединениях между абонентами", "traffic_data"),
+    ("ru", "сведений о соединениях", "traffic_data"),
+    ("ru", "компьютерных данных", "computer_data"),
+    ("ru", "сведениями об абонентах", "subscriber_information"),
+    ("ru", "электронных носителей информации", "storage_medium"),
+    ("en", "Subscriber Information", "subscriber_information"),
+])
+def test_inflected_and_capitalised_forms_match(lang: str, text: str, concept: str) -> None:
+    assert tag(text, lang).positive((concept,))

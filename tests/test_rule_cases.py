@@ -1,0 +1,60 @@
+"""Every case written in a rule file: the rule must fire where it says fire, and pass where
+it says pass, with the element and safeguard statuses it states."""
+
+from __future__ import annotations
+
+import pytest
+
+from lawcheck.checks import Definition, Unit, safeguard_status
+from lawcheck.concepts import tag
+from lawcheck.concepts.definitions import definition_term
+from lawcheck.evaluate import evaluate_requirement
+from lawcheck.rulebook.loader import load_rulebook
+from lawcheck.rulebook.model import Case, Requirement
+
+RULEBOOK = load_rulebook()
+
+
+def _params() -> list[object]:
+    params = []
+    for requirement in RULEBOOK.requirements:
+        for number, case in enumerate(requirement.cases, start=1):
+            marks = [pytest.mark.xfail(reason=case.xfail, strict=True)] if case.xfail else []
+            params.append(pytest.param(requirement, case, marks=marks,
+                                       id=f"{requirement.id}-{case.lang}-{case.expect}-{number}"))
+    return params
+
+
+def evaluate_case(requirement: Requirement, case: Case):  # type: ignore[no-untyped-def]
+    """A case is one article: each line a provision, the whole text the scope."""
+    lines = [line.strip() for line in case.text.splitlines() if line.strip()]
+    units = [Unit(f"line_{n}", tag(line, case.lang)) for n, line in enumerate(lines, start=1)]
+    definitions = []
+    for unit in units:
+        term = definition_term(unit.tagged.text)
+        if term:
+            definitions.append(Definition(term, unit.eid, tag(term, case.lang)))
+    return evaluate_requirement(requirement, [units], definitions, units, RULEBOOK)
+
+
+@pytest.mark.parametrize(("requirement", "case"), _params())
+def test_case(requirement: Requirement, case: Case) -> None:
+    evaluation = evaluate_case(requirement, case)
+    where = f"{requirement.path}:{case.line}"
+    statuses = {r.element: f"{r.status} ({r.detail})" for r in evaluation.elements}
+    for element_id, expected in case.elements.items():
+        actual = evaluation.status_of(element_id)
+        assert actual == expected, f"{where}: {element_id} is {statuses.get(element_id)}, " \
+                                   f"expected {expected}"
+    for safeguard_id, expected in case.safeguards.items():
+        actual = safeguard_status(evaluation.safeguards[safeguard_id])
+        assert actual == expected, f"{where}: safeguard {safeguard_id} is {actual}"
+    assert evaluation.fires == (case.expect == "fire"), \
+        f"{where}: expected the rule to {case.expect}; elements: {statuses}"
+
+
+def test_every_rule_has_cases_in_both_languages_both_ways() -> None:
+    for requirement in RULEBOOK.requirements:
+        kinds = {(c.lang, c.expect) for c in requirement.cases}
+        missing = {(lang, expect) for lang in ("en", "ru") for expect in ("pass", "fire")} - kinds
+        assert not missing, f"{requirement.id} lacks cases {sorted(missing)}"
