@@ -1,4 +1,5 @@
-"""Evaluation of a requirement's elements and safeguards on the provisions in its scope."""
+"""Evaluation: each requirement's elements and safeguards on the provisions in its scope,
+and from them the requirement's status."""
 
 from __future__ import annotations
 
@@ -6,16 +7,28 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from lawcheck import checks
+from lawcheck.align import Alignment, Analysis, align_requirement
 from lawcheck.checks import Block, Definition, Result, Unit
+from lawcheck.concepts.tagger import tag
 from lawcheck.rulebook.loader import Rulebook
-from lawcheck.rulebook.model import Requirement
+from lawcheck.rulebook.model import Element, Requirement
+from lawcheck.settings import Settings
+
+POWER_KINDS = {"procedural_power", "cooperation_power"}
+_WEIGHT = {"high": 3, "medium": 2, "low": 1}
+_AUTHORITIES = (("court_authorisation", "a court or judge"),
+                ("prosecutor_authorisation", "a prosecutor"))
 
 
 @dataclass(frozen=True)
 class Evaluation:
     requirement: str
-    elements: tuple[Result, ...]  # relaxed elements are left out
+    pairs: tuple[tuple[Element, Result], ...]  # relaxed elements are left out
     safeguards: dict[str, Result | None]  # None: the power was not found, so unknown
+
+    @property
+    def elements(self) -> tuple[Result, ...]:
+        return tuple(result for _, result in self.pairs)
 
     @property
     def fires(self) -> bool:
@@ -31,20 +44,103 @@ def evaluate_requirement(requirement: Requirement, blocks: Sequence[Block],
                          rulebook: Rulebook, relaxed: Iterable[str] = ()) -> Evaluation:
     """Run every element's check; look for each safeguard of a power in its wider scope."""
     skip = set(relaxed)
-    results = []
+    pairs = []
     for element in requirement.elements:
         if element.id in skip:
             continue
         if element.check == "defined":
-            results.append(checks.defined(element, definitions))
+            result = checks.defined(element, definitions)
         elif element.check == "safeguard":
-            results.append(checks.safeguard(element, safeguard_units))
+            result = checks.safeguard(element, safeguard_units)
         else:
-            results.append(checks.BLOCK_CHECKS[element.check](element, blocks))
+            result = checks.BLOCK_CHECKS[element.check](element, blocks)
+        pairs.append((element, result))
     found = any(blocks)
     safeguards = {
         safeguard_id: checks.safeguard(rulebook.safeguard(safeguard_id)[1], safeguard_units)
         if found else None
         for safeguard_id in requirement.safeguards
     }
-    return Evaluation(requirement.id, tuple(results), safeguards)
+    return Evaluation(requirement.id, tuple(pairs), safeguards)
+
+
+# --- a whole draft -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Assessed:
+    """One requirement as the draft meets it."""
+
+    requirement: Requirement
+    status: str  # implemented | partial | missing | not_applicable
+    score: float
+    alignments: tuple[Alignment, ...]
+    evaluation: Evaluation | None
+    authorities: tuple[str, ...] = ()  # who authorises a power
+
+
+def status_and_score(evaluation: Evaluation) -> tuple[str, float]:
+    """Implemented unless a high-severity element fails: a missing ancillary duty is a
+    finding, not a downgrade. The score weighs every element by severity."""
+    total = sum(_WEIGHT[e.severity] for e, _ in evaluation.pairs) or 1
+    score = sum(_WEIGHT[e.severity] for e, r in evaluation.pairs if r.status == "met") / total
+    failed_high = any(r.status in {"unmet", "conflict"} and e.severity == "high"
+                      for e, r in evaluation.pairs)
+    return ("partial" if failed_high else "implemented"), round(score, 3)
+
+
+def document_definitions(analysis: Analysis) -> list[Definition]:
+    return [Definition(d.term, d.eid, tag(d.term, analysis.lang))
+            for d in analysis.document.definitions]
+
+
+def safeguard_scope(analysis: Analysis, alignments: Sequence[Alignment],
+                    general: Sequence[Unit]) -> list[Unit]:
+    """Where a power's safeguards may stand: its own article, the provisions that article
+    refers to, and the draft's general safeguard clauses."""
+    units: dict[str, Unit] = {}
+    for alignment in alignments:
+        article = analysis.provision(alignment.eid)
+        if article is None:
+            continue
+        for unit in analysis.block(article):
+            units[unit.eid] = unit
+            provision = analysis.provision(unit.eid)
+            for reference in provision.references if provision else ():
+                target = analysis.provision(reference.target_eid) if reference.target_eid else None
+                if target is not None:
+                    units.update((u.eid, u) for u in analysis.block(target))
+    units.update((u.eid, u) for u in general)
+    return list(units.values())
+
+
+def general_clauses(analysis: Analysis) -> list[Unit]:
+    """Provisions that state safeguards for a whole Part, Chapter or Act."""
+    return [unit for unit in analysis.units.values()
+            if unit.tagged.positive(("general_scope",))]
+
+
+def assess(analysis: Analysis, rulebook: Rulebook, instruments: Sequence[str],
+           settings: Settings) -> list[Assessed]:
+    """Every requirement of the selected instruments, in treaty order."""
+    definitions = document_definitions(analysis)
+    general = general_clauses(analysis)
+    assessed = []
+    for requirement in rulebook.selected(tuple(instruments)):
+        if requirement.id in settings.not_applicable:
+            assessed.append(Assessed(requirement, "not_applicable", 0.0, (), None))
+            continue
+        alignments = tuple(align_requirement(analysis, requirement))
+        if not alignments:
+            assessed.append(Assessed(requirement, "missing", 0.0, (), None))
+            continue
+        blocks = [analysis.block(analysis.provision(a.eid)) for a in alignments]  # type: ignore[arg-type]
+        scope = safeguard_scope(analysis, alignments, general) \
+            if requirement.kind in POWER_KINDS else [u for b in blocks for u in b]
+        evaluation = evaluate_requirement(requirement, blocks, definitions, scope, rulebook,
+                                          settings.relaxed(requirement))
+        status, score = status_and_score(evaluation)
+        authorities = tuple(label for concept, label in _AUTHORITIES
+                            if any(u.tagged.positive((concept,)) for b in blocks for u in b))
+        assessed.append(Assessed(requirement, status, score, alignments, evaluation, authorities))
+    return assessed

@@ -12,7 +12,7 @@ import networkx as nx
 
 from lawcheck.data import data_dir
 from lawcheck.rulebook.graph import build_graph
-from lawcheck.rulebook.loader import Rulebook, load_rulebook
+from lawcheck.rulebook.loader import INSTRUMENTS, Rulebook, load_rulebook
 from lawcheck.rulebook.model import Case, Element, Option, Requirement
 from lawcheck.rulebook.schema import RULE_SCHEMA
 
@@ -92,8 +92,8 @@ def _case_block(case: Case) -> str:
 def requirement_page(r: Requirement) -> str:
     """One Markdown page per requirement: what it asks, why, citations, examples."""
     lines = [f"# {r.id}: {r.title}", "",
-             f"*{'Convention on Cybercrime (ETS No. 185)' if r.instrument == 'BC' else 'Second Additional Protocol (CETS No. 224)'}, "
-             f"Article {r.article}; kind: {r.kind}; cites {', '.join(r.cites)}*", "",
+             f"*{INSTRUMENTS[r.instrument]}, Article {r.article}; kind: {r.kind}; "
+             f"cites {', '.join(r.cites)}*", "",
              r.summary, ""]
     if r.source_note:
         lines += [f"**Source note.** {r.source_note}", ""]

@@ -1,0 +1,121 @@
+"""Alignment: which provisions of a draft implement which treaty requirement, and why.
+
+Every provision is tagged once (heading and own text). A requirement's `align` groups are
+tested on each article-level unit (article, section, rule) with its descendants; a unit
+aligns when every group matches, not negated. The score adds how much of the requirement's
+element vocabulary the unit also carries, so the unit that does the work ranks first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from lawcheck.akn import Document, Provision
+from lawcheck.checks import Block, Unit
+from lawcheck.concepts.tagger import tag
+from lawcheck.rulebook.model import Requirement
+
+ARTICLE_LEVEL = {"article", "section", "rule", "regulation"}
+CONTAINERS = {"part", "chapter", "title", "book", "subpart", "subchapter", "division",
+              "subdivision", "subtitle", "hcontainer", "body", "preface"}
+ALIGN_WEIGHT = 0.6  # share of the score carried by the align groups; the rest by elements
+
+
+@dataclass(frozen=True)
+class Alignment:
+    eid: str
+    score: float
+    evidence: tuple[str, ...]  # matched words and periods, for the reviewer
+
+
+@dataclass
+class Analysis:
+    """A draft read for checking: every provision tagged once, article-level units found."""
+
+    document: Document
+    lang: str
+    units: dict[str, Unit]  # eId -> tagged own text
+    articles: list[Provision]
+    _blocks: dict[str, list[Unit]] = field(default_factory=dict)
+
+    def block(self, provision: Provision) -> list[Unit]:
+        """The provision's own unit followed by those of all its descendants."""
+        if provision.eid not in self._blocks:
+            self._blocks[provision.eid] = [self.units[p.eid] for p in _subtree(provision)
+                                           if p.eid in self.units]
+        return self._blocks[provision.eid]
+
+    def provision(self, eid: str) -> Provision | None:
+        return self._by_eid.get(eid)
+
+    def __post_init__(self) -> None:
+        self._by_eid = {p.eid: p for p in checked_provisions(self.document)}
+
+
+def _subtree(provision: Provision) -> Iterator[Provision]:
+    yield provision
+    for child in provision.children:
+        yield from _subtree(child)
+
+
+def checked_provisions(document: Document) -> list[Provision]:
+    """The draft's own provisions, and what an amending act inserts (its quoted structures)."""
+    own = list(document.walk())
+    quoted = [p for top in document.quoted for p in _subtree(top)]
+    return own + quoted
+
+
+def _article_level(provisions: list[Provision]) -> list[Provision]:
+    """Articles or sections; where a draft has none, its top units below the containers."""
+    articles = [p for p in provisions if p.element in ARTICLE_LEVEL
+                and not any(a.element in ARTICLE_LEVEL for a in _ancestors(p))]
+    if articles:
+        return articles
+    return [p for p in provisions if p.element not in CONTAINERS
+            and all(a.element in CONTAINERS for a in _ancestors(p))]
+
+
+def _ancestors(provision: Provision) -> Iterator[Provision]:
+    node = provision.parent
+    while node is not None:
+        yield node
+        node = node.parent
+
+
+def analyse(document: Document, lang: str) -> Analysis:
+    """Tag every provision of the draft once."""
+    provisions = checked_provisions(document)
+    units = {}
+    for p in provisions:
+        text = " ".join(part for part in (p.num, p.heading, p.own_text) if part)
+        units[p.eid] = Unit(p.eid, tag(text, lang))
+    return Analysis(document, lang, units, _article_level(provisions))
+
+
+def _evidence(block: Block, requirement: Requirement) -> tuple[str, ...]:
+    concepts = requirement.concept_ids
+    words = [m.text for unit in block for m in unit.tagged.matches
+             if m.concept in concepts and not m.negated]
+    periods = [unit.tagged.text[d.start:d.end] for unit in block for d in unit.tagged.durations]
+    return tuple(dict.fromkeys(words + periods))[:12]
+
+
+def _coverage(block: Block, requirement: Requirement) -> float:
+    groups = [g for e in requirement.elements if e.check in {"presence", "limit", "defined"}
+              for g in e.concepts]
+    if not groups:
+        return 1.0
+    hit = sum(any(unit.tagged.positive(g) for unit in block) for g in groups)
+    return hit / len(groups)
+
+
+def align_requirement(analysis: Analysis, requirement: Requirement) -> list[Alignment]:
+    """Article-level units that implement the requirement, best first."""
+    found = []
+    for article in analysis.articles:
+        block = analysis.block(article)
+        if all(any(unit.tagged.positive(group) for unit in block) for group in requirement.align):
+            score = ALIGN_WEIGHT + (1 - ALIGN_WEIGHT) * _coverage(block, requirement)
+            found.append(Alignment(article.eid, round(score, 3), _evidence(block, requirement)))
+    return sorted(found, key=lambda a: -a.score)

@@ -1,0 +1,132 @@
+"""Findings: what a reviewer acts on, each with a stable code, the provision, the treaty
+article and paragraph, the evidence and what to change."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from lawcheck.checks import Result
+from lawcheck.evaluate import POWER_KINDS, Assessed
+from lawcheck.rulebook.loader import Rulebook
+from lawcheck.rulebook.model import Element, Requirement
+
+CATEGORY_OF_KIND = {
+    "definition": "missing_definition", "offence": "missing_offence",
+    "liability": "missing_offence", "sanction": "missing_offence", "scope": "missing_power",
+    "procedural_power": "missing_power", "jurisdiction": "missing_power",
+    "safeguards": "missing_safeguard", "data_protection": "missing_safeguard",
+    "cooperation": "missing_cooperation", "cooperation_power": "missing_cooperation",
+    "general": "missing_cooperation",
+}
+_SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+_CATEGORY_ORDER = {c: i for i, c in enumerate(
+    ("conflict", "missing_safeguard", "missing_power", "missing_offence", "missing_cooperation",
+     "missing_definition", "partial", "consistency"))}
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    category: str
+    severity: str
+    message: str
+    requirement: str | None = None
+    safeguard: str | None = None
+    provisions: tuple[str, ...] = ()
+    cites: str | None = None  # "Art. 16(2) ETS 185"
+    help: str | None = None
+    evidence: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_json(self) -> dict[str, object]:
+        data: dict[str, object] = {"code": self.code, "category": self.category,
+                                   "severity": self.severity}
+        for key in ("requirement", "safeguard"):
+            if getattr(self, key):
+                data[key] = getattr(self, key)
+        if self.provisions:
+            data["provisions"] = list(self.provisions)
+        data["message"] = self.message
+        for key in ("help", "cites"):
+            if getattr(self, key):
+                data[key] = getattr(self, key)
+        if self.evidence:
+            data["evidence"] = list(self.evidence)
+        return data
+
+
+def cite(requirement: Requirement, paragraph: str | None = None) -> str:
+    treaty = "ETS 185" if requirement.instrument == "BC" else "CETS 224"
+    return f"Art. {paragraph or requirement.article} {treaty}"
+
+
+def _fill(template: str, result: Result) -> str:
+    provisions = ", ".join(result.provisions) or "the draft"
+    return template.replace("{provision}", provisions).replace("{found}", result.found or "?")
+
+
+def _element_finding(assessed: Assessed, element: Element, result: Result) -> Finding:
+    r = assessed.requirement
+    category = "conflict" if result.status == "conflict" else "partial"
+    where = result.provisions or tuple(a.eid for a in assessed.alignments[:3])
+    message = _fill(element.message, result)
+    if result.detail and category == "conflict":
+        message += f" ({result.detail})"
+    return Finding(
+        code=f"{r.id}/{element.id}", category=category,
+        severity="high" if category == "conflict" else element.severity,
+        message=message, requirement=r.id, provisions=where, cites=cite(r, element.cites),
+        help=element.help, evidence=tuple(dict.fromkeys(e.text for e in result.evidence))[:8])
+
+
+def _missing_finding(r: Requirement) -> Finding:
+    first = next((e for e in r.elements if e.check in {"presence", "defined"}), None)
+    lead = f"No provision of the draft implements {cite(r)} ({r.title})."
+    return Finding(code=f"{r.id}/missing", category=CATEGORY_OF_KIND[r.kind],
+                   severity="high" if r.kind in POWER_KINDS | {"offence", "safeguards"} else "medium",
+                   message=lead, requirement=r.id, cites=cite(r),
+                   help=first.help if first else r.summary)
+
+
+def _safeguard_finding(assessed: Assessed, safeguard_id: str, result: Result,
+                       rulebook: Rulebook) -> Finding:
+    r = assessed.requirement
+    framework, element = rulebook.safeguard(safeguard_id)
+    label = safeguard_id.replace("_", " ")
+    where = tuple(a.eid for a in assessed.alignments[:3])
+    message = f"The power in {', '.join(where)} ({r.title}) has no {label}"
+    if result.status == "conflict":
+        message += f"; the draft dispenses with it ({result.detail})"
+    if safeguard_id == "judicial_or_independent_supervision" and assessed.authorities:
+        message += f"; the text names {' and '.join(assessed.authorities)}"
+        if "a prosecutor" in assessed.authorities and "a court or judge" not in assessed.authorities:
+            message += " (a prosecutor's sanction is not independent supervision)"
+    return Finding(code=f"{r.id}/safeguard/{safeguard_id}", category="missing_safeguard",
+                   severity="high" if element.severity == "high" else "medium",
+                   message=message + ".", requirement=r.id, safeguard=safeguard_id,
+                   provisions=where, cites=f"{cite(framework, element.cites)}, applied by {cite(r)}",
+                   help=element.help,
+                   evidence=tuple(dict.fromkeys(e.text for e in result.evidence))[:8])
+
+
+def requirement_findings(assessed: Sequence[Assessed], rulebook: Rulebook) -> list[Finding]:
+    findings = []
+    for item in assessed:
+        if item.status == "not_applicable":
+            continue
+        if item.status == "missing":
+            findings.append(_missing_finding(item.requirement))
+            continue
+        assert item.evaluation is not None
+        for element, result in item.evaluation.pairs:
+            if result.status in {"unmet", "conflict"}:
+                findings.append(_element_finding(item, element, result))
+        for safeguard_id, result in item.evaluation.safeguards.items():
+            if result is not None and result.status != "met":
+                findings.append(_safeguard_finding(item, safeguard_id, result, rulebook))
+    return findings
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (_CATEGORY_ORDER[f.category],
+                                           _SEVERITY_ORDER[f.severity], f.code))

@@ -1,0 +1,78 @@
+"""The report of one check, as the JSON structure of the contract (`lawcheck.report/1`)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from lawcheck import __version__
+from lawcheck.align import Analysis
+from lawcheck.checks import safeguard_status
+from lawcheck.evaluate import POWER_KINDS, Assessed
+from lawcheck.findings import Finding
+from lawcheck.rulebook.model import Requirement
+
+STATUSES = ("implemented", "partial", "missing", "not_applicable")
+
+
+def _requirement(item: Assessed) -> dict[str, Any]:
+    r: Requirement = item.requirement
+    data: dict[str, Any] = {
+        "id": r.id, "instrument": r.instrument, "article": r.article, "title": r.title,
+        "kind": r.kind, "status": item.status, "score": item.score,
+        "summary": r.summary, "cites": list(r.cites),
+        "provisions": [{"eId": a.eid, "score": a.score, "evidence": list(a.evidence)}
+                       for a in item.alignments],
+    }
+    if item.evaluation is not None:
+        data["elements"] = [
+            {"id": result.element, "status": result.status, "provisions": list(result.provisions),
+             "detail": result.detail, "cites": element.cites}
+            for element, result in item.evaluation.pairs]
+        if r.kind in POWER_KINDS and r.safeguards:
+            data["safeguards"] = {sid: safeguard_status(res)
+                                  for sid, res in item.evaluation.safeguards.items()}
+    elif r.safeguards and r.kind in POWER_KINDS:
+        data["safeguards"] = dict.fromkeys(r.safeguards, "unknown")
+    if item.authorities:
+        data["authorised_by"] = list(item.authorities)
+    if r.source_note:
+        data["source_note"] = r.source_note
+    return data
+
+
+def _alignment(analysis: Analysis, assessed: Sequence[Assessed]) -> list[dict[str, Any]]:
+    """Each provision with the requirements it serves: the aligned article, and those of its
+    descendants whose own words carry the requirement's align concepts."""
+    served: dict[str, dict[str, float]] = {}
+    for item in assessed:
+        concepts = {c for group in item.requirement.align for c in group}
+        for alignment in item.alignments:
+            served.setdefault(alignment.eid, {})[item.requirement.id] = alignment.score
+            article = analysis.provision(alignment.eid)
+            for unit in analysis.block(article) if article else ():
+                if any(unit.tagged.positive((c,)) for c in concepts):
+                    served.setdefault(unit.eid, {}).setdefault(item.requirement.id, alignment.score)
+    return [{"eId": eid, "requirements": [{"id": rid, "score": score}
+                                          for rid, score in served.get(eid, {}).items()]}
+            for eid in analysis.units]
+
+
+def build_report(analysis: Analysis, assessed: Sequence[Assessed], findings: Sequence[Finding],
+                 instruments: Sequence[str], source: str) -> dict[str, Any]:
+    document = analysis.document
+    counts = Counter(item.status for item in assessed)
+    return {
+        "schema": "lawcheck.report/1",
+        "tool": {"name": "lawcheck", "version": __version__},
+        "document": {"title": document.frbr.title or source, "frbr_uri": document.frbr.work_uri,
+                     "language": analysis.lang, "provisions": len(analysis.units),
+                     "source": source},
+        "instruments": list(instruments),
+        "requirements": [_requirement(item) for item in assessed],
+        "findings": [f.to_json() for f in findings],
+        "alignment": _alignment(analysis, assessed),
+        "summary": {**{status: counts.get(status, 0) for status in STATUSES},
+                    "findings": len(findings)},
+    }
