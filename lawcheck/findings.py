@@ -60,8 +60,8 @@ def cite(requirement: Requirement, paragraph: str | None = None) -> str:
     return f"Art. {paragraph or requirement.article} {treaty}"
 
 
-def _fill(template: str, result: Result) -> str:
-    provisions = ", ".join(result.provisions) or "the draft"
+def _fill(template: str, result: Result, where: tuple[str, ...]) -> str:
+    provisions = ", ".join(where) or "the draft"
     return template.replace("{provision}", provisions).replace("{found}", result.found or "?")
 
 
@@ -69,7 +69,7 @@ def _element_finding(assessed: Assessed, element: Element, result: Result) -> Fi
     r = assessed.requirement
     category = "conflict" if result.status == "conflict" else "partial"
     where = result.provisions or tuple(a.eid for a in assessed.alignments[:3])
-    message = _fill(element.message, result)
+    message = _fill(element.message, result, where)
     if result.detail and category == "conflict":
         message += f" ({result.detail})"
     return Finding(
