@@ -20,6 +20,8 @@ ARTICLE_LEVEL = {"article", "section", "rule", "regulation"}
 CONTAINERS = {"part", "chapter", "title", "book", "subpart", "subchapter", "division",
               "subdivision", "subtitle", "hcontainer", "body", "preface"}
 ALIGN_WEIGHT = 0.6  # share of the score carried by the align groups; the rest by elements
+REPORT_MARGIN = 0.1  # alignments this far below the best are evidence, not implementations
+REPORT_LIMIT = 5
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Analysis:
     lang: str
     units: dict[str, Unit]  # eId -> tagged own text
     articles: list[Provision]
+    definition_articles: set[str]  # articles that mostly define terms
     _blocks: dict[str, list[Unit]] = field(default_factory=dict)
 
     def block(self, provision: Provision) -> list[Unit]:
@@ -86,11 +89,14 @@ def _ancestors(provision: Provision) -> Iterator[Provision]:
 def analyse(document: Document, lang: str) -> Analysis:
     """Tag every provision of the draft once."""
     provisions = checked_provisions(document)
-    units = {}
-    for p in provisions:
+    units: dict[str, Unit] = {}
+    for p in provisions:  # parents come before their children
         text = " ".join(part for part in (p.num, p.heading, p.own_text) if part)
-        units[p.eid] = Unit(p.eid, tag(text, lang))
-    return Analysis(document, lang, units, _article_level(provisions))
+        parent = units.get(p.parent.eid) if p.parent is not None else None
+        context = (parent, *parent.context) if parent else ()
+        units[p.eid] = Unit(p.eid, tag(text, lang), context)
+    return Analysis(document, lang, units, _article_level(provisions),
+                    _definition_articles(document, provisions))
 
 
 def _evidence(block: Block, requirement: Requirement) -> tuple[str, ...]:
@@ -110,12 +116,34 @@ def _coverage(block: Block, requirement: Requirement) -> float:
     return hit / len(groups)
 
 
+def _definition_articles(document: Document, provisions: list[Provision]) -> set[str]:
+    """Interpretation sections: they name every concept without implementing any."""
+    defining = {d.eid for d in document.definitions}
+    articles = set()
+    for article in _article_level(provisions):
+        units = list(_subtree(article))
+        if sum(p.eid in defining for p in units) * 2 >= max(len(units) - 1, 1):
+            articles.add(article.eid)
+    return articles
+
+
 def align_requirement(analysis: Analysis, requirement: Requirement) -> list[Alignment]:
-    """Article-level units that implement the requirement, best first."""
+    """Article-level units that implement the requirement, best first. Interpretation
+    sections align only to definition requirements."""
     found = []
     for article in analysis.articles:
+        if article.eid in analysis.definition_articles and requirement.kind != "definition":
+            continue
         block = analysis.block(article)
         if all(any(unit.tagged.positive(group) for unit in block) for group in requirement.align):
             score = ALIGN_WEIGHT + (1 - ALIGN_WEIGHT) * _coverage(block, requirement)
             found.append(Alignment(article.eid, round(score, 3), _evidence(block, requirement)))
     return sorted(found, key=lambda a: -a.score)
+
+
+def strongest(alignments: list[Alignment]) -> list[Alignment]:
+    """The alignments a reviewer is shown: those close to the best one."""
+    if not alignments:
+        return []
+    best = alignments[0].score
+    return [a for a in alignments if a.score >= best - REPORT_MARGIN][:REPORT_LIMIT]

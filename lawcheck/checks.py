@@ -25,10 +25,16 @@ from lawcheck.rulebook.model import Element, Group
 
 @dataclass(frozen=True)
 class Unit:
-    """A provision as the checks see it: its eId and its own text, tagged."""
+    """A provision as the checks see it: its eId and its own text, tagged, with the units of
+    its ancestors (heading, intro) that frame what it says."""
 
     eid: str
     tagged: Tagged
+    context: tuple[Unit, ...] = ()
+
+    def positive(self, group: Group) -> list[ConceptMatch]:
+        """Matches in the unit or its framing ancestors."""
+        return [m for u in (self, *self.context) for m in u.tagged.positive(group)]
 
 
 Block = Sequence[Unit]
@@ -95,9 +101,22 @@ def presence(element: Element, blocks: Sequence[Block]) -> Result:
     return Result(element.id, "unmet", detail=f"no provision states {_labels(element.concepts)}")
 
 
+def _unit_match(unit: Unit, groups: tuple[Group, ...]) -> list[Evidence] | None:
+    """Evidence when every group matches in the unit read with its ancestors, else None."""
+    evidence: list[Evidence] = []
+    for group in groups:
+        hits = [e for u in (unit, *unit.context) for e in _evidence(u, u.tagged.positive(group))]
+        if not hits:
+            return None
+        evidence.extend(hits)
+    return evidence
+
+
 def absence(element: Element, blocks: Sequence[Block]) -> Result:
-    for block in blocks:
-        evidence = _block_match(block, element.concepts)
+    """A forbidden condition must be stated in one provision (read with its headings), so
+    that two unrelated clauses of a long article do not combine into a conflict."""
+    for unit in (u for block in blocks for u in block):
+        evidence = _unit_match(unit, element.concepts)
         if evidence:
             quoted = "; ".join(dict.fromkeys(f"“{e.text}”" for e in evidence))
             return Result(element.id, "conflict", _eids(evidence), f"the draft says {quoted}",
@@ -127,9 +146,16 @@ def limit(element: Element, blocks: Sequence[Block]) -> Result:
             continue
         concepts_seen = True
         for unit in block:
-            matches = [m for group in element.concepts for m in unit.tagged.positive(group)]
-            if matches and unit.tagged.durations:
-                stated.append((unit, _nearest(unit.tagged.durations, matches), matches))
+            # Prefer the length of a measure to a deadline for acting ("within 48 hours").
+            periods = [d for d in unit.tagged.durations if d.bound != "deadline"] \
+                or unit.tagged.durations
+            if not periods:
+                continue
+            own = [m for group in element.concepts for m in unit.tagged.positive(group)]
+            if own:
+                stated.append((unit, _nearest(periods, own), own))
+            elif _unit_match(unit, element.concepts[:1]):  # framed by a heading or intro
+                stated.append((unit, ([d for d in periods if d.bound] or periods)[0], []))
     if not concepts_seen:
         return Result(element.id, "unknown", detail=f"no provision states {_labels(element.concepts)}")
     if not stated:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from lawcheck import checks
-from lawcheck.align import Alignment, Analysis, align_requirement
+from lawcheck.align import Alignment, Analysis, align_requirement, strongest
 from lawcheck.checks import Block, Definition, Result, Unit
 from lawcheck.concepts.tagger import tag
 from lawcheck.rulebook.loader import Rulebook
@@ -115,9 +115,14 @@ def safeguard_scope(analysis: Analysis, alignments: Sequence[Alignment],
 
 
 def general_clauses(analysis: Analysis) -> list[Unit]:
-    """Provisions that state safeguards for a whole Part, Chapter or Act."""
-    return [unit for unit in analysis.units.values()
-            if unit.tagged.positive(("general_scope",))]
+    """Articles that state safeguards for a whole Part, Chapter or Act ("every power under
+    this Act", «меры, предусмотренные настоящей главой»), with all their paragraphs."""
+    units: list[Unit] = []
+    for article in analysis.articles:
+        block = analysis.block(article)
+        if any(unit.tagged.positive(("general_scope",)) for unit in block):
+            units.extend(block)
+    return units
 
 
 def assess(analysis: Analysis, rulebook: Rulebook, instruments: Sequence[str],
@@ -130,11 +135,12 @@ def assess(analysis: Analysis, rulebook: Rulebook, instruments: Sequence[str],
         if requirement.id in settings.not_applicable:
             assessed.append(Assessed(requirement, "not_applicable", 0.0, (), None))
             continue
-        alignments = tuple(align_requirement(analysis, requirement))
+        candidates = align_requirement(analysis, requirement)
+        alignments = tuple(strongest(candidates))
         if not alignments:
             assessed.append(Assessed(requirement, "missing", 0.0, (), None))
             continue
-        blocks = [analysis.block(analysis.provision(a.eid)) for a in alignments]  # type: ignore[arg-type]
+        blocks = [analysis.block(analysis.provision(a.eid)) for a in candidates]  # type: ignore[arg-type]
         scope = safeguard_scope(analysis, alignments, general) \
             if requirement.kind in POWER_KINDS else [u for b in blocks for u in b]
         evaluation = evaluate_requirement(requirement, blocks, definitions, scope, rulebook,

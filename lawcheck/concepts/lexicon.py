@@ -22,7 +22,7 @@ MAX_GAP = 4
 _CONCEPT_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _CONCEPT_KEYS = {"label": True, "terms": True, "exclude": False, "examples": False,
                  "counter_examples": False}
-_LANGUAGE_KEYS = {"negation", "exception"}
+_LANGUAGE_KEYS = {"negation", "negation_after", "exception"}
 
 Pattern = tuple[str, ...]  # lemmas, with GAP where words may intervene
 
@@ -43,6 +43,7 @@ class Lexicon:
     lang: str
     concepts: dict[str, Concept]
     negation: tuple[Pattern, ...]
+    negation_after: tuple[Pattern, ...]
     exception: tuple[Pattern, ...]
 
     def first_lemma_index(self) -> dict[str, list[tuple[str, Pattern, bool]]]:
@@ -120,7 +121,7 @@ def load_lexicon(lang: str) -> Lexicon:
     if not folder.is_dir():
         raise InputError(f"no lexicon for language {lang!r}", source=str(folder))
     concepts: dict[str, Concept] = {}
-    cues: dict[str, tuple[Pattern, ...]] = {"negation": (), "exception": ()}
+    cues: dict[str, tuple[Pattern, ...]] = {key: () for key in _LANGUAGE_KEYS}
     for path in sorted(folder.glob("*.yaml")):
         if path.name == "_language.yaml":
             data = load_yaml(path) or {}
@@ -131,4 +132,4 @@ def load_lexicon(lang: str) -> Lexicon:
                                   for t in _strings(data[key], str(path), key))
         else:
             _load_concepts(path, lang, concepts)
-    return Lexicon(lang, concepts, cues["negation"], cues["exception"])
+    return Lexicon(lang, concepts, cues["negation"], cues["negation_after"], cues["exception"])

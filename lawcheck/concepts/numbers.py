@@ -40,10 +40,13 @@ _QUALIFIERS = {"calendar", "working", "business", "clear", "календарны
 _DAYS_PER_UNIT = {"H": 1 / 24, "D": 1.0, "W": 7.0, "M": 30.0, "Y": 365.0}
 _MAX_CUES = (
     ("not", "exceed"), ("up", "to"), ("not", "more", "than"), ("no", "more", "than"),
-    ("maximum", "of"), ("no", "longer", "than"), ("not", "long", "than"), ("within",),
+    ("maximum", "of"), ("no", "longer", "than"), ("not", "long", "than"),
     ("at", "most"), ("exceed",), ("under",), ("below",), ("не", "более"), ("не", "свыше"), ("до",),
-    ("не", "позднее"), ("в", "течение"), ("не", "превышать"),
+    ("в", "течение"), ("не", "превышать"),
 )
+# A deadline for acting ("within 48 hours", «не позднее 24 часов») is not the length of a measure.
+_DEADLINE_CUES = (("within",), ("no", "later", "than"), ("not", "later", "than"),
+                  ("не", "позднее"), ("в", "срок", "не", "позднее"))
 _MIN_CUES = (
     ("not", "less", "than"), ("no", "less", "than"), ("at", "least"), ("minimum", "of"),
     ("не", "менее"), ("не", "ранее"), ("не", "меньше"), ("по", "крайний", "мера"),
@@ -60,7 +63,7 @@ class Duration:
     start: int  # character offsets
     end: int
     first_token: int
-    bound: str | None  # "max", "min" or None
+    bound: str | None  # "max", "min", "deadline" or None
 
     @property
     def iso(self) -> str:
@@ -135,7 +138,7 @@ def _bound(tokens: list[Token], i: int) -> str | None:
     """"not exceeding", «не более» before a number make it a maximum; "at least" a minimum."""
     window = tokens[max(0, i - 4):i]
     forms = (tuple(t.lemma for t in window), tuple(t.text.lower() for t in window))
-    for cues, bound in ((_MIN_CUES, "min"), (_MAX_CUES, "max")):
+    for cues, bound in ((_DEADLINE_CUES, "deadline"), (_MIN_CUES, "min"), (_MAX_CUES, "max")):
         for cue in cues:
             if any(words[-len(cue):] == cue for words in forms):
                 return bound

@@ -15,6 +15,7 @@ from lawcheck.concepts.lexicon import GAP, MAX_GAP, Lexicon, Pattern, load_lexic
 from lawcheck.concepts.numbers import Duration, find_durations
 
 NEGATION_REACH = 2  # words allowed between a negation cue and the match it negates
+NEGATION_AFTER_REACH = 2  # words allowed between a match and a negation that follows it
 _BOUNDARY = {",", ";", ":", ".", "!", "?", "(", ")", "—", "–"}
 
 
@@ -77,16 +78,24 @@ def _index(lang: str) -> tuple[Lexicon, dict[str, list[tuple[str, Pattern, bool]
     return lexicon, lexicon.first_lemma_index()
 
 
-def _is_negated(lemmas: list[str], tokens: list[Token], start: int,
-                cues: tuple[Pattern, ...]) -> bool:
+def _is_negated(lemmas: list[str], tokens: list[Token], start: int, end: int,
+                lexicon: Lexicon) -> bool:
+    """A cue just before the match ("without", «без») or just after it ("... shall not be
+    required", «... не требуется») negates it; punctuation stops the search."""
     for gap in range(NEGATION_REACH + 1):
         cue_end = start - gap
-        between = tokens[cue_end:start]
-        if any(t.text in _BOUNDARY for t in between):
-            return False
-        for cue in cues:
+        if any(t.text in _BOUNDARY for t in tokens[cue_end:start]):
+            break
+        for cue in lexicon.negation:
             begin = cue_end - len(cue)
             if begin >= 0 and tuple(lemmas[begin:cue_end]) == cue:
+                return True
+    for gap in range(NEGATION_AFTER_REACH + 1):
+        cue_start = end + gap
+        if any(t.text in _BOUNDARY for t in tokens[end:cue_start]):
+            break
+        for cue in lexicon.negation_after:
+            if tuple(lemmas[cue_start:cue_start + len(cue)]) == cue:
                 return True
     return False
 
@@ -111,7 +120,7 @@ def tag_tokens(text: str, tokens: list[Token], lang: str) -> Tagged:
         reach[concept] = end
         start_char, end_char = tokens[i].start, tokens[end - 1].end
         matches.append(ConceptMatch(concept, text[start_char:end_char], start_char, end_char, i,
-                                    _is_negated(lemmas, tokens, i, lexicon.negation)))
+                                    _is_negated(lemmas, tokens, i, end, lexicon)))
     return Tagged(text, lang, tokens, matches, find_durations(tokens))
 
 
