@@ -112,7 +112,7 @@ def _coverage(block: Block, requirement: Requirement) -> float:
               for g in e.concepts]
     if not groups:
         return 1.0
-    hit = sum(any(unit.tagged.positive(g) for unit in block) for g in groups)
+    hit = sum(any(unit.tagged.has(g) for unit in block) for g in groups)
     return hit / len(groups)
 
 
@@ -135,7 +135,7 @@ def align_requirement(analysis: Analysis, requirement: Requirement) -> list[Alig
         if article.eid in analysis.definition_articles and requirement.kind != "definition":
             continue
         block = analysis.block(article)
-        if all(any(unit.tagged.positive(group) for unit in block) for group in requirement.align):
+        if all(any(unit.tagged.has(group) for unit in block) for group in requirement.align):
             score = ALIGN_WEIGHT + (1 - ALIGN_WEIGHT) * _coverage(block, requirement)
             found.append(Alignment(article.eid, round(score, 3), _evidence(block, requirement)))
     return sorted(found, key=lambda a: -a.score)

@@ -75,6 +75,8 @@ def _evidence(unit: Unit, matches: Sequence[ConceptMatch]) -> list[Evidence]:
 
 def _block_match(block: Block, groups: tuple[Group, ...]) -> list[Evidence] | None:
     """Evidence when every group matches (not negated) somewhere in the block, else None."""
+    if not all(any(unit.tagged.has(group) for unit in block) for group in groups):
+        return None
     evidence: list[Evidence] = []
     for group in groups:
         hits = [e for unit in block for e in _evidence(unit, unit.tagged.positive(group))]
@@ -103,9 +105,12 @@ def presence(element: Element, blocks: Sequence[Block]) -> Result:
 
 def _unit_match(unit: Unit, groups: tuple[Group, ...]) -> list[Evidence] | None:
     """Evidence when every group matches in the unit read with its ancestors, else None."""
+    framed = (unit, *unit.context)
+    if not all(any(u.tagged.has(group) for u in framed) for group in groups):
+        return None
     evidence: list[Evidence] = []
     for group in groups:
-        hits = [e for u in (unit, *unit.context) for e in _evidence(u, u.tagged.positive(group))]
+        hits = [e for u in framed for e in _evidence(u, u.tagged.positive(group))]
         if not hits:
             return None
         evidence.extend(hits)

@@ -120,7 +120,7 @@ def general_clauses(analysis: Analysis) -> list[Unit]:
     units: list[Unit] = []
     for article in analysis.articles:
         block = analysis.block(article)
-        if any(unit.tagged.positive(("general_scope",)) for unit in block):
+        if any(unit.tagged.has(("general_scope",)) for unit in block):
             units.extend(block)
     return units
 
@@ -147,6 +147,6 @@ def assess(analysis: Analysis, rulebook: Rulebook, instruments: Sequence[str],
                                           settings.relaxed(requirement))
         status, score = status_and_score(evaluation)
         authorities = tuple(label for concept, label in _AUTHORITIES
-                            if any(u.tagged.positive((concept,)) for b in blocks for u in b))
+                            if any(u.tagged.has((concept,)) for b in blocks for u in b))
         assessed.append(Assessed(requirement, status, score, alignments, evaluation, authorities))
     return assessed

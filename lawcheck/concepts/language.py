@@ -70,6 +70,7 @@ def _english_lemma(word: str) -> str:
     return _english_table().get(word, word)
 
 
+@lru_cache(maxsize=400_000)
 def lemma(word: str, lang: str) -> str:
     """The lemma of one word, lower-cased (ё folded to е for Russian)."""
     low = word.lower()

@@ -40,9 +40,17 @@ class Tagged:
     durations: list[Duration]
     _by_concept: dict[str, list[ConceptMatch]] = field(default_factory=dict, repr=False)
 
+    present: frozenset[str] = frozenset()  # concepts with at least one match not negated
+
     def __post_init__(self) -> None:
         for match in self.matches:
             self._by_concept.setdefault(match.concept, []).append(match)
+        object.__setattr__(self, "present",
+                           frozenset(m.concept for m in self.matches if not m.negated))
+
+    def has(self, group: tuple[str, ...]) -> bool:
+        """Whether any concept of the group is mentioned, not negated (fast)."""
+        return not self.present.isdisjoint(group)
 
     def mentions(self, concept: str) -> list[ConceptMatch]:
         """All matches of one concept, negated ones included."""
@@ -58,6 +66,9 @@ class Tagged:
 
 def _match_end(lemmas: list[str], i: int, pattern: Pattern) -> int | None:
     """End index (exclusive) of `pattern` matched at token i, or None."""
+    if GAP not in pattern:
+        end = i + len(pattern)
+        return end if tuple(lemmas[i:end]) == pattern else None
     if not pattern:
         return i
     head, rest = pattern[0], pattern[1:]

@@ -52,7 +52,7 @@ def _alignment(analysis: Analysis, assessed: Sequence[Assessed]) -> list[dict[st
             served.setdefault(alignment.eid, {})[item.requirement.id] = alignment.score
             article = analysis.provision(alignment.eid)
             for unit in analysis.block(article) if article else ():
-                if any(unit.tagged.positive((c,)) for c in concepts):
+                if unit.tagged.has(tuple(concepts)):
                     served.setdefault(unit.eid, {}).setdefault(item.requirement.id, alignment.score)
     return [{"eId": eid, "requirements": [{"id": rid, "score": score}
                                           for rid, score in served.get(eid, {}).items()]}
