@@ -27,8 +27,6 @@ from parse import synthetic_code  # benchmarks/parse.py
 
 from lawcheck.akn import read_document
 from lawcheck.akn.reader import _parser
-from lawcheck.align import analyse
-from lawcheck.checks import Unit
 from lawcheck.concepts import tag
 from lawcheck.evaluate import assess
 from lawcheck.report import check_document
