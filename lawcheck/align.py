@@ -62,11 +62,16 @@ def _subtree(provision: Provision) -> Iterator[Provision]:
         yield from _subtree(child)
 
 
+def _editorial(provision: Provision) -> bool:
+    """Editorial notes (e.g. Kazakh «Сноска» on amendment history) are not law."""
+    return provision.element == "hcontainer" and provision.name == "note"
+
+
 def checked_provisions(document: Document) -> list[Provision]:
-    """The draft's own provisions, and what an amending act inserts (its quoted structures)."""
-    own = list(document.walk())
-    quoted = [p for top in document.quoted for p in _subtree(top)]
-    return own + quoted
+    """The draft's own provisions, and what an amending act inserts (its quoted structures),
+    without editorial notes."""
+    provisions = list(document.walk()) + [p for top in document.quoted for p in _subtree(top)]
+    return [p for p in provisions if not any(_editorial(a) for a in (p, *_ancestors(p)))]
 
 
 def _article_level(provisions: list[Provision]) -> list[Provision]:

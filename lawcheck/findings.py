@@ -74,7 +74,7 @@ def _element_finding(assessed: Assessed, element: Element, result: Result) -> Fi
         message += f" ({result.detail})"
     return Finding(
         code=f"{r.id}/{element.id}", category=category,
-        severity="high" if category == "conflict" else element.severity,
+        severity=element.severity,
         message=message, requirement=r.id, provisions=where, cites=cite(r, element.cites),
         help=element.help, evidence=tuple(dict.fromkeys(e.text for e in result.evidence))[:8])
 

@@ -22,7 +22,7 @@ MAX_GAP = 4
 _CONCEPT_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _CONCEPT_KEYS = {"label": True, "terms": True, "exclude": False, "examples": False,
                  "counter_examples": False}
-_LANGUAGE_KEYS = {"negation", "negation_after", "exception"}
+_LANGUAGE_KEYS = {"negation", "negation_after", "prohibition", "exception"}
 
 Pattern = tuple[str, ...]  # lemmas, with GAP where words may intervene
 
@@ -44,6 +44,7 @@ class Lexicon:
     concepts: dict[str, Concept]
     negation: tuple[Pattern, ...]
     negation_after: tuple[Pattern, ...]
+    prohibition: tuple[Pattern, ...]
     exception: tuple[Pattern, ...]
 
     def first_lemma_index(self) -> dict[str, list[tuple[str, Pattern, bool]]]:
@@ -132,4 +133,5 @@ def load_lexicon(lang: str) -> Lexicon:
                                   for t in _strings(data[key], str(path), key))
         else:
             _load_concepts(path, lang, concepts)
-    return Lexicon(lang, concepts, cues["negation"], cues["negation_after"], cues["exception"])
+    return Lexicon(lang, concepts, cues["negation"], cues["negation_after"], cues["prohibition"],
+                   cues["exception"])

@@ -89,6 +89,17 @@ def _index(lang: str) -> tuple[Lexicon, dict[str, list[tuple[str, Pattern, bool]
     return lexicon, lexicon.first_lemma_index()
 
 
+def _ends_with(lemmas: list[str], end: int, phrases: tuple[Pattern, ...]) -> bool:
+    return any(end >= len(p) and tuple(lemmas[end - len(p):end]) == p for p in phrases)
+
+
+def _prohibits_conduct(lemmas: list[str], cue_end: int, lexicon: Lexicon) -> bool:
+    """"A person shall not intentionally access ..." prohibits the conduct it describes (the
+    offence is stated, not denied); "a request shall not be refused ..." excludes the refusal."""
+    passive = cue_end < len(lemmas) and lemmas[cue_end] in {"be", "быть"}
+    return not passive and _ends_with(lemmas, cue_end, lexicon.prohibition)
+
+
 def _is_negated(lemmas: list[str], tokens: list[Token], start: int, end: int,
                 lexicon: Lexicon) -> bool:
     """A cue just before the match ("without", «без») or just after it ("... shall not be
@@ -99,7 +110,8 @@ def _is_negated(lemmas: list[str], tokens: list[Token], start: int, end: int,
             break
         for cue in lexicon.negation:
             begin = cue_end - len(cue)
-            if begin >= 0 and tuple(lemmas[begin:cue_end]) == cue:
+            if begin >= 0 and tuple(lemmas[begin:cue_end]) == cue \
+                    and not _prohibits_conduct(lemmas, cue_end, lexicon):
                 return True
     for gap in range(NEGATION_AFTER_REACH + 1):
         cue_start = end + gap
