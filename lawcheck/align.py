@@ -13,15 +13,19 @@ from dataclasses import dataclass, field
 
 from lawcheck.akn import Document, Provision
 from lawcheck.checks import Block, Unit
-from lawcheck.concepts.tagger import tag
+from lawcheck.concepts.tagger import Tagged, tag
 from lawcheck.rulebook.model import Requirement
 
 ARTICLE_LEVEL = {"article", "section", "rule", "regulation"}
 CONTAINERS = {"part", "chapter", "title", "book", "subpart", "subchapter", "division",
               "subdivision", "subtitle", "hcontainer", "body", "preface"}
-ALIGN_WEIGHT = 0.6  # share of the score carried by the align groups; the rest by elements
-REPORT_MARGIN = 0.1  # alignments this far below the best are evidence, not implementations
-REPORT_LIMIT = 5
+# Score of an aligned article: the align groups matched (ALIGN_WEIGHT), the share of the
+# requirement's element vocabulary it carries, and a heading that names the core concept
+# (drafters title articles after what they do).
+ALIGN_WEIGHT = 0.5
+HEADING_WEIGHT = 0.2
+REPORT_MARGIN = 0.2  # alignments this far below the best are evidence, not implementations
+REPORT_LIMIT = 12
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ class Analysis:
     units: dict[str, Unit]  # eId -> tagged own text
     articles: list[Provision]
     definition_articles: set[str]  # articles that mostly define terms
+    headings: dict[str, Tagged]  # article eId -> its heading, tagged
     _blocks: dict[str, list[Unit]] = field(default_factory=dict)
 
     def block(self, provision: Provision) -> list[Unit]:
@@ -100,8 +105,10 @@ def analyse(document: Document, lang: str) -> Analysis:
         parent = units.get(p.parent.eid) if p.parent is not None else None
         context = (parent, *parent.context) if parent else ()
         units[p.eid] = Unit(p.eid, tag(text, lang), context)
-    return Analysis(document, lang, units, _article_level(provisions),
-                    _definition_articles(document, provisions))
+    articles = _article_level(provisions)
+    headings = {a.eid: tag(a.heading, lang) for a in articles if a.heading}
+    return Analysis(document, lang, units, articles, _definition_articles(document, provisions),
+                    headings)
 
 
 def _evidence(block: Block, requirement: Requirement) -> tuple[str, ...]:
@@ -141,7 +148,10 @@ def align_requirement(analysis: Analysis, requirement: Requirement) -> list[Alig
             continue
         block = analysis.block(article)
         if all(any(unit.tagged.has(group) for unit in block) for group in requirement.align):
-            score = ALIGN_WEIGHT + (1 - ALIGN_WEIGHT) * _coverage(block, requirement)
+            heading = analysis.headings.get(article.eid)
+            titled = heading is not None and heading.has(requirement.align[0])
+            score = ALIGN_WEIGHT + HEADING_WEIGHT * titled \
+                + (1 - ALIGN_WEIGHT - HEADING_WEIGHT) * _coverage(block, requirement)
             found.append(Alignment(article.eid, round(score, 3), _evidence(block, requirement)))
     return sorted(found, key=lambda a: -a.score)
 
