@@ -80,10 +80,16 @@ def checked_provisions(document: Document) -> list[Provision]:
 
 
 def _article_level(provisions: list[Provision]) -> list[Provision]:
-    """Articles or sections; where a draft has none, its top units below the containers."""
-    articles = [p for p in provisions if p.element in ARTICLE_LEVEL
-                and not any(a.element in ARTICLE_LEVEL for a in _ancestors(p))]
-    if articles:
+    """Articles or sections (where a draft has none, its top units below the containers),
+    and each unit an amending act inserts on its own (a new part or point of an article)."""
+    def outermost(p: Provision) -> bool:
+        return not any(a.element in ARTICLE_LEVEL for a in _ancestors(p))
+
+    def inserted(p: Provision) -> bool:
+        return p.quoted_in is not None and p.parent is None and p.element not in CONTAINERS
+
+    articles = [p for p in provisions if outermost(p) and (p.element in ARTICLE_LEVEL or inserted(p))]
+    if any(p.element in ARTICLE_LEVEL for p in articles):
         return articles
     return [p for p in provisions if p.element not in CONTAINERS
             and all(a.element in CONTAINERS for a in _ancestors(p))]
