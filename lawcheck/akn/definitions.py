@@ -1,0 +1,243 @@
+"""Defined terms: `<def>` markup and plain definition clauses, in English and Russian.
+
+The Convention's Art. 1 asks for definitions ("computer data", "service provider"), and a
+term defined twice in the same scope is a drafting error, so lawcheck needs the list. Plain
+wording is read only where drafters put definitions: a clause that opens with a quoted term
+and "means"/"includes", a clause after a lead-in such as "In this Act," / «В настоящем Законе
+используются следующие основные понятия», or any paragraph of a unit headed "Definitions",
+"Interpretation", «Основные понятия», «Термины». Ordinary sentences never define.
+
+Markup: `<def>` is a definition; `<term refersTo>` marks a *use* of a defined term (AKN
+vocabulary), so it is not read as one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_QUOTE_OPEN = "\"“”'‘’«„"
+_QUOTE_CLOSE = "\"“”'‘’»"
+_QUOTED_TERM = rf"[{_QUOTE_OPEN}](?P<term>[^{_QUOTE_OPEN}{_QUOTE_CLOSE}\n]{{1,80}})[{_QUOTE_CLOSE}]"
+
+_HEADING_WORDS = ("definition", "interpretation", "meaning of", "terms used", "glossary",
+                  "понятия", "понятий", "термин", "определени")
+"""Headings of definitions units: "Definitions", "Interpretation", «Основные понятия»."""
+
+_EN_LEADIN = re.compile(
+    r"^\s*(?:(?:In|For the purposes? of)\s+(?:this|these)\s+(?P<unit>[A-Za-z-]+)"
+    r"|The following definitions apply (?:in|to|for the purposes of) (?:this|these)\s+"
+    r"(?P<unit2>[A-Za-z-]+)[^.]{0,160}\."
+    r"|For the purposes? of\s+(?P<unit3>sub-?sections?|sections?|paragraphs?|articles?)"
+    r"\s*[\w().]{1,20})"
+    r"(?:[^.:;—–\"“]{0,80}?(?:,|:|—|–|-(?=\s)))?\s*")
+_RU_LEADIN = re.compile(
+    r"^\s*(?:В|Для целей)\s+настоящ\w+\s+(?P<unit>[А-ЯЁа-яё]+)(?P<rest>[^:.]{0,160})(?::|\.|$)\s*")
+_RU_LEADIN_WORDS = re.compile(r"(?:понят|термин|определени|понима|означа)", re.IGNORECASE)
+
+_EN_QUOTED = re.compile(
+    rf"^{_QUOTED_TERM}\s*(?:\([^)]{{0,80}}\)\s*)?,?\s*"
+    r"(?:(?:in relation to|in respect of|with respect to|as regards|when used in|used in)\b"
+    r"[^;:\"“”]{0,150}?,?\s*)?"
+    r"(?P<verb>means|includes|shall mean|shall include|has the (?:same )?meaning|refers to|is)\b")
+_EN_PLAIN = re.compile(
+    r"^(?P<term>[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,9}?)\s+(?<!\bby\s)"
+    r"(?P<verb>means|includes|has the (?:same )?meaning)\b")
+_EN_NOT_TERMS = frozenset({"a", "an", "the", "this", "that", "these", "such", "any", "every",
+                           "each", "no", "where", "if", "subject", "for", "nothing", "it", "he",
+                           "she", "they"})
+
+_RU_NUMBER = r"(?:\d+(?:-\d+)*\)\s*)?"
+_RU_ALIAS = r"(?:\((?:далее|в дальнейшем)[^)]*\)\s*)?"
+_RU_QUOTED = re.compile(
+    rf"^{_RU_NUMBER}{_QUOTED_TERM}\s*{_RU_ALIAS}(?:[–—-]\s|означает\b|является\b)")
+_RU_POD = re.compile(
+    r"(?:^|[.;:]\s+)(?:[^.;:]{0,80}?\s)?[Пп]од\s+(?:«(?P<qterm>[^»]{1,80})»|"
+    r"(?P<term>[^,.;:()«»\n]{2,80}?))\s+понима(?:ется|ются|ют)\b")
+
+_SCOPE_WORDS = {
+    "act": "act", "acts": "act", "code": "act", "law": "act", "ordinance": "act",
+    "by-law": "act", "bylaw": "act", "regulations": "act", "rules": "act", "decree": "act",
+    "part": "part", "chapter": "part", "division": "part", "title": "part",
+    "schedule": "part", "section": "section", "sections": "section", "article": "section",
+    "regulation": "section", "rule": "section", "subsection": "self", "subsections": "self",
+    "paragraph": "self", "paragraphs": "self",
+}
+_RU_SCOPE_STEMS = (("закон", "act"), ("кодекс", "act"), ("указ", "act"), ("постановлени", "act"),
+                   ("положени", "act"), ("правил", "act"), ("глав", "part"), ("раздел", "part"),
+                   ("стать", "section"), ("пункт", "self"), ("част", "self"))
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A definition found in one block of text, before it is tied to a provision."""
+
+    term: str
+    scope: str  # "act" | "part" | "section" | "self"
+
+
+def is_definitions_heading(heading: str) -> bool:
+    """Is a unit headed "Definitions" / "Interpretation" / «Основные понятия»?"""
+    lowered = heading.lower()
+    return any(word in lowered for word in _HEADING_WORDS)
+
+
+def lead_in(text: str) -> tuple[str, int] | None:
+    """ "In this Act, unless the context otherwise requires—" -> ("act", length of "In this
+    Act, "). Russian lead-ins count only when they speak of понятия/термины/понимается."""
+    match = _EN_LEADIN.match(text)
+    if match:
+        unit = (match.group("unit") or match.group("unit2") or match.group("unit3") or "")
+        scope = _SCOPE_WORDS.get(unit.lower())
+        return (scope, match.end()) if scope else None
+    match = _RU_LEADIN.match(text)
+    if match and _RU_LEADIN_WORDS.search(match.group(0)):
+        unit = match.group("unit").lower()
+        for stem, scope in _RU_SCOPE_STEMS:
+            if unit.startswith(stem):
+                return scope, match.end()
+        return "act", match.end()
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class BlockReading:
+    """What one block of text says about definitions."""
+
+    clauses: list[Clause]
+    opens: str | None  # the scope of a run of definitions this block opens, if it does
+
+
+_LEAD_STARTS = ("In ", "For ", "The following", "В ", "Для ")
+
+
+def read_block(text: str, language: str, listed: bool) -> BlockReading:
+    """Definitions in one block, and whether it opens a run of them.
+
+    `listed`: the block sits where definitions are listed (a definitions unit, or the first
+    block of a numbered item in one), so an unquoted "X means ..." or «X – ...» counts.
+    A block opens a run when it is a lead-in ("In this Act, unless the context otherwise
+    requires—", «В настоящем Законе используются следующие основные понятия:») or a lead-in
+    with a first definition ("In this section, computer data means ...", after which the
+    Canadian Code lists the other terms one per paragraph).
+    """
+    found = lead_in(text) if text.startswith(_LEAD_STARTS) else None
+    scope, body = ("act", text) if found is None else (found[0], text[found[1]:])
+    lead = found is not None
+    clauses: list[Clause] = []
+    if language != "ru":
+        term = _english(body, lead, listed or lead)
+        if term:
+            clauses.append(Clause(term, scope))
+    if language != "en" and not clauses:
+        term = _russian(body, listed or lead)
+        if term:
+            clauses.append(Clause(term, scope))
+        clauses.extend(Clause(term, scope) for term in _russian_pod(text))
+    opens = None
+    if lead:
+        rest = body.rstrip()
+        if (not rest or rest.endswith((":", "—", "–", "-")) or clauses
+                or "definitions apply" in text.lower()):
+            opens = scope
+    return BlockReading(clauses, opens)
+
+
+def find_clauses(text: str, language: str, listed: bool = False) -> list[Clause]:
+    """Definitions worded in one block of text (see read_block)."""
+    return read_block(text, language, listed).clauses
+
+
+_QUOTES = tuple(_QUOTE_OPEN)
+
+
+def _english(body: str, lead: bool, plain_allowed: bool) -> str | None:
+    if body.startswith(_QUOTES):
+        match = _EN_QUOTED.match(body)
+        if match and (match.group("verb") != "is" or lead):
+            return _english_term(match.group("term"))
+    if not plain_allowed or not ("means" in body or "includes" in body or "meaning" in body):
+        return None
+    match = _EN_PLAIN.match(body)
+    if match is None:
+        return None
+    words = match.group("term").split()
+    if words[0].lower() in _EN_NOT_TERMS:
+        return None
+    half = len(words) // 2
+    if len(words) % 2 == 0 and words[:half] == words[half:]:
+        words = words[:half]  # Canadian consolidations repeat the term: "data data means"
+    return _tidy(" ".join(words)) if len(words) <= 6 else None
+
+
+def _english_term(term: str) -> str:
+    """ "an individual authorisation" -> "individual authorisation": the article is not
+    part of the term."""
+    term = _tidy(term)
+    first, _, rest = term.partition(" ")
+    return rest if rest and first.lower() in ("a", "an", "the") else term
+
+
+_DASHES = (" – ", " — ", " - ")
+_RU_ALIAS_TEXT = re.compile(r"\s*\((?:далее|в дальнейшем)[^)]*\)")
+_RU_TERM = re.compile(r"[^\W\d_][^;:.«»\"\n]*")
+_RU_ITEM_NUMBER = re.compile(r"\d+(?:-\d+)*\)\s*")
+
+
+def _russian(body: str, plain_allowed: bool) -> str | None:
+    """«X» – ..., X — это ..., and in a definitions list «X – ...» (the first dash outside
+    brackets ends the term: «служебная информация (далее – служебная информация) – ...»)."""
+    if body.startswith(_QUOTES) or body[:1].isdigit():
+        match = _RU_QUOTED.match(body)
+        if match:
+            return _tidy(match.group("term"))
+    dash = _first_dash(body)
+    if dash < 0:
+        return None
+    if not plain_allowed and not body.startswith("это", dash + 3):
+        return None
+    head = body[:dash]
+    number = _RU_ITEM_NUMBER.match(head)
+    if number:
+        head = head[number.end():]
+    head = _RU_ALIAS_TEXT.sub("", head).rstrip(" ,")
+    if not _RU_TERM.fullmatch(head) or len(head.split()) > 10:
+        return None
+    return _tidy(head) or None
+
+
+def _first_dash(body: str, limit: int = 200) -> int:
+    """Position of the first spaced dash outside brackets, within `limit` characters."""
+    best = -1
+    for dash in _DASHES:
+        start = 0
+        while True:
+            index = body.find(dash, start, limit)
+            if index < 0:
+                break
+            if body.count("(", 0, index) == body.count(")", 0, index):
+                if best < 0 or index < best:
+                    best = index
+                break
+            start = index + 1
+    return best
+
+
+def _russian_pod(text: str) -> list[str]:
+    if "понима" not in text:
+        return []
+    terms = []
+    for match in _RU_POD.finditer(text):
+        term = _tidy(match.group("qterm") or match.group("term") or "")
+        if term and len(term.split()) <= 8:
+            terms.append(term)
+    return terms
+
+
+def _tidy(term: str) -> str:
+    return " ".join(term.split()).strip(" ,;:-–—")
+
+
+def term_key(term: str) -> str:
+    """How two spellings of a term are compared: case, ё/е and spacing do not matter."""
+    return " ".join(term.casefold().replace("ё", "е").split())
