@@ -141,9 +141,10 @@ class _InlineReader:
             if not isinstance(child.tag, str) or name in SKIPPED:
                 pass
             elif name in QUOTED and name != "quotedText":
+                # A quoted structure is the amended act's text (read into Document.quoted),
+                # not words of this provision; only its place is kept.
                 start = length[0]
-                self._add(" " + " ".join(" ".join(child.itertext()).split()) + " ", pieces,
-                          length)
+                self._add(" ", pieces, length)
                 inline.spans.append(("quoted", start, length[0], child))
                 inline.quotations.append(child)
             elif name in ("eol", "br"):
@@ -284,8 +285,7 @@ class _Builder:
             children.append(self.provision(element, name, frame))
             frame.lines_before_last_child = len(lines)
             return
-        elif name in QUOTED:
-            lines.append(_normalise(" ".join(element.itertext())))
+        elif name in QUOTED:  # the amended act's text: read into Document.quoted
             self.quotations.append((element, frame.eid))
             return
         names = self.names

@@ -68,7 +68,6 @@ def secure_parser() -> etree.XMLParser:
                            remove_pis=True, recover=False)
 
 
-_parser = secure_parser  # the earlier name, imported by benchmarks/speed.py
 
 
 def read_bytes(path: str | os.PathLike[str], max_bytes: int | None = None) -> bytes:

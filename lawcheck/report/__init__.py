@@ -61,10 +61,12 @@ def consistency_findings(document: Document) -> list[Finding]:
                 message=f"“{ref.text}” refers to a provision the draft does not have.",
                 provisions=(ref.source_eid,) if ref.source_eid else (),
                 help="Correct the cross-reference or add the provision it points to."))
-    terms = Counter(d.term.lower() for d in document.definitions)
-    for term, count in sorted(terms.items()):
+    # A term may be defined again for one section ("In this section, ..."): key on the scope.
+    terms = Counter((d.scope, d.term.lower()) for d in document.definitions)
+    for (scope, term), count in sorted(terms.items()):
         if count > 1:
-            eids = tuple(d.eid for d in document.definitions if d.term.lower() == term)
+            eids = tuple(d.eid for d in document.definitions
+                         if d.term.lower() == term and d.scope == scope)
             findings.append(Finding(
                 code="draft/duplicate_definition", category="consistency", severity="low",
                 message=f"“{term}” is defined {count} times.", provisions=eids,
