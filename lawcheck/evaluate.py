@@ -154,7 +154,9 @@ def assess(analysis: Analysis, rulebook: Rulebook, instruments: Sequence[str],
             assessed.append(Assessed(requirement, "missing", 0.0, (), None))
             continue
         blocks = [analysis.block(analysis.provision(a.eid)) for a in candidates]  # type: ignore[arg-type]
-        scope = safeguard_scope(analysis, alignments, general) \
+        # Safeguards are read where the power itself is granted: its strongest article (a
+        # court that only extends a measure, or authorises a different one, does not count).
+        scope = safeguard_scope(analysis, alignments[:1], general) \
             if requirement.kind in POWER_KINDS else [u for b in blocks for u in b]
         evaluation = evaluate_requirement(requirement, blocks, definitions, scope, rulebook,
                                           settings.relaxed(requirement))
