@@ -151,9 +151,11 @@ def limit(element: Element, blocks: Sequence[Block]) -> Result:
             continue
         concepts_seen = True
         for unit in block:
-            # Prefer the length of a measure to a deadline for acting ("within 48 hours").
-            periods = [d for d in unit.tagged.durations if d.bound != "deadline"] \
-                or unit.tagged.durations
+            # A minimum is about how long a measure lasts: prefer such periods to deadlines
+            # for acting ("within 48 hours"); a maximum may be either, so take the nearest.
+            periods = unit.tagged.durations
+            if element.limit.min:  # type: ignore[union-attr]
+                periods = [d for d in periods if d.bound != "deadline"] or periods
             if not periods:
                 continue
             own = [m for group in element.concepts for m in unit.tagged.positive(group)]

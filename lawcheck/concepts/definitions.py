@@ -17,7 +17,7 @@ _EN = re.compile(
     re.IGNORECASE,
 )
 _RU = re.compile(
-    _ENUM + rf"(?:{_QUOTED}|(?P<bare>[А-Яа-яЁё][\w \-]{{1,80}}?))\s*(?:[-–—]\s*(?:это\s+)?|"
+    _ENUM + rf"(?:{_QUOTED}\s*|(?P<bare>[А-Яа-яЁё][\w \-]{{1,80}}?)\s+)(?:[-–—]\s*(?:это\s+)?|"
     r"означает\b|понимается\b)",
 )
 _RU_UNDER = re.compile(r"^\s*(?:\(?[0-9а-я]{1,4}[.)]\s*)?под\s+(?P<bare>[^,]{1,80}?)\s+"
@@ -36,8 +36,8 @@ def definition_term(text: str) -> str | None:
     return None
 
 
-_NOT_A_TERM = re.compile(r"^(?:a|an|the|any|every|no)\b|\b(?:who|which|that|shall|may|must)\b",
-                         re.IGNORECASE)
+_NOT_A_TERM = re.compile(r"^(?:a|an|the|any|every|no|article|section|part|chapter|статья|глава|раздел)\b"
+                         r"|\b(?:who|which|that|shall|may|must)\b", re.IGNORECASE)
 
 
 def _plausible_bare(term: str) -> bool:

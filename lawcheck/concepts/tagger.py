@@ -100,6 +100,22 @@ def _prohibits_conduct(lemmas: list[str], cue_end: int, lexicon: Lexicon) -> boo
     return not passive and _ends_with(lemmas, cue_end, lexicon.prohibition)
 
 
+DOUBLE_NEGATION_REACH = 8  # words searched before "without" / «без» for a "no" / «не»
+
+
+def _double_negation(lemmas: list[str], tokens: list[Token], cue_begin: int, lexicon: Lexicon) -> bool:
+    """"No measure shall be taken without a judge's order", «не допускается без решения суда»:
+    the requirement is stated, not excluded. A second negation earlier in the same clause
+    turns "without" back into "only with"."""
+    for i in range(cue_begin - 1, max(-1, cue_begin - 1 - DOUBLE_NEGATION_REACH), -1):
+        if tokens[i].text in _BOUNDARY:
+            return False
+        if any(len(cue) == 1 and lemmas[i] == cue[0] for cue in lexicon.negation) \
+                and lemmas[cue_begin] != lemmas[i]:
+            return True
+    return False
+
+
 def _is_negated(lemmas: list[str], tokens: list[Token], start: int, end: int,
                 lexicon: Lexicon) -> bool:
     """A cue just before the match ("without", «без») or just after it ("... shall not be
@@ -110,9 +126,10 @@ def _is_negated(lemmas: list[str], tokens: list[Token], start: int, end: int,
             break
         for cue in lexicon.negation:
             begin = cue_end - len(cue)
-            if begin >= 0 and tuple(lemmas[begin:cue_end]) == cue \
-                    and not _prohibits_conduct(lemmas, cue_end, lexicon):
-                return True
+            if begin >= 0 and tuple(lemmas[begin:cue_end]) == cue:
+                # The nearest cue decides: a prohibition or a double negation is no negation.
+                return not (_prohibits_conduct(lemmas, cue_end, lexicon)
+                            or _double_negation(lemmas, tokens, begin, lexicon))
     for gap in range(NEGATION_AFTER_REACH + 1):
         cue_start = end + gap
         if any(t.text in _BOUNDARY for t in tokens[end:cue_start]):
