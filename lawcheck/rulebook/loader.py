@@ -58,7 +58,8 @@ def _fail(path: Path, data: Any, where: tuple[str | int, ...], message: str) -> 
 
 
 def _schema_error(path: Path, data: Any) -> InputError | None:
-    errors = sorted(_VALIDATOR.iter_errors(data), key=lambda e: (len(e.path), list(e.path)))
+    # The deepest error is the most specific one (a bad enum rather than its element).
+    errors = sorted(_VALIDATOR.iter_errors(data), key=lambda e: (-len(e.path), [str(p) for p in e.path]))
     if not errors:
         return None
     error: ValidationError = errors[0]

@@ -1,0 +1,102 @@
+"""The strict loader: every mistake in a rule file is one line with file, line and key path."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from lawcheck.data import data_dir
+from lawcheck.errors import InputError
+from lawcheck.rulebook.loader import load_rulebook_from
+
+
+@pytest.fixture
+def rules(tmp_path: Path) -> Path:
+    target = tmp_path / "rules"
+    shutil.copytree(data_dir("rules"), target)
+    return target
+
+
+def _edit(rules: Path, old: str, new: str, file: str = "bc/bc-16.yaml") -> Path:
+    path = rules / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def _error(rules: Path) -> str:
+    with pytest.raises(InputError) as raised:
+        load_rulebook_from(rules)
+    message = str(raised.value)
+    assert "\n" not in message
+    return message
+
+
+def _line_of(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+def test_the_bundled_rules_load(rules: Path) -> None:
+    assert len(load_rulebook_from(rules).requirements) == 48
+
+
+def test_unknown_key(rules: Path) -> None:
+    path = _edit(rules, "    concepts: [integrity]", "    colour: red\n    concepts: [integrity]")
+    assert _error(rules) == f"{path}:{_line_of(path, 'colour: red')}: elements[1].colour: unknown key"
+
+
+def test_missing_key(rules: Path) -> None:
+    path = _edit(rules, "title: Expedited preservation of stored computer data\n", "")
+    message = _error(rules)
+    assert message.startswith(f"{path}:") and "missing key 'title'" in message
+
+
+def test_bad_enum(rules: Path) -> None:
+    path = _edit(rules, "check: limit", "check: maximum")
+    message = _error(rules)
+    assert message.startswith(f"{path}:{_line_of(path, 'check: maximum')}: elements[2].check:")
+    assert "'maximum' is not one of presence, absence, limit, defined, safeguard" in message
+
+
+def test_bad_duration(rules: Path) -> None:
+    path = _edit(rules, "limit: {max: P90D}", "limit: {max: 90 days}")
+    message = _error(rules)
+    where = f"{path}:{_line_of(path, '90 days')}"
+    assert message == f"{where}: elements[2].limit.max: '90 days' is not an ISO 8601 duration"
+
+
+def test_duplicate_key(rules: Path) -> None:
+    path = _edit(rules, "kind: procedural_power\n", "kind: procedural_power\nkind: offence\n")
+    message = _error(rules)
+    assert message.startswith(f"{path}:{_line_of(path, 'kind: offence')}:") and "duplicate key" in message
+
+
+def test_dependency_on_an_unknown_requirement(rules: Path) -> None:
+    path = _edit(rules, "depends_on: [BC-1]", "depends_on: [BC-1, BC-99]")
+    message = _error(rules)
+    assert message.startswith(f"{path}:") and "depends_on[1]: unknown requirement 'BC-99'" in message
+
+
+def test_unknown_safeguard(rules: Path) -> None:
+    _edit(rules, "  - proportionality\nsubject_to", "  - proportionality\n  - fairness\nsubject_to")
+    assert "unknown safeguard 'fairness'" in _error(rules)
+
+
+def test_mirror_must_be_mutual(rules: Path) -> None:
+    _edit(rules, "mirrors: [BC-29]", "mirrors: [BC-29, BC-31]")
+    assert "BC-31 does not list BC-16 in its mirrors" in _error(rules)
+
+
+def test_id_must_match_file_name(rules: Path) -> None:
+    _edit(rules, "id: BC-16", "id: BC-17")
+    assert "does not match the file name" in _error(rules)
+
+
+def test_cli_prints_the_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    from lawcheck.cli import main
+
+    assert main(["rules", "--format", "schema"]) == 0
+    assert '"lawcheck.rule/1"' in capsys.readouterr().out
