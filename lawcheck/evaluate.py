@@ -153,7 +153,7 @@ def assess(analysis: Analysis, rulebook: Rulebook, instruments: Sequence[str],
         if not alignments:
             assessed.append(Assessed(requirement, "missing", 0.0, (), None))
             continue
-        blocks = [analysis.block(analysis.provision(a.eid)) for a in candidates]  # type: ignore[arg-type]
+        blocks = [analysis.block(analysis.provision(a.eid)) for a in alignments]  # type: ignore[arg-type]
         # Safeguards are read where the power itself is granted: its strongest article (a
         # court that only extends a measure, or authorises a different one, does not count).
         scope = safeguard_scope(analysis, alignments[:1], general) \
