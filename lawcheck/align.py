@@ -8,6 +8,7 @@ element vocabulary the unit also carries, so the unit that does the work ranks f
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -57,8 +58,39 @@ class Analysis:
     def provision(self, eid: str) -> Provision | None:
         return self._by_eid.get(eid)
 
+    def referrers(self, article_eid: str) -> list[Provision]:
+        """Other articles that refer to this one ("an order under any of sections 18 to 23
+        shall be kept confidential"): they complete its regime."""
+        return [self._by_eid[eid] for eid in self._referrers.get(article_eid, ())]
+
     def __post_init__(self) -> None:
         self._by_eid = {p.eid: p for p in checked_provisions(self.document)}
+        self._referrers = _referrers(self.articles, self._by_eid)
+
+
+_RANGE = re.compile(r"\d\s*(?:to|through|–|—|-|по)\s*\d|\bto\b.{0,12}\d", re.IGNORECASE)
+
+
+def _referrers(articles: list[Provision], by_eid: dict[str, Provision]) -> dict[str, list[str]]:
+    """article eId -> eIds of other articles that refer to it; "sections 18 to 23" covers
+    the articles between its two ends."""
+    position = {a.eid: i for i, a in enumerate(articles)}
+    article_of: dict[str, str] = {}
+    for article in articles:
+        for p in _subtree(article):
+            article_of[p.eid] = article.eid
+    found: dict[str, list[str]] = {}
+    for article in articles:
+        for p in _subtree(article):
+            targets = sorted({position[article_of[r.target_eid]] for r in p.references
+                              if r.target_eid in article_of and article_of[r.target_eid] != article.eid})
+            if len(targets) == 2 and _RANGE.search(p.own_text):
+                targets = list(range(targets[0], targets[1] + 1))
+            for index in targets:
+                target = articles[index].eid
+                if target != article.eid and article.eid not in found.setdefault(target, []):
+                    found[target].append(article.eid)
+    return found
 
 
 def _subtree(provision: Provision) -> Iterator[Provision]:

@@ -43,8 +43,11 @@ class Evaluation:
 
 def evaluate_requirement(requirement: Requirement, blocks: Sequence[Block],
                          definitions: Sequence[Definition], safeguard_units: Sequence[Unit],
-                         rulebook: Rulebook, relaxed: Iterable[str] = ()) -> Evaluation:
-    """Run every element's check; look for each safeguard of a power in its wider scope."""
+                         rulebook: Rulebook, relaxed: Iterable[str] = (),
+                         support: Sequence[Block] = ()) -> Evaluation:
+    """Run every element's check; look for each safeguard of a power in its wider scope.
+    `support` blocks (articles that refer to the aligned ones) may satisfy a presence
+    element, never raise a conflict."""
     skip = set(relaxed)
     pairs = []
     for element in requirement.elements:
@@ -54,6 +57,8 @@ def evaluate_requirement(requirement: Requirement, blocks: Sequence[Block],
             result = checks.defined(element, definitions)
         elif element.check == "safeguard":
             result = checks.safeguard(element, safeguard_units)
+        elif element.check == "presence":
+            result = checks.presence(element, [*blocks, *support])
         else:
             result = checks.BLOCK_CHECKS[element.check](element, blocks)
         pairs.append((element, result))
@@ -110,7 +115,8 @@ def _descendants(provision: Provision) -> list[Provision]:
 def safeguard_scope(analysis: Analysis, alignments: Sequence[Alignment],
                     general: Sequence[Unit]) -> list[Unit]:
     """Where a power's safeguards may stand: its own article, the provisions that article
-    refers to, and the draft's general safeguard clauses."""
+    refers to, and the draft's general safeguard clauses. (Articles that merely refer to the
+    power, such as a court's role when force is needed, do not authorise it.)"""
     units: dict[str, Unit] = {}
     for alignment in alignments:
         article = analysis.provision(alignment.eid)
@@ -158,8 +164,15 @@ def assess(analysis: Analysis, rulebook: Rulebook, instruments: Sequence[str],
         # court that only extends a measure, or authorises a different one, does not count).
         scope = safeguard_scope(analysis, alignments[:1], general) \
             if requirement.kind in POWER_KINDS else [u for b in blocks for u in b]
+        # Weaker alignments and the articles that refer to the aligned ones may show that an
+        # element is there; conflicts and limits are read only in the reported articles.
+        aligned = {a.eid for a in alignments}
+        support = [analysis.block(analysis.provision(c.eid)) for c in candidates  # type: ignore[arg-type]
+                   if c.eid not in aligned]
+        support += [analysis.block(r) for a in alignments for r in analysis.referrers(a.eid)
+                    if r.eid not in aligned]
         evaluation = evaluate_requirement(requirement, blocks, definitions, scope, rulebook,
-                                          settings.relaxed(requirement))
+                                          settings.relaxed(requirement), support)
         status, score = status_and_score(evaluation)
         authorities = tuple(label for concept, label in _AUTHORITIES
                             if any(u.tagged.has((concept,)) for b in blocks for u in b))
