@@ -83,10 +83,24 @@ def _match_end(lemmas: list[str], i: int, pattern: Pattern) -> int | None:
     return None
 
 
+Candidates = dict[str, list[tuple[str, Pattern, bool, bool]]]  # concept, pattern, exclusion, gapped
+
+
 @cache
-def _index(lang: str) -> tuple[Lexicon, dict[str, list[tuple[str, Pattern, bool]]]]:
+def _index(lang: str) -> tuple[Lexicon, Candidates, Candidates]:
+    """Patterns keyed by their first lemma (one-word and gapped patterns) or by their first
+    two lemmas (contiguous multi-word patterns), so each token tries only a few."""
     lexicon = load_lexicon(lang)
-    return lexicon, lexicon.first_lemma_index()
+    by_one: Candidates = {}
+    by_two: Candidates = {}
+    for first, entries in lexicon.first_lemma_index().items():
+        for concept, pattern, is_exclusion in entries:
+            gapped = GAP in pattern
+            if len(pattern) >= 2 and not gapped:
+                by_two.setdefault(f"{pattern[0]} {pattern[1]}", []).append((concept, pattern, is_exclusion, False))
+            else:
+                by_one.setdefault(first, []).append((concept, pattern, is_exclusion, gapped))
+    return lexicon, by_one, by_two
 
 
 def _ends_with(lemmas: list[str], end: int, phrases: tuple[Pattern, ...]) -> bool:
@@ -116,10 +130,22 @@ def _double_negation(lemmas: list[str], tokens: list[Token], cue_begin: int, lex
     return False
 
 
+@cache
+def _cue_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Last words of negation cues and first words of trailing ones: a cheap pre-check."""
+    lexicon = load_lexicon(lang)
+    return (frozenset(c[-1] for c in lexicon.negation),
+            frozenset(c[0] for c in lexicon.negation_after))
+
+
 def _is_negated(lemmas: list[str], tokens: list[Token], start: int, end: int,
                 lexicon: Lexicon) -> bool:
     """A cue just before the match ("without", «без») or just after it ("... shall not be
     required", «... не требуется») negates it; punctuation stops the search."""
+    before, after = _cue_words(lexicon.lang)
+    if before.isdisjoint(lemmas[max(0, start - NEGATION_REACH - 1):start]) \
+            and after.isdisjoint(lemmas[end:end + NEGATION_AFTER_REACH + 1]):
+        return False
     for gap in range(NEGATION_REACH + 1):
         cue_end = start - gap
         if any(t.text in _BOUNDARY for t in tokens[cue_end:start]):
@@ -142,13 +168,21 @@ def _is_negated(lemmas: list[str], tokens: list[Token], start: int, end: int,
 
 def tag_tokens(text: str, tokens: list[Token], lang: str) -> Tagged:
     """Tag already tokenized text (lets callers tokenize once and reuse)."""
-    lexicon, index = _index(lang)
+    lexicon, by_one, by_two = _index(lang)
     lemmas = [t.lemma for t in tokens]
     found: list[tuple[str, int, int]] = []
     excluded: list[tuple[str, int, int]] = []
     for i, lemma in enumerate(lemmas):
-        for concept, pattern, is_exclusion in index.get(lemma, ()):
-            end = _match_end(lemmas, i, pattern)
+        candidates = by_one.get(lemma, [])
+        if i + 1 < len(lemmas):
+            candidates = candidates + by_two.get(f"{lemma} {lemmas[i + 1]}", [])
+        for concept, pattern, is_exclusion, gapped in candidates:
+            if gapped:
+                end = _match_end(lemmas, i, pattern)
+            else:
+                end = i + len(pattern)
+                if end > len(lemmas) or (len(pattern) > 2 and tuple(lemmas[i:end]) != pattern):
+                    end = None
             if end is not None:
                 (excluded if is_exclusion else found).append((concept, i, end))
     matches = []
