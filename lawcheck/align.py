@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lawcheck.akn import Document, Provision
-from lawcheck.checks import Block, Unit
+from lawcheck.checks import Block, Definition, Unit
+from lawcheck.concepts.definitions import definition_term
 from lawcheck.concepts.tagger import Tagged, tag
 from lawcheck.rulebook.model import Requirement
 
@@ -46,7 +47,9 @@ class Analysis:
     articles: list[Provision]
     definition_articles: set[str]  # articles that mostly define terms
     headings: dict[str, Tagged]  # article eId -> its heading, tagged
+    definitions: list[Definition]  # terms the draft defines, tagged
     _blocks: dict[str, list[Unit]] = field(default_factory=dict)
+    _concepts: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def block(self, provision: Provision) -> list[Unit]:
         """The provision's own unit followed by those of all its descendants."""
@@ -54,6 +57,21 @@ class Analysis:
             self._blocks[provision.eid] = [self.units[p.eid] for p in _subtree(provision)
                                            if p.eid in self.units]
         return self._blocks[provision.eid]
+
+    def concepts(self, provision: Provision) -> frozenset[str]:
+        """Concepts stated (not negated) anywhere in the provision's block."""
+        if provision.eid not in self._concepts:
+            self._concepts[provision.eid] = frozenset().union(
+                *(unit.tagged.present for unit in self.block(provision)))
+        return self._concepts[provision.eid]
+
+    def edit(self, eid: str, text: str) -> None:
+        """Replace one provision's text (the interface's edit loop): re-tag that unit only
+        and forget the cached blocks that contain it."""
+        unit = self.units[eid]
+        self.units[eid] = Unit(eid, tag(text, self.lang), unit.context)
+        self._blocks.clear()
+        self._concepts.clear()
 
     def provision(self, eid: str) -> Provision | None:
         return self._by_eid.get(eid)
@@ -146,7 +164,23 @@ def analyse(document: Document, lang: str) -> Analysis:
     articles = _article_level(provisions)
     headings = {a.eid: tag(a.heading, lang) for a in articles if a.heading}
     return Analysis(document, lang, units, articles, _definition_articles(document, provisions),
-                    headings)
+                    headings, _document_definitions(document, lang))
+
+
+def _document_definitions(document: Document, lang: str) -> list[Definition]:
+    """The draft's definitions, and those an amending act inserts in plain wording."""
+    found = [(d.term, d.eid) for d in document.definitions]
+    known = {eid for _, eid in found}
+    for top in document.quoted:
+        for provision in (top, *_descendants(top)):
+            term = definition_term(provision.own_text)
+            if term and provision.eid not in known:
+                found.append((term, provision.eid))
+    return [Definition(term, eid, tag(term, lang)) for term, eid in found]
+
+
+def _descendants(provision: Provision) -> list[Provision]:
+    return [d for child in provision.children for d in (child, *_descendants(child))]
 
 
 def _evidence(block: Block, requirement: Requirement) -> tuple[str, ...]:
@@ -157,12 +191,12 @@ def _evidence(block: Block, requirement: Requirement) -> tuple[str, ...]:
     return tuple(dict.fromkeys(words + periods))[:12]
 
 
-def _coverage(block: Block, requirement: Requirement) -> float:
+def _coverage(present: frozenset[str], requirement: Requirement) -> float:
     groups = [g for e in requirement.elements if e.check in {"presence", "limit", "defined"}
               for g in e.concepts]
     if not groups:
         return 1.0
-    hit = sum(any(unit.tagged.has(g) for unit in block) for g in groups)
+    hit = sum(not present.isdisjoint(g) for g in groups)
     return hit / len(groups)
 
 
@@ -184,12 +218,13 @@ def align_requirement(analysis: Analysis, requirement: Requirement) -> list[Alig
     for article in analysis.articles:
         if article.eid in analysis.definition_articles and requirement.kind != "definition":
             continue
-        block = analysis.block(article)
-        if all(any(unit.tagged.has(group) for unit in block) for group in requirement.align):
+        present = analysis.concepts(article)
+        if all(not present.isdisjoint(group) for group in requirement.align):
+            block = analysis.block(article)
             heading = analysis.headings.get(article.eid)
             titled = heading is not None and heading.has(requirement.align[0])
             score = ALIGN_WEIGHT + HEADING_WEIGHT * titled \
-                + (1 - ALIGN_WEIGHT - HEADING_WEIGHT) * _coverage(block, requirement)
+                + (1 - ALIGN_WEIGHT - HEADING_WEIGHT) * _coverage(present, requirement)
             found.append(Alignment(article.eid, round(score, 3), _evidence(block, requirement)))
     return sorted(found, key=lambda a: -a.score)
 

@@ -7,11 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from lawcheck import checks
-from lawcheck.akn import Provision
 from lawcheck.align import Alignment, Analysis, align_requirement, strongest
 from lawcheck.checks import Block, Definition, Result, Unit
-from lawcheck.concepts.definitions import definition_term
-from lawcheck.concepts.tagger import tag
 from lawcheck.rulebook.loader import Rulebook
 from lawcheck.rulebook.model import Element, Requirement
 from lawcheck.settings import Settings
@@ -96,22 +93,6 @@ def status_and_score(evaluation: Evaluation) -> tuple[str, float]:
     return ("partial" if failed_high else "implemented"), round(score, 3)
 
 
-def document_definitions(analysis: Analysis) -> list[Definition]:
-    """The draft's definitions, and those an amending act inserts in plain wording."""
-    found = [(d.term, d.eid) for d in analysis.document.definitions]
-    known = {eid for _, eid in found}
-    for top in analysis.document.quoted:
-        for provision in (top, *_descendants(top)):
-            term = definition_term(provision.own_text)
-            if term and provision.eid not in known:
-                found.append((term, provision.eid))
-    return [Definition(term, eid, tag(term, analysis.lang)) for term, eid in found]
-
-
-def _descendants(provision: Provision) -> list[Provision]:
-    return [d for child in provision.children for d in (child, *_descendants(child))]
-
-
 def safeguard_scope(analysis: Analysis, alignments: Sequence[Alignment],
                     general: Sequence[Unit]) -> list[Unit]:
     """Where a power's safeguards may stand: its own article, the provisions that article
@@ -147,7 +128,7 @@ def general_clauses(analysis: Analysis) -> list[Unit]:
 def assess(analysis: Analysis, rulebook: Rulebook, instruments: Sequence[str],
            settings: Settings) -> list[Assessed]:
     """Every requirement of the selected instruments, in treaty order."""
-    definitions = document_definitions(analysis)
+    definitions = analysis.definitions
     general = general_clauses(analysis)
     assessed = []
     for requirement in rulebook.selected(tuple(instruments)):
