@@ -172,15 +172,11 @@ def _document_definitions(document: Document, lang: str) -> list[Definition]:
     found = [(d.term, d.eid) for d in document.definitions]
     known = {eid for _, eid in found}
     for top in document.quoted:
-        for provision in (top, *_descendants(top)):
+        for provision in _subtree(top):
             term = definition_term(provision.own_text)
             if term and provision.eid not in known:
                 found.append((term, provision.eid))
     return [Definition(term, eid, tag(term, lang)) for term, eid in found]
-
-
-def _descendants(provision: Provision) -> list[Provision]:
-    return [d for child in provision.children for d in (child, *_descendants(child))]
 
 
 def _evidence(block: Block, requirement: Requirement) -> tuple[str, ...]:
