@@ -167,6 +167,10 @@ def limit(element: Element, blocks: Sequence[Block]) -> Result:
         return Result(element.id, "unknown", detail=f"no provision states {_labels(element.concepts)}")
     if not stated:
         return Result(element.id, "unmet", detail="no period is stated")
+    # A period worded as the bound itself ("not more than ninety days") says more about the
+    # measure than one that merely sits nearby (a confidentiality period, a deadline).
+    wanted = {"max" if element.limit.max else "min"}  # type: ignore[union-attr]
+    stated = [s for s in stated if s[1].bound in wanted] or stated
     bound = ", ".join(f"{k} {v}" for k, v in (("max", element.limit.max),  # type: ignore[union-attr]
                                                 ("min", element.limit.min)) if v)  # type: ignore[union-attr]
     for unit, duration, matches in stated:
