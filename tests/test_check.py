@@ -1,0 +1,246 @@
+"""`lawcheck check` end to end: the report's contract, the verdicts a reviewer relies on
+(conflicts, missing safeguards, who authorises), reservations, formats and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import REPO, SHARED, akn_xml
+
+from lawcheck.akn import parse_document, read_document
+from lawcheck.cli import main
+from lawcheck.report import check_document
+
+NATIONAL = REPO / "corpora" / "national"
+
+
+def _section(number: str, heading: str, *paragraphs: str, element: str = "section",
+             sub: str = "subsection", prefix: str = "sec") -> str:
+    eid = f"{prefix}_{number}"
+    parts = "".join(
+        f'<{sub} eId="{eid}__{sub[:6] if sub == "subsection" else "para"}_{i}"><num>({i})</num>'
+        f"<content><p>{text}</p></content></{sub}>"
+        for i, text in enumerate(paragraphs, start=1))
+    return f'<{element} eId="{eid}"><num>{number}.</num><heading>{heading}</heading>{parts}</{element}>'
+
+
+def _check(*sections: str, language: str = "eng", **options):  # type: ignore[no-untyped-def]
+    document = parse_document(akn_xml("".join(sections), language=language), "draft.xml")
+    return check_document(document, **options)
+
+
+def _codes(check) -> set[str]:  # type: ignore[no-untyped-def]
+    return {f["code"] for f in check.report["findings"]}
+
+
+def _requirement(check, rid: str) -> dict:  # type: ignore[no-untyped-def]
+    return next(r for r in check.report["requirements"] if r["id"] == rid)
+
+
+# --- the contract ------------------------------------------------------------------------
+
+def test_json_report_of_the_demo_is_valid_against_the_contract_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema_path = SHARED / "schemas" / "report.schema.json"
+    if not schema_path.is_file():
+        pytest.skip(f"report schema not found at {schema_path}")
+    report = check_document(read_document(NATIONAL / "en_model_law.xml")).report
+    jsonschema.validate(report, json.loads(schema_path.read_text(encoding="utf-8")))
+    ids = [r["id"] for r in report["requirements"]]
+    assert ids[0] == "BC-1" and ids[34] == "BC-35" and ids[-1] == "SP-14"
+    assert len(report["alignment"]) == report["document"]["provisions"]
+
+
+def test_demo_model_law_is_nearly_all_implemented() -> None:
+    summary = check_document(read_document(NATIONAL / "en_model_law.xml")).report["summary"]
+    assert summary["implemented"] >= 42 and summary["missing"] <= 3
+
+
+def test_instruments_select_the_requirements() -> None:
+    check = check_document(read_document(NATIONAL / "en_model_law.xml"), instruments=("BC",))
+    assert {r["instrument"] for r in check.report["requirements"]} == {"BC"}
+    assert len(check.report["requirements"]) == 35
+
+
+# --- conflicts with the treaty -----------------------------------------------------------
+
+def test_preservation_beyond_ninety_days_is_a_conflict() -> None:
+    check = _check(_section("12", "Preservation order",
+                            "Where computer data is vulnerable to loss, a judge may order a person in control of "
+                            "specified computer data to preserve it and maintain its integrity.",
+                            "The order shall remain in force for a period not exceeding one hundred and eighty "
+                            "days."))
+    finding = next(f for f in check.report["findings"] if f["code"] == "BC-16/max_duration")
+    assert finding["category"] == "conflict" and finding["provisions"] == ["sec_12__subsec_2"]
+    assert "one hundred and eighty days" in finding["message"] and finding["cites"] == "Art. 16(2) ETS 185"
+
+
+def test_ninety_days_is_within_the_ceiling() -> None:
+    check = _check(_section("12", "Preservation order",
+                            "A judge may order a person in control of specified computer data to preserve it.",
+                            "The order shall remain in force for a period not exceeding ninety days and may be "
+                            "renewed."))
+    assert "BC-16/max_duration" not in _codes(check)
+
+
+def test_foreign_preservation_shorter_than_sixty_days_and_dual_criminality_are_conflicts() -> None:
+    check = _check(_section("30", "Preservation at the request of a foreign State",
+                            "At the request of a foreign State the competent authority shall order the expeditious "
+                            "preservation of stored computer data.",
+                            "Dual criminality is a condition for executing such a request.",
+                            "Data preserved under this section shall be kept for thirty days."))
+    assert {"BC-29/no_dual_criminality", "BC-29/minimum_period"} <= _codes(check)
+
+
+def test_wider_refusal_grounds_for_foreign_preservation_are_a_conflict() -> None:
+    check = _check(_section("30", "Preservation at the request of a foreign State",
+                            "At the request of a foreign State the competent authority shall order the expeditious "
+                            "preservation of stored computer data for not less than sixty days.",
+                            "A request may be refused on any other ground that the Minister considers appropriate."))
+    assert any(c.startswith("BC-29/") and "refusal" in c for c in _codes(check)), _codes(check)
+
+
+def test_blanket_retention_presented_as_preservation_is_a_conflict() -> None:
+    check = _check(_section("8", "Preservation of data",
+                            "Every operator shall retain the traffic data of all subscribers for two years."))
+    bc16 = _requirement(check, "BC-16")
+    assert "BC-16/not_blanket_retention" in _codes(check) or bc16["status"] == "missing"
+
+
+def test_emergency_wider_than_a_risk_to_life_or_safety_is_a_conflict() -> None:
+    check = _check(_section("40", "Emergency disclosure",
+                            "In an emergency, including a threat to property or to public order, the point of "
+                            "contact may request a service provider in another Party to disclose stored computer "
+                            "data without a request for mutual assistance."))
+    assert any(c.startswith(("SP-9/", "SP-3/")) and "emergency" in c for c in _codes(check)), _codes(check)
+
+
+# --- safeguards and authorities ----------------------------------------------------------
+
+def test_interception_on_police_authority_lacks_judicial_supervision() -> None:
+    check = _check(_section("23", "Interception of content data",
+                            "A police officer may direct a service provider to intercept and record the content of "
+                            "specified communications transmitted by means of a computer system."))
+    bc21 = _requirement(check, "BC-21")
+    assert bc21["safeguards"]["judicial_or_independent_supervision"] == "absent"
+    assert "BC-21/safeguard/judicial_or_independent_supervision" in _codes(check)
+
+
+def test_prosecutors_sanction_is_not_judicial_supervision_and_the_report_says_who_authorises() -> None:
+    check = _check(_section("232", "Негласный съем информации",
+                            "Следователь с санкции прокурора вправе осуществлять перехват и запись содержания "
+                            "сообщений, передаваемых по сетям связи."),
+                   language="rus")
+    finding = next(f for f in check.report["findings"]
+                   if f["code"] == "BC-21/safeguard/judicial_or_independent_supervision")
+    assert "prosecutor" in finding["message"]
+    assert check.report["document"]["language"] == "ru"
+
+
+def test_without_a_court_decision_excludes_judicial_supervision() -> None:
+    check = _check(_section("94", "Сохранение компьютерных данных",
+                            "Следователь без решения суда выносит постановление о сохранении определенных "
+                            "компьютерных данных, включая данные о соединениях."),
+                   language="rus")
+    assert _requirement(check, "BC-16")["safeguards"]["judicial_or_independent_supervision"] == "absent"
+
+
+def test_a_general_safeguard_clause_covers_the_powers_of_the_act() -> None:
+    general = _section("5", "Conditions and safeguards",
+                       "Every power under this Act shall be exercised only on the order of a judge, who shall be "
+                       "satisfied that there are reasonable grounds and that the measure is necessary and "
+                       "proportionate, and the order shall state its scope and duration.")
+    power = _section("12", "Production order",
+                     "A person in the Republic may be ordered to produce specified computer data in that person's "
+                     "possession or control.")
+    bc18 = _requirement(_check(general, power), "BC-18")
+    assert bc18["safeguards"]["judicial_or_independent_supervision"] == "present"
+    assert bc18["safeguards"]["proportionality"] == "present"
+
+
+# --- consistency, settings, formats ------------------------------------------------------
+
+def test_dangling_reference_is_reported() -> None:
+    check = _check(_section("3", "Illegal access",
+                            'A person who intentionally accesses a computer system without right commits an offence '
+                            'and is liable to the penalty in <ref href="#sec_99">section 99</ref>.'))
+    finding = next(f for f in check.report["findings"] if f["code"] == "draft/dangling_reference")
+    assert finding["category"] == "consistency" and finding["provisions"] == ["sec_3__subsec_1"]
+
+
+def test_a_permitted_reservation_in_lawcheck_toml_relaxes_its_element(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.xml"
+    draft.write_bytes(akn_xml(_section("5", "Data interference",
+                                       "A person who intentionally and without right damages, deletes, alters or "
+                                       "suppresses computer data commits an offence where this causes serious "
+                                       "harm.")))
+    assert main(["check", str(draft), "--format", "json", "-o", str(tmp_path / "a.json")]) == 0
+    before = json.loads((tmp_path / "a.json").read_text())
+    (tmp_path / "lawcheck.toml").write_text('not_applicable = ["BC-28"]\n[reservations]\nBC-4 = ["serious_harm"]\n')
+    assert main(["check", str(draft), "--format", "json", "-o", str(tmp_path / "b.json")]) == 0
+    after = json.loads((tmp_path / "b.json").read_text())
+    assert "BC-4/no_harm_threshold" in {f["code"] for f in before["findings"]}
+    assert "BC-4/no_harm_threshold" not in {f["code"] for f in after["findings"]}
+    assert next(r for r in after["requirements"] if r["id"] == "BC-28")["status"] == "not_applicable"
+
+
+def test_a_reservation_the_treaty_does_not_permit_is_refused(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    draft = tmp_path / "draft.xml"
+    draft.write_bytes(akn_xml(_section("5", "Offence", "Text.")))
+    (tmp_path / "lawcheck.toml").write_text('[reservations]\nBC-5 = ["serious_harm"]\n')
+    assert main(["check", str(draft)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and "lawcheck.toml" in err and "BC-5" in err
+
+
+def test_json_goes_alone_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(NATIONAL / "en_gaps_draft.xml"), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["schema"] == "lawcheck.report/1"
+
+
+def test_fail_on_conflict_exits_3() -> None:
+    assert main(["check", str(NATIONAL / "en_gaps_draft.xml"), "--fail-on", "conflict", "-o", "/dev/null"]) == 3
+    assert main(["check", str(NATIONAL / "en_model_law.xml"), "--fail-on", "conflict", "-o", "/dev/null"]) == 0
+
+
+def test_text_summary_is_short_and_leads_with_conflicts(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(NATIONAL / "en_gaps_draft.xml")]) == 0
+    out = capsys.readouterr().out
+    assert len(out.splitlines()) < 80
+    assert out.splitlines()[3].startswith("Conflicts with the treaty")
+    assert "BC-16/max_duration" in out
+
+
+def test_html_is_self_contained_with_evidence_highlighted(tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    assert main(["check", str(NATIONAL / "en_gaps_draft.xml"), "--format", "html", "-o", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "<mark" in html and "<script" not in html and "http" not in html.split("<body>")[0]
+    assert 'id="sec_16__subsec_2"' in html or "id='sec_16__subsec_2'" in html
+
+
+def test_markdown_has_the_article_by_article_table(tmp_path: Path) -> None:
+    out = tmp_path / "report.md"
+    assert main(["check", str(NATIONAL / "ru_complete_draft.xml"), "--format", "md", "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "| Article | Title | Status |" in text and "| BC-16 |" in text
+
+
+def test_russian_and_english_drafts_are_checked_against_the_same_rules() -> None:
+    en = check_document(read_document(NATIONAL / "en_model_law.xml")).report
+    ru = check_document(read_document(NATIONAL / "ru_complete_draft.xml")).report
+    assert [r["id"] for r in en["requirements"]] == [r["id"] for r in ru["requirements"]]
+    assert ru["document"]["language"] == "ru" and ru["summary"]["implemented"] >= 40
+
+
+@pytest.mark.parametrize("name", ["tz_cca_2015.xml", "kz_uk_2014_excerpt.xml"])
+def test_real_laws_are_checked(name: str) -> None:
+    path = SHARED / "devset" / "akn" / name
+    if not path.is_file():
+        pytest.skip(f"devset law not found at {path}")
+    report = check_document(read_document(path)).report
+    assert report["summary"]["implemented"] + report["summary"]["partial"] >= 10
