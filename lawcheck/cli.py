@@ -65,8 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check one draft against the treaties")
     check.add_argument("file", help="Akoma Ntoso 3.0 XML, .docx or .txt draft")
-    check.add_argument("--format", choices=["text", "json", "md", "html"], default="text")
+    check.add_argument("--format", choices=["text", "json", "md", "html", "docx"], default="text",
+                       help="docx: the Word commentary (needs -o FILE.docx)")
     check.add_argument("-o", "--output", help="write the report here instead of stdout")
+    check.add_argument("--db", metavar="PATH", help="reviewer decisions to show (default: FILE's stem + "
+                       ".lawcheck.sqlite beside it, when it exists)")
     check.add_argument("--lang", choices=["auto", "en", "ru"], default="auto")
     check.add_argument("--instruments", default="BC,SP", help="BC, SP or BC,SP (default)")
     check.add_argument("--fail-on", choices=["missing", "conflict", "any"],
@@ -90,6 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("new")
     diff.add_argument("--format", choices=["text", "json", "md", "html"], default="text")
     diff.set_defaults(handler=_not_yet("diff"))
+
+    from lawcheck.review import add_review_parser
+
+    add_review_parser(sub)
 
     validate = sub.add_parser("validate", help="structural validation of an AKN file")
     validate.add_argument("file")

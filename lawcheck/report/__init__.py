@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lawcheck.akn import Document, read_document
+from lawcheck.akn import Document, parse_document, read_document
 from lawcheck.align import Analysis, analyse
 from lawcheck.concepts import detect_language
 from lawcheck.errors import InputError
@@ -18,6 +18,7 @@ from lawcheck.evaluate import Assessed, assess
 from lawcheck.findings import Finding, requirement_findings, sort_findings
 from lawcheck.report.build import build_report
 from lawcheck.report.render import render_html, render_markdown, render_text
+from lawcheck.review import DecisionStore, attach_decisions, open_store
 from lawcheck.rulebook.loader import load_rulebook
 from lawcheck.settings import Settings, load_settings
 
@@ -76,8 +77,10 @@ def consistency_findings(document: Document) -> list[Finding]:
 
 def check_document(document: Document, *, lang: str = "auto",
                    instruments: tuple[str, ...] = INSTRUMENT_IDS,
-                   settings: Settings | None = None, source: str | None = None) -> Check:
-    """The whole pipeline on a parsed draft: the entry point for the CLI and the app."""
+                   settings: Settings | None = None, source: str | None = None,
+                   decisions: DecisionStore | None = None) -> Check:
+    """The whole pipeline on a parsed draft: the entry point for the CLI and the app.
+    With `decisions`, each finding a reviewer decided on carries a `decision` object."""
     rulebook = load_rulebook()
     analysis = analyse(document, choose_language(document, lang))
     assessed = assess(analysis, rulebook, instruments, settings or Settings())
@@ -85,11 +88,14 @@ def check_document(document: Document, *, lang: str = "auto",
                              + consistency_findings(document))
     report = build_report(analysis, assessed, findings, instruments,
                           source or Path(document.source).name)
+    attach_decisions(report, analysis, decisions)
     return Check(report, analysis, assessed, findings)
 
 
 def _fails(report: dict[str, Any], fail_on: str | None) -> bool:
-    categories = {f["category"] for f in report["findings"]}
+    """A finding a reviewer dismissed (and whose provision has not changed since) does not fail."""
+    categories = {f["category"] for f in report["findings"]
+                  if f.get("decision", {}).get("status") != "dismissed"}
     if fail_on == "any":
         return bool(categories)
     if fail_on == "conflict":
@@ -99,21 +105,42 @@ def _fails(report: dict[str, Any], fail_on: str | None) -> bool:
     return False
 
 
+def read_draft(path: Path, *, lang: str = "auto", max_bytes: int | None = None) -> Document:
+    """A draft as every command reads it: Akoma Ntoso as is, .docx and .txt imported first."""
+    if path.suffix.lower() not in {".docx", ".txt"}:
+        return read_document(path, max_bytes=max_bytes)
+    try:
+        from lawcheck.ingest import import_file
+    except ImportError:
+        raise InputError("importing .docx and .txt drafts is not available in this version yet; "
+                         "give an Akoma Ntoso XML file", source=str(path)) from None
+    return parse_document(import_file(path, lang=lang), source=path.name, max_bytes=max_bytes)
+
+
 def run_check(args: argparse.Namespace) -> int:
     path = Path(args.file)
-    if path.suffix.lower() in {".docx", ".txt"}:
-        raise InputError("importing .docx and .txt drafts is not available in this version yet; "
-                         "give an Akoma Ntoso XML file", source=str(path))
     instruments = parse_instruments(args.instruments)
-    document = read_document(path, max_bytes=args.max_bytes)
+    if args.format == "docx" and not args.output:
+        raise InputError("--format docx writes a Word file: add -o FILE.docx")
+    document = read_draft(path, lang=args.lang, max_bytes=args.max_bytes)
     for warning in document.warnings:
         print(f"lawcheck: warning: {path}: {warning}", file=sys.stderr)
     quiet = args.format == "json" and not args.output
     if not quiet and sys.stderr.isatty():
         print(f"lawcheck: checking {path.name} ...", file=sys.stderr)
     settings = load_settings(path, load_rulebook())
-    check = check_document(document, lang=args.lang, instruments=instruments, settings=settings,
-                           source=path.name)
+    store = open_store(path, args.db)  # None when no decisions were recorded yet: nothing is created
+    try:
+        check = check_document(document, lang=args.lang, instruments=instruments, settings=settings,
+                               source=path.name, decisions=store)
+    finally:
+        if store is not None:
+            store.close()
+    if args.format == "docx":
+        from lawcheck.commentary import write_commentary
+
+        write_commentary(check.report, check.analysis, Path(args.output))
+        return EXIT_FINDINGS if _fails(check.report, args.fail_on) else 0
     if args.format == "json":
         text = json.dumps(check.report, ensure_ascii=False, indent=2) + "\n"
     elif args.format == "md":

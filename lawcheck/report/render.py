@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from lawcheck.align import Analysis
+from lawcheck.review import decision_note
 
 Report = Mapping[str, Any]
 _CATEGORY_TITLES = {
@@ -29,10 +30,15 @@ def _grouped(report: Report) -> dict[str, list[Mapping[str, Any]]]:
 def _headline(report: Report) -> list[str]:
     doc, s = report["document"], report["summary"]
     high = sum(f["severity"] == "high" for f in report["findings"])
-    return [f"{doc['title']}  ({doc['language']}, {doc['provisions']} provisions, "
-            f"checked against {' + '.join(report['instruments'])})",
-            f"implemented {s['implemented']}   partial {s['partial']}   missing {s['missing']}"
-            f"   not applicable {s.get('not_applicable', 0)}   findings {s['findings']} ({high} high)"]
+    lines = [f"{doc['title']}  ({doc['language']}, {doc['provisions']} provisions, "
+             f"checked against {' + '.join(report['instruments'])})",
+             f"implemented {s['implemented']}   partial {s['partial']}   missing {s['missing']}"
+             f"   not applicable {s.get('not_applicable', 0)}   findings {s['findings']} ({high} high)"]
+    review = report.get("review")
+    if review:
+        lines.append(f"reviewer decisions ({review['database']}): {review['accepted']} accepted, "
+                     f"{review['dismissed']} dismissed, {review['needs_rereview']} to re-review")
+    return lines
 
 
 def render_text(report: Report, *, limit: int = 8) -> str:
@@ -44,6 +50,8 @@ def render_text(report: Report, *, limit: int = 8) -> str:
             where = ", ".join(f.get("provisions", [])[:3])
             lines.append(f"  [{f['severity'][0].upper()}] {f['code']}"
                          + (f" @ {where}" if where else "") + f": {f['message']}")
+            if f.get("decision"):
+                lines.append(f"      reviewer: {decision_note(f)}")
         if len(findings) > limit:
             lines.append(f"  ... and {len(findings) - limit} more (--format md or html for all)")
         lines.append("")
@@ -84,6 +92,8 @@ def render_markdown(report: Report) -> str:
                 lines.append(f"  - *What to change:* {_md_cell(f['help'])}")
             if f.get("evidence"):
                 lines.append(f"  - *Evidence:* {', '.join('“' + e + '”' for e in f['evidence'])}")
+            if f.get("decision"):
+                lines.append(f"  - *Reviewer:* {_md_cell(decision_note(f))}")
         lines.append("")
     return "\n".join(lines)
 
@@ -142,6 +152,8 @@ def render_html(report: Report, analysis: Analysis) -> str:
             parts.append(f"<li><span class='sev-{f['severity']}'>{esc(f['code'])}</span> {links}"
                          f" <span class='small'>{esc(f.get('cites', ''))}</span><br>{esc(f['message'])}"
                          + (f"<div class='help'>What to change: {esc(f['help'])}</div>" if f.get("help") else "")
+                         + (f"<div class='small'>Reviewer: {esc(decision_note(f))}</div>"
+                            if f.get("decision") else "")
                          + "</li>")
         parts.append("</ul>")
     aligned = [a for a in report["alignment"] if a["requirements"]]

@@ -1,0 +1,489 @@
+"""The Word commentary: a draft's conformity review laid out the way Council of Europe
+legislative reviews are written, for an expert to edit.
+
+Portrait opening (title block, summary, key recommendations), then a landscape section with
+the article-by-article table: treaty article and the obligation in the project's words, the
+draft's provisions with short excerpts, the assessment, the findings, the recommendation and
+a reviewer comment column (the recorded decision, or an empty cell the expert fills in).
+Everything is rendered from the JSON report plus the analysis (for provision texts); nothing
+is re-evaluated here, so the Word file always agrees with `--format json`.
+
+Plain python-docx, built-in styles and two small custom ones: no macros, no fields beyond a
+page number, so Word and LibreOffice open it cleanly.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from lawcheck.review import attach_decisions, decision_note
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.table import Table, _Cell
+    from docx.text.paragraph import Paragraph
+
+    from lawcheck.akn.model import Provision
+    from lawcheck.align import Analysis
+    from lawcheck.review import DecisionStore
+
+Report = Mapping[str, Any]
+
+INSTRUMENT_NAMES = {
+    "BC": "Convention on Cybercrime (ETS No. 185)",
+    "SP": "Second Additional Protocol to the Convention on Cybercrime on enhanced co-operation "
+          "and disclosure of electronic evidence (CETS No. 224)",
+}
+CATEGORY_TITLES = {
+    "conflict": "Conflicts with the treaty", "missing_safeguard": "Missing safeguards",
+    "missing_power": "Missing powers", "missing_offence": "Missing offences",
+    "missing_cooperation": "Missing co-operation", "missing_definition": "Missing definitions",
+    "partial": "Partly implemented obligations", "consistency": "Consistency of the draft",
+}
+STATUS_LABELS = {"implemented": "Implemented", "partial": "Partly implemented", "missing": "Missing",
+                 "not_applicable": "Not applicable"}
+STATUS_FILL = {"implemented": "E3F4E6", "partial": "FFF4D6", "missing": "FDE4E1", "not_applicable": "EEEEEE"}
+HEADER_FILL = "1F3864"
+A4_SHORT, A4_LONG, MARGIN = Cm(21.0), Cm(29.7), Cm(1.8)
+# Article-by-article columns (landscape A4, 26.1 cm between margins).
+COLUMNS = (("Treaty article", 5.0), ("Provisions of the draft", 5.4), ("Assessment", 3.6),
+           ("Findings", 4.6), ("Recommendation", 4.0), ("Reviewer comment", 3.5))
+OTHER_COLUMNS = (("Provisions", 4.0), ("Finding", 9.0), ("Recommendation", 8.1), ("Reviewer comment", 5.0))
+ARTICLE_LEVEL = {"article", "section", "rule", "regulation"}
+EXCERPT_CHARS = 240
+TEXT_STYLE_ID, SMALL_STYLE_ID = "TableText", "TableSmall"  # ids python-docx gives "Table Text", "Table Small"
+MAX_PROVISIONS = 4
+
+
+# --- entry point -----------------------------------------------------------------------------
+
+def write_commentary(report: Report, analysis: Analysis | None, path: Path,
+                     decisions: DecisionStore | None = None, *, today: date | None = None) -> None:
+    """Write the commentary to `path` (.docx). With `decisions`, the recorded decisions are
+    attached to a copy of the report first; a report that already carries them is used as is."""
+    if decisions is not None and analysis is not None:
+        report = copy.deepcopy(dict(report))
+        attach_decisions(report, analysis, decisions)  # type: ignore[arg-type]
+    doc = Document()
+    _set_up_styles(doc)
+    _set_properties(doc, report)
+    _page_setup(doc.sections[0], landscape=False)
+    _page_number_footer(doc)
+    _title_block(doc, report, analysis, today or date.today())
+    _key_recommendations(doc, report, analysis)
+    table_section = doc.add_section(WD_SECTION.NEW_PAGE)
+    _page_setup(table_section, landscape=True)
+    _article_table(doc, report, analysis)
+    _other_findings(doc, report, analysis)
+    _save_atomically(doc, Path(path))
+
+
+def _save_atomically(doc: DocxDocument, path: Path) -> None:
+    """Write beside the target and rename, so a failed export never leaves half a file where
+    the expert's previous commentary was."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        doc.save(str(temp))  # an ordinary open(): the file gets the user's usual permissions
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+# --- styles and page setup -------------------------------------------------------------------
+
+def _set_up_styles(doc: DocxDocument) -> None:
+    """Calibri 10 pt body, compact table styles: a long table stays readable when printed."""
+    normal = doc.styles["Normal"]
+    normal.font.name = "Calibri"
+    normal.font.size = Pt(10)
+    normal.paragraph_format.space_after = Pt(4)
+    table_text = doc.styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
+    assert table_text.style_id == TEXT_STYLE_ID
+    table_text.base_style = normal
+    table_text.font.size = Pt(8.5)
+    table_text.paragraph_format.space_after = Pt(2)
+    small = doc.styles.add_style("Table Small", WD_STYLE_TYPE.PARAGRAPH)
+    assert small.style_id == SMALL_STYLE_ID
+    small.base_style = table_text
+    small.font.size = Pt(7.5)
+    small.font.color.rgb = RGBColor(0x44, 0x4C, 0x56)
+
+
+def _set_properties(doc: DocxDocument, report: Report) -> None:
+    props = doc.core_properties
+    props.title = f"Commentary: {report['document']['title']}"
+    props.subject = "Conformity with " + " and ".join(report["instruments"])
+    props.author = f"lawcheck {report['tool']['version']}"
+    props.keywords = "Budapest Convention; Second Additional Protocol; electronic evidence"
+
+
+def _page_setup(section: Any, *, landscape: bool) -> None:
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (A4_LONG, A4_SHORT) if landscape else (A4_SHORT, A4_LONG)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, MARGIN)
+
+
+def _page_number_footer(doc: DocxDocument) -> None:
+    """'Page N' in the footer (later sections inherit it): a simple PAGE field, no macro."""
+    paragraph = doc.sections[0].footer.paragraphs[0]
+    paragraph.style = doc.styles["Table Small"]
+    paragraph.add_run("lawcheck commentary · page ")
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+# --- title block and key recommendations -----------------------------------------------------
+
+def _title_block(doc: DocxDocument, report: Report, analysis: Analysis | None, today: date) -> None:
+    document = report["document"]
+    doc.add_paragraph(f"Commentary on the {document['title']}", style="Title")
+    doc.add_paragraph("Conformity with " + " and ".join(INSTRUMENT_NAMES[i] for i in report["instruments"]),
+                      style="Subtitle")
+    draft_date = analysis.document.frbr.date if analysis is not None else None
+    facts = [("Draft", document.get("source") or document["title"]),
+             ("Draft dated", draft_date or "not stated"),
+             ("Language of the draft", document["language"]),
+             ("Provisions", str(document["provisions"])),
+             ("Commentary prepared", today.isoformat())]
+    for label, value in facts:
+        paragraph = doc.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.add_run(f"{label}: ").bold = True
+        paragraph.add_run(str(value))
+    _summary_table(doc, report)
+    doc.add_paragraph(
+        f"This commentary was prepared with lawcheck {report['tool']['version']}, which matches the "
+        "provisions of the draft to the obligations of the treaties by their legal concepts, terms, "
+        "periods and references. Each assessment is a starting point for the expert: the last column "
+        "of the article-by-article table holds the reviewer's decision on each finding, or is left "
+        "empty for the expert's comment.")
+
+
+def _summary_table(doc: DocxDocument, report: Report) -> None:
+    summary = report["summary"]
+    high = sum(f["severity"] == "high" for f in report["findings"])
+    cells = [(STATUS_LABELS[s], str(summary.get(s, 0))) for s in STATUS_LABELS]
+    cells.append(("Findings", f"{summary['findings']} ({high} high)"))
+    review = report.get("review")
+    if review:
+        cells.append(("Reviewer decisions", f"{review['accepted']} accepted, {review['dismissed']} dismissed, "
+                                            f"{review['needs_rereview']} to re-review"))
+    table = doc.add_table(rows=2, cols=len(cells))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for column, (label, value) in enumerate(cells):
+        _write(table.cell(0, column), [label], bold=True)
+        _write(table.cell(1, column), [value])
+    doc.add_paragraph()
+
+
+def _in_effect(finding: Mapping[str, Any]) -> str | None:
+    decision = finding.get("decision")
+    return decision["status"] if decision else None
+
+
+def _key_recommendations(doc: DocxDocument, report: Report, analysis: Analysis | None) -> None:
+    """The high-severity findings, grouped as a reviewer reads them (conflicts first), each
+    with the clause, the treaty citation and what to change. Dismissed ones are left out."""
+    doc.add_heading("Key recommendations", level=1)
+    high = [f for f in report["findings"] if f["severity"] == "high"]
+    shown = [f for f in high if _in_effect(f) != "dismissed"]
+    if len(shown) < len(high):
+        doc.add_paragraph(f"{len(high) - len(shown)} high-severity finding(s) dismissed by reviewers are "
+                          "not listed here; they remain in the table with the reviewer's reason.")
+    if not shown:
+        doc.add_paragraph("The check raised no high-severity finding.")
+        return
+    titles = {r["id"]: r["title"] for r in report["requirements"]}
+    for category, findings in _grouped(shown).items():
+        doc.add_heading(f"{CATEGORY_TITLES.get(category, category)} ({len(findings)})", level=2)
+        for finding in findings:
+            _recommendation_item(doc, finding, titles, analysis)
+
+
+def _grouped(findings: Iterable[Mapping[str, Any]]) -> dict[str, list[Mapping[str, Any]]]:
+    groups: dict[str, list[Mapping[str, Any]]] = {}
+    for finding in findings:
+        groups.setdefault(finding["category"], []).append(finding)
+    order = list(CATEGORY_TITLES)
+    return dict(sorted(groups.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)))
+
+
+def _recommendation_item(doc: DocxDocument, finding: Mapping[str, Any], titles: Mapping[str, str],
+                         analysis: Analysis | None) -> None:
+    paragraph = doc.add_paragraph(style="List Number")
+    requirement = finding.get("requirement")
+    subject = f"{titles.get(requirement, requirement)} ({requirement})" if requirement else finding["code"]
+    eids = finding.get("provisions") or []
+    clause = "; ".join(_clause(analysis, eid) for eid in eids) or "no provision of the draft"
+    paragraph.add_run(f"{subject}: {clause}. ").bold = True
+    paragraph.add_run(finding["message"] + " ")
+    if finding.get("cites"):
+        paragraph.add_run(f"({finding['cites']})").italic = True
+    if finding.get("help"):
+        paragraph.add_run().add_break()
+        paragraph.add_run("What to change: ").bold = True
+        paragraph.add_run(finding["help"])
+    note = decision_note(finding)
+    if note:
+        paragraph.add_run().add_break()
+        paragraph.add_run("Reviewer: ").bold = True
+        paragraph.add_run(note).italic = True
+    code = paragraph.add_run(f"  [{finding['code']}]")
+    code.font.size = Pt(8)
+
+
+# --- provisions --------------------------------------------------------------------------------
+
+def _article_of(provision: Provision) -> list[Provision]:
+    """The chain from the article-level ancestor down to the provision (itself if none)."""
+    chain = [provision]
+    while chain[0].element not in ARTICLE_LEVEL and chain[0].parent is not None \
+            and chain[0].parent.element not in {"body", "part", "chapter", "title", "hcontainer"}:
+        chain.insert(0, chain[0].parent)
+    return chain
+
+
+def _num_label(provision: Provision, first: bool) -> str:
+    num = provision.num.strip().rstrip(".")
+    if not num:
+        return "" if not first else provision.element.capitalize()
+    if num.startswith("("):
+        return num
+    if first and num[:1].isalpha():
+        return num  # "Статья 94-1", "Part I": the number already says what it is
+    return f"{provision.element.capitalize()} {num}" if first else f", {provision.element} {num}"
+
+
+def _clause(analysis: Analysis | None, eid: str) -> str:
+    """'Section 16(2)' for sec_16__subsec_2, as a drafter cites it; the eId when unknown."""
+    provision = analysis.provision(eid) if analysis is not None else None
+    if provision is None:
+        return eid
+    chain = _article_of(provision)
+    label = "".join(_num_label(p, i == 0) for i, p in enumerate(chain)).strip(", ")
+    return label or eid
+
+
+def _heading_of(analysis: Analysis | None, eid: str) -> str:
+    provision = analysis.provision(eid) if analysis is not None else None
+    return _article_of(provision)[0].heading if provision is not None else ""
+
+
+def _excerpt(analysis: Analysis | None, eid: str, limit: int = EXCERPT_CHARS) -> str:
+    """The first words of the provision's own text (its children if it has none)."""
+    provision = analysis.provision(eid) if analysis is not None else None
+    if provision is None:
+        return ""
+    text = provision.own_text.strip() or provision.text.partition("\n")[2] or provision.text
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+# --- the article-by-article table ------------------------------------------------------------
+
+def _article_table(doc: DocxDocument, report: Report, analysis: Analysis | None) -> None:
+    doc.add_heading("Article-by-article assessment", level=1)
+    by_requirement: dict[str, list[Mapping[str, Any]]] = {}
+    for finding in report["findings"]:
+        if finding.get("requirement"):
+            by_requirement.setdefault(finding["requirement"], []).append(finding)
+    table = _new_table(doc, COLUMNS)
+    for requirement in report["requirements"]:
+        findings = by_requirement.get(requirement["id"], [])
+        cells = table.add_row().cells
+        _fit(cells, COLUMNS)
+        _write_article(cells[0], requirement)
+        _write_provisions(cells[1], requirement, analysis)
+        _write_assessment(cells[2], requirement)
+        _write_findings(cells[3], findings)
+        _write(cells[4], _recommendations(requirement, findings))
+        _write(cells[5], [note for note in (_comment(f) for f in findings) if note])
+
+
+def _other_findings(doc: DocxDocument, report: Report, analysis: Analysis | None) -> None:
+    """Findings on the draft itself (cross-references, definitions): no treaty article, so
+    they get their own table after the main one."""
+    others = [f for f in report["findings"] if not f.get("requirement")]
+    if not others:
+        return
+    doc.add_heading("Other findings on the draft", level=1)
+    table = _new_table(doc, OTHER_COLUMNS)
+    for finding in others:
+        cells = table.add_row().cells
+        _fit(cells, OTHER_COLUMNS)
+        _write(cells[0], [f"{eid} ({_clause(analysis, eid)})" for eid in finding.get("provisions") or []])
+        _write_findings(cells[1], [finding])
+        _write(cells[2], [finding["help"]] if finding.get("help") else [])
+        _write(cells[3], [decision_note(finding)] if finding.get("decision") else [])
+
+
+def _new_table(doc: DocxDocument, columns: Sequence[tuple[str, float]]) -> Table:
+    """A fixed-layout grid whose header row repeats on every page."""
+    table = doc.add_table(rows=1, cols=len(columns))
+    table.style = doc.styles["Table Grid"]
+    table.autofit = False
+    for column, (_, width) in zip(table.columns, columns, strict=True):
+        column.width = Cm(width)
+    header = table.rows[0]
+    _fit(header.cells, columns)
+    for cell, (title, _) in zip(header.cells, columns, strict=True):
+        _write(cell, [title], bold=True, color=RGBColor(0xFF, 0xFF, 0xFF))
+        _shade(cell, HEADER_FILL)
+    tr_pr = header._tr.get_or_add_trPr()
+    for tag in ("w:cantSplit", "w:tblHeader"):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), "true")
+        tr_pr.append(element)
+    return table
+
+
+def _fit(cells: Sequence[_Cell], columns: Sequence[tuple[str, float]]) -> None:
+    for cell, (_, width) in zip(cells, columns, strict=True):
+        cell.width = Cm(width)
+
+
+def _shade(cell: _Cell, fill: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One paragraph of a cell: text, an optional bold lead-in, small print or bold."""
+
+    text: str
+    lead: str = ""
+    small: bool = False
+    bold: bool = False
+
+
+def _write(cell: _Cell, lines: Sequence[str | Line], *, bold: bool = False,
+           color: RGBColor | None = None) -> None:
+    """Fill a cell with one paragraph per line; the cell's first (empty) paragraph is reused."""
+    paragraph: Paragraph | None = cell.paragraphs[0]
+    for item in lines:
+        line = item if isinstance(item, Line) else Line(item)
+        if paragraph is None:
+            paragraph = cell.add_paragraph()
+        _set_style(paragraph, SMALL_STYLE_ID if line.small else TEXT_STYLE_ID)
+        if line.lead:
+            paragraph.add_run(line.lead).bold = True
+        run = paragraph.add_run(line.text)
+        run.bold = bold or line.bold or None
+        if color is not None:
+            run.font.color.rgb = color
+        paragraph = None
+    if paragraph is not None:
+        _set_style(paragraph, TEXT_STYLE_ID)
+
+
+def _set_style(paragraph: Paragraph, style_id: str) -> None:
+    """Set the paragraph style by id. python-docx's `paragraph.style = ...` scans every style
+    of the document on each call (two thirds of the export time for a 48-row table)."""
+    paragraph._p.get_or_add_pPr().style = style_id
+
+
+def _treaty_cite(requirement: Mapping[str, Any]) -> str:
+    treaty = "ETS 185" if requirement["instrument"] == "BC" else "CETS 224"
+    return f"Art. {requirement['article']} {treaty}"
+
+
+def _write_article(cell: _Cell, requirement: Mapping[str, Any]) -> None:
+    _write(cell, [Line(f"{requirement['id']} · {_treaty_cite(requirement)}", small=True),
+                  Line(requirement["title"], bold=True),
+                  Line(requirement.get("summary", ""), small=True)])
+
+
+def _write_provisions(cell: _Cell, requirement: Mapping[str, Any], analysis: Analysis | None) -> None:
+    provisions = requirement.get("provisions") or []
+    if not provisions:
+        _write(cell, [Line("No provision of the draft found.", small=True)])
+        return
+    lines: list[str | Line] = []
+    for item in provisions[:MAX_PROVISIONS]:
+        eid = item["eId"]
+        heading = _heading_of(analysis, eid)
+        lines.append(Line(f" {_clause(analysis, eid)}" + (f" ({heading})" if heading else ""), lead=eid))
+        excerpt = _excerpt(analysis, eid)
+        if excerpt:
+            lines.append(Line(f"“{excerpt}”", small=True))
+        if item.get("evidence"):
+            lines.append(Line(", ".join(item["evidence"][:8]), lead="Matched: ", small=True))
+    if len(provisions) > MAX_PROVISIONS:
+        rest = ", ".join(p["eId"] for p in provisions[MAX_PROVISIONS:])
+        lines.append(Line(rest, lead=f"{len(provisions) - MAX_PROVISIONS} more: ", small=True))
+    _write(cell, lines)
+
+
+def _write_assessment(cell: _Cell, requirement: Mapping[str, Any]) -> None:
+    status = requirement["status"]
+    score = requirement.get("score")
+    score_text = f" ({score:.2f})" if isinstance(score, int | float) else ""
+    lines: list[str | Line] = [Line(STATUS_LABELS.get(status, status) + score_text, bold=True)]
+    by_status: dict[str, list[str]] = {}
+    for element in requirement.get("elements") or []:
+        by_status.setdefault(element["status"], []).append(element["id"].replace("_", " "))
+    for element_status in ("conflict", "unmet", "met", "unknown"):
+        if by_status.get(element_status):
+            lines.append(Line(", ".join(by_status[element_status]), lead=f"{element_status.capitalize()}: ",
+                              small=True))
+    safeguards = requirement.get("safeguards") or {}
+    for value in ("absent", "present", "unknown"):
+        names = [name.replace("_", " ") for name, v in safeguards.items() if v == value]
+        if names:
+            lines.append(Line(", ".join(names), lead=f"Safeguards {value}: ", small=True))
+    _write(cell, lines)
+    _shade(cell, STATUS_FILL.get(status, "FFFFFF"))
+
+
+def _write_findings(cell: _Cell, findings: Sequence[Mapping[str, Any]]) -> None:
+    lines: list[str | Line] = []
+    for finding in findings:
+        cites = f" ({finding['cites']})" if finding.get("cites") else ""
+        lines.append(Line(f"{finding['message']}{cites}", lead=f"[{finding['severity']}] {finding['code']}: "))
+    _write(cell, lines)
+
+
+def _recommendations(requirement: Mapping[str, Any], findings: Sequence[Mapping[str, Any]]) -> list[str | Line]:
+    """The findings' help lines, each once; a requirement with no finding needs no change."""
+    helps = list(dict.fromkeys(f["help"] for f in findings if f.get("help")))
+    if helps:
+        return [f"• {text}" for text in helps]
+    if requirement["status"] == "implemented":
+        return [Line("No change recommended.", small=True)]
+    return []
+
+
+def _comment(finding: Mapping[str, Any]) -> Line | None:
+    note = decision_note(finding)
+    return Line(note, lead=f"{finding['code']}: ") if note else None
