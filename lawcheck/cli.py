@@ -43,6 +43,12 @@ def _cmd_rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_import(args: argparse.Namespace) -> int:
+    from lawcheck.ingest.command import run_import
+
+    return run_import(args)
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from lawcheck.report import run_check
 
@@ -84,9 +90,15 @@ def build_parser() -> argparse.ArgumentParser:
     rules.set_defaults(handler=_cmd_rules)
 
     imp = sub.add_parser("import", help="turn a .docx or .txt draft into Akoma Ntoso 3.0")
-    imp.add_argument("file")
-    imp.add_argument("-o", "--output", required=True)
-    imp.set_defaults(handler=_not_yet("import"))
+    imp.add_argument("file", help=".docx or .txt draft")
+    imp.add_argument("-o", "--output", required=True, help="where to write the AKN XML ('-' for stdout)")
+    imp.add_argument("--lang", choices=["auto", "en", "ru"], default="auto",
+                     help="language of the draft (default: detected)")
+    imp.add_argument("--title", help="title of the act (default: the draft's first title line, else the file name)")
+    imp.add_argument("--country", help="ISO 3166 two-letter code for the FRBR URIs (default: xx)")
+    imp.add_argument("--date", help="YYYY-MM-DD for the FRBR URIs (default: today)")
+    imp.add_argument("--max-bytes", type=int, default=None, help="refuse larger files (default 50 MB)")
+    imp.set_defaults(handler=_cmd_import)
 
     diff = sub.add_parser("diff", help="compare two versions of a draft")
     diff.add_argument("old")

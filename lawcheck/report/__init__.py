@@ -114,7 +114,8 @@ def read_draft(path: Path, *, lang: str = "auto", max_bytes: int | None = None) 
     except ImportError:
         raise InputError("importing .docx and .txt drafts is not available in this version yet; "
                          "give an Akoma Ntoso XML file", source=str(path)) from None
-    return parse_document(import_file(path, lang=lang), source=path.name, max_bytes=max_bytes)
+    return parse_document(import_file(path, lang=lang, max_bytes=max_bytes), source=path.name,
+                          max_bytes=max_bytes)
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -1,0 +1,158 @@
+"""Import of Word (.docx) and text (.txt) drafts into Akoma Ntoso 3.0.
+
+    from lawcheck.ingest import import_file
+    xml = import_file(Path("draft.docx"), lang="ru", country="kg", date="2024-05-01")
+
+Pipeline: bytes -> lines (lines.py for text, docx_reader.py for Word, with automatic
+numbering from word_numbering.py) -> outline (structure.py, using labels.py and inline.py)
+-> AKN XML (akn_writer.py, FRBR from metadata.py, eIds from lawcheck.akn).
+
+Decisions:
+- every bad input (not a .docx, a corrupt or oversized zip, a zip bomb, a DOCTYPE in a Word
+  part, binary junk or undecodable bytes in a .txt, an empty draft, a file over 50 MB) raises
+  InputError with one line;
+- the file type comes from the content (a zip is Word, .doc/RTF/PDF are refused by their
+  magic bytes), the extension only names it in messages;
+- the text is kept as written (whitespace collapsed), so texts compare with their source.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from lawcheck.errors import InputError
+from lawcheck.ingest.akn_writer import write_akn
+from lawcheck.ingest.docx_reader import docx_lines
+from lawcheck.ingest.lines import Line, decode_text, text_lines
+from lawcheck.ingest.metadata import build_metadata, resolve_language
+from lawcheck.ingest.structure import Outline, build_outline
+
+__all__ = ["DRAFT_SUFFIXES", "MAX_BYTES", "ImportResult", "convert", "import_bytes", "import_draft", "import_file",
+           "read_lines"]
+
+DRAFT_SUFFIXES = frozenset({".docx", ".txt"})
+"""Files that `lawcheck check` and the app import first instead of reading them as Akoma Ntoso
+(any text file, Markdown included, can still be imported with `lawcheck import`)."""
+
+MAX_BYTES = 50 * 1024 * 1024
+"""Largest draft accepted (the same limit as the AKN reader's)."""
+
+_REFUSED_MAGIC = (
+    (b"\xd0\xcf\x11\xe0", "an old binary Word .doc or a password-protected Word file: save it as an unprotected .docx"),
+    (b"{\\rtf", "an RTF file: save it as .docx or .txt"),
+    (b"%PDF", "a PDF file: export the text as .docx or .txt"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """An imported draft: the AKN bytes and what the recogniser found, for a summary line."""
+
+    xml: bytes
+    language: str  # "en" | "ru"
+    articles: int  # articles and sections found
+    units: int  # all units of the body
+    title: str
+    warnings: tuple[str, ...]
+
+
+def import_file(path: Path | str, *, lang: str = "auto", title: str | None = None, country: str | None = None,
+                date: str | None = None, max_bytes: int | None = None) -> bytes:
+    """AKN 3.0 XML for a .docx or .txt draft on disk; InputError (one line) for bad input."""
+    return import_draft(path, lang=lang, title=title, country=country, date=date, max_bytes=max_bytes).xml
+
+
+def import_bytes(data: bytes, filename: str, *, lang: str = "auto", title: str | None = None,
+                 country: str | None = None, date: str | None = None, max_bytes: int | None = None) -> bytes:
+    """Like import_file, for bytes already in memory (a Streamlit upload); `filename` names
+    the draft in messages and gives the default title."""
+    return convert(data, filename, lang=lang, title=title, country=country, date=date, max_bytes=max_bytes).xml
+
+
+def import_draft(path: Path | str, *, lang: str = "auto", title: str | None = None, country: str | None = None,
+                 date: str | None = None, max_bytes: int | None = None) -> ImportResult:
+    """import_file, with what was found (for the CLI's summary and warnings)."""
+    data = _read(Path(path), _limit(max_bytes))
+    return convert(data, Path(path).name, lang=lang, title=title, country=country, date=date,
+                   max_bytes=max_bytes, source=str(path))
+
+
+def convert(data: bytes, filename: str, *, lang: str = "auto", title: str | None = None,
+            country: str | None = None, date: str | None = None, max_bytes: int | None = None,
+            source: str | None = None) -> ImportResult:
+    """Bytes of a draft -> ImportResult; the one path every entry point takes."""
+    where = source or filename
+    limit = _limit(max_bytes)
+    if len(data) > limit:
+        raise InputError(f"file is {len(data):,} bytes, over the limit of {limit:,} bytes", source=where)
+    lines = read_lines(bytes(data), where)
+    if not lines:
+        raise InputError("no text found in the draft", source=where)
+    language = resolve_language(lang, [line.text for line in lines])
+    outline = build_outline(lines, language)
+    metadata = build_metadata(language=language, title=title, country=country, date=date,
+                              found_title=outline.title, front=outline.front, filename=filename)
+    xml = write_akn(outline, metadata, source_name=filename)
+    articles, units = _counts(outline)
+    warnings = () if articles else ("no articles or sections recognised: each numbered paragraph became a "
+                                    "unit of the body; check the numbering of the draft",)
+    return ImportResult(xml, language, articles, units, metadata.title, warnings)
+
+
+def _counts(outline: Outline) -> tuple[int, int]:
+    articles = units = 0
+    stack = list(outline.body.children)
+    while stack:
+        node = stack.pop()
+        units += 1
+        articles += node.element in ("article", "section")
+        stack.extend(node.children)
+    return articles, units
+
+
+def read_lines(data: bytes, source: str) -> list[Line]:
+    """The paragraphs of a draft, from Word or text bytes (chosen by content, not by name)."""
+    for magic, what in _REFUSED_MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"{what}", source=source)
+    if data.startswith(b"PK"):
+        return docx_lines(data, source)
+    if source.lower().endswith((".docx", ".docm", ".dotx")):
+        raise InputError("not a Word .docx file (no zip signature)", source=source)
+    return text_lines(decode_text(data, source))
+
+
+def _limit(max_bytes: int | None) -> int:
+    if max_bytes is None:
+        return MAX_BYTES
+    if max_bytes <= 0:
+        raise InputError(f"--max-bytes must be positive, not {max_bytes}")
+    return max_bytes
+
+
+def _read(path: Path, limit: int) -> bytes:
+    """The file's bytes; the size is checked from stat() before anything is read."""
+    source = str(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise InputError("no such file", source=source) from None
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or type(error).__name__}", source=source) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("is a directory, not a draft", source=source)
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("not a regular file", source=source)
+    if info.st_size > limit:
+        raise InputError(f"file is {info.st_size:,} bytes, over the limit of {limit:,} bytes", source=source)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or type(error).__name__}", source=source) from None
+    if len(data) > limit:
+        raise InputError(f"file is over the limit of {limit:,} bytes", source=source)
+    return data

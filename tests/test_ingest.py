@@ -1,0 +1,517 @@
+"""Import of .docx and .txt drafts (lawcheck.ingest): structure, Word numbering, metadata,
+hostile input, speed, and the four real laws of the devset imported as text and as Word.
+
+The .docx files are built here with python-docx from text (and, for automatic numbering, with
+its low-level oxml), so no binary fixture has to be trusted or kept in sync.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import re
+import time
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from lxml import etree
+
+from lawcheck.akn import parse_document
+from lawcheck.errors import InputError
+from lawcheck.ingest import DRAFT_SUFFIXES, convert, import_bytes, import_draft, import_file
+from lawcheck.validate import validate_file
+
+DATA = Path(__file__).parent / "data" / "ingest"
+NS = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+LAWS = {  # slug -> (articles or sections in the README table, problems a genuine excerpt has)
+    "tz_cca_2015": (59, set()),
+    "ca_cc_excerpt": (45, {"numbering-gap", "dangling-reference"}),
+    "kz_uk_2014_excerpt": (27, {"numbering-gap", "dangling-reference"}),
+    "kz_svyaz_2004_excerpt": (8, {"numbering-gap", "dangling-reference"}),
+}
+VARIANTS = ("txt", "docx-headings", "docx-plain")
+_MARKDOWN = re.compile(r"^(#+)\s+(.*)$")
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+def tree(xml: bytes) -> etree._Element:
+    return etree.fromstring(xml)
+
+
+def eids(xml: bytes) -> list[str]:
+    return [element.get("eId") for element in tree(xml).iter() if element.get("eId")]
+
+
+def unit(xml: bytes, eid: str) -> etree._Element:
+    found = tree(xml).xpath(f"//*[@eId='{eid}']")
+    assert found, f"no unit {eid}"
+    return found[0]
+
+
+def text_of(element: etree._Element) -> str:
+    return " ".join(" ".join(element.itertext()).split())
+
+
+def article_units(root: etree._Element) -> dict[str, etree._Element]:
+    return {element.get("eId"): element for element in root.iter(f"{NS}article", f"{NS}section")}
+
+
+def loose(element: etree._Element) -> str:
+    """A unit's text without its num, ignoring whitespace and `.`, `—`, `–` (the devset's own check)."""
+    text = "".join(piece for child in element if child.tag != f"{NS}num" for piece in child.itertext())
+    return re.sub(r"[\s.—–]", "", text)
+
+
+def docx_bytes(paragraphs: list[tuple[str, int | None]]) -> bytes:
+    """A Word file of (text, heading level or None) paragraphs."""
+    document = docx.Document()
+    for text, level in paragraphs:
+        if level is None:
+            document.add_paragraph(text)
+        else:
+            document.add_heading(text, level=level)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def raw_body(folder: Path, slug: str) -> str:
+    """The law text of a devset raw file: what follows the header and its first blank line."""
+    return (folder / f"{slug}.txt").read_text(encoding="utf-8").split("\n\n", 1)[1]
+
+
+def raw_paragraphs(body: str, styled: bool) -> list[tuple[str, int | None]]:
+    """The raw text as Word paragraphs: Markdown `#` lines (the Kazakh texts) or the first line
+    of each block (the section number and heading of TZ and CA) get a Heading style."""
+    markdown = any(_MARKDOWN.match(line) for line in body.splitlines())
+    paragraphs: list[tuple[str, int | None]] = []
+    for block in body.split("\n\n"):
+        lines = [line for line in block.splitlines() if line.strip()]
+        for index, line in enumerate(lines):
+            heading = _MARKDOWN.match(line)
+            if heading:
+                paragraphs.append((heading.group(2), min(len(heading.group(1)), 9) if styled else None))
+            elif not markdown and index == 0 and len(lines) > 1:
+                paragraphs.append((line, 2 if styled else None))
+            else:
+                paragraphs.append((line, None))
+    return paragraphs
+
+
+def import_variant(folder: Path, slug: str, variant: str) -> bytes:
+    body = raw_body(folder, slug)
+    if variant == "txt":
+        return import_bytes(body.encode("utf-8"), f"{slug}.txt")
+    return import_bytes(docx_bytes(raw_paragraphs(body, styled=variant == "docx-headings")), f"{slug}.docx")
+
+
+@pytest.fixture(scope="module")
+def raw_dir(devset: Path) -> Path:
+    folder = devset.parent / "raw"
+    if not folder.is_dir():
+        pytest.skip(f"devset raw texts not found at {folder}")
+    return folder
+
+
+# -- the four real laws ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("slug", sorted(LAWS))
+def test_devset_law_imports_with_every_article(slug: str, variant: str, devset: Path, raw_dir: Path,
+                                               tmp_path: Path) -> None:
+    xml = import_variant(raw_dir, slug, variant)
+    expected_count, allowed = LAWS[slug]
+    gold = etree.parse(str(devset / f"{slug}.xml")).getroot()
+    gold_units, ours = article_units(gold), article_units(tree(xml))
+    assert len(ours) == expected_count == len(gold_units)
+    assert list(ours) == list(gold_units), "articles/sections found, in order, with the devset's eIds"
+    assert [ours[eid].findtext(f"{NS}heading") for eid in ours] == \
+        [gold_units[eid].findtext(f"{NS}heading") for eid in gold_units]
+    differing = [eid for eid in gold_units if loose(gold_units[eid]) != loose(ours[eid])]
+    assert not differing, f"texts differ from the devset in {differing}"
+    gold_eids = {eid for eid in eids(etree.tostring(gold)) if "__" in eid or eid in gold_units}
+    found = gold_eids & set(eids(xml))
+    assert len(found) >= 0.98 * len(gold_eids), f"sub-units: {len(found)} of {len(gold_eids)} devset eIds"
+    path = tmp_path / f"{slug}.xml"
+    path.write_bytes(xml)
+    problems = validate_file(path)
+    assert {problem.code for problem in problems} <= allowed, [str(p) for p in problems if p.code not in allowed]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("slug", sorted(LAWS))
+def test_devset_import_passes_the_oasis_schema(slug: str, variant: str, raw_dir: Path, akn_schema: Path,
+                                               tmp_path: Path) -> None:
+    path = tmp_path / f"{slug}.xml"
+    path.write_bytes(import_variant(raw_dir, slug, variant))
+    assert [str(p) for p in validate_file(path, schema=akn_schema) if p.code == "schema"] == []
+
+
+def test_devset_gaps_are_the_sources_own(raw_dir: Path, devset: Path, tmp_path: Path) -> None:
+    """The numbering gaps reported for an imported excerpt are exactly those of the devset file."""
+    for slug in ("kz_uk_2014_excerpt", "kz_svyaz_2004_excerpt", "ca_cc_excerpt"):
+        path = tmp_path / f"{slug}.xml"
+        path.write_bytes(import_variant(raw_dir, slug, "txt"))
+        ours = Counter(p.message for p in validate_file(path) if p.code == "numbering-gap")
+        gold = Counter(p.message for p in validate_file(devset / f"{slug}.xml") if p.code == "numbering-gap")
+        assert ours == gold
+
+
+# -- structure ----------------------------------------------------------------------------------
+
+def test_russian_draft_structure() -> None:
+    xml = import_file(DATA / "ru_draft.txt", country="kg", date="2024-05-01")
+    ids = eids(xml)
+    for eid in ("part_I", "chp_1", "art_1", "art_1__point_2__point_а", "art_2__para_2", "art_2__hcontainer_1",
+                "chp_2", "art_94__para_1__point_2", "art_94-1", "art_94-1__para_1", "art_94-2"):
+        assert eid in ids
+    assert unit(xml, "art_94-1").findtext(f"{NS}num") == "Статья 94-1."  # written 94¹ in the source
+    assert unit(xml, "art_2").findtext(f"{NS}heading") == "Сфера действия"  # on the line after "Статья 2."
+    assert unit(xml, "art_2__hcontainer_1").get("name") == "note"
+    wrap_up = unit(xml, "art_94__para_1").find(f"{NS}wrapUp")
+    assert wrap_up is not None and text_of(wrap_up).startswith("если имеются основания")
+    intro = unit(xml, "art_1").find(f"{NS}intro")
+    assert intro is not None and "основные понятия" in text_of(intro)
+
+
+def test_english_draft_structure() -> None:
+    xml = import_file(DATA / "en_draft.txt")
+    ids = eids(xml)
+    for eid in ("part_I", "part_II", "sec_1", "sec_2", "sec_3__subsec_1__para_c", "sec_3__subsec_3__para_b__subpara_ii",
+                "sec_4__subsec_2__para_c", "sec_4__subsec_3", "sec_5__para_i", "sec_5__para_j"):
+        assert eid in ids
+    assert unit(xml, "part_II").findtext(f"{NS}heading") == "POWERS"
+    assert "sec_5__para_h__subpara_i" not in ids, "(i) after (h) is the letter"
+    definitions = unit(xml, "sec_2").find(f"{NS}content").findall(f"{NS}p")
+    assert [text_of(p)[:17] for p in definitions] == ["In this Act, unle", '"computer data" m', '"service provider',
+                                                      '"traffic data" me']
+    assert "sec_2__para_a" not in ids, "a list inside one definition stays in that definition"
+    reference = unit(xml, "sec_4__subsec_2__para_c")
+    assert text_of(reference).endswith("referred to in paragraphs (a) and (b).")
+
+
+def test_run_together_text_splits_lists_but_not_references() -> None:
+    text = ("7. Search\n(1) An officer may— (a) enter premises; (b) seize data, where— (i) the data is evidence; "
+            "or (ii) the data is proceeds; and (c) copy data. (2) Subsection (1) does not apply to data held under "
+            "section 5(2) or paragraph (1)(a). Definition of data (3) For the purposes of this section, data has "
+            "the meaning in section 2.\n\n8. Other\nText of section 8 referring to subsections (1), (2) and (3).\n")
+    xml = import_bytes(text.encode(), "search.txt")
+    ids = eids(xml)
+    assert {"sec_7__subsec_1__para_a", "sec_7__subsec_1__para_b__subpara_ii", "sec_7__subsec_1__para_c",
+            "sec_7__subsec_2", "sec_7__subsec_3", "sec_8"} <= set(ids)
+    assert text_of(unit(xml, "sec_7__subsec_2")).endswith("section 5(2) or paragraph (1)(a). Definition of data")
+    assert not any(eid.startswith("sec_8__") for eid in ids)
+
+
+def test_article_style_english_draft() -> None:
+    text = ("Article 16 – Expedited preservation\n1 Each Party shall adopt measures.\n2 Each Party shall also "
+            "act.\n\nArticle 17. Partial disclosure\n1. A Party shall ensure:\n(a) one thing; and\n(b) another.\n"
+            "Article 5 shall apply.\n")
+    xml = import_bytes(text.encode(), "convention.txt")
+    ids = eids(xml)
+    assert {"art_16__para_1", "art_16__para_2", "art_17__para_1__point_a", "art_17__para_1__point_b"} <= set(ids)
+    assert "art_5" not in ids, "'Article 5 shall apply' is a sentence, not a heading"
+
+
+def test_title_and_frbr_metadata() -> None:
+    xml = import_file(DATA / "en_draft.txt", country="TZ", date="2024-03-01")
+    document = parse_document(xml, "en_draft.xml")
+    assert document.frbr.title == "ELECTRONIC EVIDENCE BILL, 2024"
+    assert document.frbr.work_uri == "/akn/tz/act/2024/7"
+    assert document.frbr.expression_uri == "/akn/tz/act/2024/7/eng@2024-03-01"
+    assert document.frbr.language == "en" and document.frbr.country == "tz"
+    russian = parse_document(import_file(DATA / "ru_draft.txt", title="Проект"), "ru.xml")
+    assert russian.frbr.language == "ru" and russian.frbr.title == "Проект"
+    assert re.fullmatch(r"/akn/xx/act/\d{4}/ru-draft", russian.frbr.work_uri)
+
+
+def test_title_defaults_to_the_file_name() -> None:
+    document = parse_document(import_bytes(b"1. Text of the first paragraph.\n2. Second.\n", "my draft.txt"), "x")
+    assert document.frbr.title == "my draft"
+    assert document.frbr.work_uri.endswith("/my-draft")
+
+
+@pytest.mark.parametrize("options, message", [
+    ({"date": "2024"}, "YYYY-MM-DD"),
+    ({"date": "2024-02-30"}, "YYYY-MM-DD"),
+    ({"country": "Kazakhstan"}, "two-letter"),
+    ({"lang": "fr"}, "--lang"),
+])
+def test_bad_options_are_input_errors(options: dict[str, str], message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        import_bytes(b"Article 1. Scope\nText.\n", "draft.txt", **options)
+
+
+def test_unstructured_text_becomes_unnumbered_paragraphs() -> None:
+    result = convert(b"Some opening words.\nA second paragraph of the draft.\n", "draft.txt")
+    assert result.articles == 0 and result.warnings
+    assert eids(result.xml).count("para_nn_1") == 1
+
+
+def test_hard_wrapped_text_is_rejoined() -> None:
+    """Text pasted from a PDF: every line stops near 80 characters, sentences run on."""
+    sentence = "The provider shall preserve the specified data for the period stated in the order"
+    lines = ["Article 1. Preservation"]
+    for number in range(1, 12):
+        lines += [f"{number}. {sentence}", "and shall not disclose it."]
+    xml = import_bytes("\n".join(lines).encode(), "wrapped.txt")
+    assert text_of(unit(xml, "art_1__para_11")).endswith("stated in the order and shall not disclose it.")
+    one_per_line = import_bytes(b"Article 1. Scope\n1. First part\nthen a second paragraph.\n", "a.txt")
+    assert len(unit(one_per_line, "art_1__para_1").find(f"{NS}content")) == 2
+
+
+def test_windows_1251_russian_text() -> None:
+    xml = import_bytes("Статья 1. Предмет\n1. Настоящий Закон регулирует сбор данных.\n".encode("cp1251"),
+                       "cp1251.txt")
+    assert unit(xml, "art_1").findtext(f"{NS}heading") == "Предмет"
+
+
+# -- Word ---------------------------------------------------------------------------------------
+
+def _numbering_docx(build) -> bytes:
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    build(document, numbering)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _abstract(abstract_id: int, levels: list[tuple[str, str, int]]) -> etree._Element:
+    xml = "".join(f'<w:lvl w:ilvl="{index}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+                  f'<w:lvlText w:val="{text}"/></w:lvl>' for index, (fmt, text, start) in enumerate(levels))
+    return parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">{xml}</w:abstractNum>')
+
+
+def _num(num_id: int, abstract_id: int, restart: int | None = None) -> etree._Element:
+    override = (f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{restart}"/></w:lvlOverride>'
+                if restart is not None else "")
+    return parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
+                     f'{override}</w:num>')
+
+
+def _add_numbering(numbering: etree._Element, abstract: etree._Element, *nums: etree._Element) -> None:
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)  # abstractNums come before nums in the schema
+    else:
+        numbering.append(abstract)
+    for num in nums:
+        numbering.append(num)
+
+
+def _numbered(document, text: str, num_id: int, level: int) -> None:
+    paragraph = document.add_paragraph(text)
+    paragraph._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+def test_word_automatic_numbering_gives_the_numbers() -> None:
+    def build(document, numbering) -> None:
+        _add_numbering(numbering, _abstract(90, [("decimal", "%1.", 1), ("russianLower", "%2)", 1),
+                                                  ("lowerRoman", "(%3)", 1)]),
+                       _num(901, 90), _num(902, 90, restart=1))
+        _add_numbering(numbering, _abstract(91, [("decimal", "Статья %1.", 1)]), _num(911, 91))
+        heading = document.styles["Heading 2"].element.get_or_add_pPr()
+        heading.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="911"/></w:numPr>'))
+        document.add_heading("Предмет", level=2)  # numbered by its style: "Статья 1."
+        _numbered(document, "Следователь вправе:", 901, 0)
+        _numbered(document, "потребовать сохранения данных;", 901, 1)
+        _numbered(document, "потребовать раскрытия:", 901, 1)
+        _numbered(document, "данных о трафике;", 901, 2)
+        _numbered(document, "данных о содержании.", 901, 2)
+        _numbered(document, "Срок не превышает девяноста дней.", 901, 0)
+        document.add_heading("Полномочия суда", level=2)  # "Статья 2."
+        _numbered(document, "Суд рассматривает ходатайство.", 902, 0)  # restarts at 1
+        _numbered(document, "Решение суда обжалуется.", 901, 0)  # same abstract list: continues
+
+    xml = import_bytes(_numbering_docx(build), "numbered.docx")
+    ids = eids(xml)
+    for eid in ("art_1", "art_1__para_1", "art_1__para_1__point_а", "art_1__para_1__point_б__point_ii",
+                "art_1__para_2", "art_2", "art_2__para_1", "art_2__para_2"):
+        assert eid in ids, eid
+    assert unit(xml, "art_1").findtext(f"{NS}heading") == "Предмет"
+    assert unit(xml, "art_1__para_1__point_б__point_ii").findtext(f"{NS}num") == "(ii)"
+    assert unit(xml, "art_2__para_2").findtext(f"{NS}num") == "2."
+
+
+def test_word_bullets_are_text_not_numbers() -> None:
+    def build(document, numbering) -> None:
+        _add_numbering(numbering, _abstract(92, [("bullet", "•", 1)]), _num(921, 92))
+        document.add_paragraph("Article 1. Scope")
+        document.add_paragraph("1. The following are covered:")
+        _numbered(document, "traffic data;", 921, 0)
+        _numbered(document, "subscriber information.", 921, 0)
+
+    xml = import_bytes(_numbering_docx(build), "bullets.docx")
+    content = unit(xml, "art_1__para_1").find(f"{NS}content")
+    assert [text_of(p) for p in content] == ["The following are covered:", "traffic data;",
+                                              "subscriber information."]
+
+
+def test_word_superscript_article_number() -> None:
+    document = docx.Document()
+    heading = document.add_paragraph()
+    heading.add_run("Статья 94")
+    heading.add_run("1").font.superscript = True
+    heading.add_run(". Срочное сохранение данных")
+    document.add_paragraph("1. Текст статьи.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    xml = import_bytes(buffer.getvalue(), "sup.docx")
+    assert unit(xml, "art_94-1").findtext(f"{NS}num") == "Статья 94-1."
+    assert "art_94-1__para_1" in eids(xml)
+
+
+def test_word_tables_and_tracked_changes() -> None:
+    document = docx.Document()
+    document.add_paragraph("Section 1 – Scope")
+    paragraph = document.add_paragraph("This Act applies ")
+    paragraph._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="1" w:author="a"><w:r><w:delText>never'
+                                  f'</w:delText></w:r></w:del>'))
+    paragraph._p.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="2" w:author="a"><w:r><w:t>always</w:t>'
+                                  f'</w:r></w:ins>'))
+    table = document.add_table(rows=1, cols=1)
+    table.cell(0, 0).text = "(1) A table cell of the draft."
+    buffer = io.BytesIO()
+    document.save(buffer)
+    xml = import_bytes(buffer.getvalue(), "tracked.docx")
+    assert text_of(unit(xml, "sec_1")).endswith("This Act applies always (1) A table cell of the draft.")
+
+
+# -- hostile and broken input -------------------------------------------------------------------
+
+def _zip(entries: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _one_line_error(data: bytes, name: str, match: str) -> None:
+    with pytest.raises(InputError, match=match) as caught:
+        import_bytes(data, name)
+    message = str(caught.value)
+    assert "\n" not in message and message.startswith(name)
+
+
+@pytest.mark.parametrize("data, name, match", [
+    (b"", "empty.txt", "empty"),
+    (b"  \n\t\n", "blank.txt", "empty"),
+    (bytes(range(256)) * 40, "junk.txt", "binary"),
+    (b"Article 1\x00\x01\x02\x03 text" * 50, "nul.txt", "binary"),
+    ("Caf\u00e9 r\u00e9sum\u00e9 na\u00efve".encode("latin-1") * 20, "latin1.txt", "cannot decode"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "old.doc", r"\.doc"),
+    (b"%PDF-1.7\n...", "draft.pdf", "PDF"),
+    (b"PK\x03\x04" + b"\x00" * 60, "corrupt.docx", "corrupt zip"),
+    (bytes(range(256)) * 12, "random.docx", "no zip signature"),
+    (_zip({"readme.txt": b"hello"}), "plain.docx", "Content_Types"),
+])
+def test_bad_input_is_one_line(data: bytes, name: str, match: str) -> None:
+    _one_line_error(data, name, match)
+
+
+def test_not_a_word_document_is_refused() -> None:
+    spreadsheet = _zip({"[Content_Types].xml": b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats'
+                        b'.org/package/2006/content-types"/>', "_rels/.rels": b'<?xml version="1.0"?><Relationships '
+                        b'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>'})
+    _one_line_error(spreadsheet, "sheet.docx", "not a readable Word")
+
+
+def test_zip_bomb_is_refused_before_decompression() -> None:
+    started = time.perf_counter()
+    bomb = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"\x00" * (20 * 1024 * 1024)})
+    assert len(bomb) < 100_000
+    _one_line_error(bomb, "bomb.docx", "zip bomb")
+    assert time.perf_counter() - started < 5
+
+
+def test_doctype_in_a_word_part_is_refused() -> None:
+    document = io.BytesIO(docx_bytes([("Article 1. Scope", None)]))
+    with zipfile.ZipFile(document) as source:
+        entries = {info.filename: source.read(info) for info in source.infolist()}
+    entries["word/document.xml"] = entries["word/document.xml"].replace(
+        b"?>", b'?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>', 1)
+    _one_line_error(_zip(entries), "xxe.docx", "DOCTYPE")
+
+
+def test_oversized_files_are_refused_unread(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as handle:  # sparse: costs no disk, and must not be read
+        handle.truncate(51 * 1024 * 1024)
+    with pytest.raises(InputError, match="over the limit"):
+        import_file(big)
+    with pytest.raises(InputError, match="over the limit"):
+        import_bytes(b"Article 1. Text\n" * 100, "small.txt", max_bytes=100)
+    with pytest.raises(InputError, match="no such file"):
+        import_file(tmp_path / "missing.docx")
+    with pytest.raises(InputError, match="directory"):
+        import_file(tmp_path)
+
+
+# -- the API around it --------------------------------------------------------------------------
+
+def test_imported_draft_reads_as_a_document() -> None:
+    document = parse_document(import_bytes("Статья 1. Предмет\n1. Текст.\n2. Ещё текст.\n".encode(), "d.txt"), "d")
+    assert [provision.eid for provision in document.walk()][:3] == ["art_1", "art_1__para_1", "art_1__para_2"]
+    assert document.frbr.language == "ru"
+    assert set(DRAFT_SUFFIXES) == {".docx", ".txt"}
+
+
+def test_import_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from lawcheck.ingest.command import run_import
+
+    output = tmp_path / "out.xml"
+    args = argparse.Namespace(file=str(DATA / "ru_draft.txt"), output=str(output), lang="auto", title=None,
+                              country="kg", date="2024-05-01", max_bytes=None)
+    assert run_import(args) == 0
+    assert b"/akn/kg/act/2024/" in output.read_bytes()
+    assert "5 articles/sections" in capsys.readouterr().err
+    assert [problem.code for problem in validate_file(output)] == ["numbering-gap"]  # 94 follows 2
+    result = import_draft(DATA / "ru_draft.txt")
+    assert result.language == "ru" and result.articles == 5
+
+
+# -- speed --------------------------------------------------------------------------------------
+
+def test_a_300000_word_text_imports_in_seconds() -> None:
+    """A long code (articles of five numbered parts with points, notes), imported linearly."""
+    article = ("Статья {n}. Заголовок статьи номер {n}\n\n"
+               "1. Лицо, совершившее деяние, предусмотренное статьей {n} настоящего Кодекса, подлежит "
+               "ответственности в порядке, установленном законом, если иное не предусмотрено международным "
+               "договором Республики, ратифицированным в установленном порядке.\n\n"
+               "2. Деяние, совершенное:\n\n1) группой лиц по предварительному сговору;\n\n"
+               "2) с использованием служебного положения, –\n\n"
+               "наказывается штрафом в размере до пяти тысяч месячных расчетных показателей либо лишением "
+               "свободы на срок до пяти лет.\n\n"
+               "3. См. (1) указанное выше; (2) иное (a) и (b) (c) (i) (ii) (iii) положение.\n\n"
+               "Сноска. Статья {n} с изменениями, внесенными Законом от 01.01.2020 № {n}-VI.\n\n")
+    words = len(article.split())
+    text = "".join(article.format(n=n) for n in range(1, 300_000 // words + 2))
+    assert len(text.split()) >= 300_000
+    started = time.perf_counter()
+    xml = import_bytes(text.encode("utf-8"), "code.txt")
+    elapsed = time.perf_counter() - started
+    assert elapsed < 20, f"{elapsed:.1f} s"
+    assert xml.count(b"<article ") == 300_000 // words + 1
+
+
+@pytest.mark.parametrize("slug", ["tz_cca_2015", "kz_svyaz_2004_excerpt"])
+def test_checking_an_imported_law_gives_the_devset_results(slug: str, devset: Path, raw_dir: Path) -> None:
+    """End to end: the imported Word file and the hand-made AKN get the same requirement statuses."""
+    from lawcheck.akn import read_document
+    from lawcheck.report import check_document
+
+    imported = parse_document(import_variant(raw_dir, slug, "docx-plain"), f"{slug}.docx")
+    ours = check_document(imported).report
+    gold = check_document(read_document(devset / f"{slug}.xml")).report
+    statuses = {requirement["id"]: requirement["status"] for requirement in gold["requirements"]}
+    assert {requirement["id"]: requirement["status"] for requirement in ours["requirements"]} == statuses
+    assert len(ours["findings"]) == len(gold["findings"])
