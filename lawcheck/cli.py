@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from lawcheck import __version__
@@ -49,17 +49,16 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return run_import(args)
 
 
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from lawcheck.diff import run_diff
+
+    return run_diff(args)
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from lawcheck.report import run_check
 
     return run_check(args)
-
-
-def _not_yet(name: str) -> Callable[[argparse.Namespace], int]:
-    def handler(_args: argparse.Namespace) -> int:
-        raise InputError(f"lawcheck {name}: not available in this version yet")
-
-    return handler
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -100,11 +99,19 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--max-bytes", type=int, default=None, help="refuse larger files (default 50 MB)")
     imp.set_defaults(handler=_cmd_import)
 
-    diff = sub.add_parser("diff", help="compare two versions of a draft")
-    diff.add_argument("old")
-    diff.add_argument("new")
+    diff = sub.add_parser("diff", help="compare two versions of a draft, or apply an amending act and compare")
+    diff.add_argument("old", help="the earlier version, or the act being amended (AKN XML, .docx or .txt)")
+    diff.add_argument("new", help="the later version, or an amending act (AKN XML, .docx or .txt)")
     diff.add_argument("--format", choices=["text", "json", "md", "html"], default="text")
-    diff.set_defaults(handler=_not_yet("diff"))
+    diff.add_argument("-o", "--output", help="write the diff here instead of stdout")
+    diff.add_argument("--lang", choices=["auto", "en", "ru"], default="auto")
+    diff.add_argument("--instruments", default="BC,SP", help="BC, SP or BC,SP (default)")
+    diff.add_argument("--as", dest="mode", choices=["auto", "version", "amendment"], default="auto",
+                      help="treat NEW as a new version or as an amending act (default: detect)")
+    diff.add_argument("--fail-on", choices=["missing", "conflict", "any"],
+                      help="exit 3 when NEW adds findings of this kind")
+    diff.add_argument("--max-bytes", type=int, default=None, help="refuse larger files")
+    diff.set_defaults(handler=_cmd_diff)
 
     from lawcheck.review import add_review_parser
 
