@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -133,6 +134,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as error:
         print(f"lawcheck: error: {error}", file=sys.stderr)
         return EXIT_INPUT
+    except BrokenPipeError:  # the reader went away (`lawcheck rules | head`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         print("lawcheck: interrupted", file=sys.stderr)
         return 130

@@ -16,7 +16,8 @@ from lawcheck.settings import Settings
 POWER_KINDS = {"procedural_power", "cooperation_power"}
 _WEIGHT = {"high": 3, "medium": 2, "low": 1}
 _AUTHORITIES = (("court_authorisation", "a court or judge"),
-                ("prosecutor_authorisation", "a prosecutor"))
+                ("prosecutor_authorisation", "a prosecutor"),
+                ("investigator", "an investigator or police officer"))
 
 
 @dataclass(frozen=True)

@@ -99,8 +99,8 @@ def _safeguard_finding(assessed: Assessed, safeguard_id: str, result: Result,
         message += f"; the draft dispenses with it ({result.detail})"
     if safeguard_id == "judicial_or_independent_supervision" and assessed.authorities:
         message += f"; the text names {' and '.join(assessed.authorities)}"
-        if "a prosecutor" in assessed.authorities and "a court or judge" not in assessed.authorities:
-            message += " (a prosecutor's sanction is not independent supervision)"
+        if "a court or judge" not in assessed.authorities:
+            message += " (an authority of the prosecution or investigation is not independent supervision)"
     return Finding(code=f"{r.id}/safeguard/{safeguard_id}", category="missing_safeguard",
                    severity="high" if element.severity == "high" else "medium",
                    message=message + ".", requirement=r.id, safeguard=safeguard_id,
