@@ -1,0 +1,617 @@
+"""lawcheck review page: `streamlit run app.py`.
+
+Opens with the bundled demo draft already checked, so a newcomer sees a real result before
+uploading anything; the first thing on the page is the list of safeguards the draft lacks
+and the clauses that grant those powers. The page renders the engine's report and nothing
+else: statuses, findings and evidence all come from `lawcheck.report.check_document`.
+
+The check runs once per (file, language, instruments) and is cached; switching views only
+reads the indexes of `lawcheck.ui.model.ReportView`. Views are lazy tabs bound to the URL
+(`?view=Findings`); buttons anywhere move to a clause or an article by setting session state.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import streamlit as st
+
+import lawcheck.ui
+from lawcheck.report.render import render_html, render_markdown
+from lawcheck.rulebook.graph import build_graph
+from lawcheck.rulebook.loader import Rulebook, load_rulebook
+from lawcheck.ui import labels as L
+from lawcheck.ui.fragments import (
+    elements_html,
+    esc,
+    safeguard_table,
+    safeguards_html,
+    status_chip,
+    status_legend,
+    units_html,
+)
+from lawcheck.ui.graph import rule_graph_dot
+from lawcheck.ui.highlight import legend_html
+from lawcheck.ui.model import (
+    MARK_LABEL,
+    MARK_SYMBOL,
+    ProvisionRow,
+    ReportView,
+    SafeguardGap,
+    category_counts,
+    chapters,
+    filter_findings,
+    first_article,
+    first_clause,
+    safeguard_gaps,
+    severity_counts,
+    status_counts,
+    tree_groups,
+)
+from lawcheck.ui.source import (
+    LANGUAGES,
+    Outcome,
+    Request,
+    Source,
+    accepted_types,
+    ingest_module,
+    run,
+    sample_drafts,
+    sample_source,
+)
+
+VIEWS = ("Overview", "Findings", "Clauses", "Articles", "Rule graph")
+FINDINGS_PER_PAGE = 25
+LANGUAGE_LABEL = {"auto": "Detect automatically", "en": "English", "ru": "Russian"}
+STYLE = Path(lawcheck.ui.__file__).with_name("style.css")
+
+
+# --- cached engine ------------------------------------------------------------------------
+
+@st.cache_resource(show_spinner=False)
+def rulebook() -> Rulebook:
+    """The rule files, loaded and compiled once per server process."""
+    return load_rulebook()
+
+
+@st.cache_resource(show_spinner=False)
+def rule_graph() -> nx.MultiDiGraph:
+    return build_graph(rulebook())
+
+
+@st.cache_resource(show_spinner=False)
+def sample(name: str) -> Source:
+    """A bundled draft, read once."""
+    return sample_source(name)
+
+
+@st.cache_resource(show_spinner="Checking the draft…", max_entries=8)
+def checked(key: tuple[str, str, str, tuple[str, ...]], _request: Request) -> Outcome:
+    """One check per key (digest of the file, its name, language, instruments): a view
+    switch never re-runs it. Failures are cached too, so a bad file is read only once."""
+    rulebook()
+    return run(_request)
+
+
+# --- navigation ---------------------------------------------------------------------------
+
+def navigate(view: str) -> None:
+    """Switch to a view and ask for the page to scroll to its top: a button far down the
+    findings list must not open the clause view half-way down."""
+    st.session_state["view"] = view
+    st.session_state["_scroll"] = st.session_state.get("_scroll", 0) + 1
+
+
+def open_clause(eid: str) -> None:
+    """Button callback: show one provision in the clause view."""
+    st.session_state["clause"] = eid
+    navigate("Clauses")
+
+
+def open_article(requirement_id: str) -> None:
+    """Button callback: show one treaty article in the article view."""
+    st.session_state["article"] = requirement_id
+    navigate("Articles")
+
+
+def open_findings(category: str) -> None:
+    """Button callback: the findings view filtered to one category."""
+    st.session_state["f_cat"] = [category]
+    st.session_state["f_sev"] = []
+    st.session_state["f_req"] = []
+    navigate("Findings")
+
+
+def clause_button(eid: str, key: str, *, label: str | None = None) -> None:
+    st.button(label or f"Open {eid}", key=key, on_click=open_clause, args=(eid,), icon=":material/article:",
+              help=f"Show the text of {eid} with the evidence highlighted")
+
+
+def article_button(requirement_id: str, key: str) -> None:
+    st.button(f"Article {requirement_id}", key=key, on_click=open_article, args=(requirement_id,),
+              icon=":material/gavel:", help=f"Show treaty article {requirement_id} and how the draft meets it")
+
+
+# --- input ---------------------------------------------------------------------------------
+
+def uploaded_source() -> Source | None:
+    """The uploaded file as a Source; its digest is computed once per upload."""
+    upload = st.session_state.get("upload")
+    if upload is None:
+        return None
+    digests = st.session_state.setdefault("_digests", {})
+    cached = digests.get(upload.file_id)
+    if cached is None:
+        cached = digests[upload.file_id] = Source.of(upload.name, upload.getvalue())
+    return cached
+
+
+def sidebar_inputs() -> tuple[Source, str, tuple[str, ...]]:
+    """The draft (the upload, else the chosen bundled draft), language and instruments."""
+    with st.sidebar:
+        st.markdown("## ⚖️ lawcheck")
+        st.caption("Checks a draft law on electronic evidence against the Budapest Convention "
+                   "(ETS 185) and its Second Protocol (CETS 224).")
+        types = accepted_types()
+        st.file_uploader("Draft law", type=types, key="upload",
+                         help=f"Akoma Ntoso 3.0 XML{', Word or text' if len(types) > 1 else ''}. "
+                              "Without an upload the page shows the demo draft.")
+        if ingest_module() is None:
+            st.caption("Word (.docx) and text (.txt) import is not available in this version: "
+                       "upload Akoma Ntoso XML.")
+        uploaded = uploaded_source()
+        samples = list(sample_drafts())
+        name = st.selectbox("Or a draft bundled with lawcheck", samples, key="sample", disabled=uploaded is not None,
+                            help="Drafts written by the project: a complete model law, a draft with gaps, "
+                                 "Russian drafts. Remove the upload to choose one.")
+        lang = st.selectbox("Language of the draft", LANGUAGES, key="lang",
+                            format_func=LANGUAGE_LABEL.get)
+        st.markdown("**Check against**")
+        chosen = [instrument for instrument, key in (("BC", "inst_bc"), ("SP", "inst_sp"))
+                  if st.checkbox(L.INSTRUMENT_LABEL[instrument], value=True, key=key)]
+    return uploaded or sample(name), lang, tuple(chosen)
+
+
+def resolve(source: Source, lang: str, instruments: tuple[str, ...]) -> tuple[Request, Outcome, str | None]:
+    """The result to show, and the error of the request that failed, if any.
+
+    Tries the request as asked; when it fails, the last good file with the asked options;
+    then the last good request as it was. So a bad upload never blanks the page."""
+    last: Request = st.session_state.get("_last_good") or Request(sample(""))
+    candidates = (Request(source, lang, instruments), Request(last.source, lang, instruments), last)
+    error = None
+    for request in candidates:
+        outcome = checked(request.key, request)
+        if outcome.error is None:
+            st.session_state["_last_good"] = request
+            return request, outcome, error
+        error = error or outcome.error
+    return last, outcome, error
+
+
+def sidebar_export(request: Request, outcome: Outcome) -> None:
+    """Download buttons; the files are rendered only when clicked."""
+    check = outcome.check
+    stem = Path(request.source.name).stem
+    with st.sidebar:
+        st.divider()
+        st.markdown("**Download the report**")
+        with st.container(horizontal=True, gap="small"):
+            st.download_button("JSON", data=lambda: json.dumps(check.report, ensure_ascii=False, indent=2),
+                               file_name=f"{stem}.lawcheck.json", mime="application/json",
+                               on_click="ignore", key="dl_json", icon=":material/data_object:")
+            st.download_button("HTML", data=lambda: render_html(check.report, check.analysis),
+                               file_name=f"{stem}.lawcheck.html", mime="text/html",
+                               on_click="ignore", key="dl_html", icon=":material/html:")
+            st.download_button("Markdown", data=lambda: render_markdown(check.report),
+                               file_name=f"{stem}.lawcheck.md", mime="text/markdown",
+                               on_click="ignore", key="dl_md", icon=":material/description:")
+        st.divider()
+        st.markdown("**Colours**")
+        st.html(status_legend())
+        st.caption("Every verdict on this page comes from the lawcheck engine's report; "
+                   "the page only arranges it.")
+
+
+# --- header ---------------------------------------------------------------------------------
+
+def header(request: Request, view: ReportView, error: str | None) -> None:
+    """What is being shown, and the error of a failed upload above it."""
+    document = view.document
+    if error:
+        st.error(f"{error}\n\nThe page still shows the previous result ({request.source.name}).",
+                 icon=":material/error:")
+    origin = "a draft bundled with lawcheck" if request.source.demo else "uploaded draft"
+    st.markdown(f"# {L.md(document['title'])}")
+    instruments = " and ".join(L.INSTRUMENT_LABEL[i] for i in view.report["instruments"])
+    st.caption(f"{L.md(document['source'])} ({origin}) · language {document['language']} · "
+               f"{document['provisions']} provisions · checked against the {instruments}")
+
+
+# --- overview -----------------------------------------------------------------------------
+
+def overview(view: ReportView) -> None:
+    """Counts, the missing safeguards, the coverage matrix and the findings by category."""
+    counts = status_counts(view.report)
+    severities = severity_counts(view.findings)
+    columns = st.columns(5)
+    for column, status in zip(columns, L.STATUSES, strict=False):
+        column.metric(f"{L.STATUS_SYMBOL[status]} {L.STATUS_LABEL[status]}", counts[status],
+                      help="Treaty articles with this status")
+    columns[4].metric("Findings", len(view.findings), help="Things to change in the draft",
+                      delta=f"{severities['high']} high severity", delta_color="off", delta_arrow="off")
+    safeguard_gap_list(view)
+    left, right = st.columns([2.6, 1], gap="large")
+    with left:
+        coverage_matrix(view)
+    with right:
+        findings_by_category(view)
+    st.subheader("Safeguards of each power")
+    st.caption("Each treaty power must come with the conditions and safeguards of Art. 15 ETS 185 "
+               "(Arts 13-14 CETS 224 for the Protocol's). ✗ absent, ✓ present, ? not assessed "
+               "(the draft does not grant the power).")
+    st.html(safeguard_table(view.report))
+
+
+def safeguard_gap_list(view: ReportView) -> None:
+    """One card per power that lacks safeguards: what is missing and where, with buttons."""
+    gaps = safeguard_gaps(view.report)
+    missing = sum(len(g.safeguards) + g.whole_article for g in gaps)
+    st.subheader(f"Safeguards the draft lacks ({missing})")
+    if not gaps:
+        st.success("Every power the draft grants comes with the safeguards the treaties require.")
+        return
+    st.caption("Powers the draft grants without a safeguard the treaty requires. Open a clause to read it "
+               "with the evidence, or the article to see what the treaty asks.")
+    with st.container(key="safeguard-gaps"):
+        grid = st.columns(3, gap="small")
+        for index, gap in enumerate(gaps):
+            with grid[index % 3], st.container(border=True, key=f"gap-{index}"):
+                safeguard_gap_card(gap, index)
+
+
+def safeguard_gap_card(gap: SafeguardGap, index: int) -> None:
+    lacks = [f":red[**{L.md(L.safeguard_label(s))}**]" for s in gap.safeguards]
+    if gap.whole_article:
+        lacks.append(":red[**the whole article: no provision implements it**]")
+    where = ", ".join(f"`{eid}`" for eid in gap.provisions) or "no clause of the draft"
+    st.markdown(f"**{gap.requirement} · {L.md(gap.title)}**  \nin {where}  \nlacks {', '.join(lacks)}")
+    with st.container(horizontal=True, gap="small"):
+        for eid in gap.provisions[:4]:
+            clause_button(eid, key=f"gap-open-{index}-{eid}")
+        article_button(gap.requirement, key=f"gap-article-{index}")
+
+
+def findings_by_category(view: ReportView) -> None:
+    st.subheader("Findings by kind")
+    st.caption("Click a kind to list those findings.")
+    with st.container(horizontal=True, gap="small", key="categories"):
+        for category, count in category_counts(view.findings).items():
+            st.button(f"{L.CATEGORY_LABEL[category]} · {count}", key=f"cat-{category}",
+                      on_click=open_findings, args=(category,))
+
+
+def coverage_matrix(view: ReportView) -> None:
+    """Treaty articles by chapter, each a button coloured by status that opens the article."""
+    st.subheader("Coverage, article by article")
+    st.html(f'<div class="lc-legend">{status_legend()} &nbsp;Click an article to open it.</div>')
+    with st.container(key="coverage-matrix"):
+        for chapter, requirements in chapters(view.report).items():
+            name, cells = st.columns([1.5, 5.5], vertical_alignment="center")
+            done = sum(r["status"] == "implemented" for r in requirements)
+            name.markdown(f"**{chapter}**  \n:gray[{done} of {len(requirements)} implemented]")
+            with cells.container(horizontal=True, gap="small"):
+                for requirement in requirements:
+                    coverage_cell(view, requirement)
+
+
+def coverage_cell(view: ReportView, requirement: dict[str, Any]) -> None:
+    status = requirement["status"]
+    found = len(view.findings_for(requirement["id"]))
+    tip = (f"{requirement['id']} {requirement['title']}: {L.STATUS_LABEL.get(status, status)}"
+           + (f", {found} finding{'s' if found != 1 else ''}" if found else ""))
+    st.button(f"{L.STATUS_SYMBOL.get(status, '')} {requirement['id']}", key=f"cell-{status}-{requirement['id']}",
+              help=tip, on_click=open_article, args=(requirement["id"],))
+
+
+# --- findings -----------------------------------------------------------------------------
+
+def findings_view(view: ReportView) -> None:
+    """Findings with filters; each says what is wrong, what to change, where, and why."""
+    present = category_counts(view.findings)
+    articles = [rid for rid in view.requirements if rid in view.by_requirement]
+    keep_valid("f_cat", present)
+    keep_valid("f_req", articles)
+    a, b, c = st.columns([1.4, 1, 1.6])
+    categories = a.multiselect("Kind", list(present), key="f_cat", placeholder="All kinds",
+                               format_func=lambda c: f"{L.CATEGORY_LABEL[c]} ({present[c]})", persist_state="session")
+    severities = b.multiselect("Severity", L.SEVERITIES, key="f_sev", placeholder="All severities",
+                               persist_state="session")
+    chosen = c.multiselect("Treaty article", articles, key="f_req", placeholder="All articles",
+                           format_func=lambda rid: f"{rid} · {view.requirements[rid]['title']}",
+                           persist_state="session")
+    shown = filter_findings(view.findings, categories=categories, severities=severities, requirements=chosen)
+    st.markdown(f"**{len(shown)} of {len(view.findings)} findings**")
+    pages = max(1, -(-len(shown) // FINDINGS_PER_PAGE))
+    page = 1
+    if pages > 1:  # keyed by the filters: new filters start again at page 1
+        page = st.pagination(pages, key=f"f_page-{hash((*categories, *severities, *chosen))}")
+    for index in shown[(page - 1) * FINDINGS_PER_PAGE:page * FINDINGS_PER_PAGE]:
+        finding_card(view, index, "list")
+
+
+def keep_valid(key: str, options: Any) -> None:
+    """Drop remembered filter values that the current report does not offer (a new file)."""
+    if key in st.session_state:
+        st.session_state[key] = [value for value in st.session_state[key] if value in options]
+
+
+def finding_card(view: ReportView, index: int, place: str) -> None:
+    """One finding: what is wrong, what to change, the treaty paragraph, the evidence, and
+    buttons to the provisions and the article. `place` ("list", "clause", "article") names
+    the view it is shown in: the button back to that same place is left out."""
+    finding = view.findings[index]
+    requirement = view.requirements.get(finding.get("requirement", ""))
+    with st.container(border=True, key=f"finding-{place}-{finding['category']}-{index}"):
+        title = ""
+        if requirement and place != "article":
+            title = f" · {finding['requirement']} {L.md(requirement['title'])}"
+        st.markdown(f"{L.SEVERITY_BADGE[finding['severity']]} **{L.CATEGORY_LABEL[finding['category']]}**{title}")
+        st.markdown(L.md(finding["message"]))
+        if finding.get("help"):
+            st.markdown(f"**What to change:** {L.md(finding['help'])}")
+        details = []
+        if finding.get("cites"):
+            details.append(f"Treaty: {L.md(finding['cites'])}")
+        if finding.get("evidence"):
+            details.append("Evidence: " + ", ".join(f"“{L.md(e)}”" for e in finding["evidence"]))
+        details.append(f"Code: `{finding['code']}`")
+        st.caption(" · ".join(details))
+        provisions = finding.get("provisions", [])[:6] if place != "clause" else []
+        if provisions or (requirement and place != "article"):
+            with st.container(horizontal=True, gap="small"):
+                for eid in provisions:
+                    clause_button(eid, key=f"{place}-open-{index}-{eid}")
+                if requirement and place != "article":
+                    article_button(finding["requirement"], key=f"{place}-article-{index}")
+
+
+# --- clauses ------------------------------------------------------------------------------
+
+def clause_view(view: ReportView, outcome: Outcome) -> None:
+    """The draft's tree, one provision's text with the evidence, and the treaty beside it."""
+    if not view.rows:
+        st.info("The draft has no provisions to show.")
+        return
+    if st.session_state.get("clause") not in view.rows:
+        st.session_state["clause"] = first_clause(view)
+    tree, text, treaty = st.columns([1.05, 1.7, 1.45], gap="medium")
+    with tree:
+        st.selectbox("Provision", list(view.rows), key="clause", persist_state="session",
+                     format_func=lambda eid: provision_option(view, eid))
+        provision_tree(view, st.session_state["clause"])
+    eid = st.session_state["clause"]
+    with text:
+        provision_text(view, outcome, eid)
+    with treaty:
+        obligations(view, eid)
+
+
+def provision_option(view: ReportView, eid: str) -> str:
+    row = view.rows[eid]
+    return f"{MARK_SYMBOL[row.subtree_mark]} {row.title[:60]} ({eid})"
+
+
+def provision_tree(view: ReportView, current: str) -> None:
+    """Parts as expanders (the open one holds the current provision), their articles as
+    buttons, and the units of the current article beneath it."""
+    article = view.rows[current].article
+    st.caption("⚠ contradicts · ✗ safeguard missing · ◐ partial · ✓ implements · · no article")
+    groups = tree_groups(view)
+    with st.container(key="clause-tree"):
+        for container, articles in groups:
+            opened = len(groups) == 1 or any(row.eid == article for row in articles)
+            title = f"{MARK_SYMBOL[container.subtree_mark]} {L.md(container.title)}" if container else "Provisions"
+            with st.expander(title, expanded=opened) if container else st.container():
+                for row in articles:
+                    tree_button(view, row, current, 0)
+                    if row.eid == article:
+                        for unit in view.subtree(row.eid)[1:]:
+                            tree_button(view, unit, current, unit.depth - row.depth)
+
+
+def tree_button(view: ReportView, row: ProvisionRow, current: str, indent: int) -> None:
+    st.button(f"{chr(0x2003) * indent}{MARK_SYMBOL[row.subtree_mark]} {L.md(row.title)}", key=f"tree-{row.eid}",
+              type="primary" if row.eid == current else "tertiary", on_click=open_clause, args=(row.eid,),
+              help=f"{row.eid}: {MARK_LABEL[row.subtree_mark]}")
+
+
+def provision_text(view: ReportView, outcome: Outcome, eid: str) -> None:
+    row = view.rows[eid]
+    trail = " › ".join(a.title for a in view.ancestors(eid))
+    if trail:
+        st.caption(L.md(trail))
+    st.markdown(f"### {L.md(row.title)}")
+    st.caption(f"`{eid}` · {MARK_SYMBOL[row.subtree_mark]} {MARK_LABEL[row.subtree_mark]}")
+    st.html(units_html(view, outcome.check.analysis, eid))
+    st.html(f'<div class="lc-legend">{legend_html()}</div>')
+    clause_findings(view, eid)
+
+
+def clause_findings(view: ReportView, eid: str) -> None:
+    """Findings that name this provision or one of its units."""
+    indexes = list(dict.fromkeys(i for row in view.subtree(eid) for i in view.by_provision.get(row.eid, [])))
+    if indexes:
+        st.markdown(f"#### Findings on this clause ({len(indexes)})")
+    for index in indexes:
+        finding_card(view, index, "clause")
+
+
+def obligations(view: ReportView, eid: str) -> None:
+    """The treaty obligations this provision (or its article) serves, best aligned first,
+    element by element."""
+    row = view.rows[eid]
+    served = view.served.get(eid) or (view.served.get(row.article, []) if row.article else [])
+    st.markdown("#### What the treaty asks")
+    if not served:
+        st.info("No treaty article is aligned to this provision.")
+        return
+    if not view.served.get(eid):
+        st.caption(f"Aligned through its article `{row.article}`.")
+    here = {r.eid for r in view.subtree(eid)}
+    ranked = sorted(served, key=lambda item: -item[1])
+    for number, (requirement_id, score) in enumerate(ranked):
+        requirement = view.requirements.get(requirement_id)
+        if requirement:
+            obligation_card(requirement, score, here, key=f"ob-{number}", expanded=number < 2)
+
+
+def obligation_card(requirement: dict[str, Any], score: float, here: set[str], key: str, expanded: bool) -> None:
+    label = (f"{L.STATUS_SYMBOL.get(requirement['status'], '')} {requirement['id']} · {L.md(requirement['title'])}"
+             f" ({L.STATUS_LABEL.get(requirement['status'], '')}, alignment {score:.2f})")
+    with st.expander(label, expanded=expanded, key=key):
+        st.markdown(f":gray[{L.md(requirement['summary'])}]")
+        st.html(elements_html(requirement, here))
+        if requirement.get("safeguards"):
+            st.html(safeguards_html(requirement))
+        article_button(requirement["id"], key=f"{key}-article")
+
+
+# --- articles -----------------------------------------------------------------------------
+
+def article_view(view: ReportView, outcome: Outcome) -> None:
+    """One treaty article: its obligation, elements, safeguards, findings and the provisions
+    aligned to it with their scores and evidence."""
+    if st.session_state.get("article") not in view.requirements:
+        st.session_state["article"] = first_article(view)
+    requirement_id = st.selectbox("Treaty article", list(view.requirements), key="article", persist_state="session",
+                                  format_func=lambda rid: article_option(view, rid))
+    requirement = view.requirements[requirement_id]
+    st.html(f'<h2 class="lc-h2">{esc(requirement["id"])} · {esc(requirement["title"])} '
+            f'{status_chip(requirement["status"])}</h2>')
+    cites = ", ".join(L.treaty_cite(requirement, c) for c in requirement.get("cites", [])) or L.treaty_cite(requirement)
+    kind = requirement["kind"].replace("_", " ")
+    st.caption(f"{L.md(cites)} · {kind} · score {requirement.get('score', 0):.2f}")
+    st.markdown(L.md(requirement["summary"]))
+    left, right = st.columns([1, 1], gap="large")
+    with left:
+        st.markdown("#### Elements")
+        st.html(elements_html(requirement))
+        if requirement.get("safeguards"):
+            st.html(safeguards_html(requirement))
+        related_articles(view, requirement_id)
+    with right:
+        article_findings(view, requirement_id)
+    aligned_provisions(view, outcome, requirement)
+
+
+def article_option(view: ReportView, requirement_id: str) -> str:
+    requirement = view.requirements[requirement_id]
+    return f"{L.STATUS_SYMBOL.get(requirement['status'], '')} {requirement_id} · {requirement['title']}"
+
+
+def related_articles(view: ReportView, requirement_id: str) -> None:
+    """Links from the rule book (subject to, depends on, mirrors) to articles in the report."""
+    rule = rulebook().get(requirement_id) if requirement_id in rulebook() else None
+    if rule is None:
+        return
+    links = [(kind, target) for kind, targets in (("subject to", rule.subject_to), ("depends on", rule.depends_on),
+                                                  ("mirrors", rule.mirrors))
+             for target in targets if target in view.requirements]
+    if links:
+        st.markdown("#### Related articles")
+        with st.container(horizontal=True, gap="small"):
+            for kind, target in links:
+                st.button(f"{kind} {target}", key=f"rel-{kind}-{target}", on_click=open_article, args=(target,))
+
+
+def article_findings(view: ReportView, requirement_id: str) -> None:
+    found = view.by_requirement.get(requirement_id, [])
+    st.markdown(f"#### Findings ({len(found)})")
+    if not found:
+        st.caption("None: the engine found nothing to change for this article.")
+    for index in found:
+        finding_card(view, index, "article")
+
+
+def aligned_provisions(view: ReportView, outcome: Outcome, requirement: dict[str, Any]) -> None:
+    provisions = requirement.get("provisions", [])
+    st.markdown(f"#### Provisions of the draft aligned to {requirement['id']} ({len(provisions)})")
+    if not provisions:
+        st.info("No provision of the draft implements this article.")
+    for number, provision in enumerate(provisions):
+        eid = provision["eId"]
+        evidence = ", ".join(f"“{e}”" for e in provision.get("evidence", []))
+        with st.expander(f"{eid} · score {provision['score']:.2f} · {evidence}", expanded=number == 0):
+            if eid in view.rows:
+                st.html(units_html(view, outcome.check.analysis, eid, limit=30))
+                clause_button(eid, key=f"al-open-{number}-{eid}", label=f"Open {eid} in the clause view")
+
+
+# --- rule graph ---------------------------------------------------------------------------
+
+def graph_view(view: ReportView) -> None:
+    """The requirement graph, coloured by the draft's statuses."""
+    modes = {"safeguards": "Powers and their safeguards", "dependencies": "All articles and their dependencies"}
+    a, b = st.columns([1.4, 1])
+    mode = a.radio("Picture", list(modes), format_func=modes.get, horizontal=True, key="graph_mode",
+                   persist_state="session")
+    options = ["", *view.requirements]
+    focus = b.selectbox("Focus on", options, key="graph_focus", persist_state="session",
+                        format_func=lambda rid: f"{rid} · {view.requirements[rid]['title']}" if rid else "Everything")
+    st.graphviz_chart(rule_graph_dot(view.report, rule_graph(), mode, focus or None), width="stretch")
+    st.html(f'<div class="lc-legend">{status_legend()}</div>')
+
+
+# --- page ---------------------------------------------------------------------------------
+
+def inject_style() -> None:
+    st.html(f"<style>{STYLE.read_text(encoding='utf-8')}</style>")
+
+
+def scroll_to_top() -> None:
+    """After a navigation button, scroll Streamlit's main pane to the top (once: the script
+    carries the navigation count, so each navigation is a new element that runs again)."""
+    count = st.session_state.get("_scroll", 0)
+    if count and st.session_state.get("_scrolled") != count:
+        st.session_state["_scrolled"] = count
+        with st.sidebar:
+            st.html(f'<script data-n="{count}">document.querySelector(\'[data-testid="stMain"]\')'
+                    "?.scrollTo({top: 0});</script>", unsafe_allow_javascript=True)
+
+
+def render_views(view: ReportView, outcome: Outcome) -> None:
+    """Lazy tabs: only the open view runs."""
+    renderers: dict[str, Callable[[], None]] = {
+        "Overview": lambda: overview(view),
+        "Findings": lambda: findings_view(view),
+        "Clauses": lambda: clause_view(view, outcome),
+        "Articles": lambda: article_view(view, outcome),
+        "Rule graph": lambda: graph_view(view),
+    }
+    tabs = st.tabs(list(VIEWS), key="view", bind="query-params")
+    for tab, name in zip(tabs, VIEWS, strict=True):
+        if tab.open:
+            with tab:
+                renderers[name]()
+
+
+def main() -> None:
+    st.set_page_config(page_title="lawcheck", page_icon="⚖️", layout="wide")
+    inject_style()
+    source, lang, instruments = sidebar_inputs()
+    request, outcome, error = resolve(source, lang, instruments)
+    if outcome.view is None:
+        st.error(error or "lawcheck could not check the draft.")
+        return
+    sidebar_export(request, outcome)
+    scroll_to_top()
+    header(request, outcome.view, error)
+    render_views(outcome.view, outcome)
+
+
+main()
