@@ -67,14 +67,25 @@ class Analysis:
 
     def edit(self, eid: str, text: str) -> None:
         """Replace one provision's text (the interface's edit loop): re-tag that unit only
-        and forget the cached blocks that contain it."""
+        and forget the cached blocks that contain it. (Units framed by it keep their context:
+        an edit of a heading or intro is seen fully after a new check.)"""
         unit = self.units[eid]
         self.units[eid] = Unit(eid, tag(text, self.lang), unit.context)
-        self._blocks.clear()
-        self._concepts.clear()
+        provision = self._by_eid[eid]
+        for stale in (provision, *_ancestors(provision)):
+            self._blocks.pop(stale.eid, None)
+            self._concepts.pop(stale.eid, None)
 
     def provision(self, eid: str) -> Provision | None:
         return self._by_eid.get(eid)
+
+    def article_of(self, eid: str) -> Provision | None:
+        """The article-level unit that contains the provision (or is it)."""
+        provision = self._by_eid.get(eid)
+        articles = self._article_ids
+        while provision is not None and provision.eid not in articles:
+            provision = provision.parent
+        return provision
 
     def referrers(self, article_eid: str) -> list[Provision]:
         """Other articles that refer to this one ("an order under any of sections 18 to 23
@@ -84,6 +95,7 @@ class Analysis:
     def __post_init__(self) -> None:
         self._by_eid = {p.eid: p for p in checked_provisions(self.document)}
         self._referrers = _referrers(self.articles, self._by_eid)
+        self._article_ids = {a.eid for a in self.articles}
 
 
 _RANGE = re.compile(r"\d\s*(?:to|through|–|—|-|по)\s*\d|\bto\b.{0,12}\d", re.IGNORECASE)

@@ -82,6 +82,7 @@ class Assessed:
     alignments: tuple[Alignment, ...]
     evaluation: Evaluation | None
     authorities: tuple[str, ...] = ()  # who authorises a power
+    considered: frozenset[str] = frozenset()  # articles read for it (candidates and referrers)
 
 
 def status_and_score(evaluation: Evaluation) -> tuple[str, float]:
@@ -129,34 +130,53 @@ def general_clauses(analysis: Analysis) -> list[Unit]:
 def assess(analysis: Analysis, rulebook: Rulebook, instruments: Sequence[str],
            settings: Settings) -> list[Assessed]:
     """Every requirement of the selected instruments, in treaty order."""
-    definitions = analysis.definitions
     general = general_clauses(analysis)
-    assessed = []
-    for requirement in rulebook.selected(tuple(instruments)):
-        if requirement.id in settings.not_applicable:
-            assessed.append(Assessed(requirement, "not_applicable", 0.0, (), None))
-            continue
-        candidates = align_requirement(analysis, requirement)
-        alignments = tuple(strongest(candidates))
-        if not alignments:
-            assessed.append(Assessed(requirement, "missing", 0.0, (), None))
-            continue
-        blocks = [analysis.block(analysis.provision(a.eid)) for a in alignments]  # type: ignore[arg-type]
-        # Safeguards are read where the power itself is granted: its strongest article (a
-        # court that only extends a measure, or authorises a different one, does not count).
-        scope = safeguard_scope(analysis, alignments[:1], general) \
-            if requirement.kind in POWER_KINDS else [u for b in blocks for u in b]
-        # Weaker alignments and the articles that refer to the aligned ones may show that an
-        # element is there; conflicts and limits are read only in the reported articles.
-        aligned = {a.eid for a in alignments}
-        support = [analysis.block(analysis.provision(c.eid)) for c in candidates  # type: ignore[arg-type]
-                   if c.eid not in aligned]
-        support += [analysis.block(r) for a in alignments for r in analysis.referrers(a.eid)
-                    if r.eid not in aligned]
-        evaluation = evaluate_requirement(requirement, blocks, definitions, scope, rulebook,
-                                          settings.relaxed(requirement), support)
-        status, score = status_and_score(evaluation)
-        authorities = tuple(label for concept, label in _AUTHORITIES
-                            if any(u.tagged.has((concept,)) for b in blocks for u in b))
-        assessed.append(Assessed(requirement, status, score, alignments, evaluation, authorities))
-    return assessed
+    return [_assess_one(analysis, requirement, rulebook, settings, general)
+            for requirement in rulebook.selected(tuple(instruments))]
+
+
+def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
+             previous: Sequence[Assessed], edited: str) -> list[Assessed]:
+    """After `analysis.edit(edited, ...)`: re-evaluate only the requirements the edit can
+    change (those that read its article before or may read it now), reuse the others."""
+    article = analysis.article_of(edited)
+    general = general_clauses(analysis)
+    framing = article is not None and any(u.eid == article.eid for u in general)
+    present = analysis.concepts(article) if article is not None else frozenset()
+    result = []
+    for item in previous:
+        requirement = item.requirement
+        touched = article is None or article.eid in item.considered \
+            or all(not present.isdisjoint(group) for group in requirement.align) \
+            or (framing and requirement.kind in POWER_KINDS)
+        result.append(_assess_one(analysis, requirement, rulebook, settings, general) if touched else item)
+    return result
+
+
+def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook, settings: Settings,
+                general: Sequence[Unit]) -> Assessed:
+    if requirement.id in settings.not_applicable:
+        return Assessed(requirement, "not_applicable", 0.0, (), None)
+    candidates = align_requirement(analysis, requirement)
+    alignments = tuple(strongest(candidates))
+    if not alignments:
+        return Assessed(requirement, "missing", 0.0, (), None)
+    blocks = [analysis.block(analysis.provision(a.eid)) for a in alignments]  # type: ignore[arg-type]
+    # Safeguards are read where the power itself is granted: its strongest article (a
+    # court that only extends a measure, or authorises a different one, does not count).
+    scope = safeguard_scope(analysis, alignments[:1], general) \
+        if requirement.kind in POWER_KINDS else [u for b in blocks for u in b]
+    # Weaker alignments and the articles that refer to the aligned ones may show that an
+    # element is there; conflicts and limits are read only in the reported articles.
+    aligned = {a.eid for a in alignments}
+    referrers = [r for a in alignments for r in analysis.referrers(a.eid) if r.eid not in aligned]
+    support = [analysis.block(analysis.provision(c.eid)) for c in candidates  # type: ignore[arg-type]
+               if c.eid not in aligned]
+    support += [analysis.block(r) for r in referrers]
+    evaluation = evaluate_requirement(requirement, blocks, analysis.definitions, scope, rulebook,
+                                      settings.relaxed(requirement), support)
+    status, score = status_and_score(evaluation)
+    authorities = tuple(label for concept, label in _AUTHORITIES
+                        if any(u.tagged.has((concept,)) for b in blocks for u in b))
+    considered = frozenset({c.eid for c in candidates} | {r.eid for r in referrers})
+    return Assessed(requirement, status, score, alignments, evaluation, authorities, considered)

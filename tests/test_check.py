@@ -244,3 +244,28 @@ def test_real_laws_are_checked(name: str) -> None:
         pytest.skip(f"devset law not found at {path}")
     report = check_document(read_document(path)).report
     assert report["summary"]["implemented"] + report["summary"]["partial"] >= 10
+
+
+def test_rechecking_one_edited_provision_gives_what_a_full_check_gives() -> None:
+    from lawcheck.evaluate import assess, reassess
+    from lawcheck.rulebook.loader import load_rulebook
+    from lawcheck.settings import Settings
+
+    check = check_document(read_document(NATIONAL / "en_model_law.xml"))
+    analysis, rulebook = check.analysis, load_rulebook()
+    eid = "sec_23__subsec_1"
+    text = analysis.units[eid].tagged.text.replace("a judge", "the Commissioner of Police")
+    analysis.edit(eid, text)
+    quick = reassess(analysis, rulebook, Settings(), check.assessed, eid)
+    full = assess(analysis, rulebook, ("BC", "SP"), Settings())
+
+    def verdicts(items):  # type: ignore[no-untyped-def]
+        return [(a.requirement.id, a.status, {k: v.status if v else None
+                                               for k, v in (a.evaluation.safeguards if a.evaluation else {}).items()})
+                for a in items]
+
+    assert verdicts(quick) == verdicts(full)
+    bc21 = next(a for a in quick if a.requirement.id == "BC-21")
+    assert bc21.evaluation.safeguards["judicial_or_independent_supervision"].status != "met"
+    untouched = next(a for a in quick if a.requirement.id == "BC-2")
+    assert untouched is next(a for a in check.assessed if a.requirement.id == "BC-2")
