@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lawcheck.akn import Document, Provision
+from lawcheck.akn.definitions import find_clauses
 from lawcheck.checks import Block, Definition, Unit
-from lawcheck.concepts.definitions import definition_term
 from lawcheck.concepts.tagger import Tagged, tag
 from lawcheck.rulebook.model import Requirement
 
@@ -185,9 +185,8 @@ def _document_definitions(document: Document, lang: str) -> list[Definition]:
     known = {eid for _, eid in found}
     for top in document.quoted:
         for provision in _subtree(top):
-            term = definition_term(provision.own_text)
-            if term and provision.eid not in known:
-                found.append((term, provision.eid))
+            if provision.eid not in known:
+                found += [(c.term, provision.eid) for c in find_clauses(provision.own_text, lang, listed=True)]
     return [Definition(term, eid, tag(term, lang)) for term, eid in found]
 
 

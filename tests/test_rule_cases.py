@@ -3,16 +3,19 @@ it says pass, with the element and safeguard statuses it states."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from lawcheck.akn.definitions import find_clauses
 from lawcheck.checks import Definition, Unit, safeguard_status
 from lawcheck.concepts import tag
-from lawcheck.concepts.definitions import definition_term
 from lawcheck.evaluate import evaluate_requirement
 from lawcheck.rulebook.loader import load_rulebook
 from lawcheck.rulebook.model import Case, Requirement
 
 RULEBOOK = load_rulebook()
+_LABEL = re.compile(r"^\s*\(?[0-9a-zа-я]{1,4}[.)]\s*")  # a line's own number: "1)", "(a)"
 
 
 def _params() -> list[object]:
@@ -29,11 +32,9 @@ def evaluate_case(requirement: Requirement, case: Case):  # type: ignore[no-unty
     """A case is one article: each line a provision, the whole text the scope."""
     lines = [line.strip() for line in case.text.splitlines() if line.strip()]
     units = [Unit(f"line_{n}", tag(line, case.lang)) for n, line in enumerate(lines, start=1)]
-    definitions = []
-    for unit in units:
-        term = definition_term(unit.tagged.text)
-        if term:
-            definitions.append(Definition(term, unit.eid, tag(term, case.lang)))
+    definitions = [Definition(clause.term, unit.eid, tag(clause.term, case.lang))
+                   for unit in units
+                   for clause in find_clauses(_LABEL.sub("", unit.tagged.text), case.lang, listed=True)]
     return evaluate_requirement(requirement, [units], definitions, units, RULEBOOK)
 
 
