@@ -31,7 +31,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from lawcheck.findings import CATEGORY_TITLES
 from lawcheck.review import attach_decisions, decision_note
+from lawcheck.rulebook.loader import INSTRUMENTS
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -44,17 +46,6 @@ if TYPE_CHECKING:
 
 Report = Mapping[str, Any]
 
-INSTRUMENT_NAMES = {
-    "BC": "Convention on Cybercrime (ETS No. 185)",
-    "SP": "Second Additional Protocol to the Convention on Cybercrime on enhanced co-operation "
-          "and disclosure of electronic evidence (CETS No. 224)",
-}
-CATEGORY_TITLES = {
-    "conflict": "Conflicts with the treaty", "missing_safeguard": "Missing safeguards",
-    "missing_power": "Missing powers", "missing_offence": "Missing offences",
-    "missing_cooperation": "Missing co-operation", "missing_definition": "Missing definitions",
-    "partial": "Partly implemented obligations", "consistency": "Consistency of the draft",
-}
 STATUS_LABELS = {"implemented": "Implemented", "partial": "Partly implemented", "missing": "Missing",
                  "not_applicable": "Not applicable"}
 STATUS_FILL = {"implemented": "E3F4E6", "partial": "FFF4D6", "missing": "FDE4E1", "not_applicable": "EEEEEE"}
@@ -161,7 +152,7 @@ def _page_number_footer(doc: DocxDocument) -> None:
 def _title_block(doc: DocxDocument, report: Report, analysis: Analysis | None, today: date) -> None:
     document = report["document"]
     doc.add_paragraph(f"Commentary on the {document['title']}", style="Title")
-    doc.add_paragraph("Conformity with " + " and ".join(INSTRUMENT_NAMES[i] for i in report["instruments"]),
+    doc.add_paragraph("Conformity with " + " and ".join(INSTRUMENTS[i] for i in report["instruments"]),
                       style="Subtitle")
     draft_date = analysis.document.frbr.date if analysis is not None else None
     facts = [("Draft", document.get("source") or document["title"]),

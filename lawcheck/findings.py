@@ -19,10 +19,15 @@ CATEGORY_OF_KIND = {
     "cooperation": "missing_cooperation", "cooperation_power": "missing_cooperation",
     "general": "missing_cooperation",
 }
+# Finding categories in the order a reviewer reads them, with their titles.
+CATEGORY_TITLES = {
+    "conflict": "Conflicts with the treaty", "missing_safeguard": "Missing safeguards",
+    "missing_power": "Missing powers", "missing_offence": "Missing offences",
+    "missing_cooperation": "Missing co-operation", "missing_definition": "Missing definitions",
+    "partial": "Partly implemented", "consistency": "Consistency of the draft",
+}
 _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
-_CATEGORY_ORDER = {c: i for i, c in enumerate(
-    ("conflict", "missing_safeguard", "missing_power", "missing_offence", "missing_cooperation",
-     "missing_definition", "partial", "consistency"))}
+_CATEGORY_ORDER = {c: i for i, c in enumerate(CATEGORY_TITLES)}
 
 
 @dataclass(frozen=True)

@@ -8,15 +8,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from lawcheck.align import Analysis
+from lawcheck.findings import CATEGORY_TITLES
 from lawcheck.review import decision_note
 
 Report = Mapping[str, Any]
-_CATEGORY_TITLES = {
-    "conflict": "Conflicts with the treaty", "missing_safeguard": "Missing safeguards",
-    "missing_power": "Missing powers", "missing_offence": "Missing offences",
-    "missing_cooperation": "Missing co-operation", "missing_definition": "Missing definitions",
-    "partial": "Partly implemented", "consistency": "Consistency of the draft",
-}
 _MARK = {"implemented": "+", "partial": "~", "missing": "-", "not_applicable": " "}
 
 
@@ -24,7 +19,7 @@ def _grouped(report: Report) -> dict[str, list[Mapping[str, Any]]]:
     groups: dict[str, list[Mapping[str, Any]]] = {}
     for finding in report["findings"]:
         groups.setdefault(finding["category"], []).append(finding)
-    return {c: groups[c] for c in _CATEGORY_TITLES if c in groups}
+    return {c: groups[c] for c in CATEGORY_TITLES if c in groups}
 
 
 def _headline(report: Report) -> list[str]:
@@ -45,7 +40,7 @@ def render_text(report: Report, *, limit: int = 8) -> str:
     """A terminal summary a person reads in twenty seconds."""
     lines = [*_headline(report), ""]
     for category, findings in _grouped(report).items():
-        lines.append(f"{_CATEGORY_TITLES[category]} ({len(findings)})")
+        lines.append(f"{CATEGORY_TITLES[category]} ({len(findings)})")
         for f in findings[:limit]:
             where = ", ".join(f.get("provisions", [])[:3])
             lines.append(f"  [{f['severity'][0].upper()}] {f['code']}"
@@ -83,7 +78,7 @@ def render_markdown(report: Report) -> str:
                      f"| {provisions} | {safeguards} |")
     lines.append("")
     for category, findings in _grouped(report).items():
-        lines += [f"## {_CATEGORY_TITLES[category]}", ""]
+        lines += [f"## {CATEGORY_TITLES[category]}", ""]
         for f in findings:
             where = ", ".join(f"`{p}`" for p in f.get("provisions", []))
             lines.append(f"- **{f['code']}** ({f['severity']}{', ' + f['cites'] if f.get('cites') else ''})"
@@ -146,7 +141,7 @@ def render_html(report: Report, analysis: Analysis) -> str:
                      f"<td class='small'>{safeguards}</td></tr>")
     parts.append("</table>")
     for category, findings in _grouped(report).items():
-        parts.append(f"<h2>{esc(_CATEGORY_TITLES[category])} ({len(findings)})</h2><ul>")
+        parts.append(f"<h2>{esc(CATEGORY_TITLES[category])} ({len(findings)})</h2><ul>")
         for f in findings:
             links = " ".join(f"<a href='#{esc(p)}'>{esc(p)}</a>" for p in f.get("provisions", []))
             parts.append(f"<li><span class='sev-{f['severity']}'>{esc(f['code'])}</span> {links}"
