@@ -8,12 +8,20 @@ else: statuses, findings and evidence all come from `lawcheck.report.check_docum
 The check runs once per (file, language, instruments) and is cached; switching views only
 reads the indexes of `lawcheck.ui.model.ReportView`. Views are lazy tabs bound to the URL
 (`?view=Findings`); buttons anywhere move to a clause or an article by setting session state.
+
+A second upload ("Compare with another version") is compared with the draft by
+`lawcheck.diff.compare` (cached like the check) and shown in the Versions view. Reviewer
+decisions are kept by `lawcheck.review` in one SQLite file per draft (`lawcheck.ui.decisions`)
+and attached to a copy of the cached report on every change, so a decision shows at once
+without a new check, and in every download, the Word commentary included.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +29,23 @@ import networkx as nx
 import streamlit as st
 
 import lawcheck.ui
+from lawcheck.align import Analysis
+from lawcheck.diff import render_diff
+from lawcheck.errors import InputError
 from lawcheck.report.render import render_html, render_markdown
+from lawcheck.review import decision_note
 from lawcheck.rulebook.graph import build_graph
 from lawcheck.rulebook.loader import Rulebook, load_rulebook
 from lawcheck.ui import labels as L
+from lawcheck.ui.decisions import (
+    database_path,
+    decision_counts,
+    record_decision,
+    shown_path,
+    stamp,
+    with_decisions,
+)
+from lawcheck.ui.exports import DOCX_MIME, commentary_docx
 from lawcheck.ui.fragments import (
     elements_html,
     esc,
@@ -47,6 +68,7 @@ from lawcheck.ui.model import (
     filter_findings,
     first_article,
     first_clause,
+    is_dismissed,
     safeguard_gaps,
     severity_counts,
     status_counts,
@@ -59,15 +81,40 @@ from lawcheck.ui.source import (
     Source,
     accepted_types,
     ingest_module,
+    is_imported,
     run,
     sample_drafts,
     sample_source,
 )
+from lawcheck.ui.versions import (
+    Comparison,
+    changes_html,
+    compare_sources,
+    file_stem,
+    problems_html,
+    provisions_html,
+    renumbered_html,
+    safeguard_changes_html,
+    status_changes_html,
+)
 
-VIEWS = ("Overview", "Findings", "Clauses", "Articles", "Rule graph")
+VIEWS = ("Overview", "Findings", "Clauses", "Articles", "Versions", "Rule graph")
 FINDINGS_PER_PAGE = 25
 LANGUAGE_LABEL = {"auto": "Detect automatically", "en": "English", "ru": "Russian"}
 STYLE = Path(lawcheck.ui.__file__).with_name("style.css")
+DECISION_VERB = {"accepted": "Accept", "dismissed": "Dismiss"}
+DECISION_MEANS = {"accepted": "the finding is right: the draft must change",
+                  "dismissed": "the finding is wrong or does not apply to this draft"}
+
+
+@dataclass(frozen=True)
+class ReviewTarget:
+    """Where the decisions on the draft shown go, and the analysis their provisions' text
+    comes from: kept in session state for the decision buttons' callbacks."""
+
+    path: Path
+    analysis: Analysis
+    source: str
 
 
 # --- cached engine ------------------------------------------------------------------------
@@ -95,6 +142,14 @@ def checked(key: tuple[str, str, str, tuple[str, ...]], _request: Request) -> Ou
     switch never re-runs it. Failures are cached too, so a bad file is read only once."""
     rulebook()
     return run(_request)
+
+
+@st.cache_resource(show_spinner="Comparing the versions…", max_entries=4)
+def compared(key: tuple[Any, ...], _old: Request, _new: Source) -> Comparison:
+    """One comparison per (draft request, second file): both versions are checked inside
+    `lawcheck.diff.compare`, so a view switch must not repeat it. Failures are cached too."""
+    rulebook()
+    return compare_sources(_old, _new)
 
 
 # --- navigation ---------------------------------------------------------------------------
@@ -126,6 +181,12 @@ def open_findings(category: str) -> None:
     navigate("Findings")
 
 
+def comparison_changed() -> None:
+    """A second version was uploaded: show what it changes."""
+    if st.session_state.get("compare_upload") is not None:
+        navigate("Versions")
+
+
 def clause_button(eid: str, key: str, *, label: str | None = None) -> None:
     st.button(label or f"Open {eid}", key=key, on_click=open_clause, args=(eid,), icon=":material/article:",
               help=f"Show the text of {eid} with the evidence highlighted")
@@ -138,9 +199,9 @@ def article_button(requirement_id: str, key: str) -> None:
 
 # --- input ---------------------------------------------------------------------------------
 
-def uploaded_source() -> Source | None:
-    """The uploaded file as a Source; its digest is computed once per upload."""
-    upload = st.session_state.get("upload")
+def uploaded_source(key: str = "upload") -> Source | None:
+    """The file uploaded with the widget `key` as a Source; its digest is computed once per upload."""
+    upload = st.session_state.get(key)
     if upload is None:
         return None
     digests = st.session_state.setdefault("_digests", {})
@@ -173,6 +234,12 @@ def sidebar_inputs() -> tuple[Source, str, tuple[str, ...]]:
         st.markdown("**Check against**")
         chosen = [instrument for instrument, key in (("BC", "inst_bc"), ("SP", "inst_sp"))
                   if st.checkbox(L.INSTRUMENT_LABEL[instrument], value=True, key=key)]
+        st.divider()
+        st.file_uploader("Compare with another version", type=types, key="compare_upload",
+                         on_change=comparison_changed,
+                         help="A later (or earlier) version of this draft, or an amending act: the Versions view "
+                              "shows what it changes in conformance, then in the text, word by word. An amending "
+                              "act is applied to the draft first.")
     return uploaded or sample(name), lang, tuple(chosen)
 
 
@@ -193,23 +260,72 @@ def resolve(source: Source, lang: str, instruments: tuple[str, ...]) -> tuple[Re
     return last, outcome, error
 
 
-def sidebar_export(request: Request, outcome: Outcome) -> None:
-    """Download buttons; the files are rendered only when clicked."""
-    check = outcome.check
+def resolve_comparison(request: Request) -> tuple[Comparison | None, str | None]:
+    """The comparison to show, and the error of a second upload that failed, if any.
+
+    Like `resolve`: a bad second file leaves the last good comparison on the page."""
+    new = uploaded_source("compare_upload")
+    if new is None:
+        st.session_state.pop("_last_compare", None)
+        return None, None
+    comparison = compared((request.key, new.digest, new.name), request, new)
+    if comparison.error is None:
+        st.session_state["_last_compare"] = new
+        return comparison, None
+    last: Source | None = st.session_state.get("_last_compare")
+    if last is not None and last.digest != new.digest:
+        previous = compared((request.key, last.digest, last.name), request, last)
+        if previous.error is None:
+            return previous, f"{comparison.error} (the comparison still shows {last.name})"
+    return None, comparison.error
+
+
+def reviewed(request: Request, outcome: Outcome) -> tuple[ReportView, Path, str | None]:
+    """The view with the reviewer decisions attached, the database they come from, and the
+    error if it cannot be read. Rebuilt only when a decision was written (the database's
+    stamp moves), so a view switch stays cheap."""
+    base = outcome.view
+    path = database_path(base.document, imported=is_imported(request.source))
+    st.session_state["_review"] = ReviewTarget(path, outcome.check.analysis, request.source.name)
+    key = (request.key, str(path), stamp(path), st.session_state.get("_decisions_saved", 0))
+    cached = st.session_state.get("_reviewed")
+    if cached is not None and cached[0] == key:
+        return cached[1], path, None
+    try:
+        view = with_decisions(base, outcome.check.analysis, path)
+    except (InputError, sqlite3.Error) as error:
+        return base, path, str(error)
+    st.session_state["_reviewed"] = (key, view)
+    return view, path, None
+
+
+def sidebar_export(request: Request, view: ReportView, analysis: Analysis) -> None:
+    """Download buttons; the files are rendered only when clicked, from the report with the
+    reviewer decisions, so every file says what the page says."""
+    report = view.report
     stem = Path(request.source.name).stem
     with st.sidebar:
         st.divider()
         st.markdown("**Download the report**")
         with st.container(horizontal=True, gap="small"):
-            st.download_button("JSON", data=lambda: json.dumps(check.report, ensure_ascii=False, indent=2),
+            st.download_button("JSON", data=lambda: json.dumps(report, ensure_ascii=False, indent=2),
                                file_name=f"{stem}.lawcheck.json", mime="application/json",
                                on_click="ignore", key="dl_json", icon=":material/data_object:")
-            st.download_button("HTML", data=lambda: render_html(check.report, check.analysis),
+            st.download_button("HTML", data=lambda: render_html(report, analysis),
                                file_name=f"{stem}.lawcheck.html", mime="text/html",
                                on_click="ignore", key="dl_html", icon=":material/html:")
-            st.download_button("Markdown", data=lambda: render_markdown(check.report),
+            st.download_button("Markdown", data=lambda: render_markdown(report),
                                file_name=f"{stem}.lawcheck.md", mime="text/markdown",
                                on_click="ignore", key="dl_md", icon=":material/description:")
+            st.download_button("Word", data=lambda: commentary_docx(report, analysis),
+                               file_name=f"{stem}.commentary.docx", mime=DOCX_MIME, on_click="ignore",
+                               key="dl_docx", icon=":material/article:",
+                               help="The commentary an expert edits: key recommendations, then article by "
+                                    "article, with the reviewer decisions")
+
+
+def sidebar_legend() -> None:
+    with st.sidebar:
         st.divider()
         st.markdown("**Colours**")
         st.html(status_legend())
@@ -217,14 +333,32 @@ def sidebar_export(request: Request, outcome: Outcome) -> None:
                    "the page only arranges it.")
 
 
+def sidebar_decisions(view: ReportView, path: Path, error: str | None) -> None:
+    """Where the decisions on this draft are kept, and how many apply."""
+    counts = decision_counts(view.report)
+    with st.sidebar:
+        st.divider()
+        st.markdown("**Reviewer decisions**")
+        if error:
+            st.warning(f"The decisions cannot be read: {error}", icon=":material/warning:")
+        elif any(counts.values()):
+            st.caption(f"{counts['accepted']} accepted · {counts['dismissed']} dismissed · "
+                       f"{counts['needs_rereview']} to re-review")
+        else:
+            st.caption("None yet: accept or dismiss a finding on its card.")
+        st.caption(f"Kept in `{shown_path(path)}`, shared by every version of this draft.")
+
+
 # --- header ---------------------------------------------------------------------------------
 
-def header(request: Request, view: ReportView, error: str | None) -> None:
-    """What is being shown, and the error of a failed upload above it."""
+def header(request: Request, view: ReportView, error: str | None, compare_error: str | None) -> None:
+    """What is being shown, and the errors of failed uploads above it."""
     document = view.document
     if error:
         st.error(f"{error}\n\nThe page still shows the previous result ({request.source.name}).",
                  icon=":material/error:")
+    if compare_error:
+        st.error(compare_error, icon=":material/error:")
     origin = "a draft bundled with lawcheck" if request.source.demo else "uploaded draft"
     st.markdown(f"# {L.md(document['title'])}")
     instruments = " and ".join(L.INSTRUMENT_LABEL[i] for i in view.report["instruments"])
@@ -244,6 +378,7 @@ def overview(view: ReportView) -> None:
                       help="Treaty articles with this status")
     columns[4].metric("Findings", len(view.findings), help="Things to change in the draft",
                       delta=f"{severities['high']} high severity", delta_color="off", delta_arrow="off")
+    decision_summary(view)
     safeguard_gap_list(view)
     left, right = st.columns([2.6, 1], gap="large")
     with left:
@@ -255,6 +390,18 @@ def overview(view: ReportView) -> None:
                "(Arts 13-14 CETS 224 for the Protocol's). ✗ absent, ✓ present, ? not assessed "
                "(the draft does not grant the power).")
     st.html(safeguard_table(view.report))
+
+
+def decision_summary(view: ReportView) -> None:
+    """The reviewer decisions on this draft, in one line under the counts."""
+    counts = decision_counts(view.report)
+    if not any(counts.values()):
+        return
+    gone = (f" · {counts['not_raised']} on findings this version no longer raises"
+            if counts["not_raised"] else "")
+    st.markdown(f"**Reviewer decisions:** :green-badge[{counts['accepted']} accepted] "
+                f":gray-badge[{counts['dismissed']} dismissed] "
+                f":orange-badge[{counts['needs_rereview']} to re-review]{gone}")
 
 
 def safeguard_gap_list(view: ReportView) -> None:
@@ -271,19 +418,29 @@ def safeguard_gap_list(view: ReportView) -> None:
         grid = st.columns(3, gap="small")
         for index, gap in enumerate(gaps):
             with grid[index % 3], st.container(border=True, key=f"gap-{index}"):
-                safeguard_gap_card(gap, index)
+                safeguard_gap_card(view, gap, index)
 
 
-def safeguard_gap_card(gap: SafeguardGap, index: int) -> None:
+def safeguard_gap_card(view: ReportView, gap: SafeguardGap, index: int) -> None:
     lacks = [f":red[**{L.md(L.safeguard_label(s))}**]" for s in gap.safeguards]
     if gap.whole_article:
         lacks.append(":red[**the whole article: no provision implements it**]")
     where = ", ".join(f"`{eid}`" for eid in gap.provisions) or "no clause of the draft"
     st.markdown(f"**{gap.requirement} · {L.md(gap.title)}**  \nin {where}  \nlacks {', '.join(lacks)}")
+    for finding in gap_findings(view, gap):
+        if finding.get("decision"):
+            label = L.safeguard_label(finding["safeguard"]) if finding.get("safeguard") else "Whole article"
+            st.caption(f"{L.decision_badge(finding['decision'])} {L.md(label)}: {L.md(decision_note(finding))}")
     with st.container(horizontal=True, gap="small"):
         for eid in gap.provisions[:4]:
             clause_button(eid, key=f"gap-open-{index}-{eid}")
         article_button(gap.requirement, key=f"gap-article-{index}")
+
+
+def gap_findings(view: ReportView, gap: SafeguardGap) -> list[Mapping[str, Any]]:
+    """The missing-safeguard findings one gap card stands for."""
+    return [finding for finding in view.findings_for(gap.requirement)
+            if finding["category"] == "missing_safeguard" and tuple(finding.get("provisions", ())) == gap.provisions]
 
 
 def findings_by_category(view: ReportView) -> None:
@@ -334,12 +491,17 @@ def findings_view(view: ReportView) -> None:
     chosen = c.multiselect("Treaty article", articles, key="f_req", placeholder="All articles",
                            format_func=lambda rid: f"{rid} · {view.requirements[rid]['title']}",
                            persist_state="session")
-    shown = filter_findings(view.findings, categories=categories, severities=severities, requirements=chosen)
+    dismissed = sum(is_dismissed(finding) for finding in view.findings)
+    hide = st.toggle(f"Hide dismissed findings ({dismissed})", key="f_hide_dismissed", persist_state="session",
+                     disabled=not dismissed, help="Findings a reviewer dismissed (and whose provision has not "
+                                                  "changed since) are left out of the list")
+    shown = filter_findings(view.findings, categories=categories, severities=severities, requirements=chosen,
+                            hide_dismissed=hide and bool(dismissed))
     st.markdown(f"**{len(shown)} of {len(view.findings)} findings**")
     pages = max(1, -(-len(shown) // FINDINGS_PER_PAGE))
     page = 1
     if pages > 1:  # keyed by the filters: new filters start again at page 1
-        page = st.pagination(pages, key=f"f_page-{hash((*categories, *severities, *chosen))}")
+        page = st.pagination(pages, key=f"f_page-{hash((*categories, *severities, *chosen, hide))}")
     for index in shown[(page - 1) * FINDINGS_PER_PAGE:page * FINDINGS_PER_PAGE]:
         finding_card(view, index, "list")
 
@@ -371,13 +533,80 @@ def finding_card(view: ReportView, index: int, place: str) -> None:
             details.append("Evidence: " + ", ".join(f"“{L.md(e)}”" for e in finding["evidence"]))
         details.append(f"Code: `{finding['code']}`")
         st.caption(" · ".join(details))
+        decision_line(finding)
         provisions = finding.get("provisions", [])[:6] if place != "clause" else []
-        if provisions or (requirement and place != "article"):
-            with st.container(horizontal=True, gap="small"):
-                for eid in provisions:
-                    clause_button(eid, key=f"{place}-open-{index}-{eid}")
-                if requirement and place != "article":
-                    article_button(finding["requirement"], key=f"{place}-article-{index}")
+        with st.container(horizontal=True, gap="small"):
+            for eid in provisions:
+                clause_button(eid, key=f"{place}-open-{index}-{eid}")
+            if requirement and place != "article":
+                article_button(finding["requirement"], key=f"{place}-article-{index}")
+            decision_buttons(finding, index, place)
+        pending = st.session_state.get("_deciding")
+        if pending and pending[:2] == (place, index) and pending[3] == finding["code"]:
+            decision_form(finding, index, place, pending[2])
+
+
+# --- decisions ----------------------------------------------------------------------------
+
+def decision_line(finding: dict[str, Any]) -> None:
+    """The decision in force on a finding: who, when, why, and whether to look again."""
+    if finding.get("decision"):
+        st.markdown(f"{L.decision_badge(finding['decision'])} {L.md(decision_note(finding))}")
+
+
+def decision_buttons(finding: dict[str, Any], index: int, place: str) -> None:
+    for decision, icon in (("accepted", ":material/check:"), ("dismissed", ":material/block:")):
+        st.button(DECISION_VERB[decision], key=f"{place}-{DECISION_VERB[decision].lower()}-{index}",
+                  on_click=start_decision, args=(place, index, decision, finding["code"]), icon=icon,
+                  type="tertiary", help=f"{DECISION_VERB[decision]}: {DECISION_MEANS[decision]} (with a reason)")
+
+
+def start_decision(place: str, index: int, decision: str, code: str) -> None:
+    """Button callback: open the reason form under this card (one form at a time)."""
+    st.session_state["_deciding"] = (place, index, decision, code)
+    st.session_state.pop("_decide_error", None)
+
+
+def cancel_decision() -> None:
+    st.session_state.pop("_deciding", None)
+    st.session_state.pop("_decide_error", None)
+
+
+def decision_form(finding: dict[str, Any], index: int, place: str, decision: str) -> None:
+    """Reason and reviewer for a decision; the name is remembered for the next one."""
+    verb = DECISION_VERB[decision]
+    with st.form(key=f"{place}-decide-{index}"):
+        st.markdown(f"**{verb} this finding:** {DECISION_MEANS[decision]}.")
+        st.text_area("Reason", key=f"{place}-reason-{index}", height=80,
+                     placeholder="Why, in a sentence the next reviewer and the drafter will read")
+        st.text_input("Reviewer", value=st.session_state.get("reviewer_name", ""), key=f"{place}-reviewer-{index}",
+                      placeholder="Your name")
+        if st.session_state.get("_decide_error"):
+            st.warning(st.session_state["_decide_error"], icon=":material/warning:")
+        with st.container(horizontal=True, gap="small"):
+            st.form_submit_button(f"{verb} the finding", type="primary", key=f"{place}-save-{index}",
+                                  on_click=save_decision, args=(finding, index, place, decision))
+            st.form_submit_button("Cancel", key=f"{place}-cancel-{index}", on_click=cancel_decision)
+
+
+def save_decision(finding: dict[str, Any], index: int, place: str, decision: str) -> None:
+    """Form callback: record the decision in the draft's database. The view is rebuilt on the
+    rerun that follows (the database changed), so the card shows it without a new check."""
+    reason = str(st.session_state.get(f"{place}-reason-{index}") or "").strip()
+    reviewer = str(st.session_state.get(f"{place}-reviewer-{index}") or "").strip()
+    if not reason or not reviewer:
+        st.session_state["_decide_error"] = "A decision needs a reason and the reviewer's name."
+        return
+    target: ReviewTarget = st.session_state["_review"]
+    try:
+        record_decision(target.path, finding, target.analysis, decision, reason, reviewer, source=target.source)
+    except (InputError, OSError, sqlite3.Error, ValueError) as error:
+        st.session_state["_decide_error"] = f"The decision was not saved: {error}"
+        return
+    st.session_state["reviewer_name"] = reviewer
+    st.session_state["_decisions_saved"] = st.session_state.get("_decisions_saved", 0) + 1
+    st.session_state["_saved"] = f"{finding['code']}: {decision} by {reviewer}"
+    cancel_decision()
 
 
 # --- clauses ------------------------------------------------------------------------------
@@ -552,6 +781,135 @@ def aligned_provisions(view: ReportView, outcome: Outcome, requirement: dict[str
                 clause_button(eid, key=f"al-open-{number}-{eid}", label=f"Open {eid} in the clause view")
 
 
+# --- versions -----------------------------------------------------------------------------
+
+def versions_view(view: ReportView, comparison: Comparison | None) -> None:
+    """What a second version or an amending act does: conformance first, then the text,
+    then the amending instructions that could not be applied."""
+    if comparison is None or comparison.diff is None:
+        st.info("Upload a later version of this draft, or an amending act, under **Compare with another version** "
+                "in the sidebar. This view then shows what it changes in conformance (findings added and "
+                "resolved, safeguards lost or gained), then in the text, word by word.", icon=":material/difference:")
+        return
+    diff = comparison.diff
+    diff_heading(diff)
+    diff_metrics(diff)
+    diff_conformance(view, diff)
+    diff_text(diff)
+    diff_problems(diff)
+
+
+def diff_heading(diff: dict[str, Any]) -> None:
+    old, new, amendment = diff["old"], diff["new"], diff.get("amendment")
+    if amendment is not None:
+        st.markdown(f"### {L.md(old['source'])} as amended by {L.md(amendment['source'])}")
+    else:
+        st.markdown(f"### {L.md(old['source'])} → {L.md(new['source'])}")
+    if amendment is not None:
+        st.caption(f"{L.md(amendment['source'])} is an amending act: {len(amendment['applied'])} instruction(s) "
+                   f"applied to {L.md(old['source'])}, and the consolidated text compared with it.")
+    else:
+        st.caption(f"{L.md(old['title'])} ({old['provisions']} provisions) → {L.md(new['title'])} "
+                   f"({new['provisions']} provisions)")
+    if amendment and amendment["problems"]:
+        st.warning(f"{len(amendment['problems'])} amending instruction(s) could not be applied: they are listed at "
+                   "the end of this view, and the consolidated text lacks them.", icon=":material/warning:")
+    stem = file_stem(diff)
+    with st.container(horizontal=True, gap="small"):
+        st.download_button("Diff as HTML", data=lambda: render_diff(diff, "html"), file_name=f"{stem}.diff.html",
+                           mime="text/html", on_click="ignore", key="dl_diff_html", icon=":material/html:")
+        st.download_button("Markdown", data=lambda: render_diff(diff, "md"), file_name=f"{stem}.diff.md",
+                           mime="text/markdown", on_click="ignore", key="dl_diff_md", icon=":material/description:")
+        st.download_button("JSON", data=lambda: render_diff(diff, "json"), file_name=f"{stem}.diff.json",
+                           mime="application/json", on_click="ignore", key="dl_diff_json",
+                           icon=":material/data_object:")
+
+
+def diff_metrics(diff: dict[str, Any]) -> None:
+    summary = diff["summary"]
+    lost = sum(change["new"] == "absent" for change in diff["safeguards"])
+    columns = st.columns(5)
+    columns[0].metric("New findings", summary["findings_added"], delta_color="off", delta_arrow="off",
+                      delta=f"{summary['high_findings_added']} high severity")
+    columns[1].metric("Resolved findings", summary["findings_resolved"])
+    columns[2].metric("Safeguards lost", lost, delta=f"{len(diff['safeguards']) - lost} gained",
+                      delta_color="off", delta_arrow="off")
+    columns[3].metric("Articles changed status", summary["requirements_changed"])
+    columns[4].metric("Provisions changed", summary["provisions_changed"],
+                      delta=f"{summary['provisions_added']} added, {summary['provisions_removed']} removed",
+                      delta_color="off", delta_arrow="off")
+
+
+def diff_conformance(view: ReportView, diff: dict[str, Any]) -> None:
+    st.subheader("What the change does to conformance")
+    findings = diff["findings"]
+    if not (findings["added"] or findings["resolved"] or diff["requirements"] or diff["safeguards"]):
+        st.success("No change in conformance: no finding added or resolved, no status or safeguard changed.")
+        return
+    if diff["safeguards"]:
+        st.markdown(f"#### Safeguards that changed ({len(diff['safeguards'])})")
+        titles = {rid: requirement["title"] for rid, requirement in view.requirements.items()}
+        st.html(safeguard_changes_html(diff["safeguards"], titles))
+    if findings["added"]:
+        st.markdown(f"#### New findings ({len(findings['added'])})")
+        for number, finding in enumerate(findings["added"]):
+            diff_finding_card(view, finding, f"finding-new-{finding['category']}-{number}")
+    if diff["requirements"]:
+        st.markdown(f"#### Treaty articles whose status changed ({len(diff['requirements'])})")
+        st.html(status_changes_html(diff["requirements"]))
+    if findings["resolved"]:
+        with st.expander(f"Resolved findings ({len(findings['resolved'])})", expanded=len(findings["resolved"]) <= 3):
+            for number, finding in enumerate(findings["resolved"]):
+                diff_finding_card(view, finding, f"resolved-{number}")
+
+
+def diff_finding_card(view: ReportView, finding: dict[str, Any], key: str) -> None:
+    """A finding of one version: what, where (eIds of that version), what to change."""
+    requirement = view.requirements.get(finding.get("requirement", ""))
+    with st.container(border=True, key=key):
+        title = f" · {finding['requirement']} {L.md(requirement['title'])}" if requirement else ""
+        st.markdown(f"{L.SEVERITY_BADGE[finding['severity']]} **{L.CATEGORY_LABEL[finding['category']]}**{title}")
+        st.markdown(L.md(finding["message"]))
+        if finding.get("help"):
+            st.markdown(f"**What to change:** {L.md(finding['help'])}")
+        details = [f"Treaty: {L.md(finding['cites'])}"] if finding.get("cites") else []
+        if finding.get("provisions"):
+            details.append("In " + ", ".join(f"`{eid}`" for eid in finding["provisions"]))
+        details.append(f"Code: `{finding['code']}`")
+        st.caption(" · ".join(details))
+
+
+def diff_text(diff: dict[str, Any]) -> None:
+    st.subheader("What changed in the text")
+    texts = diff["texts"]
+    if not (diff["changes"] or texts["added"] or texts["removed"]):
+        st.info("The wording is the same in both versions.")
+        return
+    st.caption("Word by word: struck-out words were removed, highlighted words inserted; long unchanged "
+               "passages are shortened (…).")
+    if diff["changes"]:
+        st.markdown(f"#### Changed provisions ({len(diff['changes'])})")
+        st.html(changes_html(diff["changes"]))
+    for kind, title in (("added", "Added provisions"), ("removed", "Removed provisions")):
+        if texts[kind]:
+            st.markdown(f"#### {title} ({len(texts[kind])})")
+            st.html(provisions_html(texts[kind], kind))
+    renumbered = diff["provisions"]["renumbered"]
+    if renumbered:
+        with st.expander(f"Renumbered provisions ({len(renumbered)})"):
+            st.html(renumbered_html(renumbered))
+
+
+def diff_problems(diff: dict[str, Any]) -> None:
+    amendment = diff.get("amendment")
+    if not amendment or not amendment["problems"]:
+        return
+    st.subheader(f"Amending instructions not applied ({len(amendment['problems'])})")
+    st.caption("lawcheck applies every instruction it can and skips none silently: these it could not apply, "
+               "so the comparison above does not include them. Check each against the base act.")
+    st.html(problems_html(amendment["problems"]))
+
+
 # --- rule graph ---------------------------------------------------------------------------
 
 def graph_view(view: ReportView) -> None:
@@ -584,13 +942,21 @@ def scroll_to_top() -> None:
                     "?.scrollTo({top: 0});</script>", unsafe_allow_javascript=True)
 
 
-def render_views(view: ReportView, outcome: Outcome) -> None:
+def saved_toast() -> None:
+    """Confirm a decision once, on the rerun after it was saved."""
+    message = st.session_state.pop("_saved", None)
+    if message:
+        st.toast(f"Decision saved: {message}", icon=":material/check_circle:")
+
+
+def render_views(view: ReportView, outcome: Outcome, comparison: Comparison | None) -> None:
     """Lazy tabs: only the open view runs."""
     renderers: dict[str, Callable[[], None]] = {
         "Overview": lambda: overview(view),
         "Findings": lambda: findings_view(view),
         "Clauses": lambda: clause_view(view, outcome),
         "Articles": lambda: article_view(view, outcome),
+        "Versions": lambda: versions_view(view, comparison),
         "Rule graph": lambda: graph_view(view),
     }
     tabs = st.tabs(list(VIEWS), key="view", bind="query-params")
@@ -608,10 +974,15 @@ def main() -> None:
     if outcome.view is None:
         st.error(error or "lawcheck could not check the draft.")
         return
-    sidebar_export(request, outcome)
+    view, database, review_error = reviewed(request, outcome)
+    comparison, compare_error = resolve_comparison(request)
+    sidebar_export(request, view, outcome.check.analysis)
+    sidebar_decisions(view, database, review_error)
+    sidebar_legend()
     scroll_to_top()
-    header(request, outcome.view, error)
-    render_views(outcome.view, outcome)
+    saved_toast()
+    header(request, view, error, compare_error)
+    render_views(view, outcome, comparison)
 
 
 main()

@@ -7,9 +7,11 @@ a run: the page must show what `check_document` says, whatever the rules say tod
 from __future__ import annotations
 
 import html
+import io
+import json
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +19,12 @@ import pytest
 
 from lawcheck.akn import parse_document
 from lawcheck.data import demo_draft
+from lawcheck.diff import compare
 from lawcheck.report import Check, check_document
+from lawcheck.review import DecisionStore, decision_note
 from lawcheck.rulebook.graph import build_graph
 from lawcheck.rulebook.loader import load_rulebook
+from lawcheck.ui import decisions as decisions_module
 from lawcheck.ui import labels
 from lawcheck.ui import source as source_module
 from lawcheck.ui.fragments import safeguard_table, units_html
@@ -34,7 +39,8 @@ from lawcheck.ui.model import (
     safeguard_gaps,
     tree_groups,
 )
-from lawcheck.ui.source import Request, Source, ingest_module, run
+from lawcheck.ui.source import Request, Source, ingest_module, read_version, run
+from lawcheck.ui.versions import changes_html, word_diff_html
 
 pytest.importorskip("streamlit", reason="the app needs streamlit: pip install -e '.[app]'")
 from streamlit.testing.v1 import AppTest
@@ -42,6 +48,8 @@ from streamlit.testing.v1 import AppTest
 REPO = Path(__file__).resolve().parents[1]
 APP = REPO / "app.py"
 GAPS = REPO / "corpora" / "national" / "en_gaps_draft.xml"
+DIFF = REPO / "tests" / "data" / "diff"
+MODEL_AMENDMENT = DIFF / "en_model_law_amendment.xml"  # takes the judge out of s. 23 (interception)
 TIMEOUT = 120  # the first check of a process loads the rules and the lexicons
 
 
@@ -58,11 +66,16 @@ def start() -> AppTest:
     return app
 
 
-def upload(app: AppTest, name: str, data: bytes) -> AppTest:
-    app.file_uploader(key="upload").set_value((name, data, "text/xml"))
+def upload(app: AppTest, name: str, data: bytes, *, key: str = "upload") -> AppTest:
+    app.file_uploader(key=key).set_value((name, data, "text/xml"))
     app.run()
     assert not app.exception, app.exception
     return app
+
+
+def upload_second(app: AppTest, path: Path) -> AppTest:
+    """A second version (or an amending act) under "Compare with another version"."""
+    return upload(app, path.name, path.read_bytes(), key="compare_upload")
 
 
 def show(app: AppTest, view: str) -> AppTest:
@@ -91,6 +104,45 @@ def shown_count(app: AppTest) -> tuple[int, int]:
     line = next(m.value for m in app.markdown if m.value.endswith(" findings**"))
     shown, total = re.match(r"\*\*(\d+) of (\d+) findings\*\*", line).groups()
     return int(shown), int(total)
+
+
+@pytest.fixture(autouse=True)
+def decisions_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test keeps its decisions in its own folder: never in the home folder."""
+    folder = tmp_path / "decisions"
+    monkeypatch.setenv(decisions_module.ENV_DIR, str(folder))
+    return folder
+
+
+@pytest.fixture
+def deferred(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Callable[[], Any]]]:
+    """The callables behind the download buttons (data generated on click), by file id:
+    AppTest does not click through to the download, so the test calls what the click would."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    registered: dict[str, Callable[[], Any]] = {}
+    original = MediaFileManager.add_deferred
+
+    def spy(self: MediaFileManager, data_callable: Callable[[], Any], *args: Any, **kwargs: Any) -> str:
+        file_id = original(self, data_callable, *args, **kwargs)
+        registered[file_id] = data_callable
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", spy)
+    yield registered
+
+
+def downloaded(app: AppTest, key: str, deferred: dict[str, Callable[[], Any]]) -> bytes:
+    """What the download button `key` gives when clicked."""
+    data = deferred[app.download_button(key=key).proto.deferred_file_id]()
+    return data.encode("utf-8") if isinstance(data, str) else bytes(data)
+
+
+def engine_diff(old: Path, new: Path) -> dict[str, Any]:
+    """What `lawcheck diff OLD NEW` reports: the Versions view must show the same."""
+    (old_document, old_root), (new_document, new_root) = (
+        read_version(Source.of(path.name, path.read_bytes())) for path in (old, new))
+    return compare(old_document, new_document, old_root=old_root, new_root=new_root)
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +178,7 @@ def test_opens_with_the_demo_checked(demo_check: Check) -> None:
     assert all(c.key.split("-")[1] == view_status(report, c.key.split("-", 2)[2]) for c in cells)
     for category, count in category_counts(report["findings"]).items():
         assert app.button(key=f"cat-{category}").label == f"{labels.CATEGORY_LABEL[category]} · {count}"
-    assert len(app.download_button) == 3
+    assert {b.key for b in app.download_button} == {"dl_json", "dl_html", "dl_md", "dl_docx"}
 
 
 def view_status(report: dict[str, Any], requirement_id: str) -> str:
@@ -355,6 +407,192 @@ def test_text_draft_without_import_is_a_one_line_error(monkeypatch: pytest.Monke
     assert outcome.error == "draft.txt: importing .docx and .txt drafts is not available in this version yet; " \
                             "give an Akoma Ntoso XML file"
     assert source_module.accepted_types() == ["xml"]
+
+
+# --- versions: a second version or an amending act ---------------------------------------
+
+@pytest.fixture(scope="module")
+def model_amendment_diff() -> dict[str, Any]:
+    return engine_diff(demo_draft(), MODEL_AMENDMENT)
+
+
+@pytest.fixture
+def versions_app(deferred: dict[str, Callable[[], Any]]) -> AppTest:
+    """The demo (the model law) compared with the act that amends its s. 23 (after `deferred`,
+    so that its download buttons can be clicked)."""
+    return upload_second(start(), MODEL_AMENDMENT)
+
+
+def lost_judge(diff: dict[str, Any]) -> dict[str, Any]:
+    return next(f for f in diff["findings"]["added"]
+                if f["requirement"] == "BC-21" and f.get("safeguard") == "judicial_or_independent_supervision")
+
+
+def test_amendment_that_removes_the_judge_shows_a_new_missing_safeguard(
+        versions_app: AppTest, model_amendment_diff: dict[str, Any],
+        deferred: dict[str, Callable[[], Any]]) -> None:
+    app, diff = versions_app, model_amendment_diff
+    assert app.session_state["view"] == "Versions"
+    finding = lost_judge(diff)
+    assert finding["category"] == "missing_safeguard"
+    text = markdown_text(app)
+    assert f"#### New findings ({len(diff['findings']['added'])})" in text
+    assert finding["message"] in text and "BC-21 Interception of content data" in text
+    assert any(f"`{eid}`" in c.value.replace("\\", "") for c in app.caption for eid in finding["provisions"])
+    shown = html_text(app)
+    assert "BC-21 Interception of content data lost judicial or independent supervision" in shown
+    assert "present → absent" in shown
+    bodies = " ".join(h.value for h in app.get("html"))
+    assert "<del>a judge</del> <ins>the Commissioner of Police</ins>" in bodies
+    for change in diff["changes"]:
+        assert change["eId"] in shown
+    assert {m.label: m.value for m in app.metric}["New findings"] == str(diff["summary"]["findings_added"])
+    exported = json.loads(downloaded(app, "dl_diff_json", deferred))
+    assert exported["schema"] == "lawcheck.diff/1" and exported["summary"] == diff["summary"]
+    assert "<del>a judge</del>" in downloaded(app, "dl_diff_html", deferred).decode("utf-8")
+    assert "~~a judge~~" in downloaded(app, "dl_diff_md", deferred).decode("utf-8")
+
+
+def test_bad_second_upload_is_one_line_and_keeps_the_diff_and_the_report(
+        versions_app: AppTest, model_amendment_diff: dict[str, Any], demo_check: Check) -> None:
+    upload(versions_app, "broken.xml", b"<akomaNtoso><act>", key="compare_upload")
+    assert len(versions_app.error) == 1
+    message = versions_app.error[0].value
+    assert message.startswith("broken.xml") and "\n" not in message and "Traceback" not in message
+    assert MODEL_AMENDMENT.name in message  # says which comparison is still shown
+    assert lost_judge(model_amendment_diff)["message"] in markdown_text(versions_app)
+    assert page_title(versions_app) == demo_check.report["document"]["title"]
+    assert versions_app.download_button(key="dl_json") and versions_app.download_button(key="dl_diff_json")
+
+
+def test_amending_instructions_that_cannot_be_applied_are_listed() -> None:
+    base, amendment = DIFF / "en_base.xml", DIFF / "en_amendment_plain.xml"
+    diff = engine_diff(base, amendment)
+    problems = diff["amendment"]["problems"]
+    assert problems, "en_amendment_plain.xml has instructions that cannot be applied"
+    app = upload_second(upload(start(), base.name, base.read_bytes()), amendment)
+    assert not app.error
+    assert any(s.value == f"Amending instructions not applied ({len(problems)})" for s in app.subheader)
+    assert any(f"{len(problems)} amending instruction(s) could not be applied" in w.value for w in app.warning)
+    shown = html_text(app)
+    for problem in problems:
+        assert problem["eId"] in shown and problem["message"] in shown and f"{problem['line']}" in shown
+    for added in diff["texts"]["added"]:
+        assert added["eId"] in shown
+
+
+def test_russian_amending_act_is_applied_and_compared() -> None:
+    base, amendment = DIFF / "ru_cpc_base.xml", REPO / "corpora" / "national" / "ru_cpc_amendment.xml"
+    diff = engine_diff(base, amendment)
+    app = upload_second(upload(start(), base.name, base.read_bytes()), amendment)
+    assert not app.error
+    text = markdown_text(app)
+    assert f"#### New findings ({len(diff['findings']['added'])})" in text
+    assert any(e.label == f"Resolved findings ({len(diff['findings']['resolved'])})" for e in app.expander)
+    assert all(f["message"] in text for f in diff["findings"]["added"])
+
+
+def test_versions_view_explains_itself_without_a_second_version() -> None:
+    app = show(start(), "Versions")
+    assert "Compare with another version" in app.info[0].value
+
+
+def test_word_diff_html_marks_and_escapes() -> None:
+    marked = word_diff_html([["=", "A"], ["-", " <judge>"], ["+", " officer"], ["=", " may order."]])
+    assert marked == "A <del>&lt;judge&gt;</del> <ins>officer</ins> may order."
+    long = " ".join(f"w{i}" for i in range(200))
+    block = changes_html([{"eId": "sec_1", "old_eId": "sec_2", "diff": [["=", long], ["+", " new"]]}])
+    assert "sec_1 (was sec_2)" in block and "… w175" in block and "w10 " not in block
+
+
+# --- reviewer decisions -------------------------------------------------------------------
+
+REASON = "Interception is authorised by the Police Regulations, reviewed by a judge within 24 hours"
+
+
+def dismiss(app: AppTest, index: int, reason: str = REASON, reviewer: str = "A. Expert") -> AppTest:
+    """Dismiss the finding listed at `index` with a reason, as a reviewer does on its card."""
+    app.button(key=f"list-dismiss-{index}").click().run()
+    app.text_area(key=f"list-reason-{index}").set_value(reason)
+    app.text_input(key=f"list-reviewer-{index}").set_value(reviewer)
+    app.button(key=f"list-save-{index}").click().run()
+    assert not app.exception, app.exception
+    return app
+
+
+def test_dismissing_a_finding_shows_on_its_card_and_in_the_json(
+        demo_check: Check, decisions_dir: Path, deferred: dict[str, Callable[[], Any]]) -> None:
+    app = show(start(), "Findings")
+    finding = demo_check.report["findings"][0]
+    dismiss(app, 0)
+    card, badge = markdown_text(app), labels.decision_badge({"status": "dismissed"})
+    assert f"{badge} Dismissed by A. Expert on " in card and REASON in card
+    assert [f.name for f in decisions_dir.iterdir() if f.suffix == ".sqlite"] == [
+        decisions_module.database_path(demo_check.report["document"], imported=False).name]
+    report = json.loads(downloaded(app, "dl_json", deferred))
+    decided = report["findings"][0]
+    assert decided["code"] == finding["code"]
+    assert decided["decision"]["status"] == "dismissed" and decided["decision"]["reason"] == REASON
+    assert decided["decision"]["reviewer"] == "A. Expert" and report["review"]["dismissed"] == 1
+    assert "decision" not in demo_check.report["findings"][0]  # the engine's report is not touched
+    # the name is remembered, dismissed findings can be hidden, the overview counts decisions
+    app.button(key="list-accept-1").click().run()
+    assert app.text_input(key="list-reviewer-1").value == "A. Expert"
+    app.button(key="list-cancel-1").click().run()
+    total = len(demo_check.report["findings"])
+    app.toggle(key="f_hide_dismissed").set_value(True).run()
+    assert shown_count(app) == (total - 1, total)
+    show(app, "Overview")
+    assert "1 dismissed" in markdown_text(app)
+
+
+def test_a_decision_needs_a_reason_and_a_name(decisions_dir: Path) -> None:
+    app = show(start(), "Findings")
+    dismiss(app, 0, reason="  ")
+    assert "needs a reason" in app.warning[0].value
+    assert not decisions_dir.exists() or not any(decisions_dir.iterdir())
+
+
+def test_word_export_carries_the_decision(demo_check: Check, deferred: dict[str, Callable[[], Any]]) -> None:
+    from docx import Document
+
+    app = dismiss(show(start(), "Findings"), 0)
+    document = Document(io.BytesIO(downloaded(app, "dl_docx", deferred)))
+    words = [p.text for p in document.paragraphs]
+    words += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert any(REASON in text for text in words)
+    assert any(demo_check.report["document"]["title"] in text for text in words)
+
+
+def test_decisions_carry_over_to_the_next_version() -> None:
+    """Same FRBR work, same database: a decision recorded on v1 is on v2's card, applied or
+    flagged for re-review as `lawcheck.review` decides from the provision's text."""
+    first, second = DIFF / "en_base.xml", DIFF / "en_base_v2.xml"
+    app = dismiss(show(upload(start(), first.name, first.read_bytes()), "Findings"), 0)
+    upload(app, second.name, second.read_bytes())
+    document = parse_document(second.read_bytes(), second.name)
+    path = decisions_module.database_path({"frbr_uri": document.frbr.work_uri}, imported=False)
+    with DecisionStore(path) as store:
+        expected = check_document(document, source=second.name, decisions=store).report
+    carried = [f for f in expected["findings"] if f.get("decision")]
+    assert carried, "the dismissed finding of en_base.xml is raised again by en_base_v2.xml"
+    show(app, "Findings")
+    text = markdown_text(app)
+    for finding in carried:
+        assert f"{labels.decision_badge(finding['decision'])} {decision_note(finding)}" in text
+
+
+def test_database_names_are_safe_and_distinct(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    stem = "Закон Республики Примерия «О внесении изменений и дополнений в некоторые законодательные акты»"
+    one, two = (decisions_module.database_name(f"{stem} {n}") for n in ("2024", "2025"))
+    assert one != two and "/" not in one and one.endswith(".lawcheck.sqlite") and "Закон" in one
+    assert "/" not in decisions_module.database_name("/akn/xx/act/2025/7")
+    document = {"frbr_uri": "/akn/xx/act/2026/draft", "title": "Preservation Act"}
+    assert decisions_module.draft_identity(document, imported=True) == "Preservation Act"
+    assert decisions_module.draft_identity(document, imported=False) == "/akn/xx/act/2026/draft"
+    monkeypatch.delenv(decisions_module.ENV_DIR)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert decisions_module.decisions_dir() == tmp_path / ".lawcheck" / "decisions"
 
 
 # --- speed --------------------------------------------------------------------------------

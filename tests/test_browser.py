@@ -148,7 +148,7 @@ def test_newcomer_finds_a_missing_safeguard_and_its_clause(page: Any, app_url: s
     page.locator(".st-key-coverage-matrix button").first.wait_for()
     assert page.locator('[data-testid="stException"]').count() == 0
 
-    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(GAPS))
+    page.locator('.st-key-upload input[type="file"]').set_input_files(str(GAPS))
     title = gaps_check.report["document"]["title"]
     expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible()
     page.locator(".st-key-safeguard-gaps").wait_for()

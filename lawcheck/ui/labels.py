@@ -91,3 +91,14 @@ def md(text: str) -> str:
     """Text for st.markdown with Markdown's specials escaped: eIds such as
     `sec_16__subsec_2` must not turn bold, nor "$" into mathematics."""
     return str(text).translate(_MARKDOWN_SPECIALS)
+
+
+def decision_badge(decision: Mapping[str, Any]) -> str:
+    """A Markdown badge before a reviewer decision's note (`lawcheck.review.decision_note`,
+    which says in words what was decided): green accepted, grey dismissed, orange whenever
+    the provision changed since and the reviewer should look again."""
+    if decision.get("needs_rereview"):
+        return ":orange-badge[:material/history: Reviewer]"
+    if decision.get("status") == "accepted":
+        return ":green-badge[:material/check: Reviewer]"
+    return ":gray-badge[:material/block: Reviewer]"

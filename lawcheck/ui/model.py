@@ -138,13 +138,21 @@ def chapters(report: Json) -> dict[str, list[Json]]:
     return {chapter: items for chapter, items in grouped.items() if items}
 
 
+def is_dismissed(finding: Json) -> bool:
+    """A reviewer's dismissal in effect; one whose provision changed materially since is not
+    (its decision reads needs_rereview), so it comes back for review."""
+    return (finding.get("decision") or {}).get("status") == "dismissed"
+
+
 def filter_findings(findings: Sequence[Json], *, categories: Iterable[str] = (),
-                    severities: Iterable[str] = (), requirements: Iterable[str] = ()) -> list[int]:
+                    severities: Iterable[str] = (), requirements: Iterable[str] = (),
+                    hide_dismissed: bool = False) -> list[int]:
     """Indexes of the findings that pass every filter; an empty filter lets everything pass."""
     wanted = [set(categories), set(severities), set(requirements)]
     keys = ("category", "severity", "requirement")
     return [i for i, finding in enumerate(findings)
-            if all(not chosen or finding.get(key) in chosen for key, chosen in zip(keys, wanted, strict=True))]
+            if all(not chosen or finding.get(key) in chosen for key, chosen in zip(keys, wanted, strict=True))
+            and not (hide_dismissed and is_dismissed(finding))]
 
 
 def safeguard_gaps(report: Json) -> list[SafeguardGap]:

@@ -7,6 +7,7 @@ Word and text drafts go through `lawcheck.ingest` when that module exists.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import importlib
 from dataclasses import dataclass
@@ -14,7 +15,9 @@ from functools import cache
 from pathlib import Path
 from types import ModuleType
 
-from lawcheck.akn import parse_document
+from lxml import etree
+
+from lawcheck.akn import Document, build_document, parse_document, parse_xml
 from lawcheck.data import demo_draft
 from lawcheck.errors import InputError
 from lawcheck.report import Check, check_document, parse_instruments
@@ -111,6 +114,21 @@ def to_akn(source: Source, lang: str = "auto") -> bytes:
                              "give an Akoma Ntoso XML file", source=source.name)
         return module.import_bytes(source.data, source.name, lang=lang)
     return source.data
+
+
+def is_imported(source: Source) -> bool:
+    """Whether the draft was a Word or text file turned into AKN here: its FRBR metadata and
+    line numbers were made up by the importer, not written by the drafter."""
+    return Path(source.name).suffix.lower().lstrip(".") in imported_suffixes()
+
+
+def read_version(source: Source, lang: str = "auto") -> tuple[Document, etree._Element]:
+    """A draft and its AKN tree, for a comparison: `lawcheck.diff.compare` needs the tree to
+    apply an amending act, and an upload has no file to re-read. The same loader as `run`
+    (`to_akn`), so a version is read exactly as the draft itself; the document is built from a
+    copy because building may add eIds to the tree it is given."""
+    root = parse_xml(to_akn(source, lang), source.name)
+    return build_document(copy.deepcopy(root), source.name), root
 
 
 def run(request: Request) -> Outcome:

@@ -1,0 +1,110 @@
+"""Reviewer decisions in the app: where they are kept, and the report with them attached.
+
+An upload has no folder to keep a database beside, so the app keeps one SQLite file per draft
+in `$LAWCHECK_DECISIONS_DIR` (default `~/.lawcheck/decisions/`), named after the draft's FRBR
+work URI (its title for a Word or text draft, whose URI the importer made up): the next
+version of the same draft opens the same file, and `lawcheck.review` carries each decision
+over, or flags it for re-review, by the text of the provisions. Storing and matching are
+`lawcheck.review`'s; this module only chooses the file and never changes the cached report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from lawcheck.align import Analysis
+from lawcheck.review import DB_SUFFIX, Decision, DecisionStore, attach_decisions, provisions_text
+from lawcheck.ui.model import ReportView
+
+ENV_DIR = "LAWCHECK_DECISIONS_DIR"
+DEFAULT_DIR = Path("~/.lawcheck/decisions")
+NAME_CHARS = 80
+_UNSAFE = re.compile(r"[^\w-]+")
+
+
+def decisions_dir() -> Path:
+    """The folder of the app's decision databases, read on every use so a test or a server
+    can point it elsewhere with the environment variable."""
+    configured = os.environ.get(ENV_DIR, "").strip()
+    return Path(configured).expanduser() if configured else DEFAULT_DIR.expanduser()
+
+
+def draft_identity(document: Mapping[str, Any], *, imported: bool) -> str:
+    """What stays the same from one version of a draft to the next: the FRBR work URI a
+    drafting system wrote, else the title."""
+    uri = str(document.get("frbr_uri") or "")
+    if uri and not imported:
+        return uri
+    return str(document.get("title") or document.get("source") or "draft")
+
+
+def database_name(identity: str) -> str:
+    """A safe file name: the identity's letters and digits (any script), shortened, plus a
+    digest of the whole, so two long titles that begin alike never share decisions."""
+    readable = _UNSAFE.sub("_", identity).strip("_")[:NAME_CHARS] or "draft"
+    digest = hashlib.sha256(identity.encode("utf-8")).hexdigest()[:8]
+    return f"{readable}-{digest}{DB_SUFFIX}"
+
+
+def database_path(document: Mapping[str, Any], *, imported: bool) -> Path:
+    return decisions_dir() / database_name(draft_identity(document, imported=imported))
+
+
+def stamp(path: Path) -> tuple[tuple[int, int], ...]:
+    """Changes whenever a decision is written, by this session or another one: the sizes and
+    times of the database and its write-ahead log. Cheaper than opening SQLite on every rerun."""
+    stamps = []
+    for candidate in (path, path.with_name(path.name + "-wal")):
+        try:
+            info = candidate.stat()
+        except OSError:
+            continue
+        stamps.append((info.st_mtime_ns, info.st_size))
+    return tuple(stamps)
+
+
+def with_decisions(view: ReportView, analysis: Analysis, path: Path) -> ReportView:
+    """The view over a copy of the report whose findings carry their decisions.
+
+    The check is cached and shared by every session, so the findings are copied before
+    `attach_decisions` adds to them; the indexes stay valid (same findings, same order).
+    No database yet means no decisions: nothing is created by looking."""
+    if not path.is_file():
+        return view
+    report = {**view.report, "findings": [dict(finding) for finding in view.report["findings"]]}
+    with DecisionStore(path) as store:
+        attach_decisions(report, analysis, store)
+    return replace(view, report=report, findings=report["findings"])
+
+
+def record_decision(path: Path, finding: Mapping[str, Any], analysis: Analysis, decision: str, reason: str,
+                    reviewer: str, *, source: str = "") -> Decision:
+    """Store one decision, keyed on the text of the finding's provisions as they read now.
+
+    One connection per action: SQLite connections belong to the thread that opened them, and
+    Streamlit runs each rerun on its own."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = provisions_text(analysis, finding.get("provisions") or ())
+    with DecisionStore(path) as store:
+        return store.record(finding, text, decision, reason, reviewer, source=source)
+
+
+def decision_counts(report: Mapping[str, Any]) -> dict[str, int]:
+    """accepted, dismissed, needs_rereview and not_raised from the report's review summary."""
+    review = report.get("review") or {}
+    return {key: int(review.get(key, 0)) for key in ("accepted", "dismissed", "needs_rereview", "not_raised")}
+
+
+def shown_path(path: Path) -> str:
+    """The path as the sidebar shows it: `~/...` under the home folder, which is shorter and
+    does not print the account name on a shared screen."""
+    try:
+        return "~/" + path.relative_to(Path.home()).as_posix()
+    except (ValueError, RuntimeError):
+        return str(path)
