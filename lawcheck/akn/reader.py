@@ -70,13 +70,15 @@ def secure_parser() -> etree.XMLParser:
 
 
 
-def read_bytes(path: str | os.PathLike[str], max_bytes: int | None = None) -> bytes:
+def read_bytes(path: str | os.PathLike[str], max_bytes: int | None = None, *,
+               expected: str = "an Akoma Ntoso file") -> bytes:
     """The file's bytes, refusing missing paths, non-files and files over the size limit.
+    `expected` names what a directory is not, for the message (the importer reads drafts).
 
     The size comes from stat() before anything is read, so a 200 MB (or sparse, or endless)
     file costs nothing; the read itself is also capped in case the file grows meanwhile.
     """
-    limit = _limit(max_bytes)
+    limit = size_limit(max_bytes)
     source = str(path)
     try:
         info = os.stat(path)
@@ -86,7 +88,7 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int | None = None) -> by
         raise InputError(f"cannot read: {error.strerror or type(error).__name__}",
                          source=source) from None
     if stat.S_ISDIR(info.st_mode):
-        raise InputError("is a directory, not an Akoma Ntoso file", source=source)
+        raise InputError(f"is a directory, not {expected}", source=source)
     if not stat.S_ISREG(info.st_mode):
         raise InputError("not a regular file", source=source)
     _check_size(info.st_size, limit, source)
@@ -100,7 +102,8 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int | None = None) -> by
     return data
 
 
-def _limit(max_bytes: int | None) -> int:
+def size_limit(max_bytes: int | None) -> int:
+    """The byte limit for a file: the default, or a positive --max-bytes."""
     if max_bytes is None:
         return DEFAULT_MAX_BYTES
     if max_bytes <= 0:
@@ -120,7 +123,7 @@ def parse_xml(data: bytes, source: str, *, max_bytes: int | None = None,
     if not isinstance(data, bytes | bytearray | memoryview):
         raise TypeError(f"parse_xml needs bytes (the file as uploaded), not {type(data).__name__}")
     data = bytes(data)
-    _check_size(len(data), _limit(max_bytes), source)
+    _check_size(len(data), size_limit(max_bytes), source)
     if not data.strip():
         raise InputError("empty file: not Akoma Ntoso XML", source=source)
     text, encoding = _prolog(data)

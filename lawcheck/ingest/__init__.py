@@ -18,11 +18,10 @@ Decisions:
 
 from __future__ import annotations
 
-import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from lawcheck.akn.reader import DEFAULT_MAX_BYTES, read_bytes, size_limit
 from lawcheck.errors import InputError
 from lawcheck.ingest.akn_writer import write_akn
 from lawcheck.ingest.docx_reader import docx_lines
@@ -37,7 +36,7 @@ DRAFT_SUFFIXES = frozenset({".docx", ".txt"})
 """Files that `lawcheck check` and the app import first instead of reading them as Akoma Ntoso
 (any text file, Markdown included, can still be imported with `lawcheck import`)."""
 
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = DEFAULT_MAX_BYTES
 """Largest draft accepted (the same limit as the AKN reader's)."""
 
 _REFUSED_MAGIC = (
@@ -75,7 +74,7 @@ def import_bytes(data: bytes, filename: str, *, lang: str = "auto", title: str |
 def import_draft(path: Path | str, *, lang: str = "auto", title: str | None = None, country: str | None = None,
                  date: str | None = None, max_bytes: int | None = None) -> ImportResult:
     """import_file, with what was found (for the CLI's summary and warnings)."""
-    data = _read(Path(path), _limit(max_bytes))
+    data = read_bytes(path, max_bytes, expected="a draft")
     return convert(data, Path(path).name, lang=lang, title=title, country=country, date=date,
                    max_bytes=max_bytes, source=str(path))
 
@@ -85,7 +84,7 @@ def convert(data: bytes, filename: str, *, lang: str = "auto", title: str | None
             source: str | None = None) -> ImportResult:
     """Bytes of a draft -> ImportResult; the one path every entry point takes."""
     where = source or filename
-    limit = _limit(max_bytes)
+    limit = size_limit(max_bytes)
     if len(data) > limit:
         raise InputError(f"file is {len(data):,} bytes, over the limit of {limit:,} bytes", source=where)
     lines = read_lines(bytes(data), where)
@@ -125,34 +124,3 @@ def read_lines(data: bytes, source: str) -> list[Line]:
     return text_lines(decode_text(data, source))
 
 
-def _limit(max_bytes: int | None) -> int:
-    if max_bytes is None:
-        return MAX_BYTES
-    if max_bytes <= 0:
-        raise InputError(f"--max-bytes must be positive, not {max_bytes}")
-    return max_bytes
-
-
-def _read(path: Path, limit: int) -> bytes:
-    """The file's bytes; the size is checked from stat() before anything is read."""
-    source = str(path)
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        raise InputError("no such file", source=source) from None
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or type(error).__name__}", source=source) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise InputError("is a directory, not a draft", source=source)
-    if not stat.S_ISREG(info.st_mode):
-        raise InputError("not a regular file", source=source)
-    if info.st_size > limit:
-        raise InputError(f"file is {info.st_size:,} bytes, over the limit of {limit:,} bytes", source=source)
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or type(error).__name__}", source=source) from None
-    if len(data) > limit:
-        raise InputError(f"file is over the limit of {limit:,} bytes", source=source)
-    return data
