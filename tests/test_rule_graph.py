@@ -10,6 +10,7 @@ import networkx as nx
 import pytest
 
 from lawcheck.concepts.language import tokenize
+from lawcheck.concepts.lexicon import load_lexicon
 from lawcheck.concepts.numbers import find_durations, iso_days
 from lawcheck.rulebook.graph import build_graph, dependency_cycles, edges_of_type
 from lawcheck.rulebook.loader import load_rulebook
@@ -95,7 +96,8 @@ def _paragraph(article: int, paragraph: int) -> str:
 
 
 def _treaty_days(article: int, paragraph: int) -> list[float]:
-    return [d.days for d in find_durations(tokenize(_paragraph(article, paragraph), "en"))]
+    words = load_lexicon("en").durations
+    return [d.days for d in find_durations(tokenize(_paragraph(article, paragraph), "en"), words)]
 
 
 @pytest.mark.parametrize(("rid", "bound", "iso", "article", "paragraph"), [

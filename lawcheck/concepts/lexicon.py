@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from lawcheck.concepts.language import tokenize
+from lawcheck.concepts.language import lemma, tokenize
+from lawcheck.concepts.numbers import DurationWords
 from lawcheck.data import data_dir
 from lawcheck.errors import InputError
 from lawcheck.rulebook.yamlio import line_of, load_yaml
@@ -23,6 +24,8 @@ _CONCEPT_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _CONCEPT_KEYS = {"label": True, "terms": True, "exclude": False, "examples": False,
                  "counter_examples": False}
 _LANGUAGE_KEYS = {"negation", "negation_after", "prohibition", "exception"}
+_DURATION_KEYS = {"numbers", "connectors", "units", "unit_qualifiers", "age_adjectives", "deadline", "min", "max"}
+_UNIT_CODES = {"H", "D", "W", "M", "Y"}
 
 Pattern = tuple[str, ...]  # lemmas, with GAP where words may intervene
 
@@ -46,6 +49,7 @@ class Lexicon:
     negation_after: tuple[Pattern, ...]
     prohibition: tuple[Pattern, ...]
     exception: tuple[Pattern, ...]
+    durations: DurationWords
 
     def first_lemma_index(self) -> dict[str, list[tuple[str, Pattern, bool]]]:
         """Patterns (concept id, pattern, is_exclusion) keyed by their first lemma."""
@@ -123,15 +127,40 @@ def load_lexicon(lang: str) -> Lexicon:
         raise InputError(f"no lexicon for language {lang!r}", source=str(folder))
     concepts: dict[str, Concept] = {}
     cues: dict[str, tuple[Pattern, ...]] = {key: () for key in _LANGUAGE_KEYS}
+    durations: DurationWords | None = None
     for path in sorted(folder.glob("*.yaml")):
         if path.name == "_language.yaml":
             data = load_yaml(path) or {}
             for key in data:
-                if key not in _LANGUAGE_KEYS:
+                if key == "durations":
+                    durations = _duration_words(data[key], lang, str(path))
+                elif key not in _LANGUAGE_KEYS:
                     raise InputError(f"{key}: unknown key", source=str(path))
-                cues[key] = tuple(compile_term(t, lang)
-                                  for t in _strings(data[key], str(path), key))
+                else:
+                    cues[key] = tuple(compile_term(t, lang) for t in _strings(data[key], str(path), key))
         else:
             _load_concepts(path, lang, concepts)
+    if durations is None:
+        raise InputError("durations: missing key", source=str(folder / "_language.yaml"))
     return Lexicon(lang, concepts, cues["negation"], cues["negation_after"], cues["prohibition"],
-                   cues["exception"])
+                   cues["exception"], durations)
+
+
+def _duration_words(data: object, lang: str, where: str) -> DurationWords:
+    """The `durations` section of _language.yaml, every word reduced to its lemma."""
+    if not isinstance(data, dict) or set(data) != _DURATION_KEYS:
+        raise InputError(f"durations: expected exactly the keys {', '.join(sorted(_DURATION_KEYS))}",
+                         source=where)
+    units = {lemma(str(word), lang): str(code) for word, code in data["units"].items()}
+    if not set(units.values()) <= _UNIT_CODES:
+        raise InputError(f"durations.units: codes must be among {', '.join(sorted(_UNIT_CODES))}", source=where)
+    cues = tuple((compile_term(term, lang), bound) for bound in ("deadline", "min", "max")
+                 for term in _strings(data[bound], where, f"durations.{bound}"))
+    return DurationWords(
+        numbers={lemma(str(word), lang): int(value) for word, value in data["numbers"].items()},
+        connectors=frozenset(lemma(str(w), lang) for w in data["connectors"]),
+        units=units,
+        qualifiers=frozenset(lemma(str(w), lang) for w in data["unit_qualifiers"]),
+        ages={lemma(str(word), lang): int(value) for word, value in (data["age_adjectives"] or {}).items()},
+        cues=cues,
+    )

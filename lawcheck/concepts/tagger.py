@@ -195,7 +195,7 @@ def tag_tokens(text: str, tokens: list[Token], lang: str) -> Tagged:
         start_char, end_char = tokens[i].start, tokens[end - 1].end
         matches.append(ConceptMatch(concept, text[start_char:end_char], start_char, end_char, i,
                                     _is_negated(lemmas, tokens, i, end, lexicon)))
-    return Tagged(text, lang, tokens, matches, find_durations(tokens))
+    return Tagged(text, lang, tokens, matches, find_durations(tokens, lexicon.durations))
 
 
 def tag(text: str, lang: str) -> Tagged:
