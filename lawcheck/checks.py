@@ -105,16 +105,7 @@ def presence(element: Element, blocks: Sequence[Block]) -> Result:
 
 def _unit_match(unit: Unit, groups: tuple[Group, ...]) -> list[Evidence] | None:
     """Evidence when every group matches in the unit read with its ancestors, else None."""
-    framed = (unit, *unit.context)
-    if not all(any(u.tagged.has(group) for u in framed) for group in groups):
-        return None
-    evidence: list[Evidence] = []
-    for group in groups:
-        hits = [e for u in framed for e in _evidence(u, u.tagged.positive(group))]
-        if not hits:
-            return None
-        evidence.extend(hits)
-    return evidence
+    return _block_match((unit, *unit.context), groups)
 
 
 def absence(element: Element, blocks: Sequence[Block]) -> Result:

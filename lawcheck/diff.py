@@ -43,7 +43,8 @@ from rapidfuzz import fuzz, process
 from lawcheck import __version__
 from lawcheck.akn import Document, Provision, build_document, parse_document, parse_xml, read_xml
 from lawcheck.amend import Consolidation, consolidate, is_amending_act
-from lawcheck.errors import InputError
+from lawcheck.findings import fails_on
+from lawcheck.ingest import DRAFT_SUFFIXES, import_draft
 from lawcheck.settings import Settings
 
 __all__ = [
@@ -778,7 +779,7 @@ def run_diff(args: argparse.Namespace) -> int:
     diff = compare(old, new, lang=lang, instruments=instruments, settings=settings, old_root=old_root,
                    new_root=new_root, as_amendment=None if mode == "auto" else mode == "amendment")
     amendment = diff.get("amendment")
-    if amendment is not None and new_path.suffix.lower() in _DRAFT_SUFFIXES:
+    if amendment is not None and new_path.suffix.lower() in DRAFT_SUFFIXES:
         for item in (*amendment["applied"], *amendment["problems"]):
             item["line"] = None  # a line of the imported XML would mislead: the eId locates it
     if amendment and amendment["problems"]:
@@ -792,18 +793,10 @@ def run_diff(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if _fails(diff, getattr(args, "fail_on", None)) else 0
 
 
-_DRAFT_SUFFIXES = frozenset({".docx", ".txt"})
-
-
 def _load(path: Path, max_bytes: int | None, lang: str) -> tuple[Document, etree._Element]:
     """A draft and its AKN tree: read, or imported first from .docx/.txt (the tree is what
     `lawcheck.amend` applies or amends; an imported draft has no AKN file to re-read)."""
-    if path.suffix.lower() in _DRAFT_SUFFIXES:
-        try:
-            from lawcheck.ingest import import_draft
-        except ImportError:  # pragma: no cover - the importer ships with lawcheck
-            raise InputError("importing .docx and .txt drafts is not available: give an Akoma Ntoso XML file",
-                             source=str(path)) from None
+    if path.suffix.lower() in DRAFT_SUFFIXES:
         imported = import_draft(path, lang=lang, max_bytes=max_bytes)
         for warning in imported.warnings:
             print(f"lawcheck: warning: {path}: {warning}", file=sys.stderr)
@@ -817,11 +810,4 @@ def _load(path: Path, max_bytes: int | None, lang: str) -> tuple[Document, etree
 
 def _fails(diff: Mapping[str, Any], fail_on: str | None) -> bool:
     """--fail-on for a diff looks at the findings the new version adds."""
-    categories = {finding["category"] for finding in diff["findings"]["added"]}
-    if fail_on == "any":
-        return bool(categories)
-    if fail_on == "conflict":
-        return "conflict" in categories
-    if fail_on == "missing":
-        return any(category.startswith("missing_") for category in categories)
-    return False
+    return fails_on({finding["category"] for finding in diff["findings"]["added"]}, fail_on)

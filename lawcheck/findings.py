@@ -132,6 +132,17 @@ def requirement_findings(assessed: Sequence[Assessed], rulebook: Rulebook) -> li
     return findings
 
 
+def fails_on(categories: set[str], fail_on: str | None) -> bool:
+    """`--fail-on missing|conflict|any`: whether findings of these categories mean exit 3."""
+    if fail_on == "any":
+        return bool(categories)
+    if fail_on == "conflict":
+        return "conflict" in categories
+    if fail_on == "missing":
+        return any(c.startswith("missing_") for c in categories)
+    return False
+
+
 def sort_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (_CATEGORY_ORDER[f.category],
                                            _SEVERITY_ORDER[f.severity], f.code))

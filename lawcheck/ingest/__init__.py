@@ -24,7 +24,6 @@ from pathlib import Path
 from lawcheck.akn.reader import DEFAULT_MAX_BYTES, read_bytes, size_limit
 from lawcheck.errors import InputError
 from lawcheck.ingest.akn_writer import write_akn
-from lawcheck.ingest.docx_reader import docx_lines
 from lawcheck.ingest.lines import Line, decode_text, text_lines
 from lawcheck.ingest.metadata import build_metadata, resolve_language
 from lawcheck.ingest.structure import Outline, build_outline
@@ -118,6 +117,8 @@ def read_lines(data: bytes, source: str) -> list[Line]:
         if data.startswith(magic):
             raise InputError(f"{what}", source=source)
     if data.startswith(b"PK"):
+        from lawcheck.ingest.docx_reader import docx_lines  # python-docx loads only for Word files
+
         return docx_lines(data, source)
     if source.lower().endswith((".docx", ".docm", ".dotx")):
         raise InputError("not a Word .docx file (no zip signature)", source=source)

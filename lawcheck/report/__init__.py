@@ -15,7 +15,8 @@ from lawcheck.align import Analysis, analyse
 from lawcheck.concepts import detect_language
 from lawcheck.errors import InputError
 from lawcheck.evaluate import Assessed, assess
-from lawcheck.findings import Finding, requirement_findings, sort_findings
+from lawcheck.findings import Finding, fails_on, requirement_findings, sort_findings
+from lawcheck.ingest import DRAFT_SUFFIXES, import_file
 from lawcheck.report.build import build_report
 from lawcheck.report.render import render_html, render_markdown, render_text
 from lawcheck.review import DecisionStore, attach_decisions, open_store
@@ -94,26 +95,14 @@ def check_document(document: Document, *, lang: str = "auto",
 
 def _fails(report: dict[str, Any], fail_on: str | None) -> bool:
     """A finding a reviewer dismissed (and whose provision has not changed since) does not fail."""
-    categories = {f["category"] for f in report["findings"]
-                  if f.get("decision", {}).get("status") != "dismissed"}
-    if fail_on == "any":
-        return bool(categories)
-    if fail_on == "conflict":
-        return "conflict" in categories
-    if fail_on == "missing":
-        return any(c.startswith("missing_") for c in categories)
-    return False
+    return fails_on({f["category"] for f in report["findings"]
+                     if f.get("decision", {}).get("status") != "dismissed"}, fail_on)
 
 
 def read_draft(path: Path, *, lang: str = "auto", max_bytes: int | None = None) -> Document:
     """A draft as every command reads it: Akoma Ntoso as is, .docx and .txt imported first."""
-    if path.suffix.lower() not in {".docx", ".txt"}:
+    if path.suffix.lower() not in DRAFT_SUFFIXES:
         return read_document(path, max_bytes=max_bytes)
-    try:
-        from lawcheck.ingest import import_file
-    except ImportError:
-        raise InputError("importing .docx and .txt drafts is not available in this version yet; "
-                         "give an Akoma Ntoso XML file", source=str(path)) from None
     return parse_document(import_file(path, lang=lang, max_bytes=max_bytes), source=path.name,
                           max_bytes=max_bytes)
 
