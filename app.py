@@ -3,7 +3,7 @@
 Opens with the bundled demo draft already checked, so a newcomer sees a real result before
 uploading anything; the first thing on the page is the list of safeguards the draft lacks
 and the clauses that grant those powers. The page renders the engine's report and nothing
-else: statuses, findings and evidence all come from `lawcheck.report.check_document`.
+else: statuses, findings and evidence all come from `lawcheck.pipeline.check_document`.
 
 The check runs once per (file, language, instruments) and is cached; switching views only
 reads the indexes of `lawcheck.ui.model.ReportView`. Views are lazy tabs bound to the URL
@@ -29,13 +29,14 @@ import networkx as nx
 import streamlit as st
 
 import lawcheck.ui
-from lawcheck.align import Analysis
 from lawcheck.diff import render_diff
+from lawcheck.engine.align import Analysis
 from lawcheck.errors import InputError
 from lawcheck.report.render import render_html, render_markdown
 from lawcheck.review import decision_note
 from lawcheck.rulebook.graph import build_graph
 from lawcheck.rulebook.loader import Rulebook, load_rulebook
+from lawcheck.treaty import SEVERITIES, STATUSES
 from lawcheck.ui import labels as L
 from lawcheck.ui.decisions import (
     database_path,
@@ -80,7 +81,6 @@ from lawcheck.ui.source import (
     Request,
     Source,
     accepted_types,
-    ingest_module,
     is_imported,
     run,
     sample_drafts,
@@ -221,9 +221,6 @@ def sidebar_inputs() -> tuple[Source, str, tuple[str, ...]]:
         st.file_uploader("Draft law", type=types, key="upload",
                          help=f"Akoma Ntoso 3.0 XML{', Word or text' if len(types) > 1 else ''}. "
                               "Without an upload the page shows the demo draft.")
-        if ingest_module() is None:
-            st.caption("Word (.docx) and text (.txt) import is not available in this version: "
-                       "upload Akoma Ntoso XML.")
         uploaded = uploaded_source()
         samples = list(sample_drafts())
         name = st.selectbox("Or a draft bundled with lawcheck", samples, key="sample", disabled=uploaded is not None,
@@ -373,7 +370,7 @@ def overview(view: ReportView) -> None:
     counts = status_counts(view.report)
     severities = severity_counts(view.findings)
     columns = st.columns(5)
-    for column, status in zip(columns, L.STATUSES, strict=False):
+    for column, status in zip(columns, STATUSES, strict=False):
         column.metric(f"{L.STATUS_SYMBOL[status]} {L.STATUS_LABEL[status]}", counts[status],
                       help="Treaty articles with this status")
     columns[4].metric("Findings", len(view.findings), help="Things to change in the draft",
@@ -486,7 +483,7 @@ def findings_view(view: ReportView) -> None:
     a, b, c = st.columns([1.4, 1, 1.6])
     categories = a.multiselect("Kind", list(present), key="f_cat", placeholder="All kinds",
                                format_func=lambda c: f"{L.CATEGORY_LABEL[c]} ({present[c]})", persist_state="session")
-    severities = b.multiselect("Severity", L.SEVERITIES, key="f_sev", placeholder="All severities",
+    severities = b.multiselect("Severity", SEVERITIES, key="f_sev", placeholder="All severities",
                                persist_state="session")
     chosen = c.multiselect("Treaty article", articles, key="f_req", placeholder="All articles",
                            format_func=lambda rid: f"{rid} · {view.requirements[rid]['title']}",

@@ -57,7 +57,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from lawcheck.report import run_check
+    from lawcheck.pipeline import run_check
 
     return run_check(args)
 

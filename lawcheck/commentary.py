@@ -31,9 +31,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from lawcheck.findings import CATEGORY_TITLES
+from lawcheck.akn.vocab import ARTICLE_LEVEL
+from lawcheck.engine.findings import CATEGORY_TITLES
 from lawcheck.review import attach_decisions, decision_note
-from lawcheck.rulebook.loader import INSTRUMENTS
+from lawcheck.treaty import INSTRUMENTS, cite
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
 
     from lawcheck.akn.model import Provision
-    from lawcheck.align import Analysis
+    from lawcheck.engine.align import Analysis
     from lawcheck.review import DecisionStore
 
 Report = Mapping[str, Any]
@@ -55,7 +56,6 @@ A4_SHORT, A4_LONG, MARGIN = Cm(21.0), Cm(29.7), Cm(1.8)
 COLUMNS = (("Treaty article", 5.0), ("Provisions of the draft", 5.4), ("Assessment", 3.6),
            ("Findings", 4.6), ("Recommendation", 4.0), ("Reviewer comment", 3.5))
 OTHER_COLUMNS = (("Provisions", 4.0), ("Finding", 9.0), ("Recommendation", 8.1), ("Reviewer comment", 5.0))
-ARTICLE_LEVEL = {"article", "section", "rule", "regulation"}
 EXCERPT_CHARS = 240
 TEXT_STYLE_ID, SMALL_STYLE_ID = "TableText", "TableSmall"  # ids python-docx gives "Table Text", "Table Small"
 MAX_PROVISIONS = 4
@@ -404,13 +404,8 @@ def _set_style(paragraph: Paragraph, style_id: str) -> None:
     paragraph._p.get_or_add_pPr().style = style_id
 
 
-def _treaty_cite(requirement: Mapping[str, Any]) -> str:
-    treaty = "ETS 185" if requirement["instrument"] == "BC" else "CETS 224"
-    return f"Art. {requirement['article']} {treaty}"
-
-
 def _write_article(cell: _Cell, requirement: Mapping[str, Any]) -> None:
-    _write(cell, [Line(f"{requirement['id']} · {_treaty_cite(requirement)}", small=True),
+    _write(cell, [Line(f"{requirement['id']} · {cite(requirement['instrument'], requirement['article'])}", small=True),
                   Line(requirement["title"], bold=True),
                   Line(requirement.get("summary", ""), small=True)])
 

@@ -3,7 +3,7 @@
 Parliamentary staff ask of each amendment: did it remove a safeguard, break a cross-reference,
 close a gap? So the diff is of conformance first (requirement statuses, Article 15 safeguards,
 findings added and resolved), then of text. Both versions are checked with the ordinary
-pipeline (`lawcheck.report.check_document`); nothing here evaluates rules.
+pipeline (`lawcheck.pipeline.check_document`); nothing here evaluates rules.
 
 - Provisions are matched by eId. eIds shift when a draft is renumbered (a new section 5 turns
   the old 5 into 6, and all its subsections with it), so a same-eId pair is trusted at once
@@ -24,7 +24,6 @@ applied to OLD first (`lawcheck.amend`) and the diff is between OLD and the cons
 from __future__ import annotations
 
 import argparse
-import copy
 import difflib
 import html
 import json
@@ -41,11 +40,12 @@ from lxml import etree
 from rapidfuzz import fuzz, process
 
 from lawcheck import __version__
-from lawcheck.akn import Document, Provision, build_document, parse_document, parse_xml, read_xml
+from lawcheck.akn import Document, Provision
 from lawcheck.amend import Consolidation, consolidate, is_amending_act
-from lawcheck.findings import fails_on
-from lawcheck.ingest import DRAFT_SUFFIXES, import_draft
+from lawcheck.draft import Draft, load_draft
+from lawcheck.engine.findings import fails_on
 from lawcheck.settings import Settings
+from lawcheck.treaty import INSTRUMENT_IDS, parse_instruments
 
 __all__ = [
     "EXIT_FINDINGS",
@@ -63,7 +63,6 @@ __all__ = [
 ]
 
 SCHEMA = "lawcheck.diff/1"
-INSTRUMENTS = ("BC", "SP")
 EXIT_FINDINGS = 3
 
 BONUS_HEADING_WEIGHT = 0.3
@@ -393,7 +392,7 @@ def _finding_changes(old: Sequence[Mapping[str, Any]],
 
 
 def diff_documents(old: Document, new: Document, *, lang: str = "auto",
-                   instruments: Sequence[str] = INSTRUMENTS, settings: Settings | None = None,
+                   instruments: Sequence[str] = INSTRUMENT_IDS, settings: Settings | None = None,
                    checks: tuple[Any, Any] | None = None,
                    amendment: Consolidation | None = None) -> dict[str, Any]:
     """The diff of two versions as the contract's `lawcheck.diff/1` JSON (plus `changes`,
@@ -403,7 +402,7 @@ def diff_documents(old: Document, new: Document, *, lang: str = "auto",
     versions are checked here.
     """
     if checks is None:
-        from lawcheck.report import check_document  # the check pipeline is heavy: import late
+        from lawcheck.pipeline import check_document  # the check pipeline is heavy: import late
 
         checks = (check_document(old, lang=lang, instruments=tuple(instruments), settings=settings),
                   check_document(new, lang=lang, instruments=tuple(instruments), settings=settings))
@@ -430,7 +429,7 @@ def diff_documents(old: Document, new: Document, *, lang: str = "auto",
 
 
 def compare(old: Document, new: Document, *, lang: str = "auto",
-            instruments: Sequence[str] = INSTRUMENTS, settings: Settings | None = None,
+            instruments: Sequence[str] = INSTRUMENT_IDS, settings: Settings | None = None,
             old_root: etree._Element | None = None, new_root: etree._Element | None = None,
             as_amendment: bool | None = None) -> dict[str, Any]:
     """`lawcheck diff OLD NEW`: when NEW amends OLD (mods, activeModifications or worded
@@ -765,7 +764,6 @@ def run_diff(args: argparse.Namespace) -> int:
     """`lawcheck diff OLD NEW`: read both files (AKN XML; a .docx or .txt draft is imported
     first), compare (applying NEW to OLD when it is an amending act), write the diff in the
     asked format. Exit 3 with --fail-on when the new version adds findings of that kind."""
-    from lawcheck.report import parse_instruments
     from lawcheck.rulebook.loader import load_rulebook
     from lawcheck.settings import load_settings
 
@@ -773,13 +771,14 @@ def run_diff(args: argparse.Namespace) -> int:
     instruments = parse_instruments(getattr(args, "instruments", "BC,SP"))
     max_bytes = getattr(args, "max_bytes", None)
     lang = getattr(args, "lang", "auto")
-    (old, old_root), (new, new_root) = (_load(path, max_bytes, lang) for path in (old_path, new_path))
+    old, new = (_load(path, max_bytes, lang) for path in (old_path, new_path))
     settings = load_settings(old_path, load_rulebook())
     mode = getattr(args, "mode", "auto")
-    diff = compare(old, new, lang=lang, instruments=instruments, settings=settings, old_root=old_root,
-                   new_root=new_root, as_amendment=None if mode == "auto" else mode == "amendment")
+    diff = compare(old.document, new.document, lang=lang, instruments=instruments, settings=settings,
+                   old_root=old.tree(), new_root=new.tree(),
+                   as_amendment=None if mode == "auto" else mode == "amendment")
     amendment = diff.get("amendment")
-    if amendment is not None and new_path.suffix.lower() in DRAFT_SUFFIXES:
+    if amendment is not None and new.imported:
         for item in (*amendment["applied"], *amendment["problems"]):
             item["line"] = None  # a line of the imported XML would mislead: the eId locates it
     if amendment and amendment["problems"]:
@@ -793,19 +792,11 @@ def run_diff(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if _fails(diff, getattr(args, "fail_on", None)) else 0
 
 
-def _load(path: Path, max_bytes: int | None, lang: str) -> tuple[Document, etree._Element]:
-    """A draft and its AKN tree: read, or imported first from .docx/.txt (the tree is what
-    `lawcheck.amend` applies or amends; an imported draft has no AKN file to re-read)."""
-    if path.suffix.lower() in DRAFT_SUFFIXES:
-        imported = import_draft(path, lang=lang, max_bytes=max_bytes)
-        for warning in imported.warnings:
-            print(f"lawcheck: warning: {path}: {warning}", file=sys.stderr)
-        return parse_document(imported.xml, path.name), parse_xml(imported.xml, path.name)
-    root = read_xml(path, max_bytes=max_bytes)
-    document = build_document(copy.deepcopy(root), str(path))
-    for warning in document.warnings:
+def _load(path: Path, max_bytes: int | None, lang: str) -> Draft:
+    draft = load_draft(path, lang=lang, max_bytes=max_bytes)
+    for warning in draft.warnings:
         print(f"lawcheck: warning: {path}: {warning}", file=sys.stderr)
-    return document, root
+    return draft
 
 
 def _fails(diff: Mapping[str, Any], fail_on: str | None) -> bool:

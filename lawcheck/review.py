@@ -43,9 +43,10 @@ from typing import TYPE_CHECKING, Any, Literal
 from rapidfuzz import fuzz
 
 from lawcheck.errors import InputError
+from lawcheck.treaty import parse_instruments
 
 if TYPE_CHECKING:
-    from lawcheck.align import Analysis
+    from lawcheck.engine.align import Analysis
 
 DECISIONS = ("accepted", "dismissed")
 SIMILAR_RATIO = 90.0
@@ -410,14 +411,15 @@ def add_review_parser(sub: Any) -> argparse.ArgumentParser:
 
 def _check_draft(path: Path, lang: str, instruments: str) -> Any:
     """The same check `lawcheck check` runs, so codes and provisions match what the user saw."""
-    from lawcheck.report import check_document, parse_instruments, read_draft
+    from lawcheck.draft import load_draft
+    from lawcheck.pipeline import check_document
     from lawcheck.rulebook.loader import load_rulebook
     from lawcheck.settings import load_settings
 
     chosen = parse_instruments(instruments)
     if not path.is_file():
         raise InputError("no such file", source=str(path))
-    return check_document(read_draft(path, lang=lang), lang=lang, instruments=chosen,
+    return check_document(load_draft(path, lang=lang).document, lang=lang, instruments=chosen,
                           settings=load_settings(path, load_rulebook()), source=path.name)
 
 

@@ -34,7 +34,7 @@ ACCEPTED = "BC-21/safeguard/judicial_or_independent_supervision"
 @cache
 def gaps_check() -> Any:
     from lawcheck.akn import read_document
-    from lawcheck.report import check_document
+    from lawcheck.pipeline import check_document
 
     return check_document(read_document(GAPS), lang="en")
 

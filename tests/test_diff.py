@@ -29,7 +29,7 @@ from lawcheck.diff import (
     run_diff,
     word_diff,
 )
-from lawcheck.report import check_document
+from lawcheck.pipeline import check_document
 from tests.conftest import SHARED, akn_xml
 
 REPO = Path(__file__).resolve().parents[1]

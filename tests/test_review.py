@@ -49,7 +49,7 @@ ELSEWHERE = ("Where a senior police officer has reasonable grounds", "Where a po
 def checked(text: str | None = None) -> Any:
     """The check of the gaps draft, or of a variant of its text (cached: a check takes seconds)."""
     from lawcheck.akn import parse_document
-    from lawcheck.report import check_document
+    from lawcheck.pipeline import check_document
 
     data = (text if text is not None else GAPS.read_text(encoding="utf-8")).encode("utf-8")
     return check_document(parse_document(data, source="draft.xml"), lang="en")

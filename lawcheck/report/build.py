@@ -7,13 +7,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from lawcheck import __version__
-from lawcheck.align import Analysis
-from lawcheck.checks import safeguard_status
-from lawcheck.evaluate import POWER_KINDS, Assessed
-from lawcheck.findings import Finding
+from lawcheck.engine.align import Analysis
+from lawcheck.engine.checks import safeguard_status
+from lawcheck.engine.evaluate import POWER_KINDS, Assessed
+from lawcheck.engine.findings import Finding
 from lawcheck.rulebook.model import Requirement
-
-STATUSES = ("implemented", "partial", "missing", "not_applicable")
+from lawcheck.treaty import STATUSES
 
 
 def _requirement(item: Assessed) -> dict[str, Any]:

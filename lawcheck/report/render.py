@@ -7,8 +7,8 @@ import html
 from collections.abc import Mapping
 from typing import Any
 
-from lawcheck.align import Analysis
-from lawcheck.findings import CATEGORY_TITLES
+from lawcheck.engine.align import Analysis
+from lawcheck.engine.findings import CATEGORY_TITLES
 from lawcheck.review import decision_note
 
 Report = Mapping[str, Any]

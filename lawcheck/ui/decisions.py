@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from lawcheck.align import Analysis
+from lawcheck.engine.align import Analysis
 from lawcheck.review import DB_SUFFIX, Decision, DecisionStore, attach_decisions, provisions_text
 from lawcheck.ui.model import ReportView
 

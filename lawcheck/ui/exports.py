@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from lawcheck.align import Analysis
 from lawcheck.commentary import write_commentary
+from lawcheck.engine.align import Analysis
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

@@ -11,8 +11,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from lawcheck.align import Analysis
-from lawcheck.ui.labels import CATEGORIES, CHAPTERS, SEVERITIES, STATUSES, chapter_of, safeguard_label
+from lawcheck.engine.align import Analysis
+from lawcheck.treaty import CATEGORIES, SEVERITIES, STATUSES
+from lawcheck.ui.labels import CHAPTERS, chapter_of, safeguard_label
 
 Json = Mapping[str, Any]
 

@@ -18,7 +18,7 @@ from lawcheck.diff import compare
 from lawcheck.errors import InputError
 from lawcheck.ui import labels as L
 from lawcheck.ui.fragments import status_chip
-from lawcheck.ui.source import Request, Source, is_imported, read_version
+from lawcheck.ui.source import Request, Source, read_version
 
 Json = Mapping[str, Any]
 KEEP_WORDS = 25
@@ -44,16 +44,15 @@ def compare_sources(old: Request, new: Source) -> Comparison:
     Bad input gives the engine's one line, and anything else one line too: a failed second
     upload must leave the draft's report on the page."""
     try:
-        old_document, old_root = read_version(old.source, old.lang)
-        new_document, new_root = read_version(new, old.lang)
-        diff = compare(old_document, new_document, lang=old.lang, instruments=old.instruments,
-                       old_root=old_root, new_root=new_root)
+        old_draft, new_draft = read_version(old.source, old.lang), read_version(new, old.lang)
+        diff = compare(old_draft.document, new_draft.document, lang=old.lang, instruments=old.instruments,
+                       old_root=old_draft.tree(), new_root=new_draft.tree())
     except InputError as error:
         return Comparison(new, error=str(error))
     except Exception as error:
         return Comparison(new, error=f"{new.name}: internal error: {type(error).__name__}: {error}")
     amendment = diff.get("amendment")
-    if amendment is not None and is_imported(new):
+    if amendment is not None and new_draft.imported:
         for item in (*amendment["applied"], *amendment["problems"]):
             item["line"] = None  # a line of the XML made from a Word file would mislead: the eId locates it
     return Comparison(new, diff=diff)

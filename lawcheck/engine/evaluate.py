@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from lawcheck import checks
-from lawcheck.align import Alignment, Analysis, align_requirement, strongest
-from lawcheck.checks import Block, Definition, Result, Unit
+from lawcheck.engine import checks
+from lawcheck.engine.align import Alignment, Analysis, align_requirement, strongest
+from lawcheck.engine.checks import Result
+from lawcheck.engine.units import Block, Definition, Unit
 from lawcheck.rulebook.loader import Rulebook
 from lawcheck.rulebook.model import Element, Requirement
 from lawcheck.settings import Settings
