@@ -23,12 +23,10 @@ applied to OLD first (`lawcheck.amend`) and the diff is between OLD and the cons
 
 from __future__ import annotations
 
-import argparse
 import difflib
 import html
 import json
 import re
-import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -42,13 +40,10 @@ from rapidfuzz import fuzz, process
 from lawcheck import __version__
 from lawcheck.akn import Document, Provision
 from lawcheck.amend import Consolidation, consolidate, is_amending_act
-from lawcheck.draft import Draft, load_draft
-from lawcheck.engine.findings import fails_on
 from lawcheck.settings import Settings
-from lawcheck.treaty import INSTRUMENT_IDS, parse_instruments
+from lawcheck.treaty import INSTRUMENT_IDS
 
 __all__ = [
-    "EXIT_FINDINGS",
     "SCHEMA",
     "Matching",
     "compare",
@@ -58,12 +53,10 @@ __all__ = [
     "render_diff_html",
     "render_diff_markdown",
     "render_diff_text",
-    "run_diff",
     "word_diff",
 ]
 
 SCHEMA = "lawcheck.diff/1"
-EXIT_FINDINGS = 3
 
 BONUS_HEADING_WEIGHT = 0.3
 """Share of the heading in the similarity of two units that both have one."""
@@ -757,48 +750,3 @@ def _html_amendment(amendment: Mapping[str, Any] | None) -> str:
     return "".join(parts)
 
 
-# -- the command ------------------------------------------------------------------------------------
-
-
-def run_diff(args: argparse.Namespace) -> int:
-    """`lawcheck diff OLD NEW`: read both files (AKN XML; a .docx or .txt draft is imported
-    first), compare (applying NEW to OLD when it is an amending act), write the diff in the
-    asked format. Exit 3 with --fail-on when the new version adds findings of that kind."""
-    from lawcheck.rulebook.loader import load_rulebook
-    from lawcheck.settings import load_settings
-
-    old_path, new_path = Path(args.old), Path(args.new)
-    instruments = parse_instruments(getattr(args, "instruments", "BC,SP"))
-    max_bytes = getattr(args, "max_bytes", None)
-    lang = getattr(args, "lang", "auto")
-    old, new = (_load(path, max_bytes, lang) for path in (old_path, new_path))
-    settings = load_settings(old_path, load_rulebook())
-    mode = getattr(args, "mode", "auto")
-    diff = compare(old.document, new.document, lang=lang, instruments=instruments, settings=settings,
-                   old_root=old.tree(), new_root=new.tree(),
-                   as_amendment=None if mode == "auto" else mode == "amendment")
-    amendment = diff.get("amendment")
-    if amendment is not None and new.imported:
-        for item in (*amendment["applied"], *amendment["problems"]):
-            item["line"] = None  # a line of the imported XML would mislead: the eId locates it
-    if amendment and amendment["problems"]:
-        print(f"lawcheck: warning: {new_path}: {len(amendment['problems'])} amending instruction(s) not applied "
-              "(listed in the diff)", file=sys.stderr)
-    text = render_diff(diff, args.format)
-    if getattr(args, "output", None):
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
-    return EXIT_FINDINGS if _fails(diff, getattr(args, "fail_on", None)) else 0
-
-
-def _load(path: Path, max_bytes: int | None, lang: str) -> Draft:
-    draft = load_draft(path, lang=lang, max_bytes=max_bytes)
-    for warning in draft.warnings:
-        print(f"lawcheck: warning: {path}: {warning}", file=sys.stderr)
-    return draft
-
-
-def _fails(diff: Mapping[str, Any], fail_on: str | None) -> bool:
-    """--fail-on for a diff looks at the findings the new version adds."""
-    return fails_on({finding["category"] for finding in diff["findings"]["added"]}, fail_on)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
-import json
-import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,19 +9,14 @@ from typing import Any
 
 from lawcheck.akn import Document
 from lawcheck.concepts import detect_language
-from lawcheck.draft import load_draft
 from lawcheck.engine.align import Analysis, analyse
 from lawcheck.engine.evaluate import Assessed, assess
-from lawcheck.engine.findings import Finding, fails_on, requirement_findings, sort_findings
-from lawcheck.errors import InputError
+from lawcheck.engine.findings import Finding, requirement_findings, sort_findings
 from lawcheck.report.build import build_report
-from lawcheck.report.render import render_html, render_markdown, render_text
-from lawcheck.review import DecisionStore, attach_decisions, open_store
+from lawcheck.review import DecisionStore, attach_decisions
 from lawcheck.rulebook.loader import load_rulebook
-from lawcheck.settings import Settings, load_settings
-from lawcheck.treaty import INSTRUMENT_IDS, parse_instruments
-
-EXIT_FINDINGS = 3
+from lawcheck.settings import Settings
+from lawcheck.treaty import INSTRUMENT_IDS
 
 
 @dataclass(frozen=True)
@@ -85,46 +77,3 @@ def check_document(document: Document, *, lang: str = "auto",
     return Check(report, analysis, assessed, findings)
 
 
-def _fails(report: dict[str, Any], fail_on: str | None) -> bool:
-    """A finding a reviewer dismissed (and whose provision has not changed since) does not fail."""
-    return fails_on({f["category"] for f in report["findings"]
-                     if f.get("decision", {}).get("status") != "dismissed"}, fail_on)
-
-
-def run_check(args: argparse.Namespace) -> int:
-    path = Path(args.file)
-    instruments = parse_instruments(args.instruments)
-    if args.format == "docx" and not args.output:
-        raise InputError("--format docx writes a Word file: add -o FILE.docx")
-    draft = load_draft(path, lang=args.lang, max_bytes=args.max_bytes)
-    for warning in draft.warnings:
-        print(f"lawcheck: warning: {path}: {warning}", file=sys.stderr)
-    quiet = args.format == "json" and not args.output
-    if not quiet and sys.stderr.isatty():
-        print(f"lawcheck: checking {path.name} ...", file=sys.stderr)
-    settings = load_settings(path, load_rulebook())
-    store = open_store(path, args.db)  # None when no decisions were recorded yet: nothing is created
-    try:
-        check = check_document(draft.document, lang=args.lang, instruments=instruments, settings=settings,
-                               source=path.name, decisions=store)
-    finally:
-        if store is not None:
-            store.close()
-    if args.format == "docx":
-        from lawcheck.commentary import write_commentary
-
-        write_commentary(check.report, check.analysis, Path(args.output))
-        return EXIT_FINDINGS if _fails(check.report, args.fail_on) else 0
-    if args.format == "json":
-        text = json.dumps(check.report, ensure_ascii=False, indent=2) + "\n"
-    elif args.format == "md":
-        text = render_markdown(check.report)
-    elif args.format == "html":
-        text = render_html(check.report, check.analysis)
-    else:
-        text = render_text(check.report)
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
-    return EXIT_FINDINGS if _fails(check.report, args.fail_on) else 0

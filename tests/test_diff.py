@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from lawcheck.akn import Document, parse_document, read_document
+from lawcheck.cli.diff import run as run_diff
 from lawcheck.diff import (
     SCHEMA,
     _finding_changes,
@@ -26,7 +27,6 @@ from lawcheck.diff import (
     render_diff_html,
     render_diff_markdown,
     render_diff_text,
-    run_diff,
     word_diff,
 )
 from lawcheck.pipeline import check_document
@@ -279,7 +279,7 @@ def test_matching_300_renumbered_provisions_is_fast() -> None:
     assert elapsed < 1.0, elapsed
 
 
-# -- the command (wired in lawcheck/cli.py as `lawcheck diff`) ------------------------------------------
+# -- the command (`lawcheck diff`, lawcheck/cli/diff.py) ------------------------------------------
 
 
 def _args(old: Path, new: Path, **options: object) -> argparse.Namespace:

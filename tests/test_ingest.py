@@ -466,7 +466,7 @@ def test_imported_draft_reads_as_a_document() -> None:
 
 
 def test_import_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from lawcheck.ingest.command import run_import
+    from lawcheck.cli.importing import run as run_import
 
     output = tmp_path / "out.xml"
     args = argparse.Namespace(file=str(DATA / "ru_draft.txt"), output=str(output), lang="auto", title=None,

@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from lawcheck.cli import main
 from lawcheck.errors import InputError
 from lawcheck.review import (
     DecisionStore,
@@ -271,45 +272,25 @@ def test_killed_mid_write_leaves_no_partial_row(tmp_path: Path) -> None:
 
 # --- the `lawcheck review` command -----------------------------------------------------------
 
-def run_cli(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> int:
-    """`lawcheck ARGV` through the real main(); adds the review subcommand if cli.py lacks it."""
-    import argparse
-
-    from lawcheck import cli
-    from lawcheck.review import add_review_parser
-
-    original = cli.build_parser
-
-    def build_parser() -> argparse.ArgumentParser:
-        parser = original()
-        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-        if "review" not in sub.choices:
-            add_review_parser(sub)
-        return parser
-
-    monkeypatch.setattr(cli, "build_parser", build_parser)
-    return cli.main(argv)
-
-
-def test_review_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_review_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     draft = tmp_path / "bill.xml"
     draft.write_bytes(GAPS.read_bytes())
-    assert run_cli(["review", str(draft), "--finding", CODE, "--dismiss", "--reason", "Capped by regulation",
-                    "--reviewer", "A. Expert"], monkeypatch) == 0
+    assert main(["review", str(draft), "--finding", CODE, "--dismiss", "--reason", "Capped by regulation",
+                 "--reviewer", "A. Expert"]) == 0
     assert "dismissed BC-16/max_duration @ sec_16__subsec_2 by A. Expert" in capsys.readouterr().out
     assert (tmp_path / "bill.lawcheck.sqlite").is_file()
 
-    assert run_cli(["review", str(draft), "--finding", "BC-16/no_such_element", "--accept", "--reason", "x",
-                    "--reviewer", "B"], monkeypatch) == 2
+    assert main(["review", str(draft), "--finding", "BC-16/no_such_element", "--accept", "--reason", "x",
+                 "--reviewer", "B"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no finding BC-16/no_such_element" in err and "Traceback" not in err
 
-    assert run_cli(["review", str(draft), "--finding", CODE, "--accept", "--reviewer", "B"], monkeypatch) == 2
+    assert main(["review", str(draft), "--finding", CODE, "--accept", "--reviewer", "B"]) == 2
     assert "--accept needs --reason" in capsys.readouterr().err
 
-    assert run_cli(["review", str(draft), "--list", "--format", "json"], monkeypatch) == 0
+    assert main(["review", str(draft), "--list", "--format", "json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [(e["code"], e["decision"]["status"], e["raised"]) for e in listed["decisions"]] == [
         (CODE, "dismissed", True)]
-    assert run_cli(["review", str(draft), "--list"], monkeypatch) == 0
+    assert main(["review", str(draft), "--list"]) == 0
     assert "[applies]" in capsys.readouterr().out
