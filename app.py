@@ -11,7 +11,7 @@ reads the indexes of `lawcheck.ui.model.ReportView`. Views are lazy tabs bound t
 
 A second upload ("Compare with another version") is compared with the draft by
 `lawcheck.diff.compare` (cached like the check) and shown in the Versions view. Reviewer
-decisions are kept by `lawcheck.review` in one SQLite file per draft (`lawcheck.ui.decisions`)
+decisions are kept by `lawcheck.decisions` in one SQLite file per draft (`lawcheck.ui.decisions`)
 and attached to a copy of the cached report on every change, so a decision shows at once
 without a new check, and in every download, the Word commentary included.
 """
@@ -29,11 +29,11 @@ import networkx as nx
 import streamlit as st
 
 import lawcheck.ui
+from lawcheck.decisions.attach import decision_note, is_dismissed
 from lawcheck.diff import render_diff
 from lawcheck.engine.align import Analysis
 from lawcheck.errors import InputError
 from lawcheck.report.render import render_html, render_markdown
-from lawcheck.review import decision_note
 from lawcheck.rulebook.graph import build_graph
 from lawcheck.rulebook.loader import Rulebook, load_rulebook
 from lawcheck.treaty import SEVERITIES, STATUSES
@@ -69,7 +69,6 @@ from lawcheck.ui.model import (
     filter_findings,
     first_article,
     first_clause,
-    is_dismissed,
     safeguard_gaps,
     severity_counts,
     status_counts,

@@ -14,7 +14,6 @@ page number, so Word and LibreOffice open it cleanly.
 
 from __future__ import annotations
 
-import copy
 import os
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
@@ -32,8 +31,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from lawcheck.akn.vocab import ARTICLE_LEVEL
+from lawcheck.decisions.attach import attach_decisions, decision_note, is_dismissed
 from lawcheck.engine.findings import CATEGORY_TITLES
-from lawcheck.review import attach_decisions, decision_note
 from lawcheck.treaty import INSTRUMENTS, cite
 
 if TYPE_CHECKING:
@@ -42,8 +41,8 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
 
     from lawcheck.akn.model import Provision
+    from lawcheck.decisions.store import DecisionStore
     from lawcheck.engine.align import Analysis
-    from lawcheck.review import DecisionStore
 
 Report = Mapping[str, Any]
 
@@ -68,8 +67,7 @@ def write_commentary(report: Report, analysis: Analysis | None, path: Path,
     """Write the commentary to `path` (.docx). With `decisions`, the recorded decisions are
     attached to a copy of the report first; a report that already carries them is used as is."""
     if decisions is not None and analysis is not None:
-        report = copy.deepcopy(dict(report))
-        attach_decisions(report, analysis, decisions)  # type: ignore[arg-type]
+        report = attach_decisions(report, analysis, decisions)
     doc = Document()
     _set_up_styles(doc)
     _set_properties(doc, report)
@@ -192,17 +190,12 @@ def _summary_table(doc: DocxDocument, report: Report) -> None:
     doc.add_paragraph()
 
 
-def _in_effect(finding: Mapping[str, Any]) -> str | None:
-    decision = finding.get("decision")
-    return decision["status"] if decision else None
-
-
 def _key_recommendations(doc: DocxDocument, report: Report, analysis: Analysis | None) -> None:
     """The high-severity findings, grouped as a reviewer reads them (conflicts first), each
     with the clause, the treaty citation and what to change. Dismissed ones are left out."""
     doc.add_heading("Key recommendations", level=1)
     high = [f for f in report["findings"] if f["severity"] == "high"]
-    shown = [f for f in high if _in_effect(f) != "dismissed"]
+    shown = [f for f in high if not is_dismissed(f)]
     if len(shown) < len(high):
         doc.add_paragraph(f"{len(high) - len(shown)} high-severity finding(s) dismissed by reviewers are "
                           "not listed here; they remain in the table with the reviewer's reason.")

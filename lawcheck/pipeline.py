@@ -9,11 +9,12 @@ from typing import Any
 
 from lawcheck.akn import Document
 from lawcheck.concepts import detect_language
+from lawcheck.decisions.attach import attach_decisions
+from lawcheck.decisions.store import DecisionStore
 from lawcheck.engine.align import Analysis, analyse
 from lawcheck.engine.evaluate import Assessed, assess
 from lawcheck.engine.findings import Finding, requirement_findings, sort_findings
 from lawcheck.report.build import build_report
-from lawcheck.review import DecisionStore, attach_decisions
 from lawcheck.rulebook.loader import load_rulebook
 from lawcheck.settings import Settings
 from lawcheck.treaty import INSTRUMENT_IDS
@@ -73,7 +74,7 @@ def check_document(document: Document, *, lang: str = "auto",
                              + consistency_findings(document))
     report = build_report(analysis, assessed, findings, instruments,
                           source or Path(document.source).name)
-    attach_decisions(report, analysis, decisions)
+    report = attach_decisions(report, analysis, decisions)
     return Check(report, analysis, assessed, findings)
 
 

@@ -19,9 +19,10 @@ import pytest
 
 from lawcheck.akn import parse_document
 from lawcheck.data import demo_draft
+from lawcheck.decisions.attach import decision_note
+from lawcheck.decisions.store import DecisionStore
 from lawcheck.diff import compare
 from lawcheck.pipeline import Check, check_document
-from lawcheck.review import DecisionStore, decision_note
 from lawcheck.rulebook.graph import build_graph
 from lawcheck.rulebook.loader import load_rulebook
 from lawcheck.treaty import STATUSES
@@ -555,7 +556,7 @@ def test_word_export_carries_the_decision(demo_check: Check, deferred: dict[str,
 
 def test_decisions_carry_over_to_the_next_version() -> None:
     """Same FRBR work, same database: a decision recorded on v1 is on v2's card, applied or
-    flagged for re-review as `lawcheck.review` decides from the provision's text."""
+    flagged for re-review as `lawcheck.decisions` decides from the provision's text."""
     first, second = DIFF / "en_base.xml", DIFF / "en_base_v2.xml"
     app = dismiss(show(upload(start(), first.name, first.read_bytes()), "Findings"), 0)
     upload(app, second.name, second.read_bytes())

@@ -21,7 +21,8 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
 from lawcheck.commentary import COLUMNS, write_commentary
-from lawcheck.review import DecisionStore, provisions_text
+from lawcheck.decisions.identity import provisions_text
+from lawcheck.decisions.store import DecisionStore
 
 ROOT = Path(__file__).resolve().parents[1]
 GAPS = ROOT / "corpora" / "national" / "en_gaps_draft.xml"

@@ -21,17 +21,10 @@ from typing import Any
 import pytest
 
 from lawcheck.cli import main
+from lawcheck.decisions.attach import attach_decisions, decision_note
+from lawcheck.decisions.identity import normalise, provisions_text
+from lawcheck.decisions.store import DecisionStore, best_match, default_db_path, open_store
 from lawcheck.errors import InputError
-from lawcheck.review import (
-    DecisionStore,
-    attach_decisions,
-    best_match,
-    decision_note,
-    default_db_path,
-    normalise,
-    open_store,
-    provisions_text,
-)
 
 ROOT = Path(__file__).resolve().parents[1]
 GAPS = ROOT / "corpora" / "national" / "en_gaps_draft.xml"
@@ -73,9 +66,7 @@ def record(store: DecisionStore, check: Any, code: str = CODE, decision: str = "
 
 
 def attached(check: Any, store: DecisionStore) -> dict[str, Any]:
-    report = json.loads(json.dumps(check.report))  # a fresh copy: the cached check stays clean
-    attach_decisions(report, check.analysis, store)
-    return report
+    return attach_decisions(check.report, check.analysis, store)
 
 
 def test_decisions_persist_and_show_in_the_report(tmp_path: Path) -> None:
@@ -148,7 +139,8 @@ def test_identity_ignores_layout_case_order_and_numbering() -> None:
 
 
 def _row(**fields: Any) -> Any:
-    from lawcheck.review import Decision, fingerprint
+    from lawcheck.decisions.identity import fingerprint
+    from lawcheck.decisions.store import Decision
 
     base = {"id": 1, "code": CODE, "requirement": "BC-16", "safeguard": "", "text": "", "provisions": (),
             "status": "dismissed", "reason": "r", "reviewer": "A", "at": "2025-01-01T00:00:00+00:00"}
@@ -233,7 +225,7 @@ def test_two_writers_at_once(tmp_path: Path) -> None:
 
 KILLED_WRITER = textwrap.dedent("""
     import sys, time
-    from lawcheck.review import DecisionStore
+    from lawcheck.decisions.store import DecisionStore
     store = DecisionStore(sys.argv[1])
     with store.transaction():
         for i in range(3000):  # a few MB: SQLite spills uncommitted pages into the WAL file

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 from lawcheck import __version__
 from lawcheck.cli.exits import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK
+from lawcheck.decisions.store import DB_SUFFIX
 from lawcheck.errors import InputError
-from lawcheck.review import DB_SUFFIX
 
 COMMANDS = {"check": "lawcheck.cli.check", "rules": "lawcheck.cli.rules", "import": "lawcheck.cli.importing",
             "diff": "lawcheck.cli.diff", "review": "lawcheck.cli.review", "validate": "lawcheck.cli.validate"}

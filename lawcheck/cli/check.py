@@ -8,11 +8,12 @@ import sys
 from pathlib import Path
 
 from lawcheck.cli.output import exit_code, warn, write_result
+from lawcheck.decisions.attach import is_dismissed
+from lawcheck.decisions.store import open_store
 from lawcheck.draft import load_draft
 from lawcheck.errors import InputError
 from lawcheck.pipeline import Check, check_document
 from lawcheck.report.render import render_html, render_markdown, render_text
-from lawcheck.review import open_store
 from lawcheck.rulebook.loader import load_rulebook
 from lawcheck.settings import load_settings
 from lawcheck.treaty import parse_instruments
@@ -58,5 +59,4 @@ def _render(check: Check, output_format: str) -> str:
 def _standing_categories(check: Check) -> list[str]:
     """Categories of the findings --fail-on looks at: a finding a reviewer dismissed (and whose
     provision has not changed since) does not fail."""
-    return [f["category"] for f in check.report["findings"]
-            if f.get("decision", {}).get("status") != "dismissed"]
+    return [f["category"] for f in check.report["findings"] if not is_dismissed(f)]

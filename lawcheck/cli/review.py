@@ -11,10 +11,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from lawcheck.decisions.attach import match_decisions
+from lawcheck.decisions.identity import provisions_text
+from lawcheck.decisions.store import default_db_path, open_store
 from lawcheck.draft import load_draft
 from lawcheck.errors import InputError
 from lawcheck.pipeline import Check, check_document
-from lawcheck.review import default_db_path, match_decisions, open_store, provisions_text
 from lawcheck.rulebook.loader import load_rulebook
 from lawcheck.settings import load_settings
 from lawcheck.treaty import parse_instruments

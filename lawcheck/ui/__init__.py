@@ -6,6 +6,6 @@ graph as DOT, the diff of two versions as HTML (`versions`), choosing the file t
 reviewer decisions on a draft (`decisions`), the Word commentary as bytes (`exports`). Nothing
 here decides a status, a finding or a match: every verdict comes from the report that
 `lawcheck.pipeline.check_document` built, every comparison from `lawcheck.diff.compare` and every
-decision's fate from `lawcheck.review`, so the page and the CLI can never disagree.
+decision's fate from `lawcheck.decisions`, so the page and the CLI can never disagree.
 The modules import no Streamlit, so they are tested and reused without a browser.
 """

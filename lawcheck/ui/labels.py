@@ -90,7 +90,7 @@ def md(text: str) -> str:
 
 
 def decision_badge(decision: Mapping[str, Any]) -> str:
-    """A Markdown badge before a reviewer decision's note (`lawcheck.review.decision_note`,
+    """A Markdown badge before a reviewer decision's note (`lawcheck.decisions.attach.decision_note`,
     which says in words what was decided): green accepted, grey dismissed, orange whenever
     the provision changed since and the reviewer should look again."""
     if decision.get("needs_rereview"):

@@ -1,20 +1,5 @@
-"""Reviewer decisions: accept or dismiss a finding, with a reason and a name, kept in SQLite.
-
-An expert's decision is worth more than the run that prompted it, so it must survive the next
-version of the draft. A decision is therefore keyed on what the finding *is*, not on where it
-sits: the finding's code, requirement and safeguard, plus a fingerprint of the normalised text
-of the provisions it points at. eIds are kept for display only, so a renumbered but unchanged
-section still matches exactly.
-
-Looking a decision up for a finding gives one of three matches:
-
-- ``exact``: same key, same fingerprint. The decision applies.
-- ``similar``: same key, text changed a little (rapidfuzz ``ratio`` >= 90 over the normalised
-  text). The decision still applies, flagged ``needs_rereview`` so the reviewer confirms it.
-- ``changed``: same key, text changed materially. The decision is *not* applied: the finding
-  shows status ``needs_rereview`` with the earlier decision beside it. For findings without a
-  requirement (draft consistency codes that can occur many times), this needs the same eId too,
-  otherwise an unrelated provision with the same code would inherit someone else's decision.
+"""Where reviewer decisions are kept: an append-only SQLite file, and the match of a stored
+decision to a finding of a later version.
 
 Storage: WAL mode so readers never block the writer, ``busy_timeout`` so two writers queue
 instead of failing with "database is locked", every write in ``BEGIN IMMEDIATE`` ... ``COMMIT``
@@ -25,24 +10,20 @@ the history stays for audit.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 import time
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from rapidfuzz import fuzz
 
+from lawcheck.decisions.identity import finding_key, fingerprint, normalise
 from lawcheck.errors import InputError
-
-if TYPE_CHECKING:
-    from lawcheck.engine.align import Analysis
 
 DECISIONS = ("accepted", "dismissed")
 SIMILAR_RATIO = 90.0
@@ -71,43 +52,6 @@ CREATE INDEX IF NOT EXISTS decisions_key ON decisions (code, requirement, safegu
 """
 _COLUMNS = ("id", "code", "requirement", "safeguard", "fingerprint", "text", "provisions", "status",
             "reason", "reviewer", "at", "source")
-
-
-# --- text identity ---------------------------------------------------------------------------
-
-def normalise(text: str) -> str:
-    """Lower-case, whitespace collapsed, digits kept: layout and capitals are not material,
-    a period of 90 days against 180 days is."""
-    return " ".join(unicodedata.normalize("NFKC", text).lower().split())
-
-
-def fingerprint(text: str) -> str:
-    """A stable digest of the normalised text, so equal wording matches in any later draft."""
-    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
-
-
-def provision_text(analysis: Analysis, eid: str) -> str:
-    """What a reader sees in the provision, children included, without its own number: a
-    section renumbered from 16 to 17 has not changed in substance."""
-    provision = analysis.provision(eid)
-    if provision is None:
-        unit = analysis.units.get(eid)
-        return unit.tagged.text if unit is not None else ""
-    text = provision.text
-    if provision.num and text.startswith(provision.num):
-        text = text[len(provision.num):]
-    return text
-
-
-def provisions_text(analysis: Analysis, eids: Iterable[str]) -> str:
-    """The normalised texts of a finding's provisions, sorted so that the order in which the
-    engine lists them (by alignment score, which may move) does not change the fingerprint."""
-    return "\n".join(sorted(normalise(provision_text(analysis, eid)) for eid in dict.fromkeys(eids)))
-
-
-def finding_key(finding: Mapping[str, Any]) -> tuple[str, str, str]:
-    """What a finding is: its code, requirement and safeguard ('' when absent)."""
-    return (str(finding["code"]), finding.get("requirement") or "", finding.get("safeguard") or "")
 
 
 def default_db_path(draft: Path) -> Path:
@@ -168,7 +112,7 @@ class Decision:
         return cls(**data)
 
 
-def _latest_per_fingerprint(rows: Iterable[Decision]) -> list[Decision]:
+def latest_per_fingerprint(rows: Iterable[Decision]) -> list[Decision]:
     """Rows come in id order; a later decision on the same text replaces an earlier one."""
     latest: dict[str, Decision] = {}
     for row in rows:
@@ -179,7 +123,7 @@ def _latest_per_fingerprint(rows: Iterable[Decision]) -> list[Decision]:
 
 def best_match(candidates: Iterable[Decision], finding: Mapping[str, Any], text: str) -> Decision | None:
     """The decision that fits a finding whose provisions now read `text`, or None."""
-    current = _latest_per_fingerprint(candidates)
+    current = latest_per_fingerprint(candidates)
     if not current:
         return None
     wanted = fingerprint(text)
@@ -284,7 +228,7 @@ class DecisionStore:
         by_key: dict[tuple[str, str, str], list[Decision]] = {}
         for decision in self.all():
             by_key.setdefault((decision.code, decision.requirement, decision.safeguard), []).append(decision)
-        return [d for rows in by_key.values() for d in _latest_per_fingerprint(rows)]
+        return [d for rows in by_key.values() for d in latest_per_fingerprint(rows)]
 
     def lookup(self, finding: Mapping[str, Any], provisions_text: str) -> Decision | None:
         """The decision for this finding, with how well its text still matches; None if none."""
@@ -307,54 +251,6 @@ class DecisionStore:
         self.close()
 
 
-# --- decisions in reports --------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Matched:
-    """Which stored decision went to which finding of a report, and which found no finding."""
-
-    pairs: list[tuple[dict[str, Any], Decision]]
-    unmatched: list[Decision]
-
-
-def match_decisions(findings: Sequence[dict[str, Any]], analysis: Analysis,
-                    decisions: Iterable[Decision]) -> Matched:
-    """Give each finding its decision; one database read for the whole report."""
-    by_key: dict[tuple[str, str, str], list[Decision]] = {}
-    for decision in decisions:
-        by_key.setdefault((decision.code, decision.requirement, decision.safeguard), []).append(decision)
-    pairs, used = [], set()
-    for finding in findings:
-        candidates = by_key.get(finding_key(finding))
-        if not candidates:
-            continue
-        text = provisions_text(analysis, finding.get("provisions") or ())
-        decision = best_match(candidates, finding, text)
-        if decision is not None:
-            pairs.append((finding, decision))
-            used.add(decision.id)
-    unmatched = [d for rows in by_key.values() for d in _latest_per_fingerprint(rows) if d.id not in used]
-    return Matched(pairs, unmatched)
-
-
-def attach_decisions(report: dict[str, Any], analysis: Analysis, store: DecisionStore | None) -> dict[str, Any]:
-    """Add a `decision` object to each finding of `report` that has one (in place), and a
-    `review` summary at the top level. Returns that summary. A None store does nothing, so a
-    caller can pass `open_store(...)` straight through."""
-    if store is None:
-        return {}
-    matched = match_decisions(report["findings"], analysis, store.all())
-    for finding, decision in matched.pairs:
-        finding["decision"] = decision.to_json()
-    statuses = [decision.effective_status for _, decision in matched.pairs]
-    summary = {"database": store.path.name, "accepted": statuses.count("accepted"),
-               "dismissed": statuses.count("dismissed"),
-               "needs_rereview": sum(d.needs_rereview for _, d in matched.pairs),
-               "not_raised": len(matched.unmatched)}
-    report["review"] = summary
-    return summary
-
-
 def open_store(draft: Path, db: str | Path | None = None, *, create: bool = False) -> DecisionStore | None:
     """The store for a draft: `db` if given, else the file beside the draft. With create=False
     (a check) a missing file gives None: checking a draft must not leave files behind it."""
@@ -364,18 +260,3 @@ def open_store(draft: Path, db: str | Path | None = None, *, create: bool = Fals
             raise InputError("decisions database not found", source=str(path))
         return None
     return DecisionStore(path)
-
-
-def decision_note(finding: Mapping[str, Any]) -> str:
-    """One line for text, Markdown and HTML reports and the Word commentary ('' if none)."""
-    decision = finding.get("decision")
-    if not decision:
-        return ""
-    who = f"{decision['recorded']} by {decision['reviewer']} on {decision['at'][:10]}: {decision['reason']}"
-    if decision["status"] == "needs_rereview":
-        return f"Re-review: the provision changed materially since it was {who}"
-    if decision["needs_rereview"]:
-        return f"{who[0].upper()}{who[1:]} (the provision has changed slightly since: please confirm)"
-    return f"{who[0].upper()}{who[1:]}"
-
-
