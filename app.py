@@ -10,7 +10,7 @@ reads the indexes of `lawcheck.ui.model.ReportView`. Views are lazy tabs bound t
 (`?view=Findings`); buttons anywhere move to a clause or an article by setting session state.
 
 A second upload ("Compare with another version") is compared with the draft by
-`lawcheck.diff.compare` (cached like the check) and shown in the Versions view. Reviewer
+`lawcheck.compare` (cached like the check) and shown in the Versions view. Reviewer
 decisions are kept by `lawcheck.decisions` in one SQLite file per draft (`lawcheck.ui.decisions`)
 and attached to a copy of the cached report on every change, so a decision shows at once
 without a new check, and in every download, the Word commentary included.
@@ -30,9 +30,9 @@ import streamlit as st
 
 import lawcheck.ui
 from lawcheck.decisions.attach import decision_note, is_dismissed
-from lawcheck.diff import render_diff
 from lawcheck.engine.align import Analysis
 from lawcheck.errors import InputError
+from lawcheck.report.diff import render_diff
 from lawcheck.report.render import render_html, render_markdown
 from lawcheck.rulebook.graph import build_graph
 from lawcheck.rulebook.loader import Rulebook, load_rulebook
@@ -144,11 +144,11 @@ def checked(key: tuple[str, str, str, tuple[str, ...]], _request: Request) -> Ou
 
 
 @st.cache_resource(show_spinner="Comparing the versions…", max_entries=4)
-def compared(key: tuple[Any, ...], _old: Request, _new: Source) -> Comparison:
-    """One comparison per (draft request, second file): both versions are checked inside
-    `lawcheck.diff.compare`, so a view switch must not repeat it. Failures are cached too."""
+def compared(key: tuple[Any, ...], _old: Request, _outcome: Outcome, _new: Source) -> Comparison:
+    """One comparison per (draft request, second file): the second version is checked inside,
+    so a view switch must not repeat it. Failures are cached too."""
     rulebook()
-    return compare_sources(_old, _new)
+    return compare_sources(_old, _outcome, _new)
 
 
 # --- navigation ---------------------------------------------------------------------------
@@ -256,7 +256,7 @@ def resolve(source: Source, lang: str, instruments: tuple[str, ...]) -> tuple[Re
     return last, outcome, error
 
 
-def resolve_comparison(request: Request) -> tuple[Comparison | None, str | None]:
+def resolve_comparison(request: Request, outcome: Outcome) -> tuple[Comparison | None, str | None]:
     """The comparison to show, and the error of a second upload that failed, if any.
 
     Like `resolve`: a bad second file leaves the last good comparison on the page."""
@@ -264,13 +264,13 @@ def resolve_comparison(request: Request) -> tuple[Comparison | None, str | None]
     if new is None:
         st.session_state.pop("_last_compare", None)
         return None, None
-    comparison = compared((request.key, new.digest, new.name), request, new)
+    comparison = compared((request.key, new.digest, new.name), request, outcome, new)
     if comparison.error is None:
         st.session_state["_last_compare"] = new
         return comparison, None
     last: Source | None = st.session_state.get("_last_compare")
     if last is not None and last.digest != new.digest:
-        previous = compared((request.key, last.digest, last.name), request, last)
+        previous = compared((request.key, last.digest, last.name), request, outcome, last)
         if previous.error is None:
             return previous, f"{comparison.error} (the comparison still shows {last.name})"
     return None, comparison.error
@@ -971,7 +971,7 @@ def main() -> None:
         st.error(error or "lawcheck could not check the draft.")
         return
     view, database, review_error = reviewed(request, outcome)
-    comparison, compare_error = resolve_comparison(request)
+    comparison, compare_error = resolve_comparison(request, outcome)
     sidebar_export(request, view, outcome.check.analysis)
     sidebar_decisions(view, database, review_error)
     sidebar_legend()

@@ -18,10 +18,10 @@ from typing import Any
 import pytest
 
 from lawcheck.akn import parse_document
+from lawcheck.compare.versions import compare
 from lawcheck.data import demo_draft
 from lawcheck.decisions.attach import decision_note
 from lawcheck.decisions.store import DecisionStore
-from lawcheck.diff import compare
 from lawcheck.pipeline import Check, check_document
 from lawcheck.rulebook.graph import build_graph
 from lawcheck.rulebook.loader import load_rulebook
@@ -142,7 +142,7 @@ def downloaded(app: AppTest, key: str, deferred: dict[str, Callable[[], Any]]) -
 def engine_diff(old: Path, new: Path) -> dict[str, Any]:
     """What `lawcheck diff OLD NEW` reports: the Versions view must show the same."""
     old_draft, new_draft = (read_version(Source.of(path.name, path.read_bytes())) for path in (old, new))
-    return compare(old_draft.document, new_draft.document, old_root=old_draft.tree(), new_root=new_draft.tree())
+    return compare(old_draft, check_document(old_draft.document), new_draft, check_document)
 
 
 @pytest.fixture(scope="module")

@@ -20,9 +20,9 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
-from lawcheck.commentary import COLUMNS, write_commentary
 from lawcheck.decisions.identity import provisions_text
 from lawcheck.decisions.store import DecisionStore
+from lawcheck.report.docx import COLUMNS, write_commentary
 
 ROOT = Path(__file__).resolve().parents[1]
 GAPS = ROOT / "corpora" / "national" / "en_gaps_draft.xml"

@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         if store is not None:
             store.close()
     if args.format == "docx":
-        from lawcheck.commentary import write_commentary  # python-docx loads only for this format
+        from lawcheck.report.docx import write_commentary  # python-docx loads only for this format
 
         write_commentary(check.report, check.analysis, Path(args.output))
     else:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 from pathlib import Path
 
 from lawcheck.cli.output import exit_code, warn, write_result
-from lawcheck.diff import compare, render_diff
+from lawcheck.compare.versions import compare
 from lawcheck.draft import Draft, load_draft
+from lawcheck.pipeline import check_document
+from lawcheck.report.diff import render_diff
 from lawcheck.rulebook.loader import load_rulebook
 from lawcheck.settings import load_settings
 from lawcheck.treaty import parse_instruments
@@ -20,16 +23,13 @@ def run(args: argparse.Namespace) -> int:
     old_path, new_path = Path(args.old), Path(args.new)
     instruments = parse_instruments(args.instruments)
     old, new = (_load(path, args.max_bytes, args.lang) for path in (old_path, new_path))
-    settings = load_settings(old_path, load_rulebook())
-    diff = compare(old.document, new.document, lang=args.lang, instruments=instruments, settings=settings,
-                   old_root=old.tree(), new_root=new.tree(),
+    check = partial(check_document, lang=args.lang, instruments=instruments,
+                    settings=load_settings(old_path, load_rulebook()))
+    diff = compare(old, check(old.document), new, check,
                    as_amendment=None if args.mode == "auto" else args.mode == "amendment")
-    amendment = diff.get("amendment")
-    if amendment is not None and new.imported:
-        for item in (*amendment["applied"], *amendment["problems"]):
-            item["line"] = None  # a line of the imported XML would mislead: the eId locates it
-    if amendment and amendment["problems"]:
-        print(f"lawcheck: warning: {new_path}: {len(amendment['problems'])} amending instruction(s) not applied "
+    problems = diff.get("amendment", {}).get("problems", [])
+    if problems:
+        print(f"lawcheck: warning: {new_path}: {len(problems)} amending instruction(s) not applied "
               "(listed in the diff)", file=sys.stderr)
     write_result(render_diff(diff, args.format), args.output)
     return exit_code((finding["category"] for finding in diff["findings"]["added"]), args.fail_on)

@@ -51,9 +51,10 @@ class Request:
 
 @dataclass(frozen=True)
 class Outcome:
-    """A check and its view, or the one-line reason it could not be made."""
+    """A check, the draft it was made of and its view, or the one-line reason it could not be made."""
 
     check: Check | None = None
+    draft: Draft | None = None
     view: ReportView | None = None
     error: str | None = None
 
@@ -109,4 +110,4 @@ def run(request: Request) -> Outcome:
         return Outcome(error=str(error))
     except Exception as error:
         return Outcome(error=f"{request.source.name}: internal error: {type(error).__name__}: {error}")
-    return Outcome(check=check, view=build_view(check.report, check.analysis))
+    return Outcome(check=check, draft=draft, view=build_view(check.report, check.analysis))
