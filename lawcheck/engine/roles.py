@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lawcheck.checks import Unit
+from lawcheck.engine.units import Unit
 from lawcheck.rulebook.model import Requirement
 
 ROLES = ("definition", "offence", "cooperation", "power", "other")

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 
 from lawcheck.akn import Document, Provision
 from lawcheck.akn.definitions import find_clauses
-from lawcheck.checks import Block, Definition, Unit
+from lawcheck.akn.vocab import ARTICLE_LEVEL
 from lawcheck.concepts.tagger import Tagged, tag
-from lawcheck.roles import accepts, role_of
+from lawcheck.engine.roles import accepts, role_of
+from lawcheck.engine.units import Block, Definition, Unit
 from lawcheck.rulebook.model import Requirement
 
-ARTICLE_LEVEL = {"article", "section", "rule", "regulation"}
 CONTAINERS = {"part", "chapter", "title", "book", "subpart", "subchapter", "division",
               "subdivision", "subtitle", "hcontainer", "body", "preface"}
 # Score of an aligned article: the align groups matched (ALIGN_WEIGHT), the share of the
