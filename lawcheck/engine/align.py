@@ -27,8 +27,19 @@ CONTAINERS = {"part", "chapter", "title", "book", "subpart", "subchapter", "divi
 # (drafters title articles after what they do).
 ALIGN_WEIGHT = 0.5
 HEADING_WEIGHT = 0.2
-REPORT_MARGIN = 0.2  # alignments this far below the best are evidence, not implementations
-REPORT_LIMIT = 12
+
+
+@dataclass(frozen=True)
+class Cut:
+    """Which candidates are reported as implementing a requirement: those within `margin` of
+    the best, at most `limit`. These are the engine's only tuned numbers; the accuracy
+    benchmark fits them on the development laws and scores each law left out."""
+
+    margin: float = 0.2
+    limit: int = 12
+
+
+CUT = Cut()
 
 
 @dataclass(frozen=True)
@@ -256,9 +267,10 @@ def align_requirement(analysis: Analysis, requirement: Requirement) -> list[Alig
     return sorted(found, key=lambda a: -a.score)
 
 
-def strongest(alignments: list[Alignment]) -> list[Alignment]:
+def strongest(alignments: list[Alignment], cut: Cut | None = None) -> list[Alignment]:
     """The alignments a reviewer is shown: those close to the best one."""
     if not alignments:
         return []
     best = alignments[0].score
-    return [a for a in alignments if a.score >= best - REPORT_MARGIN][:REPORT_LIMIT]
+    cut = cut or CUT
+    return [a for a in alignments if a.score >= best - cut.margin][:cut.limit]
