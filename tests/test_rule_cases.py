@@ -9,8 +9,8 @@ import pytest
 
 from lawcheck.akn.definitions import find_clauses
 from lawcheck.concepts import tag
-from lawcheck.engine.checks import safeguard_status
 from lawcheck.engine import supervision
+from lawcheck.engine.checks import safeguard_status
 from lawcheck.engine.evaluate import evaluate_requirement, supervision_result
 from lawcheck.engine.units import Definition, Unit
 from lawcheck.rulebook.loader import load_rulebook
