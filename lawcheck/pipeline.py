@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from lawcheck.akn import Document
+from lawcheck.amend import amends_another_act
 from lawcheck.concepts import detect_language
 from lawcheck.decisions.attach import attach_decisions
 from lawcheck.decisions.store import DecisionStore
@@ -69,7 +70,8 @@ def check_document(document: Document, *, lang: str = "auto",
     With `decisions`, each finding a reviewer decided on carries a `decision` object."""
     rulebook = load_rulebook()
     analysis = analyse(document, choose_language(document, lang))
-    assessed = assess(analysis, rulebook, instruments, settings or Settings())
+    settings = replace(settings or Settings(), partial_text=amends_another_act(document))
+    assessed = assess(analysis, rulebook, instruments, settings)
     findings = sort_findings(requirement_findings(assessed, rulebook)
                              + consistency_findings(document))
     report = build_report(analysis, assessed, findings, instruments,

@@ -15,7 +15,7 @@ INSTRUMENTS = {"BC": "Convention on Cybercrime (ETS No. 185)",
 TREATY_NUMBERS = {"BC": "ETS 185", "SP": "CETS 224"}
 """The short form used in citations: "Art. 16(2) ETS 185"."""
 
-STATUSES = ("implemented", "partial", "missing", "not_applicable")
+STATUSES = ("implemented", "partial", "missing", "not_applicable", "not_assessed")
 """Requirement statuses in the order of the report summary."""
 
 CATEGORIES = ("conflict", "missing_safeguard", "missing_power", "missing_offence",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from lawcheck.cli.output import exit_code, warn, write_result
@@ -15,7 +16,7 @@ from lawcheck.errors import InputError
 from lawcheck.pipeline import Check, check_document
 from lawcheck.report.render import render_html, render_markdown, render_text
 from lawcheck.rulebook.loader import load_rulebook
-from lawcheck.settings import load_settings
+from lawcheck.settings import load_settings, parse_scope
 from lawcheck.treaty import parse_instruments
 
 
@@ -30,6 +31,8 @@ def run(args: argparse.Namespace) -> int:
     if not quiet and sys.stderr.isatty():
         print(f"lawcheck: checking {path.name} ...", file=sys.stderr)
     settings = load_settings(path, load_rulebook())
+    if args.scope:
+        settings = replace(settings, scope=parse_scope(args.scope))
     store = open_store(path, args.db)  # None when no decisions were recorded yet: nothing is created
     try:
         check = check_document(draft.document, lang=args.lang, instruments=instruments, settings=settings,
