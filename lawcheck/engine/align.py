@@ -16,8 +16,8 @@ from lawcheck.akn import Document, Provision
 from lawcheck.akn.definitions import find_clauses
 from lawcheck.akn.vocab import ARTICLE_LEVEL
 from lawcheck.concepts.tagger import Tagged, tag
+from lawcheck.engine.roles import accepts, role_of
 from lawcheck.engine.units import Block, Definition, Unit
-from lawcheck.roles import accepts, role_of
 from lawcheck.rulebook.model import Requirement
 
 CONTAINERS = {"part", "chapter", "title", "book", "subpart", "subchapter", "division",
@@ -68,7 +68,7 @@ class Analysis:
         return self._concepts[provision.eid]
 
     def role(self, article: Provision) -> str:
-        """What the article does (lawcheck.roles): definition, offence, cooperation, power, other."""
+        """What the article does (lawcheck.engine.roles): definition, offence, cooperation, power, other."""
         if article.eid not in self._roles:
             self._roles[article.eid] = role_of(self.block(article), article.eid in self.definition_articles)
         return self._roles[article.eid]

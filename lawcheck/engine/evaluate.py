@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from lawcheck import supervision
 from lawcheck.akn import Provision
-from lawcheck.engine import checks
+from lawcheck.engine import checks, supervision
 from lawcheck.engine.align import CONTAINERS, Alignment, Analysis, align_requirement, strongest
 from lawcheck.engine.checks import Evidence, Result
 from lawcheck.engine.units import Block, Definition, Unit

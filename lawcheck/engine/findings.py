@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from lawcheck import supervision, treaty
+from lawcheck import treaty
+from lawcheck.engine import supervision
 from lawcheck.engine.checks import Result
 from lawcheck.engine.evaluate import POWER_KINDS, Assessed
 from lawcheck.rulebook.loader import Rulebook

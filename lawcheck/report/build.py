@@ -11,8 +11,8 @@ from lawcheck.engine.align import Analysis
 from lawcheck.engine.checks import safeguard_status
 from lawcheck.engine.evaluate import POWER_KINDS, Assessed
 from lawcheck.engine.findings import Finding
+from lawcheck.engine.supervision import PowerException
 from lawcheck.rulebook.model import Requirement
-from lawcheck.supervision import PowerException
 from lawcheck.treaty import STATUSES
 
 
