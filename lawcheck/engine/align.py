@@ -243,7 +243,7 @@ def align_requirement(analysis: Analysis, requirement: Requirement) -> list[Alig
     for article in analysis.articles:
         if article.eid in analysis.definition_articles and requirement.kind != "definition":
             continue
-        if not accepts(requirement.kind, analysis.role(article)):
+        if not accepts(requirement, analysis.role(article)):
             continue
         present = analysis.concepts(article)
         if all(not present.isdisjoint(group) for group in requirement.align):

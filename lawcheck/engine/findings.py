@@ -216,7 +216,8 @@ def _supervision_findings(assessed: Assessed) -> list[Finding]:
                  + ("" if suffix == "authority" else f"/{suffix}"),
             category="missing_safeguard", severity=_capped(r, gap.weight.severity, basis),
             message=message, requirement=r.id, safeguard="judicial_or_independent_supervision",
-            provisions=gap.eids, cites=f"Art. 15(2) ETS 185, applied by {cite(r)}",
+            provisions=tuple(dict.fromkeys((assessed.alignments[0].eid, *gap.eids))),
+            cites=f"Art. 15(2) ETS 185, applied by {cite(r)}",
             help=_GAP_HELP[suffix], evidence=tuple(x for x in (gap.authority,) if x),
             force=gap.weight.force, basis=basis))
     return findings
