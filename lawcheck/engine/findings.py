@@ -235,11 +235,11 @@ def requirement_findings(assessed: Sequence[Assessed], rulebook: Rulebook) -> li
         for element, result in item.evaluation.pairs:
             if result.status in {"unmet", "conflict"}:
                 findings.append(_element_finding(item, element, result))
-        for safeguard_id, result in item.evaluation.safeguards.items():
+        for safeguard_id, safeguard_result in item.evaluation.safeguards.items():
             if safeguard_id == "judicial_or_independent_supervision" and item.reading is not None:
                 continue  # weighed by the graduated model below
-            if result is not None and result.status != "met":
-                finding = _safeguard_finding(item, safeguard_id, result, rulebook)
+            if safeguard_result is not None and safeguard_result.status != "met":
+                finding = _safeguard_finding(item, safeguard_id, safeguard_result, rulebook)
                 if finding is not None:
                     findings.append(finding)
         findings += _supervision_findings(item)
