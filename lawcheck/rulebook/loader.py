@@ -99,7 +99,8 @@ def _requirement(path: Path, data: dict[str, Any]) -> Requirement:
         Case(lang=str(c["lang"]), expect=str(c["expect"]), text=str(c["text"]),
              elements={str(k): str(v) for k, v in (c.get("elements") or {}).items()},
              safeguards={str(k): str(v) for k, v in (c.get("safeguards") or {}).items()},
-             xfail=c.get("xfail"), line=line_of(data, ("cases", i)))
+             xfail=c.get("xfail"), line=line_of(data, ("cases", i)),
+             supervision_gaps=tuple(map(str, c["supervision_gaps"])) if "supervision_gaps" in c else None)
         for i, c in enumerate(data["cases"]))
     return Requirement(
         id=str(data["id"]), instrument=str(data["instrument"]), article=str(data["article"]),

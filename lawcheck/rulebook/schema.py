@@ -133,6 +133,8 @@ RULE_SCHEMA: dict[str, Any] = {
                 "safeguards": {"type": "object",
                                "additionalProperties": {"enum": list(SAFEGUARD_STATUSES)}},
                 "xfail": _text,
+                "supervision_gaps": {"type": "array", "uniqueItems": True, "items": {
+                    "enum": ["authority", "urgency", "validation_late", "no_refusal_effect"]}},
             },
         }},
     },
