@@ -16,8 +16,8 @@ from lawcheck.data import data_dir
 from lawcheck.errors import InputError
 from lawcheck.rulebook.model import Case, Element, Expectation, Group, Limit, Option, Requirement, Supervision, Weight
 from lawcheck.rulebook.schema import AUTHORITY_LEVELS, RULE_SCHEMA
-from lawcheck.rulebook.yamlio import key_path, line_of, load_yaml
 from lawcheck.treaty import INSTRUMENT_IDS
+from lawcheck.yamlio import key_path, line_of, load_yaml
 
 SAFEGUARD_FRAMEWORKS = ("BC-15", "SP-13", "SP-14")
 _FILE = re.compile(r"^(bc|sp)-(\d{2})\.yaml$")
