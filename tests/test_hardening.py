@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import io
+import re
+import time
+import zipfile
+from pathlib import Path
+
+import docx
 import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 
 from lawcheck.akn.numbering import num_keys
 from lawcheck.cli import main
 from lawcheck.digits import ascii_int, is_ascii_number
+from lawcheck.errors import InputError
+from lawcheck.ingest import import_bytes
+from lawcheck.ingest.word_numbering import format_number
 
 SECTION = """<section eId="sec_{n}"><num>{n}.</num><heading>Preservation</heading>
 <subsection eId="sec_{n}__subsec_1"><num>(1)</num><content><p>{text}</p></content></subsection></section>"""
@@ -39,3 +51,107 @@ def test_odd_digits_in_a_draft_are_text(write_akn, capsys, text: str, command: l
     path = write_akn(one_section(text))
     code = main([command[0], str(path), *command[1:]])
     assert code in (0, 3), capsys.readouterr().err
+
+
+# -- Word files: numbering budgets and every part checked ------------------------------------------
+
+def _docx(paragraphs: int = 3, numbering: str | None = None) -> dict[str, bytes]:
+    """The parts of a small Word file; `numbering` is a `w:abstractNum`+`w:num` pair to add."""
+    document = docx.Document()
+    for index in range(paragraphs):
+        paragraph = document.add_paragraph(f"The provider shall preserve the data, item {index}.")
+        if numbering:
+            paragraph._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="77"/></w:numPr>'))
+    if numbering:
+        element = document.part.numbering_part.element
+        for child in parse_xml(f'<w:numbering {nsdecls("w")}>{numbering}</w:numbering>'):
+            element.append(child)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with zipfile.ZipFile(buffer) as archive:
+        return {info.filename: archive.read(info) for info in archive.infolist()}
+
+
+def _zip(parts: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _list(fmt: str, start: str, override: str | None = None) -> str:
+    restart = (f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{override}"/></w:lvlOverride>'
+               if override else "")
+    return (f'<w:abstractNum w:abstractNumId="77"><w:lvl w:ilvl="0"><w:start w:val="{start}"/>'
+            f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum>'
+            f'<w:num w:numId="77"><w:abstractNumId w:val="77"/>{restart}</w:num>')
+
+
+@pytest.mark.parametrize("fmt, start, override", [
+    ("lowerLetter", "2000000000", None), ("lowerLetter", "1", "10000000000"), ("upperRoman", "1", "1000000000000"),
+    ("russianLower", "999999", None), ("lowerLetter", "-5", None), ("decimal", "٣", None),
+])
+def test_word_numbering_values_are_bounded(fmt: str, start: str, override: str | None) -> None:
+    started = time.perf_counter()
+    result = import_draft_bytes(_zip(_docx(200, _list(fmt, start, override))))
+    assert time.perf_counter() - started < 5
+    assert len(result) < 200_000
+
+
+def test_word_number_formats_fall_back_to_digits() -> None:
+    assert format_number(3, "lowerLetter") == "c"
+    assert format_number(27, "lowerLetter") == "aa"
+    assert format_number(2_000_000_000, "lowerLetter") == "2000000000"
+    assert format_number(5000, "upperRoman") == "5000"
+
+
+def import_draft_bytes(data: bytes, name: str = "draft.docx") -> bytes:
+    return import_bytes(data, name)
+
+
+def _utf16(xml: bytes) -> bytes:
+    text = xml.decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"', 1)
+    return text.encode("utf-16")
+
+
+_XXE = b'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+
+
+def _with_doctype(xml: bytes) -> bytes:
+    return xml.replace(b"?>", b"?>" + _XXE, 1)
+
+
+def _hostile_parts() -> dict[str, dict[str, bytes]]:
+    parts = _docx()
+    document = parts["word/document.xml"]
+    types = parts["[Content_Types].xml"]
+    renamed = dict(parts)
+    renamed["word/extra.bin"] = _with_doctype(b'<?xml version="1.0" encoding="UTF-8"?><w:x/>')
+    rels = parts["word/_rels/document.xml.rels"]
+    return {
+        "utf16_doctype": {**parts, "word/document.xml": _utf16(_with_doctype(document))},
+        "odd_name_doctype": renamed,
+        "styles_without_content_type": {**parts, "[Content_Types].xml": re.sub(
+            rb'<Override PartName="/word/styles.xml"[^>]*/>', b"", types)},
+        "external_relationship": {**parts, "word/_rels/document.xml.rels": re.sub(
+            rb'(Target="styles.xml")', rb'\1 TargetMode="External"', rels)},
+        "no_body": {**parts, "word/document.xml": re.sub(rb"<w:body>.*</w:body>", b"", document, flags=re.S)},
+        "not_well_formed": {**parts, "word/settings.xml": b'<?xml version="1.0"?><w:settings><oops>'},
+    }
+
+
+@pytest.mark.parametrize("case", sorted(_hostile_parts()))
+def test_hostile_word_parts_are_one_line_input_errors(case: str) -> None:
+    with pytest.raises(InputError) as caught:
+        import_bytes(_zip(_hostile_parts()[case]), f"{case}.docx")
+    assert str(caught.value).startswith(f"{case}.docx") and "\n" not in str(caught.value)
+
+
+def test_hostile_word_file_through_the_cli(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "utf16.docx"
+    path.write_bytes(_zip(_hostile_parts()["utf16_doctype"]))
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "utf16.docx" in err and "DOCTYPE" in err
