@@ -13,6 +13,7 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
+from lawcheck.akn.builder import Intervals
 from lawcheck.akn.numbering import num_keys
 from lawcheck.cli import main
 from lawcheck.digits import ascii_int, is_ascii_number
@@ -155,3 +156,49 @@ def test_hostile_word_file_through_the_cli(tmp_path: Path, capsys) -> None:
     assert main(["check", str(path)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "utf16.docx" in err and "DOCTYPE" in err
+
+
+# -- budgets on work ------------------------------------------------------------------------------
+
+def test_twenty_thousand_references_in_one_paragraph_are_linear(write_akn, capsys) -> None:
+    refs = '<ref href="#sec_1">section 1</ref>, ' * 20_000 + "section 1, " * 20_000
+    path = write_akn(f'<section eId="sec_1"><num>1.</num><content><p>See {refs}.</p></content></section>')
+    started = time.perf_counter()
+    assert main(["validate", str(path)]) in (0, 3)
+    assert time.perf_counter() - started < 10
+
+
+def test_intervals_answer_overlap_and_containment() -> None:
+    spans = Intervals([(0, 10), (5, 8), (20, 30)])
+    assert spans.overlaps(9, 12) and not spans.overlaps(10, 20) and spans.overlaps(25, 26)
+    assert spans.strictly_contains(5, 8) and spans.strictly_contains(21, 29)
+    assert not spans.strictly_contains(20, 30) and not spans.strictly_contains(9, 12)
+    assert not Intervals([]).overlaps(0, 1)
+
+
+def test_too_many_elements_are_refused_before_parsing(write_akn, capsys) -> None:
+    path = write_akn('<section eId="sec_1"><num>1.</num><content>' + "<p/>" * 600_000 + "</content></section>")
+    assert main(["check", str(path)]) == 2
+    assert "elements" in capsys.readouterr().err
+
+
+def test_too_many_provisions_are_refused(write_akn, capsys) -> None:
+    body = "".join(f'<section eId="sec_{n}"><num>{n}.</num><content><p>x</p></content></section>'
+                   for n in range(1, 20_100))
+    assert main(["validate", str(write_akn(body))]) == 2
+    assert "provisions" in capsys.readouterr().err
+
+
+def test_too_many_lines_are_refused_before_import(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "lines.txt"
+    path.write_text("a\n" * 200_000)
+    started = time.perf_counter()
+    assert main(["import", str(path), "-o", str(tmp_path / "out.xml")]) == 2
+    assert "lines" in capsys.readouterr().err and time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "9" * 40, str(2**63)])
+def test_max_bytes_out_of_range_is_one_line(write_akn, capsys, value: str) -> None:
+    path = write_akn(one_section("text"))
+    assert main(["check", str(path), "--max-bytes", value]) == 2
+    assert capsys.readouterr().err.count("\n") == 1

@@ -41,6 +41,8 @@ MAX_ENTRIES = 5_000
 MAX_UNCOMPRESSED = 256 * 1024 * 1024
 BOMB_ENTRY_BYTES = 10 * 1024 * 1024
 BOMB_RATIO = 100
+MAX_PART_TAGS = 4_000_000
+"""Tags in one part (a 300,000-word code has under a million): more would take gigabytes to parse."""
 
 _XML_START = re.compile(rb"^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff|\x00\x00\xfe\xff|\xff\xfe\x00\x00)?[\s\x00]*<")
 _PART_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
@@ -60,24 +62,27 @@ class StyleInfo:
     ilvl: int | None
 
 
-def docx_lines(data: bytes, source: str) -> list[Line]:
+def docx_lines(data: bytes, source: str, *, max_paragraphs: int) -> list[Line]:
     """The paragraphs of a Word draft as Lines (see the module docstring)."""
     check_archive(data, source)
     document = _open(data, source)
     try:
-        return _lines(document)
+        return _lines(document, max_paragraphs, source)
     except InputError:
         raise
     except Exception as error:  # python-docx raises many types on packages it half understands
         raise InputError(f"not a readable Word .docx file: {_one_line(error)}", source=source) from None
 
 
-def _lines(document: WordDocument) -> list[Line]:
+def _lines(document: WordDocument, max_paragraphs: int, source: str) -> list[Line]:
     numbering = WordNumbering(_numbering_element(document))
     styles = _style_infos(document)
     default = _default_style_id(document)
     lines: list[Line] = []
     for number, paragraph in enumerate(_body_paragraphs(document), start=1):
+        if number > max_paragraphs:
+            raise InputError(f"more than {max_paragraphs:,} paragraphs: not a draft this tool can check",
+                             source=source)
         style = styles.get(_style_id(paragraph) or default, StyleInfo(None, None, None))
         label = _auto_label(paragraph, style, numbering)
         text = clean_text(f"{label} {_paragraph_text(paragraph)}" if label else _paragraph_text(paragraph))
@@ -111,6 +116,9 @@ def _check_part(name: str, data: bytes, source: str) -> None:
     """Refuse an XML part with a DOCTYPE or that is not well-formed, in whatever encoding it declares."""
     if not _XML_START.match(data[:64]):
         return  # images, fonts and other binary parts
+    if data.count(b"<") > MAX_PART_TAGS:
+        raise InputError(f"{name} has more than {MAX_PART_TAGS:,} XML tags: not a draft this tool can read",
+                         source=source)
     try:
         tree = etree.ElementTree(etree.fromstring(data, _PART_PARSER))
     except (etree.LxmlError, ValueError, LookupError) as error:
