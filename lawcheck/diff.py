@@ -45,6 +45,7 @@ from lawcheck.akn import Document, Provision, build_document, parse_document, pa
 from lawcheck.amend import Consolidation, consolidate, is_amending_act
 from lawcheck.findings import fails_on
 from lawcheck.ingest import DRAFT_SUFFIXES, import_draft
+from lawcheck.safe_text import markdown_code, markdown_text, terminal_text
 from lawcheck.settings import Settings
 
 __all__ = [
@@ -605,7 +606,7 @@ def render_diff_text(diff: Mapping[str, Any], *, limit: int = 10) -> str:
         lines.append("")
     if len(lines) == len(_headline(diff)) + 1:
         lines.append("No difference in text or conformance.")
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return terminal_text("\n".join(lines).rstrip("\n") + "\n")
 
 
 def _first_line(text: str, limit: int = 100) -> str:
@@ -614,7 +615,7 @@ def _first_line(text: str, limit: int = 100) -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown_text(text)
 
 
 _MD_MARKS = {"-": ("~~", "~~"), "+": ("**", "**")}
@@ -623,7 +624,7 @@ _MD_MARKS = {"-": ("~~", "~~"), "+": ("**", "**")}
 def render_diff_markdown(diff: Mapping[str, Any]) -> str:
     """Markdown for a review file or an issue: tables for conformance, ~~old~~ **new** text."""
     head = _headline(diff)
-    lines = [f"# {head[0]}", "", *[f"{line}  " for line in head[1:]], ""]
+    lines = [f"# {_md(head[0])}", "", *[f"{_md(line)}  " for line in head[1:]], ""]
     findings = diff["findings"]
     if diff["requirements"] or diff["safeguards"]:
         lines += ["## Conformance changes", "", "| Requirement | What | Before | After |", "| --- | --- | --- | --- |"]
@@ -640,28 +641,30 @@ def render_diff_markdown(diff: Mapping[str, Any]) -> str:
     if diff["changes"]:
         lines += [f"## Changed provisions ({len(diff['changes'])})", ""]
         for change in diff["changes"]:
-            was = f" (was `{change['old_eId']}`)" if change.get("old_eId") else ""
-            lines.append(f"- `{change['eId']}`{was}: {_md(_inline_diff(change['diff'], _MD_MARKS, keep=10))}")
+            was = f" (was {markdown_code(change['old_eId'])})" if change.get("old_eId") else ""
+            lines.append(f"- {markdown_code(change['eId'])}{was}: "
+                         f"{_inline_diff(change['diff'], _MD_MARKS, escape=_md, keep=10)}")
         lines.append("")
     for title, key in (("Added provisions", "added"), ("Removed provisions", "removed")):
         items = diff["texts"][key]
         if items:
             lines += [f"## {title} ({len(items)})", ""]
             for item in items:
-                lines += [f"### `{item['eId']}`", "", *[f"> {line}  " for line in item["text"].split("\n")], ""]
+                lines += [f"### {markdown_code(item['eId'])}", "",
+                          *[f"> {_md(line)}  " for line in item["text"].split("\n")], ""]
     amendment = diff.get("amendment")
     if amendment and amendment["problems"]:
         lines += [f"## Amending instructions not applied ({len(amendment['problems'])})", "",
                   "| Provision | Line | Problem | Instruction |", "| --- | --- | --- | --- |"]
-        lines += [f"| `{p['eId']}` | {p['line']} | {_md(p['message'])} | {_md(p['instruction'])} |"
+        lines += [f"| {markdown_code(p['eId'])} | {p['line']} | {_md(p['message'])} | {_md(p['instruction'])} |"
                   for p in amendment["problems"]]
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def _md_finding(finding: Mapping[str, Any]) -> str:
-    where = ", ".join(f"`{eid}`" for eid in finding.get("provisions", []))
-    return f"- **{finding['code']}** ({finding['severity']})" + (f" in {where}" if where else "") + \
+    where = ", ".join(markdown_code(eid) for eid in finding.get("provisions", []))
+    return f"- **{_md(finding['code'])}** ({finding['severity']})" + (f" in {where}" if where else "") + \
         f": {_md(finding['message'])}"
 
 
