@@ -280,12 +280,16 @@ def resolve_comparison(request: Request) -> tuple[Comparison | None, str | None]
     return None, comparison.error
 
 
-def reviewed(request: Request, outcome: Outcome) -> tuple[ReportView, Path, str | None]:
+def reviewed(request: Request, outcome: Outcome) -> tuple[ReportView, Path | None, str | None]:
     """The view with the reviewer decisions attached, the database they come from, and the
     error if it cannot be read. Rebuilt only when a decision was written (the database's
     stamp moves), so a view switch stays cheap."""
     base = outcome.view
-    path = database_path(base.document, imported=is_imported(request.source))
+    try:
+        path = database_path(base.document, imported=is_imported(request.source))
+    except InputError as error:
+        st.session_state["_review"] = None
+        return base, None, str(error)
     st.session_state["_review"] = ReviewTarget(path, outcome.check.analysis, request.source.name)
     key = (request.key, str(path), stamp(path), st.session_state.get("_decisions_saved", 0))
     cached = st.session_state.get("_reviewed")
@@ -333,7 +337,7 @@ def sidebar_legend() -> None:
                    "the page only arranges it.")
 
 
-def sidebar_decisions(view: ReportView, path: Path, error: str | None) -> None:
+def sidebar_decisions(view: ReportView, path: Path | None, error: str | None) -> None:
     """Where the decisions on this draft are kept, and how many apply."""
     counts = decision_counts(view.report)
     with st.sidebar:
@@ -346,7 +350,8 @@ def sidebar_decisions(view: ReportView, path: Path, error: str | None) -> None:
                        f"{counts['needs_rereview']} to re-review")
         else:
             st.caption("None yet: accept or dismiss a finding on its card.")
-        st.caption(f"Kept in `{shown_path(path)}`, shared by every version of this draft.")
+        if path is not None:
+            st.caption(f"Kept in `{shown_path(path)}`, shared by every version of this draft.")
 
 
 # --- header ---------------------------------------------------------------------------------
@@ -597,7 +602,10 @@ def save_decision(finding: dict[str, Any], index: int, place: str, decision: str
     if not reason or not reviewer:
         st.session_state["_decide_error"] = "A decision needs a reason and the reviewer's name."
         return
-    target: ReviewTarget = st.session_state["_review"]
+    target: ReviewTarget | None = st.session_state.get("_review")
+    if target is None:
+        st.session_state["_decide_error"] = "The decision was not saved: the decisions folder cannot be used."
+        return
     try:
         record_decision(target.path, finding, target.analysis, decision, reason, reviewer, source=target.source)
     except (InputError, OSError, sqlite3.Error, ValueError) as error:

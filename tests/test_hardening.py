@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import sqlite3
 import time
 import zipfile
 from pathlib import Path
@@ -20,6 +21,9 @@ from lawcheck.digits import ascii_int, is_ascii_number
 from lawcheck.errors import InputError
 from lawcheck.ingest import import_bytes
 from lawcheck.ingest.word_numbering import format_number
+from lawcheck.review import DecisionStore, check_decision_text, decision_note
+from lawcheck.safe_text import markdown_code, markdown_text, terminal_text
+from lawcheck.ui.decisions import ENV_DIR, decisions_dir
 
 SECTION = """<section eId="sec_{n}"><num>{n}.</num><heading>Preservation</heading>
 <subsection eId="sec_{n}__subsec_1"><num>(1)</num><content><p>{text}</p></content></subsection></section>"""
@@ -202,3 +206,108 @@ def test_max_bytes_out_of_range_is_one_line(write_akn, capsys, value: str) -> No
     path = write_akn(one_section("text"))
     assert main(["check", str(path), "--max-bytes", value]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+# -- outputs carry draft and reviewer text safely ---------------------------------------------------
+
+HOSTILE_TITLE = "Act <script>alert(1)</script> [x](javascript:alert(1)) *bold* a|b"
+
+
+def test_markdown_escapes_markup_and_html() -> None:
+    escaped = markdown_text(HOSTILE_TITLE + "\r\nnext\x1b[31m")
+    assert "<script>" not in escaped and "&lt;script&gt;" in escaped
+    assert "\\[x\\]" in escaped and "\\*bold\\*" in escaped and "a\\|b" in escaped
+    assert "\r" not in escaped and "\n" not in escaped and "\x1b" not in escaped
+    assert markdown_code("a`b\nc") == "`a'b c`"
+
+
+def test_terminal_text_strips_escape_sequences() -> None:
+    assert terminal_text("a\x1b[31mred\x1b[0m\x1b]0;title\x07 b\x07\r\nc\td") == "ared b\nc\td"
+
+
+def test_markdown_report_shows_a_hostile_draft_as_text(write_akn, tmp_path: Path) -> None:
+    text = "A judge may order <b onmouseover=x>preservation</b> [link](javascript:alert(1)) for 90 days."
+    path = write_akn(one_section(text.replace("<", "&lt;").replace(">", "&gt;")), title=HOSTILE_TITLE.replace(
+        "<", "&lt;").replace(">", "&gt;"))
+    out = tmp_path / "report.md"
+    assert main(["check", str(path), "--format", "md", "-o", str(out)]) == 0
+    markdown = out.read_text(encoding="utf-8")
+    assert "<script>" not in markdown and "<b " not in markdown and "\r" not in markdown
+    assert not re.search(r"(?<!\\)\]\(javascript:", markdown)
+
+
+@pytest.mark.parametrize("reason, reviewer", [
+    ("fine\x1b[31m", "Ann"), ("ok", "Ann\x07"), ("line\x00", "Ann"), ("right-to-left \u202e", "Ann"),
+    ("x" * 5000, "Ann"), ("ok", " "),
+])
+def test_reviewer_text_with_controls_is_refused(reason: str, reviewer: str) -> None:
+    with pytest.raises(InputError):
+        check_decision_text(reason, reviewer)
+
+
+def test_stored_control_characters_never_reach_a_report() -> None:
+    finding = {"decision": {"recorded": "dismissed", "reviewer": "Ann\x1b[2J", "at": "2026-01-01",
+                            "reason": "no\x07 need\x00", "status": "dismissed", "needs_rereview": False}}
+    assert decision_note(finding) == "Dismissed by Ann on 2026-01-01: no need"
+
+
+# -- the decision store ---------------------------------------------------------------------------------
+
+def _foreign_database(path: Path) -> bytes:
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE contacts (name TEXT)")
+        conn.execute("INSERT INTO contacts VALUES ('Ann')")
+    conn.close()
+    return path.read_bytes()
+
+
+def test_check_refuses_a_foreign_database_and_leaves_it_alone(write_akn, tmp_path: Path, capsys) -> None:
+    draft = write_akn(one_section("A judge may order preservation for 90 days."))
+    database = tmp_path / "other.sqlite"
+    before = _foreign_database(database)
+    assert main(["check", str(draft), "--db", str(database)]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+    assert database.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("other")) == ["other.sqlite"]
+
+
+@pytest.mark.parametrize("content", [b"this is not a database " * 100, b"SQLite format 3\x00" + b"\xff" * 4000])
+def test_corrupt_database_is_one_line(write_akn, tmp_path: Path, capsys, content: bytes) -> None:
+    draft = write_akn(one_section("A judge may order preservation for 90 days."))
+    database = tmp_path / "draft.lawcheck.sqlite"
+    database.write_bytes(content)
+    assert main(["check", str(draft)]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+    assert database.read_bytes() == content
+
+
+def test_review_refuses_to_write_into_a_foreign_database(write_akn, tmp_path: Path) -> None:
+    database = tmp_path / "other.sqlite"
+    before = _foreign_database(database)
+    with pytest.raises(InputError, match="not a lawcheck decisions database"):
+        DecisionStore(database)
+    assert database.read_bytes() == before
+
+
+@pytest.mark.parametrize("folder_writable", [True, False])
+def test_check_reads_decisions_without_writing(write_akn, tmp_path: Path, capsys, monkeypatch,
+                                               folder_writable: bool) -> None:
+    draft = write_akn(one_section("A judge may order preservation for 90 days."))
+    database = draft.with_name("draft.lawcheck.sqlite")
+    with DecisionStore(database) as store:
+        store.record({"code": "draft/x"}, "text", "dismissed", "not relevant", "Ann")
+    before = {path.name: path.read_bytes() for path in tmp_path.iterdir()}
+    tmp_path.chmod(0o555)
+    monkeypatch.setattr("lawcheck.review.os.access", lambda *_args: folder_writable)
+    try:
+        assert main(["check", str(draft), "--format", "json"]) == 0
+        assert '"review"' in capsys.readouterr().out
+    finally:
+        tmp_path.chmod(0o755)
+    assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == before
+
+
+def test_decisions_dir_with_an_unknown_user_is_an_input_error(monkeypatch) -> None:
+    monkeypatch.setenv(ENV_DIR, "~nosuchuser-lawcheck/x")
+    with pytest.raises(InputError, match=ENV_DIR):
+        decisions_dir()

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from lawcheck.align import Analysis
+from lawcheck.errors import InputError
 from lawcheck.review import DB_SUFFIX, Decision, DecisionStore, attach_decisions, provisions_text
 from lawcheck.ui.model import ReportView
 
@@ -32,7 +33,11 @@ def decisions_dir() -> Path:
     """The folder of the app's decision databases, read on every use so a test or a server
     can point it elsewhere with the environment variable."""
     configured = os.environ.get(ENV_DIR, "").strip()
-    return Path(configured).expanduser() if configured else DEFAULT_DIR.expanduser()
+    folder = Path(configured) if configured else DEFAULT_DIR
+    try:
+        return folder.expanduser()
+    except RuntimeError:  # "~nosuchuser/x", or no home folder at all
+        raise InputError(f"{ENV_DIR}: cannot find the home folder in {str(folder)!r}") from None
 
 
 def draft_identity(document: Mapping[str, Any], *, imported: bool) -> str:
@@ -78,7 +83,7 @@ def with_decisions(view: ReportView, analysis: Analysis, path: Path) -> ReportVi
     if not path.is_file():
         return view
     report = {**view.report, "findings": [dict(finding) for finding in view.report["findings"]]}
-    with DecisionStore(path) as store:
+    with DecisionStore(path, read_only=True) as store:
         attach_decisions(report, analysis, store)
     return replace(view, report=report, findings=report["findings"])
 
