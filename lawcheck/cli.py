@@ -78,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
                        ".lawcheck.sqlite beside it, when it exists)")
     check.add_argument("--lang", choices=["auto", "en", "ru"], default="auto")
     check.add_argument("--instruments", default="BC,SP", help="BC, SP or BC,SP (default)")
+    check.add_argument("--scope", help="assess only some groups of requirements: definitions, offences, "
+                                       "procedural, cooperation (comma-separated; default all, or lawcheck.toml)")
     check.add_argument("--fail-on", choices=["missing", "conflict", "any"],
                        help="exit 3 when findings of this kind exist")
     check.add_argument("--max-bytes", type=int, default=None, help="refuse larger files")

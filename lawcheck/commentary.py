@@ -47,8 +47,10 @@ if TYPE_CHECKING:
 Report = Mapping[str, Any]
 
 STATUS_LABELS = {"implemented": "Implemented", "partial": "Partly implemented", "missing": "Missing",
-                 "not_applicable": "Not applicable"}
-STATUS_FILL = {"implemented": "E3F4E6", "partial": "FFF4D6", "missing": "FDE4E1", "not_applicable": "EEEEEE"}
+                 "not_applicable": "Not applicable",
+                 "not_assessed": "Not assessed (depends on the base text)"}
+STATUS_FILL = {"implemented": "E3F4E6", "partial": "FFF4D6", "missing": "FDE4E1", "not_applicable": "EEEEEE",
+               "not_assessed": "F2F2F2"}
 HEADER_FILL = "1F3864"
 A4_SHORT, A4_LONG, MARGIN = Cm(21.0), Cm(29.7), Cm(1.8)
 # Article-by-article columns (landscape A4, 26.1 cm between margins).

@@ -678,7 +678,8 @@ ins{background:#d8f5dc;text-decoration:none;padding:0 .1rem}del{background:#fbd9
 .prov{border-left:3px solid #99a;padding:.2rem .8rem;margin:.6rem 0}.eid{font:12px monospace;color:#556}
 .added{border-left-color:#3a9d4a}.removed{border-left-color:#c0392b}.text{white-space:pre-wrap}
 """
-_RANK = {"implemented": 3, "partial": 2, "missing": 1, "not_applicable": 0, "present": 2, "unknown": 1, "absent": 0}
+_RANK = {"implemented": 3, "partial": 2, "missing": 1, "not_applicable": 0, "not_assessed": 0,
+         "present": 2, "unknown": 1, "absent": 0}
 _HTML_MARKS = {"-": ("<del>", "</del>"), "+": ("<ins>", "</ins>")}
 
 

@@ -6,12 +6,13 @@ import argparse
 import json
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from lawcheck.akn import Document, parse_document, read_document
 from lawcheck.align import Analysis, analyse
+from lawcheck.amend import amends_another_act
 from lawcheck.concepts import detect_language
 from lawcheck.errors import InputError
 from lawcheck.evaluate import Assessed, assess
@@ -21,7 +22,7 @@ from lawcheck.report.build import build_report
 from lawcheck.report.render import render_html, render_markdown, render_text
 from lawcheck.review import DecisionStore, attach_decisions, open_store
 from lawcheck.rulebook.loader import load_rulebook
-from lawcheck.settings import Settings, load_settings
+from lawcheck.settings import Settings, load_settings, parse_scope
 
 INSTRUMENT_IDS = ("BC", "SP")
 EXIT_FINDINGS = 3
@@ -84,7 +85,8 @@ def check_document(document: Document, *, lang: str = "auto",
     With `decisions`, each finding a reviewer decided on carries a `decision` object."""
     rulebook = load_rulebook()
     analysis = analyse(document, choose_language(document, lang))
-    assessed = assess(analysis, rulebook, instruments, settings or Settings())
+    settings = replace(settings or Settings(), partial_text=amends_another_act(document))
+    assessed = assess(analysis, rulebook, instruments, settings)
     findings = sort_findings(requirement_findings(assessed, rulebook)
                              + consistency_findings(document))
     report = build_report(analysis, assessed, findings, instruments,
@@ -119,6 +121,8 @@ def run_check(args: argparse.Namespace) -> int:
     if not quiet and sys.stderr.isatty():
         print(f"lawcheck: checking {path.name} ...", file=sys.stderr)
     settings = load_settings(path, load_rulebook())
+    if args.scope:
+        settings = replace(settings, scope=parse_scope(args.scope))
     store = open_store(path, args.db)  # None when no decisions were recorded yet: nothing is created
     try:
         check = check_document(document, lang=args.lang, instruments=instruments, settings=settings,

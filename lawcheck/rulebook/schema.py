@@ -13,6 +13,10 @@ KINDS = ("definition", "offence", "liability", "sanction", "scope", "safeguards"
          "procedural_power", "jurisdiction", "cooperation", "cooperation_power",
          "data_protection", "general")
 SEVERITIES = ("high", "medium", "low")
+FORCES = ("obligation", "option", "good_practice")
+# Who authorises a measure, from the least to the most independent (Art. 15(2) ETS 185).
+AUTHORITY_LEVELS = ("executive", "investigator", "prosecutor", "judicial")
+DATA_CATEGORIES = ("subscriber", "traffic", "content", "data")
 ELEMENT_STATUSES = ("met", "unmet", "conflict", "unknown")
 SAFEGUARD_STATUSES = ("present", "absent", "unknown")
 LANGS = ("en", "ru")
@@ -38,6 +42,31 @@ _option = {
         "basis": {"type": "string", "pattern": r"^[0-9]+$"},
         "summary": _text,
         "relaxes": {"type": "array", "items": {"type": "string", "pattern": _SNAKE}},
+    },
+}
+
+_weight = {"type": "object", "additionalProperties": False, "required": ["severity", "force"],
+           "properties": {"severity": {"enum": list(SEVERITIES)}, "force": {"enum": list(FORCES)}}}
+_expectation = {
+    "type": "object", "additionalProperties": False,
+    "properties": {
+        "expects": {"enum": list(AUTHORITY_LEVELS)},
+        "below": {"type": "object", "additionalProperties": False,
+                  "properties": {level: _weight for level in AUTHORITY_LEVELS[:-1]}},
+        "urgency": _weight,
+    },
+}
+_supervision = {
+    "type": "object", "additionalProperties": False,
+    "required": ["data", "expects", "below", "safeguards", "basis", "note"],
+    "properties": {
+        "data": {"enum": list(DATA_CATEGORIES)},
+        **_expectation["properties"],
+        "by_data": {"type": "object", "additionalProperties": False,
+                    "properties": {c: _expectation for c in DATA_CATEGORIES}},
+        "safeguards": {"type": "object", "additionalProperties": _weight},
+        "basis": {"type": "array", "items": _text, "minItems": 1},
+        "note": _text,
     },
 }
 
@@ -72,6 +101,8 @@ RULE_SCHEMA: dict[str, Any] = {
                           "properties": {"max": {"type": "string", "pattern": _DURATION},
                                          "min": {"type": "string", "pattern": _DURATION}}},
                 "severity": {"enum": list(SEVERITIES)},
+                "force": {"enum": list(FORCES)},
+                "basis": {"type": "array", "items": _text},
                 "message": _text,
                 "help": _text,
             },
@@ -81,6 +112,7 @@ RULE_SCHEMA: dict[str, Any] = {
         }},
         "safeguards": {"type": "array", "items": {"type": "string", "pattern": _SNAKE},
                        "uniqueItems": True},
+        "supervision": _supervision,
         "subject_to": _ids,
         "depends_on": _ids,
         "mirrors": _ids,

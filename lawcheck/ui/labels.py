@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-STATUSES = ("implemented", "partial", "missing", "not_applicable")
+STATUSES = ("implemented", "partial", "missing", "not_applicable", "not_assessed")
 STATUS_LABEL = {"implemented": "Implemented", "partial": "Partly implemented", "missing": "Missing",
-                "not_applicable": "Not applicable"}
-STATUS_SYMBOL = {"implemented": "✓", "partial": "◐", "missing": "✗", "not_applicable": "–"}
+                "not_applicable": "Not applicable", "not_assessed": "Not assessed (depends on the base text)"}
+STATUS_SYMBOL = {"implemented": "✓", "partial": "◐", "missing": "✗", "not_applicable": "–", "not_assessed": "?"}
 STATUS_COLOUR = {"implemented": "#cdebd3", "partial": "#ffe7a8", "missing": "#f6c4bf",
-                 "not_applicable": "#e6e8eb"}
+                 "not_applicable": "#e6e8eb", "not_assessed": "#f1f1f4"}
 STATUS_BORDER = {"implemented": "#3f8f50", "partial": "#b8860b", "missing": "#b3261e",
-                 "not_applicable": "#8a8f98"}
+                 "not_applicable": "#8a8f98", "not_assessed": "#a0a4ab"}
 
 SAFEGUARD_STATES = ("present", "absent", "unknown")
 SAFEGUARD_SYMBOL = {"present": "✓", "absent": "✗", "unknown": "?"}

@@ -26,7 +26,7 @@ KEEP_WORDS = 25
 that a long provision with one substituted word still reads as one change."""
 TEXT_LIMIT = 1500
 """Characters of an added or removed provision shown; the downloads have the full text."""
-_RANK = {"implemented": 3, "partial": 2, "missing": 1, "not_applicable": 0}
+_RANK = {"implemented": 3, "partial": 2, "missing": 1, "not_applicable": 0, "not_assessed": 0}
 
 
 @dataclass(frozen=True)
