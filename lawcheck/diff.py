@@ -45,6 +45,7 @@ from lawcheck.akn import Document, Provision, build_document, parse_document, pa
 from lawcheck.amend import Consolidation, consolidate, is_amending_act
 from lawcheck.findings import fails_on
 from lawcheck.ingest import DRAFT_SUFFIXES, import_draft
+from lawcheck.output import check_output_path, write_output
 from lawcheck.safe_text import markdown_code, markdown_text, terminal_text
 from lawcheck.settings import Settings
 
@@ -777,6 +778,8 @@ def run_diff(args: argparse.Namespace) -> int:
     instruments = parse_instruments(getattr(args, "instruments", "BC,SP"))
     max_bytes = getattr(args, "max_bytes", None)
     lang = getattr(args, "lang", "auto")
+    if getattr(args, "output", None):
+        check_output_path(args.output, inputs=[old_path, new_path])
     (old, old_root), (new, new_root) = (_load(path, max_bytes, lang) for path in (old_path, new_path))
     settings = load_settings(old_path, load_rulebook())
     mode = getattr(args, "mode", "auto")
@@ -791,7 +794,7 @@ def run_diff(args: argparse.Namespace) -> int:
               "(listed in the diff)", file=sys.stderr)
     text = render_diff(diff, args.format)
     if getattr(args, "output", None):
-        Path(args.output).write_text(text, encoding="utf-8")
+        write_output(args.output, text, inputs=[old_path, new_path])
     else:
         sys.stdout.write(text)
     return EXIT_FINDINGS if _fails(diff, getattr(args, "fail_on", None)) else 0

@@ -21,6 +21,7 @@ from lawcheck.digits import ascii_int, is_ascii_number
 from lawcheck.errors import InputError
 from lawcheck.ingest import import_bytes
 from lawcheck.ingest.word_numbering import format_number
+from lawcheck.output import save_atomically
 from lawcheck.review import DecisionStore, check_decision_text, decision_note
 from lawcheck.safe_text import markdown_code, markdown_text, terminal_text
 from lawcheck.ui.decisions import ENV_DIR, decisions_dir
@@ -311,3 +312,52 @@ def test_decisions_dir_with_an_unknown_user_is_an_input_error(monkeypatch) -> No
     monkeypatch.setenv(ENV_DIR, "~nosuchuser-lawcheck/x")
     with pytest.raises(InputError, match=ENV_DIR):
         decisions_dir()
+
+
+# -- path errors ------------------------------------------------------------------------------------
+
+@pytest.fixture
+def draft(write_akn) -> Path:
+    return write_akn(one_section("A judge may order preservation for 90 days."))
+
+
+@pytest.mark.parametrize("command", [["check"], ["check", "--format", "md"], ["check", "--format", "docx"], ["diff"]])
+@pytest.mark.parametrize("target", ["missing/out.txt", ".", "/dev/full", "draft.xml"])
+def test_bad_output_paths_are_one_line_input_errors(draft: Path, capsys, command: list[str], target: str) -> None:
+    output = target if target.startswith("/") else str(draft.parent / target)
+    before = draft.read_bytes()
+    files = [str(draft), str(draft)] if command[0] == "diff" else [str(draft)]
+    assert main([command[0], *files, *command[1:], "-o", output]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+    assert draft.read_bytes() == before
+
+
+def test_import_never_overwrites_its_input(tmp_path: Path, capsys) -> None:
+    source = tmp_path / "draft.txt"
+    source.write_text("Article 1. Scope\nThis Act applies to computer data.\n")
+    assert main(["import", str(source), "-o", str(source)]) == 2
+    assert source.read_text().startswith("Article 1")
+
+
+def test_output_replaces_a_symlink_instead_of_following_it(draft: Path, tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    link = tmp_path / "report.txt"
+    link.symlink_to(victim)
+    assert main(["check", str(draft), "-o", str(link)]) == 0
+    assert victim.read_text() == "keep me"
+    assert not link.is_symlink() and "implemented" in link.read_text()
+
+
+def test_output_is_written_atomically(tmp_path: Path) -> None:
+    target = tmp_path / "report.txt"
+    target.write_text("previous")
+
+    def failing_save(temp: Path) -> None:
+        temp.write_text("half")
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(InputError, match="No space left"):
+        save_atomically(target, failing_save)
+    assert target.read_text() == "previous"
+    assert [path.name for path in tmp_path.iterdir()] == ["report.txt"]

@@ -18,6 +18,7 @@ from lawcheck.errors import InputError
 from lawcheck.evaluate import Assessed, assess
 from lawcheck.findings import Finding, fails_on, requirement_findings, sort_findings
 from lawcheck.ingest import DRAFT_SUFFIXES, import_file
+from lawcheck.output import check_output_path, write_output
 from lawcheck.report.build import build_report
 from lawcheck.report.render import render_html, render_markdown, render_text
 from lawcheck.review import DecisionStore, attach_decisions, open_store
@@ -114,6 +115,8 @@ def run_check(args: argparse.Namespace) -> int:
     instruments = parse_instruments(args.instruments)
     if args.format == "docx" and not args.output:
         raise InputError("--format docx writes a Word file: add -o FILE.docx")
+    if args.output:
+        check_output_path(args.output, inputs=[path, *([args.db] if args.db else [])])
     document = read_draft(path, lang=args.lang, max_bytes=args.max_bytes)
     for warning in document.warnings:
         print(f"lawcheck: warning: {path}: {warning}", file=sys.stderr)
@@ -133,7 +136,7 @@ def run_check(args: argparse.Namespace) -> int:
     if args.format == "docx":
         from lawcheck.commentary import write_commentary
 
-        write_commentary(check.report, check.analysis, Path(args.output))
+        write_commentary(check.report, check.analysis, Path(args.output), inputs=[path])
         return EXIT_FINDINGS if _fails(check.report, args.fail_on) else 0
     if args.format == "json":
         text = json.dumps(check.report, ensure_ascii=False, indent=2) + "\n"
@@ -144,7 +147,7 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         text = render_text(check.report)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        write_output(args.output, text, inputs=[path])
     else:
         sys.stdout.write(text)
     return EXIT_FINDINGS if _fails(check.report, args.fail_on) else 0
