@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lawcheck.akn import Document, read_document
-from lawcheck.report import check_document
+from lawcheck.pipeline import check_document
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = [ROOT / "benchmarks" / "data" / "devset" / "gold", ROOT / "corpora" / "national" / "gold"]

@@ -17,12 +17,13 @@ from docx.oxml.ns import nsdecls
 from lawcheck.akn.builder import Intervals
 from lawcheck.akn.numbering import num_keys
 from lawcheck.cli import main
+from lawcheck.decisions.attach import decision_note
+from lawcheck.decisions.store import DecisionStore, check_decision_text
 from lawcheck.digits import ascii_int, is_ascii_number
 from lawcheck.errors import InputError
 from lawcheck.ingest import import_bytes
 from lawcheck.ingest.word_numbering import format_number
 from lawcheck.output import save_atomically
-from lawcheck.review import DecisionStore, check_decision_text, decision_note
 from lawcheck.safe_text import markdown_code, markdown_text, terminal_text
 from lawcheck.ui.decisions import ENV_DIR, decisions_dir
 
@@ -299,7 +300,7 @@ def test_check_reads_decisions_without_writing(write_akn, tmp_path: Path, capsys
         store.record({"code": "draft/x"}, "text", "dismissed", "not relevant", "Ann")
     before = {path.name: path.read_bytes() for path in tmp_path.iterdir()}
     tmp_path.chmod(0o555)
-    monkeypatch.setattr("lawcheck.review.os.access", lambda *_args: folder_writable)
+    monkeypatch.setattr("lawcheck.decisions.store.os.access", lambda *_args: folder_writable)
     try:
         assert main(["check", str(draft), "--format", "json"]) == 0
         assert '"review"' in capsys.readouterr().out

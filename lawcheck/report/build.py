@@ -7,14 +7,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from lawcheck import __version__
-from lawcheck.align import Analysis
-from lawcheck.checks import safeguard_status
-from lawcheck.evaluate import POWER_KINDS, Assessed
-from lawcheck.findings import Finding
+from lawcheck.engine.align import Analysis
+from lawcheck.engine.checks import safeguard_status
+from lawcheck.engine.evaluate import POWER_KINDS, Assessed
+from lawcheck.engine.findings import Finding
+from lawcheck.engine.supervision import PowerException
 from lawcheck.rulebook.model import Requirement
-from lawcheck.supervision import PowerException
-
-STATUSES = ("implemented", "partial", "missing", "not_applicable", "not_assessed")
+from lawcheck.treaty import STATUSES
 
 
 def _exception(exception: PowerException) -> dict[str, Any]:

@@ -7,9 +7,9 @@ import html
 from collections.abc import Mapping
 from typing import Any
 
-from lawcheck.align import Analysis
-from lawcheck.findings import CATEGORY_TITLES
-from lawcheck.review import decision_note
+from lawcheck.decisions.attach import decision_note
+from lawcheck.engine.align import Analysis
+from lawcheck.engine.findings import CATEGORY_TITLES
 from lawcheck.safe_text import markdown_code, markdown_text, terminal_text
 
 Report = Mapping[str, Any]

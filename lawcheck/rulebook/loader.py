@@ -17,9 +17,8 @@ from lawcheck.errors import InputError
 from lawcheck.rulebook.model import Case, Element, Expectation, Group, Limit, Option, Requirement, Supervision, Weight
 from lawcheck.rulebook.schema import RULE_SCHEMA
 from lawcheck.rulebook.yamlio import key_path, line_of, load_yaml
+from lawcheck.treaty import INSTRUMENT_IDS
 
-INSTRUMENTS = {"BC": "Convention on Cybercrime (ETS No. 185)",
-               "SP": "Second Additional Protocol (CETS No. 224)"}
 SAFEGUARD_FRAMEWORKS = ("BC-15", "SP-13", "SP-14")
 _FILE = re.compile(r"^(bc|sp)-(\d{2})\.yaml$")
 _VALIDATOR = Draft202012Validator(RULE_SCHEMA)
@@ -223,7 +222,7 @@ def load_rulebook_from(root: Path) -> Rulebook:
         requirements[requirement.id] = requirement
         loaded[requirement.id] = data
     _check_links(requirements, loaded)
-    ordered = sorted(requirements.values(), key=lambda r: (r.instrument != "BC", r.number))
+    ordered = sorted(requirements.values(), key=lambda r: (INSTRUMENT_IDS.index(r.instrument), r.number))
     return Rulebook(tuple(ordered))
 
 

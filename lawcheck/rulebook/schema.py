@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from lawcheck.treaty import INSTRUMENT_IDS
+
 CHECKS = ("presence", "absence", "limit", "defined", "safeguard")
 KINDS = ("definition", "offence", "liability", "sanction", "scope", "safeguards",
          "procedural_power", "jurisdiction", "cooperation", "cooperation_power",
@@ -81,7 +83,7 @@ RULE_SCHEMA: dict[str, Any] = {
                  "reservations", "declarations", "source_note", "cases"],
     "properties": {
         "id": {"type": "string", "pattern": _ID},
-        "instrument": {"enum": ["BC", "SP"]},
+        "instrument": {"enum": list(INSTRUMENT_IDS)},
         "article": {"type": "string", "pattern": r"^[1-9][0-9]?$"},
         "title": _text,
         "kind": {"enum": list(KINDS)},

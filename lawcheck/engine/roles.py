@@ -21,7 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lawcheck.checks import Unit
+from lawcheck.engine.units import Unit
+from lawcheck.rulebook.model import Requirement
 
 ROLES = ("definition", "offence", "cooperation", "power", "other")
 PENAL = ("offence_clause", "custodial_sanction", "monetary_sanction")
@@ -66,5 +67,9 @@ def role_of(units: Sequence[Unit], defines: bool) -> str:
     return "other"
 
 
-def accepts(kind: str, role: str) -> bool:
-    return role in ACCEPTS.get(kind, frozenset(ROLES))
+def accepts(requirement: Requirement, role: str) -> bool:
+    """Whether an article of this role may implement the requirement. The Second Protocol's
+    powers (Arts 6-7) are themselves cross-border, so they also take co-operation articles."""
+    if requirement.instrument == "SP" and role == "cooperation":
+        return True
+    return role in ACCEPTS.get(requirement.kind, frozenset(ROLES))

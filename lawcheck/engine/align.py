@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 
 from lawcheck.akn import Document, Provision
 from lawcheck.akn.definitions import find_clauses
-from lawcheck.checks import Block, Definition, Unit
+from lawcheck.akn.vocab import ARTICLE_LEVEL
 from lawcheck.concepts.tagger import Tagged, tag
-from lawcheck.roles import accepts, role_of
+from lawcheck.engine.roles import accepts, role_of
+from lawcheck.engine.units import Block, Definition, Unit
 from lawcheck.rulebook.model import Requirement
 
-ARTICLE_LEVEL = {"article", "section", "rule", "regulation"}
 CONTAINERS = {"part", "chapter", "title", "book", "subpart", "subchapter", "division",
               "subdivision", "subtitle", "hcontainer", "body", "preface"}
 # Score of an aligned article: the align groups matched (ALIGN_WEIGHT), the share of the
@@ -243,7 +243,7 @@ def align_requirement(analysis: Analysis, requirement: Requirement) -> list[Alig
     for article in analysis.articles:
         if article.eid in analysis.definition_articles and requirement.kind != "definition":
             continue
-        if not accepts(requirement.kind, analysis.role(article)):
+        if not accepts(requirement, analysis.role(article)):
             continue
         present = analysis.concepts(article)
         if all(not present.isdisjoint(group) for group in requirement.align):

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from lawcheck import checks, supervision
 from lawcheck.akn import Provision
-from lawcheck.align import CONTAINERS, Alignment, Analysis, align_requirement, strongest
-from lawcheck.checks import Block, Definition, Evidence, Result, Unit
+from lawcheck.engine import checks, supervision
+from lawcheck.engine.align import CONTAINERS, Alignment, Analysis, align_requirement, strongest
+from lawcheck.engine.checks import Evidence, Result
+from lawcheck.engine.units import Block, Definition, Unit
 from lawcheck.rulebook.loader import Rulebook
 from lawcheck.rulebook.model import Element, Requirement
 from lawcheck.settings import Settings

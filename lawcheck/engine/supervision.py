@@ -312,7 +312,7 @@ def _exception_gaps(exception: PowerException, expectation: Expectation) -> list
         severity = "medium" if delay > 72 else "low"
         result.append(Gap("validation_late", Weight(severity, urgency.force), within=validation.within,
                           **common))  # type: ignore[arg-type]
-    if urgency.severity == "high" and len(validation.on_refusal) < 2:
+    if urgency.severity == "high" and not validation.on_refusal:
         result.append(Gap("no_refusal_effect", Weight("low", "good_practice"), within=validation.within,
                           **common))  # type: ignore[arg-type]
     return result

@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from lawcheck import supervision
-from lawcheck.checks import Result
-from lawcheck.evaluate import POWER_KINDS, Assessed
+from lawcheck import treaty
+from lawcheck.engine import supervision
+from lawcheck.engine.checks import Result
+from lawcheck.engine.evaluate import POWER_KINDS, Assessed
 from lawcheck.rulebook.loader import Rulebook
 from lawcheck.rulebook.model import Element, Requirement, Weight
+from lawcheck.treaty import CATEGORIES, SEVERITIES
 
 CATEGORY_OF_KIND = {
     "definition": "missing_definition", "offence": "missing_offence",
@@ -20,15 +22,15 @@ CATEGORY_OF_KIND = {
     "cooperation": "missing_cooperation", "cooperation_power": "missing_cooperation",
     "general": "missing_cooperation",
 }
-# Finding categories in the order a reviewer reads them, with their titles.
+# Titles of the finding categories (their order is `lawcheck.treaty.CATEGORIES`).
 CATEGORY_TITLES = {
     "conflict": "Conflicts with the treaty", "missing_safeguard": "Missing safeguards",
     "missing_power": "Missing powers", "missing_offence": "Missing offences",
     "missing_cooperation": "Missing co-operation", "missing_definition": "Missing definitions",
     "partial": "Partly implemented", "consistency": "Consistency of the draft",
 }
-_SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
-_CATEGORY_ORDER = {c: i for i, c in enumerate(CATEGORY_TITLES)}
+_SEVERITY_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
+_CATEGORY_ORDER = {c: i for i, c in enumerate(CATEGORIES)}
 
 
 @dataclass(frozen=True)
@@ -66,8 +68,7 @@ class Finding:
 
 
 def cite(requirement: Requirement, paragraph: str | None = None) -> str:
-    treaty = "ETS 185" if requirement.instrument == "BC" else "CETS 224"
-    return f"Art. {paragraph or requirement.article} {treaty}"
+    return treaty.cite(requirement.instrument, paragraph or requirement.article)
 
 
 UNVERIFIED = "(unverified)"
@@ -215,7 +216,8 @@ def _supervision_findings(assessed: Assessed) -> list[Finding]:
                  + ("" if suffix == "authority" else f"/{suffix}"),
             category="missing_safeguard", severity=_capped(r, gap.weight.severity, basis),
             message=message, requirement=r.id, safeguard="judicial_or_independent_supervision",
-            provisions=gap.eids, cites=f"Art. 15(2) ETS 185, applied by {cite(r)}",
+            provisions=tuple(dict.fromkeys((assessed.alignments[0].eid, *gap.eids))),
+            cites=f"Art. 15(2) ETS 185, applied by {cite(r)}",
             help=_GAP_HELP[suffix], evidence=tuple(x for x in (gap.authority,) if x),
             force=gap.weight.force, basis=basis))
     return findings

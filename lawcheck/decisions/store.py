@@ -1,20 +1,5 @@
-"""Reviewer decisions: accept or dismiss a finding, with a reason and a name, kept in SQLite.
-
-An expert's decision is worth more than the run that prompted it, so it must survive the next
-version of the draft. A decision is therefore keyed on what the finding *is*, not on where it
-sits: the finding's code, requirement and safeguard, plus a fingerprint of the normalised text
-of the provisions it points at. eIds are kept for display only, so a renumbered but unchanged
-section still matches exactly.
-
-Looking a decision up for a finding gives one of three matches:
-
-- ``exact``: same key, same fingerprint. The decision applies.
-- ``similar``: same key, text changed a little (rapidfuzz ``ratio`` >= 90 over the normalised
-  text). The decision still applies, flagged ``needs_rereview`` so the reviewer confirms it.
-- ``changed``: same key, text changed materially. The decision is *not* applied: the finding
-  shows status ``needs_rereview`` with the earlier decision beside it. For findings without a
-  requirement (draft consistency codes that can occur many times), this needs the same eId too,
-  otherwise an unrelated provision with the same code would inherit someone else's decision.
+"""Where reviewer decisions are kept: an append-only SQLite file, and the match of a stored
+decision to a finding of a later version.
 
 Storage: WAL mode so readers never block the writer, ``busy_timeout`` so two writers queue
 instead of failing with "database is locked", every write in ``BEGIN IMMEDIATE`` ... ``COMMIT``
@@ -31,28 +16,22 @@ control characters: they are printed on terminals and written into Word files.
 
 from __future__ import annotations
 
-import argparse
-import hashlib
 import json
 import os
 import sqlite3
-import sys
 import time
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from rapidfuzz import fuzz
 
+from lawcheck.decisions.identity import finding_key, fingerprint, normalise
 from lawcheck.errors import InputError
-from lawcheck.safe_text import control_characters, terminal_text
-
-if TYPE_CHECKING:
-    from lawcheck.align import Analysis
+from lawcheck.safe_text import control_characters
 
 DECISIONS = ("accepted", "dismissed")
 SIMILAR_RATIO = 90.0
@@ -83,43 +62,6 @@ CREATE INDEX IF NOT EXISTS decisions_key ON decisions (code, requirement, safegu
 """
 _COLUMNS = ("id", "code", "requirement", "safeguard", "fingerprint", "text", "provisions", "status",
             "reason", "reviewer", "at", "source")
-
-
-# --- text identity ---------------------------------------------------------------------------
-
-def normalise(text: str) -> str:
-    """Lower-case, whitespace collapsed, digits kept: layout and capitals are not material,
-    a period of 90 days against 180 days is."""
-    return " ".join(unicodedata.normalize("NFKC", text).lower().split())
-
-
-def fingerprint(text: str) -> str:
-    """A stable digest of the normalised text, so equal wording matches in any later draft."""
-    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
-
-
-def provision_text(analysis: Analysis, eid: str) -> str:
-    """What a reader sees in the provision, children included, without its own number: a
-    section renumbered from 16 to 17 has not changed in substance."""
-    provision = analysis.provision(eid)
-    if provision is None:
-        unit = analysis.units.get(eid)
-        return unit.tagged.text if unit is not None else ""
-    text = provision.text
-    if provision.num and text.startswith(provision.num):
-        text = text[len(provision.num):]
-    return text
-
-
-def provisions_text(analysis: Analysis, eids: Iterable[str]) -> str:
-    """The normalised texts of a finding's provisions, sorted so that the order in which the
-    engine lists them (by alignment score, which may move) does not change the fingerprint."""
-    return "\n".join(sorted(normalise(provision_text(analysis, eid)) for eid in dict.fromkeys(eids)))
-
-
-def finding_key(finding: Mapping[str, Any]) -> tuple[str, str, str]:
-    """What a finding is: its code, requirement and safeguard ('' when absent)."""
-    return (str(finding["code"]), finding.get("requirement") or "", finding.get("safeguard") or "")
 
 
 def default_db_path(draft: Path) -> Path:
@@ -180,7 +122,7 @@ class Decision:
         return cls(**data)
 
 
-def _latest_per_fingerprint(rows: Iterable[Decision]) -> list[Decision]:
+def latest_per_fingerprint(rows: Iterable[Decision]) -> list[Decision]:
     """Rows come in id order; a later decision on the same text replaces an earlier one."""
     latest: dict[str, Decision] = {}
     for row in rows:
@@ -191,7 +133,7 @@ def _latest_per_fingerprint(rows: Iterable[Decision]) -> list[Decision]:
 
 def best_match(candidates: Iterable[Decision], finding: Mapping[str, Any], text: str) -> Decision | None:
     """The decision that fits a finding whose provisions now read `text`, or None."""
-    current = _latest_per_fingerprint(candidates)
+    current = latest_per_fingerprint(candidates)
     if not current:
         return None
     wanted = fingerprint(text)
@@ -338,7 +280,7 @@ class DecisionStore:
         by_key: dict[tuple[str, str, str], list[Decision]] = {}
         for decision in self.all():
             by_key.setdefault((decision.code, decision.requirement, decision.safeguard), []).append(decision)
-        return [d for rows in by_key.values() for d in _latest_per_fingerprint(rows)]
+        return [d for rows in by_key.values() for d in latest_per_fingerprint(rows)]
 
     def lookup(self, finding: Mapping[str, Any], provisions_text: str) -> Decision | None:
         """The decision for this finding, with how well its text still matches; None if none."""
@@ -361,54 +303,6 @@ class DecisionStore:
         self.close()
 
 
-# --- decisions in reports --------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Matched:
-    """Which stored decision went to which finding of a report, and which found no finding."""
-
-    pairs: list[tuple[dict[str, Any], Decision]]
-    unmatched: list[Decision]
-
-
-def match_decisions(findings: Sequence[dict[str, Any]], analysis: Analysis,
-                    decisions: Iterable[Decision]) -> Matched:
-    """Give each finding its decision; one database read for the whole report."""
-    by_key: dict[tuple[str, str, str], list[Decision]] = {}
-    for decision in decisions:
-        by_key.setdefault((decision.code, decision.requirement, decision.safeguard), []).append(decision)
-    pairs, used = [], set()
-    for finding in findings:
-        candidates = by_key.get(finding_key(finding))
-        if not candidates:
-            continue
-        text = provisions_text(analysis, finding.get("provisions") or ())
-        decision = best_match(candidates, finding, text)
-        if decision is not None:
-            pairs.append((finding, decision))
-            used.add(decision.id)
-    unmatched = [d for rows in by_key.values() for d in _latest_per_fingerprint(rows) if d.id not in used]
-    return Matched(pairs, unmatched)
-
-
-def attach_decisions(report: dict[str, Any], analysis: Analysis, store: DecisionStore | None) -> dict[str, Any]:
-    """Add a `decision` object to each finding of `report` that has one (in place), and a
-    `review` summary at the top level. Returns that summary. A None store does nothing, so a
-    caller can pass `open_store(...)` straight through."""
-    if store is None:
-        return {}
-    matched = match_decisions(report["findings"], analysis, store.all())
-    for finding, decision in matched.pairs:
-        finding["decision"] = decision.to_json()
-    statuses = [decision.effective_status for _, decision in matched.pairs]
-    summary = {"database": store.path.name, "accepted": statuses.count("accepted"),
-               "dismissed": statuses.count("dismissed"),
-               "needs_rereview": sum(d.needs_rereview for _, d in matched.pairs),
-               "not_raised": len(matched.unmatched)}
-    report["review"] = summary
-    return summary
-
-
 def open_store(draft: Path, db: str | Path | None = None, *, create: bool = False) -> DecisionStore | None:
     """The store for a draft: `db` if given, else the file beside the draft. With create=False
     (a check) a missing file gives None and an existing one is opened read-only: checking a
@@ -425,130 +319,3 @@ def open_store(draft: Path, db: str | Path | None = None, *, create: bool = Fals
 
 def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split())[:200] or type(error).__name__
-
-
-def decision_note(finding: Mapping[str, Any]) -> str:
-    """One line for text, Markdown and HTML reports and the Word commentary ('' if none)."""
-    decision = finding.get("decision")
-    if not decision:
-        return ""
-    reviewer, reason = (" ".join(terminal_text(str(decision[key])).split()) for key in ("reviewer", "reason"))
-    who = f"{decision['recorded']} by {reviewer} on {str(decision['at'])[:10]}: {reason}"
-    if decision["status"] == "needs_rereview":
-        return f"Re-review: the provision changed materially since it was {who}"
-    if decision["needs_rereview"]:
-        return f"{who[0].upper()}{who[1:]} (the provision has changed slightly since: please confirm)"
-    return f"{who[0].upper()}{who[1:]}"
-
-
-# --- `lawcheck review` -----------------------------------------------------------------------
-
-def add_review_parser(sub: Any) -> argparse.ArgumentParser:
-    """`lawcheck review FILE --finding CODE --accept|--dismiss --reason TEXT --reviewer NAME`
-    and `lawcheck review FILE --list`; `sub` is the subparsers object of the main parser."""
-    review = sub.add_parser("review", help="accept or dismiss a finding, or list the decisions on a draft")
-    review.add_argument("file", help="the draft (Akoma Ntoso XML, .docx or .txt)")
-    action = review.add_mutually_exclusive_group(required=True)
-    action.add_argument("--accept", dest="decision", action="store_const", const="accepted",
-                        help="the finding is right: the draft must change")
-    action.add_argument("--dismiss", dest="decision", action="store_const", const="dismissed",
-                        help="the finding is wrong or does not apply")
-    action.add_argument("--list", action="store_true", help="list the decisions and how they apply to FILE")
-    review.add_argument("--finding", metavar="CODE", help="the finding's code, e.g. BC-16/max_duration")
-    review.add_argument("--provision", metavar="EID", help="which one, when the code occurs more than once")
-    review.add_argument("--reason", help="why (required with --accept and --dismiss)")
-    review.add_argument("--reviewer", default=os.environ.get("LAWCHECK_REVIEWER"),
-                        help="who decides (default: $LAWCHECK_REVIEWER)")
-    review.add_argument("--db", metavar="PATH", help=f"decisions database (default: FILE's stem + {DB_SUFFIX})")
-    review.add_argument("--format", choices=["text", "json"], default="text", help="output of --list")
-    review.add_argument("--lang", choices=["auto", "en", "ru"], default="auto")
-    review.add_argument("--instruments", default="BC,SP", help="BC, SP or BC,SP (default)")
-    review.set_defaults(handler=run_review)
-    return review
-
-
-def _check_draft(path: Path, lang: str, instruments: str) -> Any:
-    """The same check `lawcheck check` runs, so codes and provisions match what the user saw."""
-    from lawcheck.report import check_document, parse_instruments, read_draft
-    from lawcheck.rulebook.loader import load_rulebook
-    from lawcheck.settings import load_settings
-
-    chosen = parse_instruments(instruments)
-    if not path.is_file():
-        raise InputError("no such file", source=str(path))
-    return check_document(read_draft(path, lang=lang), lang=lang, instruments=chosen,
-                          settings=load_settings(path, load_rulebook()), source=path.name)
-
-
-def select_finding(findings: Sequence[dict[str, Any]], code: str, provision: str | None,
-                   source: str) -> dict[str, Any]:
-    """The one finding the user means, or an InputError (exit 2) that says how to name it."""
-    import difflib
-
-    matches = [f for f in findings if f["code"].lower() == code.lower()]
-    if provision:
-        matches = [f for f in matches if provision in (f.get("provisions") or ())]
-    if not matches:
-        where = f" at {provision}" if provision else ""
-        close = difflib.get_close_matches(code, [f["code"] for f in findings], n=1)
-        hint = f" (did you mean {close[0]}?)" if close else " (`lawcheck review FILE --list` lists them)"
-        raise InputError(f"no finding {code}{where} in this draft{hint}", source=source)
-    if len(matches) > 1:
-        places = "; ".join(", ".join(f.get("provisions") or ["-"]) for f in matches)
-        raise InputError(f"finding {code} occurs {len(matches)} times ({places}): add --provision EID",
-                         source=source)
-    return matches[0]
-
-
-def _record(args: argparse.Namespace, path: Path) -> int:
-    missing = [flag for flag, value in (("--finding", args.finding), ("--reason", args.reason),
-                                        ("--reviewer", args.reviewer)) if not (value or "").strip()]
-    if missing:
-        flag = {"accepted": "--accept", "dismissed": "--dismiss"}[args.decision]
-        raise InputError(f"lawcheck review: {flag} needs {', '.join(missing)}")
-    check_decision_text(args.reason, args.reviewer)
-    check = _check_draft(path, args.lang, args.instruments)
-    finding = select_finding(check.report["findings"], args.finding, args.provision, str(path))
-    store = open_store(path, args.db, create=True)
-    assert store is not None
-    with store:
-        store.record(finding, provisions_text(check.analysis, finding.get("provisions") or ()),
-                     args.decision, args.reason, args.reviewer, source=path.name)
-    where = f" @ {', '.join(finding['provisions'])}" if finding.get("provisions") else ""
-    print(f"{args.decision} {finding['code']}{where} by {args.reviewer.strip()}: saved in {store.path}")
-    return 0
-
-
-def _list(args: argparse.Namespace, path: Path) -> int:
-    store = open_store(path, args.db, create=False)
-    if store is None:
-        raise InputError(f"no decisions yet: {default_db_path(path)} does not exist (use --db PATH)",
-                         source=str(path))
-    check = _check_draft(path, args.lang, args.instruments)
-    with store:
-        matched = match_decisions(check.report["findings"], check.analysis, store.all())
-    entries = [{"code": f["code"], "provisions": f.get("provisions", []), "raised": True,
-                "decision": d.to_json()} for f, d in matched.pairs]
-    entries += [{"code": d.code, "provisions": list(d.provisions), "raised": False,
-                 "decision": {**d.to_json(), "status": d.status, "match": None}} for d in matched.unmatched]
-    if args.format == "json":
-        sys.stdout.write(json.dumps({"database": str(store.path), "decisions": entries},
-                                    ensure_ascii=False, indent=2) + "\n")
-        return 0
-    print(f"{store.path}: {len(entries)} decision(s) on {path.name}")
-    for entry in entries:
-        decision = entry["decision"]
-        state = ("not raised by this version" if not entry["raised"] else
-                 "re-review: provision changed materially" if decision["status"] == "needs_rereview" else
-                 f"applies, re-review: provision changed slightly ({decision['similarity']:.0f})"
-                 if decision["needs_rereview"] else "applies")
-        where = f" @ {', '.join(entry['provisions'])}" if entry["provisions"] else ""
-        print(f"  {decision['recorded']:<9} {entry['code']}{where}  [{state}]")
-        print(terminal_text(f"            {decision['reviewer']}, {decision['at'][:10]}: {decision['reason']}"))
-    return 0
-
-
-def run_review(args: argparse.Namespace) -> int:
-    """Handler of `lawcheck review`: record a decision, or list them."""
-    path = Path(args.file)
-    return _list(args, path) if args.list else _record(args, path)
