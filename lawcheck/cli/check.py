@@ -8,7 +8,8 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from lawcheck.cli.output import exit_code, warn, write_result
+from lawcheck.cli.output import exit_code, write_result
+from lawcheck.cli.stderr import warn
 from lawcheck.decisions.attach import is_dismissed
 from lawcheck.decisions.store import open_store
 from lawcheck.draft import load_draft

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from functools import partial
 from pathlib import Path
 
-from lawcheck.cli.output import exit_code, warn, write_result
+from lawcheck.cli.output import exit_code, write_result
+from lawcheck.cli.stderr import warn
 from lawcheck.compare.versions import compare
 from lawcheck.draft import Draft, load_draft
 from lawcheck.output import check_output_path
@@ -32,8 +32,7 @@ def run(args: argparse.Namespace) -> int:
                    as_amendment=None if args.mode == "auto" else args.mode == "amendment")
     problems = diff.get("amendment", {}).get("problems", [])
     if problems:
-        print(f"lawcheck: warning: {new_path}: {len(problems)} amending instruction(s) not applied "
-              "(listed in the diff)", file=sys.stderr)
+        warn(new_path, [f"{len(problems)} amending instruction(s) not applied (listed in the diff)"])
     write_result(render_diff(diff, args.format), args.output, inputs=[old_path, new_path])
     return exit_code((finding["category"] for finding in diff["findings"]["added"]), args.fail_on)
 

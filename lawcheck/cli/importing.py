@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from lawcheck.cli.exits import EXIT_OK
-from lawcheck.cli.output import warn
+from lawcheck.cli.stderr import warn
 from lawcheck.ingest import import_draft
 from lawcheck.output import check_output_path, write_output
 

@@ -1,4 +1,4 @@
-"""What every command writes besides its result: warnings on stderr, results to a file or stdout."""
+"""What every command writes besides its warnings: results to a file or stdout, and the exit code."""
 
 from __future__ import annotations
 
@@ -9,11 +9,6 @@ from pathlib import Path
 from lawcheck.cli.exits import EXIT_FINDINGS, EXIT_OK
 from lawcheck.engine.findings import fails_on
 from lawcheck.output import write_output
-
-
-def warn(source: str | Path, warnings: Iterable[str]) -> None:
-    for warning in warnings:
-        print(f"lawcheck: warning: {source}: {warning}", file=sys.stderr)
 
 
 def write_result(text: str, output: str | None, inputs: Iterable[str | Path] = ()) -> None:
