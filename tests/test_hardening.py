@@ -13,6 +13,7 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
+from fuzzing import REPO, nest_deeply
 
 from lawcheck.akn.builder import Intervals
 from lawcheck.akn.numbering import num_keys
@@ -362,3 +363,33 @@ def test_output_is_written_atomically(tmp_path: Path) -> None:
         save_atomically(target, failing_save)
     assert target.read_text() == "previous"
     assert [path.name for path in tmp_path.iterdir()] == ["report.txt"]
+
+
+# -- one line on stderr, whatever came before -------------------------------------------------------
+
+def test_a_warning_followed_by_an_error_prints_one_line(tmp_path: Path, capsys) -> None:
+    draft = tmp_path / "plain.xml"  # no namespace: read with a warning
+    draft.write_text('<akomaNtoso><act name="act"><body><section eId="sec_1"><num>1.</num><content>'
+                     "<p>A judge may order preservation for 90 days.</p></content></section></body></act>"
+                     "</akomaNtoso>")
+    assert main(["check", str(draft)]) == 0
+    assert "warning" in capsys.readouterr().err
+    assert main(["check", str(draft), "-o", "/dev/full"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "warning" not in err
+
+
+def test_errors_on_an_imported_draft_name_the_draft(tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setattr("lawcheck.akn.builder.MAX_PROVISIONS", 3)
+    draft = tmp_path / "draft.txt"
+    draft.write_text("".join(f"Article {n}. Scope\nThis Act applies to computer data {n}.\n" for n in range(1, 8)))
+    assert main(["check", str(draft)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"lawcheck: error: {draft}: ") and err.count("\n") == 1
+
+
+def test_deep_nesting_inside_the_parser_limit_is_diffed(tmp_path: Path, capsys) -> None:
+    original = REPO / "tests" / "data" / "diff" / "en_base.xml"
+    deep = tmp_path / "deep.xml"
+    deep.write_bytes(nest_deeply(original.read_bytes(), 3, 248))
+    assert main(["diff", str(original), str(deep), "--format", "json"]) == 0, capsys.readouterr().err
