@@ -81,6 +81,18 @@ def nest_deeply(xml: bytes, target: int, depth: int) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
+def word_file(text: str) -> bytes:
+    """A Word file with one paragraph per line of `text`."""
+    import docx  # python-docx loads only when a Word case is built
+
+    document = docx.Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
 def insert_line(text: str, line: int, snippet: str) -> str:
     """Insert `snippet` as its own line of a plain-text draft."""
     lines = text.splitlines()
@@ -136,8 +148,9 @@ def run_cli(argv: Sequence[str], *, trace_memory: bool = False) -> Run:
 
 
 def commands_for(original: Path, mutated: Path, output: Path) -> list[list[str]]:
-    """The commands run on one mutated draft: check in two formats, validate, diff, import."""
-    if mutated.suffix == ".txt":
+    """The commands run on one mutated draft: check in two formats, validate and diff for Akoma
+    Ntoso; import and check for a text or Word draft."""
+    if mutated.suffix in (".txt", ".docx"):
         return [["import", str(mutated), "-o", str(output)], ["check", str(mutated), "--format", "md"]]
     return [["check", str(mutated), "--format", "json"], ["check", str(mutated), "--format", "md"],
             ["validate", str(mutated)], ["diff", str(original), str(mutated), "--format", "json"]]
