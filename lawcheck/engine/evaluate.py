@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from lawcheck.akn import Provision
 from lawcheck.engine import checks, supervision
-from lawcheck.engine.align import CONTAINERS, Alignment, Analysis, align_requirement, strongest
+from lawcheck.engine.align import CONTAINERS, CUT, Alignment, Analysis, Cut, align_requirement, strongest
 from lawcheck.engine.checks import Evidence, Result
 from lawcheck.engine.units import Block, Definition, Unit
 from lawcheck.rulebook.loader import Rulebook
@@ -181,10 +181,10 @@ def _supervision_result(reading: supervision.Reading) -> Result:
 
 
 def assess(analysis: Analysis, rulebook: Rulebook, instruments: Sequence[str],
-           settings: Settings) -> list[Assessed]:
+           settings: Settings, cut: Cut = CUT) -> list[Assessed]:
     """Every requirement of the selected instruments, in treaty order."""
     general = general_clauses(analysis)
-    return [_assess_one(analysis, requirement, rulebook, settings, general)
+    return [_assess_one(analysis, requirement, rulebook, settings, general, cut)
             for requirement in rulebook.selected(tuple(instruments))]
 
 
@@ -207,13 +207,13 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
 
 
 def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook, settings: Settings,
-                general: Sequence[Unit]) -> Assessed:
+                general: Sequence[Unit], cut: Cut = CUT) -> Assessed:
     if requirement.id in settings.not_applicable:
         return Assessed(requirement, "not_applicable", 0.0, (), None)
     if not settings.assesses(requirement):
         return Assessed(requirement, "not_assessed", 0.0, (), None)
     candidates = align_requirement(analysis, requirement)
-    alignments = tuple(strongest(candidates))
+    alignments = tuple(strongest(candidates, cut))
     if not alignments:
         # An amending act or excerpt that does not touch the requirement says nothing about it:
         # its conformance depends on the base text.
