@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.util import compile_infix_regex
+if TYPE_CHECKING:
+    from spacy.tokenizer import Tokenizer
 
 LANGUAGES = ("en", "ru")
 
@@ -31,7 +32,11 @@ class Token:
 
 
 @cache
-def _tokenizer(lang: str) -> spacy.tokenizer.Tokenizer:
+def _tokenizer(lang: str) -> Tokenizer:
+    """spaCy loads only when text is first tokenized: commands that read no text start fast."""
+    import spacy
+    from spacy.util import compile_infix_regex
+
     nlp = spacy.blank(lang)
     # Keep hyphenated words and numbers whole: "non-public", "информационно-коммуникационной".
     infixes = [pattern for pattern in nlp.Defaults.infixes if "-" not in pattern]
