@@ -108,14 +108,26 @@ def read_draft(path: Path, *, lang: str = "auto", max_bytes: int | None = None) 
 
 
 def run_check(args: argparse.Namespace) -> int:
-    path = Path(args.file)
-    instruments = parse_instruments(args.instruments)
+    """One draft: its report on stdout or in -o FILE. Several drafts or a folder: a batch."""
+    paths = [Path(name) for name in args.file]
+    if len(paths) > 1 or paths[0].is_dir():
+        from lawcheck.report.batch import run_batch
+
+        return run_batch(args, paths)
     if args.format == "docx" and not args.output:
         raise InputError("--format docx writes a Word file: add -o FILE.docx")
+    code, check = check_file(args, paths[0])
+    write_report(check, args.format, args.output)
+    return code
+
+
+def check_file(args: argparse.Namespace, path: Path) -> tuple[int, Check]:
+    """Check one draft as the options say: the exit code it earns and the check."""
+    instruments = parse_instruments(args.instruments)
     document = read_draft(path, lang=args.lang, max_bytes=args.max_bytes)
     for warning in document.warnings:
         print(f"lawcheck: warning: {path}: {warning}", file=sys.stderr)
-    quiet = args.format == "json" and not args.output
+    quiet = getattr(args, "batch", False) or (args.format == "json" and not args.output)
     if not quiet and sys.stderr.isatty():
         print(f"lawcheck: checking {path.name} ...", file=sys.stderr)
     settings = load_settings(path, load_rulebook())
@@ -126,21 +138,29 @@ def run_check(args: argparse.Namespace) -> int:
     finally:
         if store is not None:
             store.close()
-    if args.format == "docx":
+    return (EXIT_FINDINGS if _fails(check.report, args.fail_on) else 0), check
+
+
+def write_report(check: Check, report_format: str, output: str | None) -> None:
+    """The report in `output`, or on stdout; a Word commentary always goes to `output`."""
+    if report_format == "docx":
         from lawcheck.commentary import write_commentary
 
-        write_commentary(check.report, check.analysis, Path(args.output))
-        return EXIT_FINDINGS if _fails(check.report, args.fail_on) else 0
-    if args.format == "json":
-        text = json.dumps(check.report, ensure_ascii=False, indent=2) + "\n"
-    elif args.format == "md":
-        text = render_markdown(check.report)
-    elif args.format == "html":
-        text = render_html(check.report, check.analysis)
-    else:
-        text = render_text(check.report)
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        write_commentary(check.report, check.analysis, Path(output))  # type: ignore[arg-type]
+        return
+    text = render(check, report_format)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
-    return EXIT_FINDINGS if _fails(check.report, args.fail_on) else 0
+
+
+def render(check: Check, report_format: str) -> str:
+    """The report as text in one of the text formats."""
+    if report_format == "json":
+        return json.dumps(check.report, ensure_ascii=False, indent=2) + "\n"
+    if report_format == "md":
+        return render_markdown(check.report)
+    if report_format == "html":
+        return render_html(check.report, check.analysis)
+    return render_text(check.report)
