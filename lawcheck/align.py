@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lawcheck.akn import Document, Provision
 from lawcheck.akn.definitions import find_clauses
@@ -190,17 +190,19 @@ def _document_definitions(document: Document, lang: str) -> list[Definition]:
     return [Definition(term, eid, tag(term, lang)) for term, eid in found]
 
 
-def _evidence(block: Block, requirement: Requirement) -> tuple[str, ...]:
-    concepts = requirement.concept_ids
+def _evidence(block: Block, concepts: set[str]) -> tuple[str, ...]:
     words = [m.text for unit in block for m in unit.tagged.matches
              if m.concept in concepts and not m.negated]
     periods = [unit.tagged.text[d.start:d.end] for unit in block for d in unit.tagged.durations]
     return tuple(dict.fromkeys(words + periods))[:12]
 
 
-def _coverage(present: frozenset[str], requirement: Requirement) -> float:
-    groups = [g for e in requirement.elements if e.check in {"presence", "limit", "defined"}
-              for g in e.concepts]
+def _coverage_groups(requirement: Requirement) -> list[tuple[str, ...]]:
+    return [g for e in requirement.elements if e.check in {"presence", "limit", "defined"}
+            for g in e.concepts]
+
+
+def _coverage(present: frozenset[str], groups: list[tuple[str, ...]]) -> float:
     if not groups:
         return 1.0
     hit = sum(not present.isdisjoint(g) for g in groups)
@@ -218,22 +220,34 @@ def _definition_articles(document: Document, provisions: list[Provision]) -> set
     return articles
 
 
-def align_requirement(analysis: Analysis, requirement: Requirement) -> list[Alignment]:
+def align_requirement(analysis: Analysis, requirement: Requirement, *,
+                      evidence: bool = True) -> list[Alignment]:
     """Article-level units that implement the requirement, best first. Interpretation
-    sections align only to definition requirements."""
+    sections align only to definition requirements. Without `evidence`, the words are left
+    out (`with_evidence` adds them to the few alignments that are reported)."""
     found = []
+    groups = _coverage_groups(requirement)
+    concepts = requirement.concept_ids
     for article in analysis.articles:
         if article.eid in analysis.definition_articles and requirement.kind != "definition":
             continue
         present = analysis.concepts(article)
         if all(not present.isdisjoint(group) for group in requirement.align):
-            block = analysis.block(article)
             heading = analysis.headings.get(article.eid)
             titled = heading is not None and heading.has(requirement.align[0])
             score = ALIGN_WEIGHT + HEADING_WEIGHT * titled \
-                + (1 - ALIGN_WEIGHT - HEADING_WEIGHT) * _coverage(present, requirement)
-            found.append(Alignment(article.eid, round(score, 3), _evidence(block, requirement)))
+                + (1 - ALIGN_WEIGHT - HEADING_WEIGHT) * _coverage(present, groups)
+            words = _evidence(analysis.block(article), concepts) if evidence else ()
+            found.append(Alignment(article.eid, round(score, 3), words))
     return sorted(found, key=lambda a: -a.score)
+
+
+def with_evidence(analysis: Analysis, requirement: Requirement,
+                  alignments: list[Alignment]) -> list[Alignment]:
+    """The alignments with the words and periods that show them."""
+    concepts = requirement.concept_ids
+    return [replace(a, evidence=_evidence(analysis.block(analysis.provision(a.eid)), concepts))  # type: ignore[arg-type]
+            for a in alignments]
 
 
 def strongest(alignments: list[Alignment]) -> list[Alignment]:

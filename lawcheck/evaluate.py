@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from lawcheck import checks
-from lawcheck.align import Alignment, Analysis, align_requirement, strongest
+from lawcheck.align import Alignment, Analysis, align_requirement, strongest, with_evidence
 from lawcheck.checks import Block, Definition, Result, Unit
 from lawcheck.rulebook.loader import Rulebook
 from lawcheck.rulebook.model import Element, Requirement
@@ -157,8 +157,8 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
                 general: Sequence[Unit]) -> Assessed:
     if requirement.id in settings.not_applicable:
         return Assessed(requirement, "not_applicable", 0.0, (), None)
-    candidates = align_requirement(analysis, requirement)
-    alignments = tuple(strongest(candidates))
+    candidates = align_requirement(analysis, requirement, evidence=False)
+    alignments = tuple(with_evidence(analysis, requirement, strongest(candidates)))
     if not alignments:
         return Assessed(requirement, "missing", 0.0, (), None)
     blocks = [analysis.block(analysis.provision(a.eid)) for a in alignments]  # type: ignore[arg-type]
