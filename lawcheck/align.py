@@ -50,6 +50,7 @@ class Analysis:
     definitions: list[Definition]  # terms the draft defines, tagged
     _blocks: dict[str, list[Unit]] = field(default_factory=dict)
     _concepts: dict[str, frozenset[str]] = field(default_factory=dict)
+    _articles_by_concept: dict[str, set[str]] | None = None
 
     def block(self, provision: Provision) -> list[Unit]:
         """The provision's own unit followed by those of all its descendants."""
@@ -72,9 +73,27 @@ class Analysis:
         unit = self.units[eid]
         self.units[eid] = Unit(eid, tag(text, self.lang), unit.context)
         provision = self._by_eid[eid]
+        article = self.article_of(eid)
+        if article is not None and self._articles_by_concept is not None:
+            for concept in self.concepts(article):
+                self._articles_by_concept[concept].discard(article.eid)
         for stale in (provision, *_ancestors(provision)):
             self._blocks.pop(stale.eid, None)
             self._concepts.pop(stale.eid, None)
+        if article is not None and self._articles_by_concept is not None:
+            for concept in self.concepts(article):
+                self._articles_by_concept.setdefault(concept, set()).add(article.eid)
+
+    def articles_with(self, group: tuple[str, ...]) -> set[str]:
+        """eIds of the articles that state (not negated) some concept of the group: alignment
+        then reads only those, which matters in a code of thousands of articles."""
+        if self._articles_by_concept is None:
+            index: dict[str, set[str]] = {}
+            for article in self.articles:
+                for concept in self.concepts(article):
+                    index.setdefault(concept, set()).add(article.eid)
+            self._articles_by_concept = index
+        return set().union(*(self._articles_by_concept.get(concept, ()) for concept in group))
 
     def provision(self, eid: str) -> Provision | None:
         return self._by_eid.get(eid)
@@ -228,17 +247,19 @@ def align_requirement(analysis: Analysis, requirement: Requirement, *,
     found = []
     groups = _coverage_groups(requirement)
     concepts = requirement.concept_ids
+    aligned = set.intersection(*(analysis.articles_with(group) for group in requirement.align)) \
+        if requirement.align else {a.eid for a in analysis.articles}
     for article in analysis.articles:
-        if article.eid in analysis.definition_articles and requirement.kind != "definition":
+        if article.eid not in aligned or (article.eid in analysis.definition_articles
+                                          and requirement.kind != "definition"):
             continue
         present = analysis.concepts(article)
-        if all(not present.isdisjoint(group) for group in requirement.align):
-            heading = analysis.headings.get(article.eid)
-            titled = heading is not None and heading.has(requirement.align[0])
-            score = ALIGN_WEIGHT + HEADING_WEIGHT * titled \
-                + (1 - ALIGN_WEIGHT - HEADING_WEIGHT) * _coverage(present, groups)
-            words = _evidence(analysis.block(article), concepts) if evidence else ()
-            found.append(Alignment(article.eid, round(score, 3), words))
+        heading = analysis.headings.get(article.eid)
+        titled = heading is not None and heading.has(requirement.align[0])
+        score = ALIGN_WEIGHT + HEADING_WEIGHT * titled \
+            + (1 - ALIGN_WEIGHT - HEADING_WEIGHT) * _coverage(present, groups)
+        words = _evidence(analysis.block(article), concepts) if evidence else ()
+        found.append(Alignment(article.eid, round(score, 3), words))
     return sorted(found, key=lambda a: -a.score)
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from lawcheck import checks
 from lawcheck.align import Alignment, Analysis, align_requirement, strongest, with_evidence
 from lawcheck.checks import Block, Definition, Result, Unit
+from lawcheck.gcpause import cycle_collection_paused
 from lawcheck.rulebook.loader import Rulebook
 from lawcheck.rulebook.model import Element, Requirement
 from lawcheck.settings import Settings
@@ -119,12 +120,9 @@ def safeguard_scope(analysis: Analysis, alignments: Sequence[Alignment],
 def general_clauses(analysis: Analysis) -> list[Unit]:
     """Articles that state safeguards for a whole Part, Chapter or Act ("every power under
     this Act", «меры, предусмотренные настоящей главой»), with all their paragraphs."""
-    units: list[Unit] = []
-    for article in analysis.articles:
-        block = analysis.block(article)
-        if any(unit.tagged.has(("general_scope",)) for unit in block):
-            units.extend(block)
-    return units
+    framing = analysis.articles_with(("general_scope",))
+    return [unit for article in analysis.articles if article.eid in framing
+            for unit in analysis.block(article)]
 
 
 def assess(analysis: Analysis, rulebook: Rulebook, instruments: Sequence[str],
@@ -139,6 +137,12 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
              previous: Sequence[Assessed], edited: str) -> list[Assessed]:
     """After `analysis.edit(edited, ...)`: re-evaluate only the requirements the edit can
     change (those that read its article before or may read it now), reuse the others."""
+    with cycle_collection_paused():
+        return _reassess(analysis, rulebook, settings, previous, edited)
+
+
+def _reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
+              previous: Sequence[Assessed], edited: str) -> list[Assessed]:
     article = analysis.article_of(edited)
     general = general_clauses(analysis)
     framing = article is not None and any(u.eid == article.eid for u in general)

@@ -16,6 +16,7 @@ from lawcheck.concepts import detect_language
 from lawcheck.errors import InputError
 from lawcheck.evaluate import Assessed, assess
 from lawcheck.findings import Finding, fails_on, requirement_findings, sort_findings
+from lawcheck.gcpause import cycle_collection_paused
 from lawcheck.ingest import DRAFT_SUFFIXES, import_file
 from lawcheck.report.build import build_report
 from lawcheck.report.render import render_html, render_markdown, render_text
@@ -83,12 +84,13 @@ def check_document(document: Document, *, lang: str = "auto",
     """The whole pipeline on a parsed draft: the entry point for the CLI and the app.
     With `decisions`, each finding a reviewer decided on carries a `decision` object."""
     rulebook = load_rulebook()
-    analysis = analyse(document, choose_language(document, lang))
-    assessed = assess(analysis, rulebook, instruments, settings or Settings())
-    findings = sort_findings(requirement_findings(assessed, rulebook)
-                             + consistency_findings(document))
-    report = build_report(analysis, assessed, findings, instruments,
-                          source or Path(document.source).name)
+    with cycle_collection_paused():
+        analysis = analyse(document, choose_language(document, lang))
+        assessed = assess(analysis, rulebook, instruments, settings or Settings())
+        findings = sort_findings(requirement_findings(assessed, rulebook)
+                                 + consistency_findings(document))
+        report = build_report(analysis, assessed, findings, instruments,
+                              source or Path(document.source).name)
     attach_decisions(report, analysis, decisions)
     return Check(report, analysis, assessed, findings)
 
