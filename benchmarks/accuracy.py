@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lawcheck.akn import Document, read_document
-from lawcheck.report import check_document
+from lawcheck.pipeline import check_document
 
 ROOT = Path(__file__).resolve().parents[1]
-SETS = [ROOT.parent / "shared" / "devset" / "gold", ROOT / "corpora" / "national" / "gold"]
+SETS = [ROOT / "benchmarks" / "data" / "devset" / "gold", ROOT / "corpora" / "national" / "gold"]
 POWERS = [f"BC-{n}" for n in range(16, 22)]
 
 
@@ -64,12 +64,8 @@ def _related(document: Document, a: str, b: str) -> bool:
 
 
 def score_law(gold: dict, details: bool) -> Score:
-    akn = (ROOT.parent / "shared" / "devset" / gold["akn"]) if not gold["akn"].startswith("corpora") \
-        else ROOT / gold["akn"]
-    if not akn.exists():
-        akn = next(p for p in (ROOT / "corpora" / "national" / Path(gold["akn"]).name,
-                               ROOT.parent / "shared" / "devset" / "akn" / Path(gold["akn"]).name)
-                   if p.exists())
+    akn = next(p for p in (ROOT / gold["akn"], ROOT / "benchmarks" / "data" / "devset" / gold["akn"],
+                           ROOT / "corpora" / "national" / Path(gold["akn"]).name) if p.exists())
     document = read_document(akn)
     report = check_document(document, lang=gold["language"]).report
     predicted = {r["id"]: r for r in report["requirements"]}
@@ -78,7 +74,7 @@ def score_law(gold: dict, details: bool) -> Score:
         if rid not in predicted:
             continue
         pred = predicted[rid]
-        status = "missing" if pred["status"] == "not_applicable" else pred["status"]
+        status = "missing" if pred["status"] in {"not_applicable", "not_assessed"} else pred["status"]
         score.status.append(status == entry["status"])
         score.presence.append((status != "missing") == (entry["status"] != "missing"))
         pred_eids = [p["eId"] for p in pred["provisions"]]

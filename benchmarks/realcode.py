@@ -4,7 +4,9 @@ Repeating template articles flatters every cache. Here each article takes its he
 one law and about four numbered parts from different laws, renumbered; articles come in
 chapters of 25 with real chapter headings, and some parts refer to other articles in the
 drafting style of the language ("section 12(2)", «частью 2 статьи 12»), so the reader has
-references to resolve. The result is reproducible for a given seed.
+references to resolve. The sources are every development law of the language
+(benchmarks/data/devset, ../shared/devset and corpora/national). The result is reproducible
+for a given seed.
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ from lawcheck.akn import generate_eids
 from lawcheck.akn.reader import secure_parser
 
 ROOT = Path(__file__).resolve().parents[1]
-DEVSET = ROOT.parent / "shared" / "devset" / "akn"
-NATIONAL = ROOT / "corpora" / "national"
+SOURCE_FOLDERS = (ROOT / "benchmarks" / "data" / "devset" / "akn", ROOT.parent / "shared" / "devset" / "akn",
+                  ROOT / "corpora" / "national")
+PART_NAMES = ("subsection", "paragraph", "point")
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 NS = f"{{{AKN}}}"
+ARTICLES = (f"{NS}section", f"{NS}article")
 CHAPTER_SIZE = 25
 
 
@@ -31,9 +35,7 @@ CHAPTER_SIZE = 25
 class Style:
     """How one language numbers and refers to its units."""
 
-    sources: tuple[str, ...]
     article: str  # element name of an article
-    part: str  # element name of its numbered parts
     chapter: str
     article_num: str
     part_num: str
@@ -43,12 +45,9 @@ class Style:
 
 
 STYLES = {
-    "en": Style(("tz_cca_2015.xml", "ca_cc_excerpt.xml", "en_model_law.xml", "en_gaps_draft.xml"),
-                "section", "subsection", "part", "{n}.", "({n})", "PART {n}",
+    "en": Style("section", "part", "{n}.", "({n})", "PART {n}",
                 "This subsection applies subject to section {article}({part}).", "eng"),
-    "ru": Style(("kz_uk_2014_excerpt.xml", "kz_svyaz_2004_excerpt.xml", "ru_complete_draft.xml",
-                 "ru_cpc_amendment.xml"),
-                "article", "paragraph", "chapter", "Статья {n}.", "{n}.", "Глава {n}.",
+    "ru": Style("article", "chapter", "Статья {n}.", "{n}.", "Глава {n}.",
                 "Действие настоящей части применяется с учетом части {part} статьи {article} "
                 "настоящего Кодекса.", "rus"),
 }
@@ -64,13 +63,19 @@ class Pools:
 
 
 def source_files(lang: str) -> list[Path]:
-    found = []
-    for name in STYLES[lang].sources:
-        for folder in (DEVSET, NATIONAL):
-            if (folder / name).is_file():
-                found.append(folder / name)
-                break
-    return found
+    """Every development law in the language, the first copy of each name."""
+    found: dict[str, Path] = {}
+    for folder in SOURCE_FOLDERS:
+        for path in sorted(folder.glob("*.xml")) if folder.is_dir() else ():
+            if path.name not in found and _language(path) == STYLES[lang].language:
+                found[path.name] = path
+    return list(found.values())
+
+
+def _language(path: Path) -> str | None:
+    root = etree.parse(str(path), secure_parser()).getroot()
+    element = next(root.iter(f"{NS}FRBRlanguage"), None)
+    return element.get("language") if element is not None else None
 
 
 def _clean(element: etree._Element) -> etree._Element:
@@ -99,17 +104,18 @@ def _heading_text(element: etree._Element) -> str | None:
 
 
 def load_pools(lang: str) -> Pools:
-    style = STYLES[lang]
     parts, headings, chapter_headings = [], [], []
     for path in source_files(lang):
         root = etree.parse(str(path), secure_parser()).getroot()
         law_parts = []
-        for article in root.iter(f"{NS}{style.article}"):
+        for article in root.iter(*ARTICLES):
             if next(article.iter(f"{NS}mod"), None) is not None:
                 continue  # an amending article quotes another act
             if (heading := _heading_text(article)) is not None:
                 headings.append(heading)
-            law_parts += [_clean(part) for part in article.findall(f"{NS}{style.part}")]
+            law_parts += [_clean(part) for part in article
+                          if isinstance(part.tag, str) and etree.QName(part).localname in PART_NAMES
+                          and part.find(f"{NS}num") is not None]
         for container in root.iter(f"{NS}chapter", f"{NS}part"):
             if (heading := _heading_text(container)) is not None:
                 chapter_headings.append(heading)

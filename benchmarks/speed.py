@@ -62,8 +62,8 @@ def check_in_this_process(path: Path, lang: str) -> dict[str, float]:
     from lawcheck.akn import read_document
     from lawcheck.akn.reader import secure_parser
     from lawcheck.concepts import tag
-    from lawcheck.evaluate import reassess
-    from lawcheck.report import check_document
+    from lawcheck.engine.evaluate import reassess
+    from lawcheck.pipeline import check_document
     from lawcheck.rulebook.loader import load_rulebook
     from lawcheck.settings import Settings
 

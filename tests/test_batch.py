@@ -9,7 +9,7 @@ import pytest
 from conftest import AKN_NS, akn_xml
 
 from lawcheck.cli import main
-from lawcheck.report.batch import report_paths, worst
+from lawcheck.cli.batch import report_paths, worst
 
 SECTION = (f'<section xmlns="{AKN_NS}" eId="sec_1"><num>1.</num><heading>Illegal access</heading>'
            "<content><p>A person who intentionally accesses a computer system without right "

@@ -20,8 +20,9 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
-from lawcheck.commentary import COLUMNS, write_commentary
-from lawcheck.review import DecisionStore, provisions_text
+from lawcheck.decisions.identity import provisions_text
+from lawcheck.decisions.store import DecisionStore
+from lawcheck.report.docx import COLUMNS, write_commentary
 
 ROOT = Path(__file__).resolve().parents[1]
 GAPS = ROOT / "corpora" / "national" / "en_gaps_draft.xml"
@@ -34,7 +35,7 @@ ACCEPTED = "BC-21/safeguard/judicial_or_independent_supervision"
 @cache
 def gaps_check() -> Any:
     from lawcheck.akn import read_document
-    from lawcheck.report import check_document
+    from lawcheck.pipeline import check_document
 
     return check_document(read_document(GAPS), lang="en")
 

@@ -7,13 +7,21 @@ from collections.abc import Sequence
 from typing import Any
 
 from lawcheck import __version__
-from lawcheck.align import Analysis
-from lawcheck.checks import safeguard_status
-from lawcheck.evaluate import POWER_KINDS, Assessed
-from lawcheck.findings import Finding
+from lawcheck.engine.align import Analysis
+from lawcheck.engine.checks import safeguard_status
+from lawcheck.engine.evaluate import POWER_KINDS, Assessed
+from lawcheck.engine.findings import Finding
+from lawcheck.engine.supervision import PowerException
 from lawcheck.rulebook.model import Requirement
+from lawcheck.treaty import STATUSES
 
-STATUSES = ("implemented", "partial", "missing", "not_applicable")
+
+def _exception(exception: PowerException) -> dict[str, Any]:
+    validation = exception.validation
+    return {"eId": exception.eid, "safeguard": "judicial_or_independent_supervision",
+            "marker": exception.marker, "authority": exception.authority, "period": exception.period,
+            "validation": None if validation is None else
+            {"by": validation.by, "within": validation.within, "on_refusal": ", ".join(validation.on_refusal) or None}}
 
 
 def _requirement(item: Assessed) -> dict[str, Any]:
@@ -22,9 +30,11 @@ def _requirement(item: Assessed) -> dict[str, Any]:
         "id": r.id, "instrument": r.instrument, "article": r.article, "title": r.title,
         "kind": r.kind, "status": item.status, "score": item.score,
         "summary": r.summary, "cites": list(r.cites),
-        "provisions": [{"eId": a.eid, "score": a.score, "evidence": list(a.evidence)}
+        "provisions": [{"eId": a.eid, "score": a.score, "evidence": list(a.evidence), "role": "principal"}
                        for a in item.alignments],
     }
+    if item.reading is not None:
+        data["exceptions"] = [_exception(e) for e in item.reading.exceptions]
     if item.evaluation is not None:
         data["elements"] = [
             {"id": result.element, "status": result.status, "provisions": list(result.provisions),

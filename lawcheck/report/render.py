@@ -7,12 +7,12 @@ import html
 from collections.abc import Mapping
 from typing import Any
 
-from lawcheck.align import Analysis
-from lawcheck.findings import CATEGORY_TITLES
-from lawcheck.review import decision_note
+from lawcheck.decisions.attach import decision_note
+from lawcheck.engine.align import Analysis
+from lawcheck.engine.findings import CATEGORY_TITLES
 
 Report = Mapping[str, Any]
-_MARK = {"implemented": "+", "partial": "~", "missing": "-", "not_applicable": " "}
+_MARK = {"implemented": "+", "partial": "~", "missing": "-", "not_applicable": " ", "not_assessed": "?"}
 
 
 def _grouped(report: Report) -> dict[str, list[Mapping[str, Any]]]:
@@ -28,7 +28,8 @@ def _headline(report: Report) -> list[str]:
     lines = [f"{doc['title']}  ({doc['language']}, {doc['provisions']} provisions, "
              f"checked against {' + '.join(report['instruments'])})",
              f"implemented {s['implemented']}   partial {s['partial']}   missing {s['missing']}"
-             f"   not applicable {s.get('not_applicable', 0)}   findings {s['findings']} ({high} high)"]
+             f"   not applicable {s.get('not_applicable', 0)}"
+             f"   not assessed {s.get('not_assessed', 0)}   findings {s['findings']} ({high} high)"]
     review = report.get("review")
     if review:
         lines.append(f"reviewer decisions ({review['database']}): {review['accepted']} accepted, "

@@ -12,15 +12,14 @@ from lawcheck.concepts.numbers import iso_days
 from lawcheck.data import data_dir
 from lawcheck.errors import InputError
 from lawcheck.rulebook.compiled import compiled
-from lawcheck.rulebook.model import Case, Element, Group, Limit, Option, Requirement
+from lawcheck.rulebook.model import Case, Element, Expectation, Group, Limit, Option, Requirement, Supervision, Weight
 from lawcheck.rulebook.schema import RULE_SCHEMA
 from lawcheck.rulebook.yamlio import key_path, line_of, load_yaml
+from lawcheck.treaty import INSTRUMENT_IDS
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
 
-INSTRUMENTS = {"BC": "Convention on Cybercrime (ETS No. 185)",
-               "SP": "Second Additional Protocol (CETS No. 224)"}
 SAFEGUARD_FRAMEWORKS = ("BC-15", "SP-13", "SP-14")
 _FILE = re.compile(r"^(bc|sp)-(\d{2})\.yaml$")
 
@@ -101,7 +100,8 @@ def _requirement(path: Path, data: dict[str, Any]) -> Requirement:
                 message=" ".join(str(e["message"]).split()),
                 help=" ".join(str(e["help"]).split()),
                 limit=Limit(e["limit"].get("max"), e["limit"].get("min"))
-                if "limit" in e else None)
+                if "limit" in e else None,
+                force=str(e.get("force", "obligation")), basis=tuple(map(str, e.get("basis", []))))
         for e in data["elements"])
     cases = tuple(
         Case(lang=str(c["lang"]), expect=str(c["expect"]), text=str(c["text"]),
@@ -118,7 +118,30 @@ def _requirement(path: Path, data: dict[str, Any]) -> Requirement:
         subject_to=tuple(map(str, data["subject_to"])),
         depends_on=tuple(map(str, data["depends_on"])), mirrors=tuple(map(str, data["mirrors"])),
         reservations=_options(data["reservations"]), declarations=_options(data["declarations"]),
-        source_note=data["source_note"], cases=cases, path=str(path))
+        source_note=data["source_note"], cases=cases, path=str(path),
+        supervision=_supervision(data["supervision"]) if "supervision" in data else None)
+
+
+def _weight(value: dict[str, Any]) -> Weight:
+    return Weight(str(value["severity"]), str(value["force"]))
+
+
+def _expectation(value: dict[str, Any], default: Expectation | None = None) -> Expectation:
+    below = {str(k): _weight(v) for k, v in value.get("below", {}).items()}
+    urgency = _weight(value["urgency"]) if "urgency" in value else None
+    if default is None:
+        return Expectation(str(value["expects"]), below, urgency)
+    return Expectation(str(value.get("expects", default.expects)), {**default.below, **below},
+                       urgency if "urgency" in value else default.urgency)
+
+
+def _supervision(value: dict[str, Any]) -> Supervision:
+    default = _expectation(value)
+    return Supervision(
+        data=str(value["data"]), default=default,
+        by_data={str(k): _expectation(v, default) for k, v in value.get("by_data", {}).items()},
+        safeguards={str(k): _weight(v) for k, v in value["safeguards"].items()},
+        basis=tuple(map(str, value["basis"])), note=" ".join(str(value["note"]).split()))
 
 
 def _check_file(path: Path, data: dict[str, Any]) -> None:
@@ -207,7 +230,7 @@ def load_rulebook_from(root: Path) -> Rulebook:
         requirements[requirement.id] = requirement
         loaded[requirement.id] = data
     _check_links(requirements, loaded)
-    ordered = sorted(requirements.values(), key=lambda r: (r.instrument != "BC", r.number))
+    ordered = sorted(requirements.values(), key=lambda r: (INSTRUMENT_IDS.index(r.instrument), r.number))
     return Rulebook(tuple(ordered))
 
 

@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-STATUSES = ("implemented", "partial", "missing", "not_applicable")
+from lawcheck.treaty import cite
+
 STATUS_LABEL = {"implemented": "Implemented", "partial": "Partly implemented", "missing": "Missing",
-                "not_applicable": "Not applicable"}
-STATUS_SYMBOL = {"implemented": "✓", "partial": "◐", "missing": "✗", "not_applicable": "–"}
+                "not_applicable": "Not applicable", "not_assessed": "Not assessed (depends on the base text)"}
+STATUS_SYMBOL = {"implemented": "✓", "partial": "◐", "missing": "✗", "not_applicable": "–", "not_assessed": "?"}
 STATUS_COLOUR = {"implemented": "#cdebd3", "partial": "#ffe7a8", "missing": "#f6c4bf",
-                 "not_applicable": "#e6e8eb"}
+                 "not_applicable": "#e6e8eb", "not_assessed": "#f1f1f4"}
 STATUS_BORDER = {"implemented": "#3f8f50", "partial": "#b8860b", "missing": "#b3261e",
-                 "not_applicable": "#8a8f98"}
+                 "not_applicable": "#8a8f98", "not_assessed": "#a0a4ab"}
 
 SAFEGUARD_STATES = ("present", "absent", "unknown")
 SAFEGUARD_SYMBOL = {"present": "✓", "absent": "✗", "unknown": "?"}
@@ -29,16 +30,12 @@ ELEMENT_SYMBOL = {"met": "✓", "unmet": "✗", "conflict": "⚠", "unknown": "?
 ELEMENT_LABEL = {"met": "met", "unmet": "not met", "conflict": "contradicts the treaty",
                  "unknown": "not assessed"}
 
-# Report order of the engine (conflicts and missing safeguards first), for lists and filters.
-CATEGORIES = ("conflict", "missing_safeguard", "missing_power", "missing_offence",
-              "missing_cooperation", "missing_definition", "partial", "consistency")
 CATEGORY_LABEL = {
     "conflict": "Contradicts the treaty", "missing_safeguard": "Missing safeguard",
     "missing_power": "Missing power", "missing_offence": "Missing offence",
     "missing_cooperation": "Missing co-operation", "missing_definition": "Missing definition",
     "partial": "Partly implemented", "consistency": "Draft consistency",
 }
-SEVERITIES = ("high", "medium", "low")
 # Streamlit Markdown badges: coloured and worded, and no emoji font needed.
 SEVERITY_BADGE = {"high": ":red-badge[High]", "medium": ":orange-badge[Medium]", "low": ":gray-badge[Low]"}
 
@@ -54,7 +51,6 @@ _CHAPTER_OF_KIND = {
 # definitions, and all the conditions and safeguards, in one place.
 _THEMATIC_KINDS = {"definition", "safeguards", "data_protection"}
 
-TREATY = {"BC": "ETS 185", "SP": "CETS 224"}
 INSTRUMENT_LABEL = {"BC": "Convention (ETS 185)", "SP": "Second Protocol (CETS 224)"}
 
 
@@ -81,7 +77,7 @@ def safeguard_label(safeguard_id: str) -> str:
 
 def treaty_cite(requirement: Mapping[str, Any], paragraph: str | None = None) -> str:
     """"Art. 16(2) ETS 185": how the page names a treaty article or paragraph."""
-    return f"Art. {paragraph or requirement['article']} {TREATY.get(requirement['instrument'], '')}".strip()
+    return cite(requirement["instrument"], paragraph or requirement["article"])
 
 
 _MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#$~|"})
@@ -94,7 +90,7 @@ def md(text: str) -> str:
 
 
 def decision_badge(decision: Mapping[str, Any]) -> str:
-    """A Markdown badge before a reviewer decision's note (`lawcheck.review.decision_note`,
+    """A Markdown badge before a reviewer decision's note (`lawcheck.decisions.attach.decision_note`,
     which says in words what was decided): green accepted, grey dismissed, orange whenever
     the provision changed since and the reviewer should look again."""
     if decision.get("needs_rereview"):

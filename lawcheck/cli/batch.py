@@ -15,12 +15,12 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from lawcheck.cli.exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK
 from lawcheck.errors import InputError
 from lawcheck.ingest import DRAFT_SUFFIXES
 
 READABLE_SUFFIXES = (".xml", *DRAFT_SUFFIXES)
 
-EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_FINDINGS = 0, 1, 2, 3
 _SEVERITY = {EXIT_OK: 0, EXIT_FINDINGS: 1, EXIT_INPUT: 2, EXIT_INTERNAL: 3}
 REPORT_SUFFIXES = {"text": ".txt", "json": ".json", "md": ".md", "html": ".html", "docx": ".docx"}
 
@@ -61,7 +61,7 @@ def report_paths(drafts: list[Path], folder: Path, report_format: str) -> list[P
 
 def check_one(args: argparse.Namespace, draft: Path, output: Path | None) -> Outcome:
     """One draft of the batch, with every failure turned into its one-line error."""
-    from lawcheck.report import check_file, write_report
+    from lawcheck.cli.check import check_file, write_report
 
     started = time.perf_counter()
     try:

@@ -14,7 +14,6 @@ page number, so Word and LibreOffice open it cleanly.
 
 from __future__ import annotations
 
-import copy
 import os
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
@@ -31,9 +30,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from lawcheck.findings import CATEGORY_TITLES
-from lawcheck.review import attach_decisions, decision_note
-from lawcheck.rulebook.loader import INSTRUMENTS
+from lawcheck.akn.vocab import ARTICLE_LEVEL
+from lawcheck.decisions.attach import attach_decisions, decision_note, is_dismissed
+from lawcheck.engine.findings import CATEGORY_TITLES
+from lawcheck.treaty import INSTRUMENTS, cite
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -41,21 +41,22 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
 
     from lawcheck.akn.model import Provision
-    from lawcheck.align import Analysis
-    from lawcheck.review import DecisionStore
+    from lawcheck.decisions.store import DecisionStore
+    from lawcheck.engine.align import Analysis
 
 Report = Mapping[str, Any]
 
 STATUS_LABELS = {"implemented": "Implemented", "partial": "Partly implemented", "missing": "Missing",
-                 "not_applicable": "Not applicable"}
-STATUS_FILL = {"implemented": "E3F4E6", "partial": "FFF4D6", "missing": "FDE4E1", "not_applicable": "EEEEEE"}
+                 "not_applicable": "Not applicable",
+                 "not_assessed": "Not assessed (depends on the base text)"}
+STATUS_FILL = {"implemented": "E3F4E6", "partial": "FFF4D6", "missing": "FDE4E1", "not_applicable": "EEEEEE",
+               "not_assessed": "F2F2F2"}
 HEADER_FILL = "1F3864"
 A4_SHORT, A4_LONG, MARGIN = Cm(21.0), Cm(29.7), Cm(1.8)
 # Article-by-article columns (landscape A4, 26.1 cm between margins).
 COLUMNS = (("Treaty article", 5.0), ("Provisions of the draft", 5.4), ("Assessment", 3.6),
            ("Findings", 4.6), ("Recommendation", 4.0), ("Reviewer comment", 3.5))
 OTHER_COLUMNS = (("Provisions", 4.0), ("Finding", 9.0), ("Recommendation", 8.1), ("Reviewer comment", 5.0))
-ARTICLE_LEVEL = {"article", "section", "rule", "regulation"}
 EXCERPT_CHARS = 240
 TEXT_STYLE_ID, SMALL_STYLE_ID = "TableText", "TableSmall"  # ids python-docx gives "Table Text", "Table Small"
 MAX_PROVISIONS = 4
@@ -68,8 +69,7 @@ def write_commentary(report: Report, analysis: Analysis | None, path: Path,
     """Write the commentary to `path` (.docx). With `decisions`, the recorded decisions are
     attached to a copy of the report first; a report that already carries them is used as is."""
     if decisions is not None and analysis is not None:
-        report = copy.deepcopy(dict(report))
-        attach_decisions(report, analysis, decisions)  # type: ignore[arg-type]
+        report = attach_decisions(report, analysis, decisions)
     doc = Document()
     _set_up_styles(doc)
     _set_properties(doc, report)
@@ -192,17 +192,12 @@ def _summary_table(doc: DocxDocument, report: Report) -> None:
     doc.add_paragraph()
 
 
-def _in_effect(finding: Mapping[str, Any]) -> str | None:
-    decision = finding.get("decision")
-    return decision["status"] if decision else None
-
-
 def _key_recommendations(doc: DocxDocument, report: Report, analysis: Analysis | None) -> None:
     """The high-severity findings, grouped as a reviewer reads them (conflicts first), each
     with the clause, the treaty citation and what to change. Dismissed ones are left out."""
     doc.add_heading("Key recommendations", level=1)
     high = [f for f in report["findings"] if f["severity"] == "high"]
-    shown = [f for f in high if _in_effect(f) != "dismissed"]
+    shown = [f for f in high if not is_dismissed(f)]
     if len(shown) < len(high):
         doc.add_paragraph(f"{len(high) - len(shown)} high-severity finding(s) dismissed by reviewers are "
                           "not listed here; they remain in the table with the reviewer's reason.")
@@ -404,13 +399,8 @@ def _set_style(paragraph: Paragraph, style_id: str) -> None:
     paragraph._p.get_or_add_pPr().style = style_id
 
 
-def _treaty_cite(requirement: Mapping[str, Any]) -> str:
-    treaty = "ETS 185" if requirement["instrument"] == "BC" else "CETS 224"
-    return f"Art. {requirement['article']} {treaty}"
-
-
 def _write_article(cell: _Cell, requirement: Mapping[str, Any]) -> None:
-    _write(cell, [Line(f"{requirement['id']} · {_treaty_cite(requirement)}", small=True),
+    _write(cell, [Line(f"{requirement['id']} · {cite(requirement['instrument'], requirement['article'])}", small=True),
                   Line(requirement["title"], bold=True),
                   Line(requirement.get("summary", ""), small=True)])
 

@@ -1,0 +1,84 @@
+"""`lawcheck check`: read a draft, assess it, and write the report in the asked format."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from lawcheck.akn import Document
+from lawcheck.amend import amends_another_act
+from lawcheck.concepts import detect_language
+from lawcheck.decisions.attach import attach_decisions
+from lawcheck.decisions.store import DecisionStore
+from lawcheck.engine.align import Analysis, analyse
+from lawcheck.engine.evaluate import Assessed, assess
+from lawcheck.engine.findings import Finding, requirement_findings, sort_findings
+from lawcheck.gcpause import cycle_collection_paused
+from lawcheck.report.build import build_report
+from lawcheck.rulebook.loader import load_rulebook
+from lawcheck.settings import Settings
+from lawcheck.treaty import INSTRUMENT_IDS
+
+
+@dataclass(frozen=True)
+class Check:
+    """Everything one check produced: the report dict and what rendering needs."""
+
+    report: dict[str, Any]
+    analysis: Analysis
+    assessed: list[Assessed]
+    findings: list[Finding]
+
+
+def choose_language(document: Document, requested: str) -> str:
+    if requested != "auto":
+        return requested
+    if document.frbr.language in {"en", "ru"}:
+        return document.frbr.language
+    return detect_language(" ".join(p.own_text for p in list(document.walk())[:400]))
+
+
+def consistency_findings(document: Document) -> list[Finding]:
+    """Dangling references and terms defined twice."""
+    findings = []
+    for ref in document.references:
+        if ref.target_eid is None and ref.kind in {"ref", "numeric"}:
+            findings.append(Finding(
+                code="draft/dangling_reference", category="consistency", severity="medium",
+                message=f"“{ref.text}” refers to a provision the draft does not have.",
+                provisions=(ref.source_eid,) if ref.source_eid else (),
+                help="Correct the cross-reference or add the provision it points to."))
+    # A term may be defined again for one section ("In this section, ..."): key on the scope.
+    terms = Counter((d.scope, d.term.lower()) for d in document.definitions)
+    for (scope, term), count in sorted(terms.items()):
+        if count > 1:
+            eids = tuple(d.eid for d in document.definitions
+                         if d.term.lower() == term and d.scope == scope)
+            findings.append(Finding(
+                code="draft/duplicate_definition", category="consistency", severity="low",
+                message=f"“{term}” is defined {count} times.", provisions=eids,
+                help="Keep one definition, or make sure the wordings agree."))
+    return findings
+
+
+def check_document(document: Document, *, lang: str = "auto",
+                   instruments: tuple[str, ...] = INSTRUMENT_IDS,
+                   settings: Settings | None = None, source: str | None = None,
+                   decisions: DecisionStore | None = None) -> Check:
+    """The whole pipeline on a parsed draft: the entry point for the CLI and the app.
+    With `decisions`, each finding a reviewer decided on carries a `decision` object."""
+    rulebook = load_rulebook()
+    with cycle_collection_paused():
+        analysis = analyse(document, choose_language(document, lang))
+        settings = replace(settings or Settings(), partial_text=amends_another_act(document))
+        assessed = assess(analysis, rulebook, instruments, settings)
+        findings = sort_findings(requirement_findings(assessed, rulebook)
+                                 + consistency_findings(document))
+        report = build_report(analysis, assessed, findings, instruments,
+                              source or Path(document.source).name)
+    report = attach_decisions(report, analysis, decisions)
+    return Check(report, analysis, assessed, findings)
+
+
