@@ -8,11 +8,13 @@ the worst of the drafts' (internal error, then input error, then findings, then 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from lawcheck.cli.exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK
@@ -136,11 +138,32 @@ def _run_sequentially(args: argparse.Namespace, drafts: list[Path], outputs: lis
     return outcomes
 
 
+def _warm_up() -> None:
+    """Load the engine, the rules and both languages' tokenizers once, before the workers
+    fork: they then start with all of it in memory instead of loading it each."""
+    from lawcheck.concepts import tag
+    from lawcheck.rulebook.loader import load_rulebook
+
+    load_rulebook()
+    for lang in ("en", "ru"):
+        tag("warm up", lang)
+
+
+def _pool_context() -> BaseContext | None:
+    """fork where the platform has it (workers inherit the warmed-up engine), else the default."""
+    return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+
+
 def _run_in_pool(args: argparse.Namespace, drafts: list[Path], outputs: list[Path | None],
                  jobs: int) -> list[Outcome]:
     """Drafts spread over `jobs` processes; results in the order the drafts were given."""
     outcomes: dict[int, Outcome] = {}
-    with ProcessPoolExecutor(max_workers=min(jobs, len(drafts))) as pool:
+    context = _pool_context()
+    if context is not None:
+        import lawcheck.cli.check  # noqa: F401 - the pipeline, imported before the fork
+
+        _warm_up()
+    with ProcessPoolExecutor(max_workers=min(jobs, len(drafts)), mp_context=context) as pool:
         futures = {pool.submit(check_one, args, draft, output): index
                    for index, (draft, output) in enumerate(zip(drafts, outputs, strict=True))}
         for done, future in enumerate(as_completed(futures), start=1):
