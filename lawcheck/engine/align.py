@@ -120,6 +120,16 @@ class Analysis:
         shall be kept confidential"): they complete its regime."""
         return [self._by_eid[eid] for eid in self._referrers.get(article_eid, ())]
 
+    def targets_of(self, provision: Provision) -> frozenset[str]:
+        """Articles a provision refers to, singly (other than its own article) or by a range;
+        kept, since references belong to the document and an edit does not change them."""
+        if provision.eid not in self._targets:
+            own = self.article_of(provision.eid)
+            single = {a.eid for r in provision.references if r.target_eid
+                      for a in [self.article_of(r.target_eid)] if a is not None and a.eid != (own.eid if own else None)}
+            self._targets[provision.eid] = frozenset(single | self.ranges_of(provision))
+        return self._targets[provision.eid]
+
     def ranges_of(self, provision: Provision) -> set[str]:
         """Articles a provision refers to by a range ("sections 18 to 23", «статьями 231-233»)."""
         targets = sorted({self._position[a.eid] for r in provision.references if r.target_eid
@@ -133,6 +143,7 @@ class Analysis:
         self._position = {a.eid: i for i, a in enumerate(self.articles)}
         self._referrers = _referrers(self.articles, self._by_eid)
         self._article_ids = {a.eid for a in self.articles}
+        self._targets: dict[str, frozenset[str]] = {}
 
 
 _RANGE = re.compile(r"\d\s*(?:to|through|–|—|-|по)\s*\d|\bto\b.{0,12}\d", re.IGNORECASE)

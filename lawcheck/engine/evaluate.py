@@ -11,7 +11,6 @@ from lawcheck.engine import checks, supervision
 from lawcheck.engine.align import CONTAINERS, Alignment, Analysis, align_requirement, strongest, with_evidence
 from lawcheck.engine.checks import Evidence, Result
 from lawcheck.engine.units import Block, Definition, Unit
-from lawcheck.gcpause import cycle_collection_paused
 from lawcheck.rulebook.loader import Rulebook
 from lawcheck.rulebook.model import Element, Requirement
 from lawcheck.settings import Settings
@@ -145,9 +144,7 @@ def reaching(analysis: Analysis, general: Sequence[Unit], article: Provision) ->
         provision = analysis.provision(unit.eid)
         if rule_article is None or provision is None:
             continue
-        referenced = {a.eid for r in provision.references if r.target_eid
-                      for a in [analysis.article_of(r.target_eid)] if a is not None and a.eid != rule_article.eid}
-        referenced |= analysis.ranges_of(provision)
+        referenced = set(analysis.targets_of(provision))
         same = _container(analysis, rule_article) == _container(analysis, article)
         if supervision.reaches(unit.tagged.text, rule_article.eid, article.eid, same, referenced):
             result.append(unit)
@@ -190,12 +187,6 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
              previous: Sequence[Assessed], edited: str) -> list[Assessed]:
     """After `analysis.edit(edited, ...)`: re-evaluate only the requirements the edit can
     change (those that read its article before or may read it now), reuse the others."""
-    with cycle_collection_paused():
-        return _reassess(analysis, rulebook, settings, previous, edited)
-
-
-def _reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
-              previous: Sequence[Assessed], edited: str) -> list[Assessed]:
     article = analysis.article_of(edited)
     general = general_clauses(analysis)
     framing = article is not None and any(u.eid == article.eid for u in general)
