@@ -9,13 +9,30 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 _CACHE_KEY = pytest.StashKey[tuple[str, str | None]]()
+
+
+@pytest.fixture(scope="session")
+def national_check() -> Callable[[str], Any]:
+    """The default check of a bundled draft (corpora/national/NAME), made once per session and
+    shared between tests: read it, never edit its analysis."""
+    from lawcheck.akn import read_document
+    from lawcheck.pipeline import check_document
+
+    @cache
+    def check(name: str) -> Any:
+        return check_document(read_document(REPO / "corpora" / "national" / name))
+
+    return check
 
 
 @pytest.fixture(scope="session")
