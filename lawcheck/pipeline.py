@@ -12,7 +12,7 @@ from lawcheck.amend import amends_another_act
 from lawcheck.concepts import detect_language
 from lawcheck.decisions.attach import attach_decisions
 from lawcheck.decisions.store import DecisionStore
-from lawcheck.engine.align import Analysis, analyse
+from lawcheck.engine.align import CUT, Analysis, Cut, analyse
 from lawcheck.engine.evaluate import Assessed, assess
 from lawcheck.engine.findings import Finding, requirement_findings, sort_findings
 from lawcheck.gcpause import cycle_collection_paused
@@ -66,15 +66,15 @@ def consistency_findings(document: Document) -> list[Finding]:
 def check_document(document: Document, *, lang: str = "auto",
                    instruments: tuple[str, ...] = INSTRUMENT_IDS,
                    settings: Settings | None = None, source: str | None = None,
-                   decisions: DecisionStore | None = None) -> Check:
+                   decisions: DecisionStore | None = None, cut: Cut = CUT) -> Check:
     """The whole pipeline on a parsed draft: the entry point for the CLI and the app.
     With `decisions`, each finding a reviewer decided on carries a `decision` object."""
     rulebook = load_rulebook()
     with cycle_collection_paused():
         analysis = analyse(document, choose_language(document, lang))
         settings = replace(settings or Settings(), partial_text=amends_another_act(document))
-        assessed = assess(analysis, rulebook, instruments, settings)
-        findings = sort_findings(requirement_findings(assessed, rulebook)
+        assessed = assess(analysis, rulebook, instruments, settings, cut)
+        findings = sort_findings(requirement_findings(assessed, rulebook, settings.partial_text)
                                  + consistency_findings(document))
         report = build_report(analysis, assessed, findings, instruments,
                               source or Path(document.source).name)

@@ -27,8 +27,19 @@ CONTAINERS = {"part", "chapter", "title", "book", "subpart", "subchapter", "divi
 # (drafters title articles after what they do).
 ALIGN_WEIGHT = 0.5
 HEADING_WEIGHT = 0.2
-REPORT_MARGIN = 0.2  # alignments this far below the best are evidence, not implementations
-REPORT_LIMIT = 12
+
+
+@dataclass(frozen=True)
+class Cut:
+    """Which candidates are reported as implementing a requirement: those within `margin` of
+    the best, at most `limit`. These are the engine's only tuned numbers; the accuracy
+    benchmark fits them on the development laws and scores each law left out."""
+
+    margin: float = 0.2
+    limit: int = 12
+
+
+CUT = Cut()
 
 
 @dataclass(frozen=True)
@@ -273,6 +284,8 @@ def align_requirement(analysis: Analysis, requirement: Requirement, *,
     """Article-level units that implement the requirement, best first. Interpretation
     sections align only to definition requirements. Without `evidence`, the words are left
     out (`with_evidence` adds them to the few alignments that are reported)."""
+    if requirement.kind == "definition":
+        return _defining_articles(analysis, requirement)
     found = []
     groups = _coverage_groups(requirement)
     concepts = requirement.concept_ids
@@ -297,14 +310,33 @@ def align_requirement(analysis: Analysis, requirement: Requirement, *,
 def with_evidence(analysis: Analysis, requirement: Requirement,
                   alignments: list[Alignment]) -> list[Alignment]:
     """The alignments with the words and periods that show them."""
+    if requirement.kind == "definition":
+        return alignments  # the terms defined are their evidence already
     concepts = requirement.concept_ids
     return [replace(a, evidence=_evidence(analysis.block(analysis.provision(a.eid)), concepts))  # type: ignore[arg-type]
             for a in alignments]
 
 
-def strongest(alignments: list[Alignment]) -> list[Alignment]:
+def _defining_articles(analysis: Analysis, requirement: Requirement) -> list[Alignment]:
+    """Where the draft defines the treaty's terms: the articles (or inserted points) that hold
+    a definition of one of them, ranked by how many they define. A word used in an operative
+    article is not a definition of it."""
+    terms: dict[str, list[str]] = {}
+    for definition in analysis.definitions:
+        article = analysis.article_of(definition.eid)
+        if article is not None and definition.tagged.has(requirement.align[0]):
+            terms.setdefault(article.eid, []).append(definition.term)
+    total = max((len(t) for t in terms.values()), default=1)
+    found = [Alignment(eid, round(ALIGN_WEIGHT + (1 - ALIGN_WEIGHT) * len(named) / total, 3),
+                       tuple(dict.fromkeys(named))[:12])
+             for eid, named in terms.items()]
+    return sorted(found, key=lambda a: -a.score)
+
+
+def strongest(alignments: list[Alignment], cut: Cut | None = None) -> list[Alignment]:
     """The alignments a reviewer is shown: those close to the best one."""
     if not alignments:
         return []
     best = alignments[0].score
-    return [a for a in alignments if a.score >= best - REPORT_MARGIN][:REPORT_LIMIT]
+    cut = cut or CUT
+    return [a for a in alignments if a.score >= best - cut.margin][:cut.limit]

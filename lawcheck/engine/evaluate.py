@@ -8,7 +8,16 @@ from dataclasses import dataclass
 
 from lawcheck.akn import Provision
 from lawcheck.engine import checks, supervision
-from lawcheck.engine.align import CONTAINERS, Alignment, Analysis, align_requirement, strongest, with_evidence
+from lawcheck.engine.align import (
+    CONTAINERS,
+    CUT,
+    Alignment,
+    Analysis,
+    Cut,
+    align_requirement,
+    strongest,
+    with_evidence,
+)
 from lawcheck.engine.checks import Evidence, Result
 from lawcheck.engine.units import Block, Definition, Unit
 from lawcheck.rulebook.loader import Rulebook
@@ -160,7 +169,7 @@ def read_supervision(analysis: Analysis, requirement: Requirement, article: Prov
                             rules)
 
 
-def _supervision_result(reading: supervision.Reading) -> Result:
+def supervision_result(reading: supervision.Reading) -> Result:
     element = "judicial_or_independent_supervision"
     grants = reading.authorisers
     evidence = tuple(Evidence(g.eid, "authority", g.words, 0, 0) for g in grants)
@@ -176,10 +185,10 @@ def _supervision_result(reading: supervision.Reading) -> Result:
 
 
 def assess(analysis: Analysis, rulebook: Rulebook, instruments: Sequence[str],
-           settings: Settings) -> list[Assessed]:
+           settings: Settings, cut: Cut = CUT) -> list[Assessed]:
     """Every requirement of the selected instruments, in treaty order."""
     general = general_clauses(analysis)
-    return [_assess_one(analysis, requirement, rulebook, settings, general)
+    return [_assess_one(analysis, requirement, rulebook, settings, general, cut)
             for requirement in rulebook.selected(tuple(instruments))]
 
 
@@ -202,13 +211,13 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
 
 
 def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook, settings: Settings,
-                general: Sequence[Unit]) -> Assessed:
+                general: Sequence[Unit], cut: Cut = CUT) -> Assessed:
     if requirement.id in settings.not_applicable:
         return Assessed(requirement, "not_applicable", 0.0, (), None)
     if not settings.assesses(requirement):
         return Assessed(requirement, "not_assessed", 0.0, (), None)
     candidates = align_requirement(analysis, requirement, evidence=False)
-    alignments = tuple(with_evidence(analysis, requirement, strongest(candidates)))
+    alignments = tuple(with_evidence(analysis, requirement, strongest(candidates, cut)))
     if not alignments:
         # An amending act or excerpt that does not touch the requirement says nothing about it:
         # its conformance depends on the base text.
@@ -232,7 +241,7 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
         top = analysis.provision(alignments[0].eid)
         assert top is not None
         reading = read_supervision(analysis, requirement, top, general)
-        evaluation.safeguards["judicial_or_independent_supervision"] = _supervision_result(reading)
+        evaluation.safeguards["judicial_or_independent_supervision"] = supervision_result(reading)
     status, score = status_and_score(evaluation)
     authorities = tuple(label for concept, label in _AUTHORITIES
                         if any(u.tagged.has((concept,)) for b in blocks for u in b))
