@@ -395,7 +395,7 @@ def _finding_changes(old: Sequence[Mapping[str, Any]],
 def diff_documents(old: Document, new: Document, *, lang: str = "auto",
                    instruments: Sequence[str] = INSTRUMENTS, settings: Settings | None = None,
                    checks: tuple[Any, Any] | None = None,
-                   amendment: Consolidation | None = None) -> dict[str, Any]:
+                   amendment: Consolidation | None = None, ui_lang: str = "auto") -> dict[str, Any]:
     """The diff of two versions as the contract's `lawcheck.diff/1` JSON (plus `changes`,
     `texts`, `safeguards`, `summary` and, for an amending act, `amendment`).
 
@@ -405,8 +405,10 @@ def diff_documents(old: Document, new: Document, *, lang: str = "auto",
     if checks is None:
         from lawcheck.report import check_document  # the check pipeline is heavy: import late
 
-        checks = (check_document(old, lang=lang, instruments=tuple(instruments), settings=settings),
-                  check_document(new, lang=lang, instruments=tuple(instruments), settings=settings))
+        checks = (check_document(old, lang=lang, instruments=tuple(instruments), settings=settings,
+                                 ui_lang=ui_lang),
+                  check_document(new, lang=lang, instruments=tuple(instruments), settings=settings,
+                                 ui_lang=ui_lang))
     old_report, new_report = checks[0].report, checks[1].report
     matching = match_provisions(old, new)
     text = _text_delta(matching)
@@ -432,17 +434,18 @@ def diff_documents(old: Document, new: Document, *, lang: str = "auto",
 def compare(old: Document, new: Document, *, lang: str = "auto",
             instruments: Sequence[str] = INSTRUMENTS, settings: Settings | None = None,
             old_root: etree._Element | None = None, new_root: etree._Element | None = None,
-            as_amendment: bool | None = None) -> dict[str, Any]:
+            as_amendment: bool | None = None, ui_lang: str = "auto") -> dict[str, Any]:
     """`lawcheck diff OLD NEW`: when NEW amends OLD (mods, activeModifications or worded
     instructions, and not simply another version of the same act) it is applied to OLD
     first, and the diff is between OLD and the consolidated text. `as_amendment` forces
     the choice. Pass the parsed trees when the documents came from bytes (an upload)."""
     amending = as_amendment if as_amendment is not None else _amends(old, new, new_root)
     if not amending:
-        return diff_documents(old, new, lang=lang, instruments=instruments, settings=settings)
+        return diff_documents(old, new, lang=lang, instruments=instruments, settings=settings,
+                              ui_lang=ui_lang)
     consolidation = consolidate(old, new, base_root=old_root, amending_root=new_root)
     return diff_documents(old, consolidation.document, lang=lang, instruments=instruments,
-                          settings=settings, amendment=consolidation)
+                          settings=settings, amendment=consolidation, ui_lang=ui_lang)
 
 
 def _amends(old: Document, new: Document, new_root: etree._Element | None) -> bool:
@@ -777,7 +780,8 @@ def run_diff(args: argparse.Namespace) -> int:
     settings = load_settings(old_path, load_rulebook())
     mode = getattr(args, "mode", "auto")
     diff = compare(old, new, lang=lang, instruments=instruments, settings=settings, old_root=old_root,
-                   new_root=new_root, as_amendment=None if mode == "auto" else mode == "amendment")
+                   new_root=new_root, as_amendment=None if mode == "auto" else mode == "amendment",
+                   ui_lang=getattr(args, "ui_lang", "auto"))
     amendment = diff.get("amendment")
     if amendment is not None and new_path.suffix.lower() in DRAFT_SUFFIXES:
         for item in (*amendment["applied"], *amendment["problems"]):

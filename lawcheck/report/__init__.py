@@ -12,10 +12,12 @@ from typing import Any
 
 from lawcheck.akn import Document, parse_document, read_document
 from lawcheck.align import Analysis, analyse
+from lawcheck.citations import Citations
 from lawcheck.concepts import detect_language
 from lawcheck.errors import InputError
 from lawcheck.evaluate import Assessed, assess
-from lawcheck.findings import Finding, fails_on, requirement_findings, sort_findings
+from lawcheck.findings import Finding, Voice, fails_on, requirement_findings, sort_findings
+from lawcheck.i18n import tr, ui_language
 from lawcheck.ingest import DRAFT_SUFFIXES, import_file
 from lawcheck.report.build import build_report
 from lawcheck.report.render import render_html, render_markdown, render_text
@@ -53,16 +55,18 @@ def choose_language(document: Document, requested: str) -> str:
     return detect_language(" ".join(p.own_text for p in list(document.walk())[:400]))
 
 
-def consistency_findings(document: Document) -> list[Finding]:
+def consistency_findings(document: Document, voice: Voice | None = None) -> list[Finding]:
     """Dangling references and terms defined twice."""
+    voice = voice or Voice()
+    lang = voice.lang
     findings = []
     for ref in document.references:
         if ref.target_eid is None and ref.kind in {"ref", "numeric"}:
+            where = (ref.source_eid,) if ref.source_eid else ()
             findings.append(Finding(
                 code="draft/dangling_reference", category="consistency", severity="medium",
-                message=f"“{ref.text}” refers to a provision the draft does not have.",
-                provisions=(ref.source_eid,) if ref.source_eid else (),
-                help="Correct the cross-reference or add the provision it points to."))
+                message=tr("finding.dangling", lang, text=ref.text), provisions=where,
+                help=tr("finding.dangling_help", lang), labels=voice.labels(where)))
     # A term may be defined again for one section ("In this section, ..."): key on the scope.
     terms = Counter((d.scope, d.term.lower()) for d in document.definitions)
     for (scope, term), count in sorted(terms.items()):
@@ -71,24 +75,26 @@ def consistency_findings(document: Document) -> list[Finding]:
                          if d.term.lower() == term and d.scope == scope)
             findings.append(Finding(
                 code="draft/duplicate_definition", category="consistency", severity="low",
-                message=f"“{term}” is defined {count} times.", provisions=eids,
-                help="Keep one definition, or make sure the wordings agree."))
+                message=tr("finding.duplicate", lang, term=term, count=count), provisions=eids,
+                help=tr("finding.duplicate_help", lang), labels=voice.labels(eids)))
     return findings
 
 
 def check_document(document: Document, *, lang: str = "auto",
                    instruments: tuple[str, ...] = INSTRUMENT_IDS,
                    settings: Settings | None = None, source: str | None = None,
-                   decisions: DecisionStore | None = None) -> Check:
+                   decisions: DecisionStore | None = None, ui_lang: str = "auto") -> Check:
     """The whole pipeline on a parsed draft: the entry point for the CLI and the app.
-    With `decisions`, each finding a reviewer decided on carries a `decision` object."""
+    With `decisions`, each finding a reviewer decided on carries a `decision` object.
+    `ui_lang` is the language of the report's words (auto: the draft's)."""
     rulebook = load_rulebook()
     analysis = analyse(document, choose_language(document, lang))
+    voice = Voice(ui_language(ui_lang, analysis.lang), Citations(document, analysis.lang))
     assessed = assess(analysis, rulebook, instruments, settings or Settings())
-    findings = sort_findings(requirement_findings(assessed, rulebook)
-                             + consistency_findings(document))
+    findings = sort_findings(requirement_findings(assessed, rulebook, voice)
+                             + consistency_findings(document, voice))
     report = build_report(analysis, assessed, findings, instruments,
-                          source or Path(document.source).name)
+                          source or Path(document.source).name, voice)
     attach_decisions(report, analysis, decisions)
     return Check(report, analysis, assessed, findings)
 
@@ -122,7 +128,8 @@ def run_check(args: argparse.Namespace) -> int:
     store = open_store(path, args.db)  # None when no decisions were recorded yet: nothing is created
     try:
         check = check_document(document, lang=args.lang, instruments=instruments, settings=settings,
-                               source=path.name, decisions=store)
+                               source=path.name, decisions=store,
+                               ui_lang=getattr(args, "ui_lang", "auto"))
     finally:
         if store is not None:
             store.close()

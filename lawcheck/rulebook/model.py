@@ -14,6 +14,19 @@ class Limit:
 
 
 @dataclass(frozen=True)
+class Suggestion:
+    """Wording a finding proposes, per language: `{authority}`, `{period}` and `{power}` are
+    filled from the draft."""
+
+    action: str  # insert | replace
+    en: str
+    ru: str
+
+    def text_in(self, lang: str) -> str:
+        return self.ru if lang == "ru" else self.en
+
+
+@dataclass(frozen=True)
 class Element:
     id: str
     check: str
@@ -23,6 +36,15 @@ class Element:
     message: str
     help: str
     limit: Limit | None = None
+    message_ru: str = ""
+    help_ru: str = ""
+    suggestion: Suggestion | None = None
+
+    def message_in(self, lang: str) -> str:
+        return self.message_ru if lang == "ru" and self.message_ru else self.message
+
+    def help_in(self, lang: str) -> str:
+        return self.help_ru if lang == "ru" and self.help_ru else self.help
 
     @property
     def concept_ids(self) -> set[str]:
@@ -71,6 +93,14 @@ class Requirement:
     source_note: str | None
     cases: tuple[Case, ...]
     path: str
+    title_ru: str = ""
+    summary_ru: str = ""
+
+    def title_in(self, lang: str) -> str:
+        return self.title_ru if lang == "ru" and self.title_ru else self.title
+
+    def summary_in(self, lang: str) -> str:
+        return self.summary_ru if lang == "ru" and self.summary_ru else self.summary
 
     @property
     def number(self) -> int:

@@ -1,0 +1,203 @@
+"""The words of the interface in English and Russian, chosen by the draft's language.
+
+A typed catalog in Python rather than gettext files: two languages, no build step, and a test
+can check that every entry has both. Rule texts (messages, help, titles) are not here: they
+live with their rules in `rules/*.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+LANGUAGES = ("en", "ru")
+
+CATALOG: dict[str, tuple[str, str]] = {
+    # findings
+    "finding.missing": ("No provision of the draft implements {cite} ({title}).",
+                        "Ни одно положение проекта не реализует {cite} ({title})."),
+    "finding.safeguard": ("The power in {where} ({title}) has no {safeguard}",
+                          "Для полномочия «{title}» ({where}) не предусмотрена гарантия: {safeguard}"),
+    "finding.safeguard_excluded": ("; the draft dispenses with it ({quoted})",
+                                   "; проект прямо исключает ее ({quoted})"),
+    "finding.authorities": ("; the text names {authorities}", "; текст называет: {authorities}"),
+    "finding.not_independent": (
+        " (an authority of the prosecution or investigation is not independent supervision)",
+        " (орган уголовного преследования или расследования не является независимым органом контроля)"),
+    "finding.the_draft": ("the draft", "проект"),
+    "finding.conflict_quote": ("the draft says {quoted}", "в проекте: {quoted}"),
+    "finding.safeguard_cites": ("{framework}, applied by {power}", "{framework} применительно к {power}"),
+    "finding.dangling": ("“{text}” refers to a provision the draft does not have.",
+                         "«{text}» отсылает к положению, которого в проекте нет."),
+    "finding.dangling_help": ("Correct the cross-reference or add the provision it points to.",
+                              "Исправьте отсылку или дополните проект положением, к которому она отсылает."),
+    "finding.duplicate": ("“{term}” is defined {count} times.",
+                          "Термин «{term}» определен в проекте неоднократно ({count})."),
+    "finding.duplicate_help": ("Keep one definition, or make sure the wordings agree.",
+                               "Оставьте одно определение или согласуйте их формулировки."),
+    "and": (" and ", " и "),
+    # authorities named by the draft
+    "authority.a court or judge": ("a court or judge", "суд или судья"),
+    "authority.a prosecutor": ("a prosecutor", "прокурор"),
+    "authority.an investigator or police officer": ("an investigator or police officer",
+                                                    "следователь или сотрудник органа внутренних дел"),
+    # treaty citations
+    "treaty.BC": ("ETS 185", "ETS 185"),
+    "treaty.SP": ("CETS 224", "CETS 224"),
+    "instrument.BC": ("Convention on Cybercrime (ETS No. 185)",
+                      "Конвенция о киберпреступности (ETS № 185)"),
+    "instrument.SP": ("Second Additional Protocol (CETS No. 224)",
+                      "Второй дополнительный протокол (CETS № 224)"),
+    # categories, statuses, severities
+    "category.conflict": ("Conflicts with the treaty", "Противоречия договору"),
+    "category.missing_safeguard": ("Missing safeguards", "Отсутствующие гарантии"),
+    "category.missing_power": ("Missing powers", "Отсутствующие полномочия"),
+    "category.missing_offence": ("Missing offences", "Отсутствующие составы преступлений"),
+    "category.missing_cooperation": ("Missing co-operation", "Отсутствующие нормы о сотрудничестве"),
+    "category.missing_definition": ("Missing definitions", "Отсутствующие определения"),
+    "category.partial": ("Partly implemented", "Реализовано частично"),
+    "category.consistency": ("Consistency of the draft", "Внутренняя согласованность проекта"),
+    "status.implemented": ("Implemented", "Реализовано"),
+    "status.partial": ("Partly implemented", "Реализовано частично"),
+    "status.missing": ("Missing", "Не реализовано"),
+    "status.not_applicable": ("Not applicable", "Не применимо"),
+    "status.not_assessed": ("Not assessed", "Не оценивалось"),
+    "element.met": ("met", "выполнено"),
+    "element.unmet": ("not met", "не выполнено"),
+    "element.conflict": ("contradicts the treaty", "противоречит договору"),
+    "element.unknown": ("not assessed", "не оценивалось"),
+    "safeguard.present": ("present", "предусмотрена"),
+    "safeguard.absent": ("absent", "отсутствует"),
+    "safeguard.unknown": ("not assessed", "не оценивалась"),
+    "severity.high": ("high", "высокая"),
+    "severity.medium": ("medium", "средняя"),
+    "severity.low": ("low", "низкая"),
+    "severity_short.high": ("H", "В"),
+    "severity_short.medium": ("M", "С"),
+    "severity_short.low": ("L", "Н"),
+    # safeguard names
+    "sg.judicial_or_independent_supervision": ("judicial or other independent supervision",
+                                               "судебный или иной независимый контроль"),
+    "sg.grounds_justifying_application": ("grounds justifying application",
+                                          "основания применения"),
+    "sg.limitation_of_scope_and_duration": ("limitation of scope and duration",
+                                            "ограничение пределов и срока применения"),
+    "sg.proportionality": ("proportionality", "соразмерность"),
+    # report
+    "report.headline": ("{title}  ({language}, {provisions} provisions, checked against {instruments})",
+                        "{title}  ({language}, положений: {provisions}, проверено на соответствие {instruments})"),
+    "report.counts": ("implemented {implemented}   partial {partial}   missing {missing}   "
+                      "not applicable {not_applicable}   findings {findings} ({high} high)",
+                      "реализовано {implemented}   частично {partial}   не реализовано {missing}   "
+                      "не применимо {not_applicable}   замечаний {findings} (высокой важности: {high})"),
+    "report.review": ("reviewer decisions ({database}): {accepted} accepted, {dismissed} dismissed, "
+                      "{rereview} to re-review",
+                      "решения рецензентов ({database}): принято {accepted}, отклонено {dismissed}, "
+                      "к повторному рассмотрению {rereview}"),
+    "report.more": ("... and {count} more (--format md or html for all)",
+                    "... и еще {count} (все замечания: --format md или html)"),
+    "report.matrix": ("Article by article (+ implemented, ~ partial, - missing)",
+                      "По статьям (+ реализовано, ~ частично, - не реализовано)"),
+    "report.reviewer": ("reviewer", "рецензент"),
+    "report.title": ("lawcheck report", "Отчет lawcheck"),
+    "report.by_article": ("Article by article", "Постатейный анализ"),
+    "report.col.article": ("Article", "Статья"),
+    "report.col.title": ("Title", "Название"),
+    "report.col.obligation": ("Obligation", "Обязательство"),
+    "report.col.status": ("Status", "Оценка"),
+    "report.col.provisions": ("Provisions", "Положения проекта"),
+    "report.col.elements": ("Elements", "Элементы"),
+    "report.col.safeguards": ("Safeguards", "Гарантии"),
+    "report.in": (" in ", ", "),
+    "report.what_to_change": ("What to change", "Что изменить"),
+    "report.suggested": ("Suggested wording", "Предлагаемая редакция"),
+    "report.evidence": ("Evidence", "Основание в тексте"),
+    "report.reviewer_label": ("Reviewer", "Рецензент"),
+    "report.with_evidence": ("Provisions with evidence", "Положения проекта с выделенным текстом"),
+    "report.negated": ("negated", "с отрицанием"),
+    "lang.en": ("English", "английский"),
+    "lang.ru": ("Russian", "русский"),
+    "action.insert": ("insert", "дополнить"),
+    "action.replace": ("replace", "изложить в редакции"),
+    # element details in words
+    "detail.found": ("found in the draft: {quoted}", "в тексте проекта: {quoted}"),
+    "detail.not_found": ("not found in the draft", "в проекте не найдено"),
+    "detail.unknown": ("not assessed: the draft does not contain the measure",
+                       "не оценивалось: проект не содержит соответствующей меры"),
+    "detail.period": ("the draft states {found}; the treaty sets {bound}",
+                      "в проекте указан срок {found}; договор устанавливает {bound}"),
+    "detail.no_period": ("the draft states no period", "в проекте срок не указан"),
+    "bound.max": ("at most {period}", "не более {period}"),
+    "bound.min": ("at least {period}", "не менее {period}"),
+    "bound.join": (" and ", " и "),
+}
+
+
+def tr(key: str, lang: str, **values: Any) -> str:
+    """The catalog entry in `lang` (English when the language is not one we write), filled."""
+    english, russian = CATALOG[key]
+    text = russian if lang == "ru" else english
+    return text.format(**values) if values else text
+
+
+def tr_map(prefix: str, lang: str) -> Mapping[str, str]:
+    """Every entry under `prefix.` as {suffix: text}: statuses, categories, severities."""
+    return {key[len(prefix) + 1:]: tr(key, lang) for key in CATALOG if key.startswith(prefix + ".")}
+
+
+def ui_language(requested: str | None, draft_language: str) -> str:
+    """`--ui-lang auto` follows the draft: Russian for a Russian draft, English otherwise."""
+    if requested in LANGUAGES:
+        return requested  # type: ignore[return-value]
+    return "ru" if draft_language == "ru" else "en"
+
+
+def treaty_cite(instrument: str, paragraph: str, lang: str) -> str:
+    """`Art. 16(2) ETS 185`, «п. 2 ст. 16 ETS 185»: treaty articles divide into paragraphs
+    (пункты) and sub-paragraphs (подпункты)."""
+    treaty = tr(f"treaty.{instrument}", lang)
+    if lang != "ru":
+        return f"Art. {paragraph} {treaty}"
+    article, *rest = paragraph.replace(")", "").split("(")
+    words = [f"ст. {article}"]
+    if rest:
+        words.insert(0, f"п. {rest[0]}")
+    if len(rest) > 1:
+        words.insert(0, f"подп. «{rest[1]}»")
+    return " ".join(words) + f" {treaty}"
+
+
+_ISO_PART = re.compile(r"(\d+)([YMWDH])")
+_UNITS_EN = {"Y": ("year", "years"), "M": ("month", "months"), "W": ("week", "weeks"),
+             "D": ("day", "days"), "H": ("hour", "hours")}
+_UNITS_RU = {"Y": ("год", "года", "лет"), "M": ("месяц", "месяца", "месяцев"),
+             "W": ("неделя", "недели", "недель"), "D": ("сутки", "суток", "суток"),
+             "H": ("час", "часа", "часов")}
+
+
+def russian_plural(number: int, forms: tuple[str, str, str]) -> str:
+    """The form of a Russian noun after a number: 1 год, 2 года, 5 лет, 21 год, 11 лет."""
+    if number % 10 == 1 and number % 100 != 11:
+        return forms[0]
+    if 2 <= number % 10 <= 4 and not 12 <= number % 100 <= 14:
+        return forms[1]
+    return forms[2]
+
+
+def period_words(iso: str, lang: str, *, genitive: bool = False) -> str:
+    """An ISO 8601 duration as a drafter writes it: P90D -> "90 days", «90 суток»; after
+    «не более» the genitive: «не более 1 года», «не более 48 часов»."""
+    parts = []
+    for value, unit in _ISO_PART.findall(iso.replace("T", "")):
+        number = int(value)
+        if lang == "ru":
+            forms = _UNITS_RU[unit]
+            if genitive:
+                word = forms[1] if number % 10 == 1 and number % 100 != 11 else forms[2]
+            else:
+                word = russian_plural(number, forms)
+            parts.append(f"{number} {word}")
+        else:
+            parts.append(f"{number} {_UNITS_EN[unit][number != 1]}")
+    return " ".join(parts) or iso
