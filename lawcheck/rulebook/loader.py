@@ -14,7 +14,7 @@ from jsonschema.exceptions import ValidationError
 from lawcheck.concepts.numbers import iso_days
 from lawcheck.data import data_dir
 from lawcheck.errors import InputError
-from lawcheck.rulebook.model import Case, Element, Group, Limit, Option, Requirement
+from lawcheck.rulebook.model import Case, Element, Group, Limit, Option, Requirement, Suggestion
 from lawcheck.rulebook.schema import RULE_SCHEMA
 from lawcheck.rulebook.yamlio import key_path, line_of, load_yaml
 
@@ -77,6 +77,17 @@ def _schema_error(path: Path, data: Any) -> InputError | None:
     return _fail(path, data, where, error.message)
 
 
+def _words(value: Any) -> str:
+    """A text from YAML on one line: folded blocks keep no line breaks."""
+    return " ".join(str(value).split())
+
+
+def _suggestion(value: dict[str, Any] | None) -> Suggestion | None:
+    if not value:
+        return None
+    return Suggestion(str(value["action"]), _words(value["en"]), _words(value["ru"]))
+
+
 def _groups(value: list[Any]) -> tuple[Group, ...]:
     return tuple((str(g),) if isinstance(g, str) else tuple(map(str, g)) for g in value)
 
@@ -93,7 +104,9 @@ def _requirement(path: Path, data: dict[str, Any]) -> Requirement:
                 message=" ".join(str(e["message"]).split()),
                 help=" ".join(str(e["help"]).split()),
                 limit=Limit(e["limit"].get("max"), e["limit"].get("min"))
-                if "limit" in e else None)
+                if "limit" in e else None,
+                message_ru=_words(e["message_ru"]), help_ru=_words(e["help_ru"]),
+                suggestion=_suggestion(e.get("suggestion")))
         for e in data["elements"])
     cases = tuple(
         Case(lang=str(c["lang"]), expect=str(c["expect"]), text=str(c["text"]),
@@ -110,7 +123,8 @@ def _requirement(path: Path, data: dict[str, Any]) -> Requirement:
         subject_to=tuple(map(str, data["subject_to"])),
         depends_on=tuple(map(str, data["depends_on"])), mirrors=tuple(map(str, data["mirrors"])),
         reservations=_options(data["reservations"]), declarations=_options(data["declarations"]),
-        source_note=data["source_note"], cases=cases, path=str(path))
+        source_note=data["source_note"], cases=cases, path=str(path),
+        title_ru=_words(data["title_ru"]), summary_ru=_words(data["summary_ru"]))
 
 
 def _check_file(path: Path, data: dict[str, Any]) -> None:
