@@ -68,7 +68,7 @@ def _requirement(item: Assessed, voice: Voice) -> dict[str, Any]:
     return data
 
 
-def _alignment(analysis: Analysis, assessed: Sequence[Assessed]) -> list[dict[str, Any]]:
+def _alignment(analysis: Analysis, assessed: Sequence[Assessed], voice: Voice) -> list[dict[str, Any]]:
     """Each provision with the requirements it serves: the aligned article, and those of its
     descendants whose own words carry the requirement's align concepts."""
     served: dict[str, dict[str, float]] = {}
@@ -80,7 +80,8 @@ def _alignment(analysis: Analysis, assessed: Sequence[Assessed]) -> list[dict[st
             for unit in analysis.block(article) if article else ():
                 if unit.tagged.has(tuple(concepts)):
                     served.setdefault(unit.eid, {}).setdefault(item.requirement.id, alignment.score)
-    return [{"eId": eid, "requirements": [{"id": rid, "score": score}
+    return [{"eId": eid, "label": voice.labels([eid])[0],
+             "requirements": [{"id": rid, "score": score}
                                           for rid, score in served.get(eid, {}).items()]}
             for eid in analysis.units]
 
@@ -99,7 +100,7 @@ def build_report(analysis: Analysis, assessed: Sequence[Assessed], findings: Seq
         "instruments": list(instruments),
         "requirements": [_requirement(item, voice) for item in assessed],
         "findings": [f.to_json() for f in findings],
-        "alignment": _alignment(analysis, assessed),
+        "alignment": _alignment(analysis, assessed, voice),
         "summary": {**{status: counts.get(status, 0) for status in STATUSES},
                     "findings": len(findings)},
     }

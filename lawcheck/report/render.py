@@ -163,14 +163,6 @@ def _highlight(analysis: Analysis, eid: str, lang: str = "en") -> str:
     return "".join(out)
 
 
-def _label_of(analysis: Analysis, report: Report, eid: str) -> str:
-    for requirement in report["requirements"]:
-        for provision in requirement["provisions"]:
-            if provision["eId"] == eid and provision.get("label"):
-                return str(provision["label"])
-    return eid
-
-
 def _link(eid: str, label: str) -> str:
     """A citation that links to the provision; the eId stays in the tooltip only."""
     esc = html.escape
@@ -233,7 +225,7 @@ def render_html(report: Report, analysis: Analysis) -> str:
     for a in aligned:
         ids = ", ".join(r["id"] for r in a["requirements"])
         parts.append(f"<div class='prov' id='{esc(a['eId'])}'><div class='eid' title='{esc(a['eId'])}'>"
-                     f"{esc(_label_of(analysis, report, a['eId']))}"
+                     f"{esc(a.get('label') or a['eId'])}"
                      f" → {esc(ids)}</div>{_highlight(analysis, a['eId'], lang)}</div>")
     parts.append("</body></html>\n")
     return "".join(parts)
