@@ -150,6 +150,64 @@ CATALOG: dict[str, tuple[str, str]] = {
     "lang.ru": ("Russian", "русский"),
     "action.insert": ("insert", "дополнить"),
     "action.replace": ("replace", "изложить в редакции"),
+    # reviewer decisions
+    "decision.accepted": ("Accepted", "Принято"),
+    "decision.dismissed": ("Dismissed", "Отклонено"),
+    "decision.who": ("{status} by {reviewer} on {date}: {reason}", "{status} ({reviewer}, {date}): {reason}"),
+    "decision.rereview": ("Re-review: the provision changed materially since this decision. {who}",
+                          "Требуется повторное рассмотрение: положение существенно изменилось после решения. {who}"),
+    "decision.confirm": ("{who} (the provision has changed slightly since: please confirm)",
+                         "{who} (положение с тех пор незначительно изменилось: подтвердите решение)"),
+    # Word commentary
+    "doc.title": ("Commentary on the {title}", "Заключение по проекту: {title}"),
+    "doc.props_title": ("Commentary: {title}", "Заключение: {title}"),
+    "doc.conformity": ("Conformity with {instruments}", "Соответствие: {instruments}"),
+    "doc.keywords": ("Budapest Convention; Second Additional Protocol; electronic evidence",
+                     "Будапештская конвенция; Второй дополнительный протокол; электронные доказательства"),
+    "doc.footer": ("lawcheck commentary · page ", "Заключение lawcheck · стр. "),
+    "doc.draft": ("Draft", "Проект"),
+    "doc.dated": ("Draft dated", "Дата проекта"),
+    "doc.not_stated": ("not stated", "не указана"),
+    "doc.language": ("Language of the draft", "Язык проекта"),
+    "doc.provisions": ("Provisions", "Число структурных единиц"),
+    "doc.prepared": ("Commentary prepared", "Дата заключения"),
+    "doc.method": (
+        "This commentary was prepared with lawcheck {version}, which matches the provisions of the draft "
+        "to the obligations of the treaties by their legal concepts, terms, periods and references. Each "
+        "assessment is a starting point for the expert: the last column of the article-by-article table "
+        "holds the reviewer's decision on each finding, or is left empty for the expert's comment.",
+        "Заключение подготовлено с помощью lawcheck {version}: положения проекта сопоставлены с "
+        "обязательствами по договорам по правовым понятиям, терминам, срокам и отсылкам. Каждая оценка "
+        "служит отправной точкой для эксперта: в последней графе постатейной таблицы приводится решение "
+        "рецензента по каждому замечанию либо оставляется место для комментария эксперта."),
+    "doc.findings": ("Findings", "Замечания"),
+    "doc.findings_count": ("{count} ({high} high)", "{count} (высокой важности: {high})"),
+    "doc.decisions": ("Reviewer decisions", "Решения рецензентов"),
+    "doc.decisions_count": ("{accepted} accepted, {dismissed} dismissed, {rereview} to re-review",
+                            "принято {accepted}, отклонено {dismissed}, к повторному рассмотрению {rereview}"),
+    "doc.key": ("Key recommendations", "Основные рекомендации"),
+    "doc.dismissed_note": ("{count} high-severity finding(s) dismissed by reviewers are not listed here; "
+                           "they remain in the table with the reviewer's reason.",
+                           "Замечания высокой важности, отклоненные рецензентами ({count}), здесь не приводятся; "
+                           "они сохраняются в таблице с указанием мотивов рецензента."),
+    "doc.no_high": ("The check raised no high-severity finding.",
+                    "Замечаний высокой важности проверка не выявила."),
+    "doc.no_provision": ("no provision of the draft", "положение в проекте отсутствует"),
+    "doc.table": ("Article-by-article assessment", "Постатейная оценка"),
+    "doc.other": ("Other findings on the draft", "Иные замечания по проекту"),
+    "doc.col.article": ("Treaty article", "Статья договора"),
+    "doc.col.provisions": ("Provisions of the draft", "Положения проекта"),
+    "doc.col.assessment": ("Assessment", "Оценка"),
+    "doc.col.findings": ("Findings", "Замечания"),
+    "doc.col.recommendation": ("Recommendation", "Рекомендация"),
+    "doc.col.comment": ("Reviewer comment", "Комментарий рецензента"),
+    "doc.col.provisions_short": ("Provisions", "Положения"),
+    "doc.col.finding": ("Finding", "Замечание"),
+    "doc.none_found": ("No provision of the draft found.", "Соответствующих положений в проекте не найдено."),
+    "doc.matched": ("Matched: ", "Совпадения: "),
+    "doc.more": ("{count} more: ", "Еще {count}: "),
+    "doc.no_change": ("No change recommended.", "Изменений не требуется."),
+    "doc.safeguards_state": ("Safeguards {state}: ", "Гарантии ({state}): "),
     # element details in words
     "detail.found": ("found in the draft: {quoted}", "в тексте проекта: {quoted}"),
     "detail.not_found": ("not found in the draft", "в проекте не найдено"),

@@ -369,17 +369,22 @@ def open_store(draft: Path, db: str | Path | None = None, *, create: bool = Fals
     return DecisionStore(path)
 
 
-def decision_note(finding: Mapping[str, Any]) -> str:
+def decision_note(finding: Mapping[str, Any], lang: str = "en") -> str:
     """One line for text, Markdown and HTML reports and the Word commentary ('' if none)."""
+    from lawcheck.i18n import tr
+
     decision = finding.get("decision")
     if not decision:
         return ""
-    who = f"{decision['recorded']} by {decision['reviewer']} on {decision['at'][:10]}: {decision['reason']}"
+    recorded = decision["recorded"]
+    status = tr(f"decision.{recorded}", lang) if recorded in {"accepted", "dismissed"} else recorded
+    who = tr("decision.who", lang, status=status, reviewer=decision["reviewer"], date=decision["at"][:10],
+             reason=decision["reason"])
     if decision["status"] == "needs_rereview":
-        return f"Re-review: the provision changed materially since it was {who}"
+        return tr("decision.rereview", lang, who=who)
     if decision["needs_rereview"]:
-        return f"{who[0].upper()}{who[1:]} (the provision has changed slightly since: please confirm)"
-    return f"{who[0].upper()}{who[1:]}"
+        return tr("decision.confirm", lang, who=who)
+    return who
 
 
 # --- `lawcheck review` -----------------------------------------------------------------------

@@ -62,7 +62,7 @@ def render_text(report: Report, *, limit: int = 8) -> str:
             severity = tr("severity_short." + f["severity"], lang)
             lines.append(f"  [{severity}] {f['code']}: {f['message']}")
             if f.get("decision"):
-                lines.append(f"      {tr('report.reviewer', lang)}: {decision_note(f)}")
+                lines.append(f"      {tr('report.reviewer', lang)}: {decision_note(f, lang)}")
         if len(findings) > limit:
             lines.append("  " + tr("report.more", lang, count=len(findings) - limit))
         lines.append("")
@@ -126,7 +126,7 @@ def render_markdown(report: Report) -> str:
             if f.get("evidence"):
                 lines.append(f"  - *{tr('report.evidence', lang)}:* {_md_cell(_quoted(f['evidence'], lang))}")
             if f.get("decision"):
-                lines.append(f"  - *{tr('report.reviewer_label', lang)}:* {_md_cell(decision_note(f))}")
+                lines.append(f"  - *{tr('report.reviewer_label', lang)}:* {_md_cell(decision_note(f, lang))}")
         lines.append("")
     return "\n".join(lines)
 
@@ -199,7 +199,7 @@ def _html_finding(f: Mapping[str, Any], lang: str) -> str:
                      f"<q>{esc(f['suggestion']['text'])}</q></div>")
     if f.get("decision"):
         parts.append(f"<div class='small'>{esc(tr('report.reviewer_label', lang))}: "
-                     f"{esc(decision_note(f))}</div>")
+                     f"{esc(decision_note(f, lang))}</div>")
     return "".join(parts) + "</li>"
 
 
