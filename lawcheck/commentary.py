@@ -15,6 +15,7 @@ page number, so Word and LibreOffice open it cleanly.
 from __future__ import annotations
 
 import copy
+import itertools
 import os
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
@@ -60,6 +61,7 @@ ARTICLE_LEVEL = {"article", "section", "rule", "regulation"}
 EXCERPT_CHARS = 240
 TEXT_STYLE_ID, SMALL_STYLE_ID = "TableText", "TableSmall"  # ids python-docx gives "Table Text", "Table Small"
 MAX_PROVISIONS = 4
+_CHANGE_IDS = itertools.count(1)
 
 
 # --- entry point -----------------------------------------------------------------------------
@@ -250,7 +252,7 @@ def _recommendation_item(doc: DocxDocument, finding: Mapping[str, Any], titles: 
     if finding.get("suggestion"):
         paragraph.add_run().add_break()
         paragraph.add_run(tr("report.suggested", lang) + ": ").bold = True
-        _tracked_insertion(paragraph, finding["suggestion"]["text"])
+        _tracked_change(paragraph, "ins", finding["suggestion"]["text"])
     note = decision_note(finding, lang)
     if note:
         paragraph.add_run().add_break()
@@ -319,6 +321,7 @@ def _article_table(doc: DocxDocument, report: Report, analysis: Analysis | None)
         if finding.get("requirement"):
             by_requirement.setdefault(finding["requirement"], []).append(finding)
     table = _new_table(doc, COLUMNS, lang)
+    labels = {a["eId"]: a.get("label") or a["eId"] for a in report.get("alignment", [])}
     for requirement in report["requirements"]:
         findings = by_requirement.get(requirement["id"], [])
         cells = table.add_row().cells
@@ -327,7 +330,8 @@ def _article_table(doc: DocxDocument, report: Report, analysis: Analysis | None)
         _write_provisions(cells[1], requirement, analysis, lang)
         _write_assessment(cells[2], requirement, lang)
         _write_findings(cells[3], findings)
-        _write(cells[4], _recommendations(requirement, findings, lang))
+        _write(cells[4], _recommendations(requirement, findings, lang)
+               + _suggested_wording(findings, labels, analysis, lang))
         _write(cells[5], [note for note in (_comment(f, lang) for f in findings) if note])
 
 
@@ -390,6 +394,8 @@ class Line:
     lead: str = ""
     small: bool = False
     bold: bool = False
+    deleted: str = ""  # shown as tracked changes: the words to strike, then those to add
+    inserted: str = ""
 
 
 def _write(cell: _Cell, lines: Sequence[str | Line], *, bold: bool = False,
@@ -407,6 +413,10 @@ def _write(cell: _Cell, lines: Sequence[str | Line], *, bold: bool = False,
         run.bold = bold or line.bold or None
         if color is not None:
             run.font.color.rgb = color
+        if line.deleted:
+            _tracked_change(paragraph, "del", line.deleted)
+        if line.inserted:
+            _tracked_change(paragraph, "ins", line.inserted)
         paragraph = None
     if paragraph is not None:
         _set_style(paragraph, TEXT_STYLE_ID)
@@ -490,22 +500,42 @@ def _recommendations(requirement: Mapping[str, Any], findings: Sequence[Mapping[
     return []
 
 
+def _suggested_wording(findings: Sequence[Mapping[str, Any]], labels: Mapping[str, str],
+                       analysis: Analysis | None, lang: str) -> list[str | Line]:
+    """Each suggestion once, as a tracked change on the clause it concerns: an insertion, or
+    the clause struck out and the new wording inserted."""
+    lines: list[str | Line] = []
+    seen: set[tuple[str, str]] = set()
+    for finding in findings:
+        suggestion = finding.get("suggestion")
+        if not suggestion or (suggestion["eId"], suggestion["text"]) in seen:
+            continue
+        seen.add((suggestion["eId"], suggestion["text"]))
+        provision = analysis.provision(suggestion["eId"]) if analysis is not None else None
+        old = " ".join(f"{provision.num} {provision.own_text}".split()) \
+            if provision is not None and suggestion["action"] == "replace" else ""
+        label = labels.get(suggestion["eId"]) or _clause(analysis, suggestion["eId"])
+        lines.append(Line("", lead=f"{tr('report.suggested', lang)} ({label}): ", deleted=old,
+                          inserted=suggestion["text"]))
+    return lines
+
+
 def _comment(finding: Mapping[str, Any], lang: str = "en") -> Line | None:
     note = decision_note(finding, lang)
     return Line(note, lead=f"{finding['code']}: ") if note else None
 
 
-def _tracked_insertion(paragraph: Paragraph, text: str) -> None:
-    """Suggested wording as a tracked insertion (w:ins), so that Word and LibreOffice show it
-    as a proposed change the expert accepts or rejects."""
-    insertion = OxmlElement("w:ins")
-    insertion.set(qn("w:id"), str(abs(hash(text)) % 100000))
-    insertion.set(qn("w:author"), "lawcheck")
-    insertion.set(qn("w:date"), "2000-01-01T00:00:00Z")
+def _tracked_change(paragraph: Paragraph, kind: str, text: str) -> None:
+    """Words as a tracked change (w:ins or w:del), so that Word and LibreOffice show the
+    suggested wording as a proposal the expert accepts or rejects."""
+    change = OxmlElement(f"w:{kind}")
+    change.set(qn("w:id"), str(next(_CHANGE_IDS)))
+    change.set(qn("w:author"), "lawcheck")
+    change.set(qn("w:date"), f"{date.today().isoformat()}T00:00:00Z")
     run = OxmlElement("w:r")
-    content = OxmlElement("w:t")
+    content = OxmlElement("w:delText" if kind == "del" else "w:t")
     content.set(qn("xml:space"), "preserve")
     content.text = text
     run.append(content)
-    insertion.append(run)
-    paragraph._p.append(insertion)
+    change.append(run)
+    paragraph._p.append(change)

@@ -88,7 +88,8 @@ def test_requirements_and_findings_follow_natural_order() -> None:
 def test_the_catalog_has_both_languages() -> None:
     for key, (english, russian) in CATALOG.items():
         assert english.strip() and russian.strip(), key
-        if not key.startswith("treaty.") and re.search(r"[A-Za-z]{4}", english.replace("lawcheck", "")):
+        words = re.sub(r"{\w+}|lawcheck", "", english)
+        if not key.startswith("treaty.") and re.search(r"[A-Za-z]{4}", words):
             assert re.search(r"[А-Яа-яЁё]", russian), key
         assert set(re.findall(r"{(\w+)}", english)) == set(re.findall(r"{(\w+)}", russian)), key
 
@@ -157,3 +158,35 @@ def test_the_report_language_can_be_chosen(tmp_path: Path) -> None:
     assert english["document"]["ui_language"] == "en"
     assert all(re.fullmatch(r"(?:s\.|Part) [\w()]+", label) for f in english["findings"]
                for label in f.get("labels", [])), [f.get("labels") for f in english["findings"]]
+
+
+# --- suggested wording -------------------------------------------------------------------------
+
+def _suggestions(path: Path) -> dict[str, dict[str, str]]:
+    report = check_document(read_document(path)).report
+    return {f["code"]: f["suggestion"] for f in report["findings"] if f.get("suggestion")}
+
+
+def test_a_missing_safeguard_gets_wording_in_the_drafts_language_and_numbering() -> None:
+    russian = _suggestions(AMENDMENT)
+    proportionality = russian["BC-20/safeguard/proportionality"]
+    assert proportionality["eId"] == "art_1__point_7__mod_1__qstr_1__art_238-1"
+    assert proportionality["action"] == "insert"
+    assert proportionality["text"].startswith("4. Мера применяется, если она необходима и соразмерна")
+
+
+def test_wording_is_filled_from_the_draft() -> None:
+    english = _suggestions(NATIONAL / "en_gaps_draft.xml")
+    ceiling = english["BC-16/max_duration"]
+    assert ceiling["action"] == "replace" and ceiling["eId"] == "sec_16__subsec_2"
+    assert ceiling["text"].startswith("(2) ") and "not exceeding 90 days" in ceiling["text"]
+    supervision = english["BC-16/safeguard/judicial_or_independent_supervision"]
+    assert "an order of a magistrate" in supervision["text"]  # the court the draft names
+    assert "180 days" not in english["BC-16/safeguard/limitation_of_scope_and_duration"]["text"]
+
+
+def test_numbering_continues_the_drafts() -> None:
+    from lawcheck.suggestions import next_number
+
+    assert next_number("52-7)") == "52-8)" and next_number("(3)") == "(4)" and next_number("3.") == "4."
+    assert next_number("(g)") == "(h)" and next_number("в)") == "г)"

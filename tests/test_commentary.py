@@ -164,3 +164,6 @@ def test_a_russian_draft_gets_a_russian_commentary(tmp_path: Path) -> None:
     assert any("ст. 94-2 УПК (п. 3 ст. 1 проекта)" in row.cells[1].text for row in table.rows[1:])
     language = doc.styles["Normal"].element.rPr.find(qn("w:lang"))
     assert language is not None and language.get(qn("w:val")) == "ru-RU"
+    with zipfile.ZipFile(path) as archive:
+        body = archive.read("word/document.xml").decode()
+    assert "<w:ins " in body and "Мера применяется, если она необходима" in body  # a tracked suggestion

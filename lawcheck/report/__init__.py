@@ -24,6 +24,7 @@ from lawcheck.report.render import render_html, render_markdown, render_text
 from lawcheck.review import DecisionStore, attach_decisions, open_store
 from lawcheck.rulebook.loader import load_rulebook
 from lawcheck.settings import Settings, load_settings
+from lawcheck.suggestions import with_suggestions
 
 INSTRUMENT_IDS = ("BC", "SP")
 EXIT_FINDINGS = 3
@@ -93,6 +94,7 @@ def check_document(document: Document, *, lang: str = "auto",
     assessed = assess(analysis, rulebook, instruments, settings or Settings())
     findings = sort_findings(requirement_findings(assessed, rulebook, voice)
                              + consistency_findings(document, voice))
+    findings = with_suggestions(findings, assessed, analysis, rulebook, voice.lang)
     report = build_report(analysis, assessed, findings, instruments,
                           source or Path(document.source).name, voice)
     attach_decisions(report, analysis, decisions)
