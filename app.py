@@ -32,6 +32,7 @@ import lawcheck.ui
 from lawcheck.align import Analysis
 from lawcheck.diff import render_diff
 from lawcheck.errors import InputError
+from lawcheck.i18n import tr
 from lawcheck.report.render import render_html, render_markdown
 from lawcheck.review import decision_note
 from lawcheck.rulebook.graph import build_graph
@@ -187,14 +188,18 @@ def comparison_changed() -> None:
         navigate("Versions")
 
 
-def clause_button(eid: str, key: str, *, label: str | None = None) -> None:
-    st.button(label or f"Open {eid}", key=key, on_click=open_clause, args=(eid,), icon=":material/article:",
-              help=f"Show the text of {eid} with the evidence highlighted")
+def clause_button(eid: str, key: str, *, label: str | None = None, cite: str | None = None) -> None:
+    """A button named by the provision's citation; the eId is in the tooltip only."""
+    lang = L.language()
+    cite = cite or eid
+    st.button(label or tr("ui.open", lang, label=cite), key=key, on_click=open_clause, args=(eid,),
+              icon=":material/article:", help=tr("ui.open_help", lang, label=cite, eid=eid))
 
 
 def article_button(requirement_id: str, key: str) -> None:
-    st.button(f"Article {requirement_id}", key=key, on_click=open_article, args=(requirement_id,),
-              icon=":material/gavel:", help=f"Show treaty article {requirement_id} and how the draft meets it")
+    lang = L.language()
+    st.button(tr("ui.article", lang, id=requirement_id), key=key, on_click=open_article, args=(requirement_id,),
+              icon=":material/gavel:", help=tr("ui.article_help", lang, id=requirement_id))
 
 
 # --- input ---------------------------------------------------------------------------------
@@ -211,7 +216,7 @@ def uploaded_source(key: str = "upload") -> Source | None:
     return cached
 
 
-def sidebar_inputs() -> tuple[Source, str, tuple[str, ...]]:
+def sidebar_inputs() -> tuple[Source, str, tuple[str, ...], str]:
     """The draft (the upload, else the chosen bundled draft), language and instruments."""
     with st.sidebar:
         st.markdown("## ⚖️ lawcheck")
@@ -231,6 +236,9 @@ def sidebar_inputs() -> tuple[Source, str, tuple[str, ...]]:
                                  "Russian drafts. Remove the upload to choose one.")
         lang = st.selectbox("Language of the draft", LANGUAGES, key="lang",
                             format_func=LANGUAGE_LABEL.get)
+        words = {"auto": tr("ui.interface_auto", L.language()), "en": "English", "ru": "Русский"}
+        ui_lang = st.selectbox(tr("ui.interface_language", L.language()), LANGUAGES, key="ui_lang",
+                               format_func=words.get)
         st.markdown("**Check against**")
         chosen = [instrument for instrument, key in (("BC", "inst_bc"), ("SP", "inst_sp"))
                   if st.checkbox(L.INSTRUMENT_LABEL[instrument], value=True, key=key)]
@@ -240,16 +248,18 @@ def sidebar_inputs() -> tuple[Source, str, tuple[str, ...]]:
                          help="A later (or earlier) version of this draft, or an amending act: the Versions view "
                               "shows what it changes in conformance, then in the text, word by word. An amending "
                               "act is applied to the draft first.")
-    return uploaded or sample(name), lang, tuple(chosen)
+    return uploaded or sample(name), lang, tuple(chosen), ui_lang
 
 
-def resolve(source: Source, lang: str, instruments: tuple[str, ...]) -> tuple[Request, Outcome, str | None]:
+def resolve(source: Source, lang: str, instruments: tuple[str, ...],
+            ui_lang: str = "auto") -> tuple[Request, Outcome, str | None]:
     """The result to show, and the error of the request that failed, if any.
 
     Tries the request as asked; when it fails, the last good file with the asked options;
     then the last good request as it was. So a bad upload never blanks the page."""
     last: Request = st.session_state.get("_last_good") or Request(sample(""))
-    candidates = (Request(source, lang, instruments), Request(last.source, lang, instruments), last)
+    candidates = (Request(source, lang, instruments, ui_lang), Request(last.source, lang, instruments, ui_lang),
+                  last)
     error = None
     for request in candidates:
         outcome = checked(request.key, request)
@@ -425,15 +435,16 @@ def safeguard_gap_card(view: ReportView, gap: SafeguardGap, index: int) -> None:
     lacks = [f":red[**{L.md(L.safeguard_label(s))}**]" for s in gap.safeguards]
     if gap.whole_article:
         lacks.append(":red[**the whole article: no provision implements it**]")
-    where = ", ".join(f"`{eid}`" for eid in gap.provisions) or "no clause of the draft"
+    where = ", ".join(L.md(view.cite(eid)) for eid in gap.provisions) or "no clause of the draft"
     st.markdown(f"**{gap.requirement} · {L.md(gap.title)}**  \nin {where}  \nlacks {', '.join(lacks)}")
     for finding in gap_findings(view, gap):
         if finding.get("decision"):
             label = L.safeguard_label(finding["safeguard"]) if finding.get("safeguard") else "Whole article"
-            st.caption(f"{L.decision_badge(finding['decision'])} {L.md(label)}: {L.md(decision_note(finding))}")
+            note = decision_note(finding, L.language())
+            st.caption(f"{L.decision_badge(finding['decision'])} {L.md(label)}: {L.md(note)}")
     with st.container(horizontal=True, gap="small"):
         for eid in gap.provisions[:4]:
-            clause_button(eid, key=f"gap-open-{index}-{eid}")
+            clause_button(eid, key=f"gap-open-{index}-{eid}", cite=view.cite(eid))
         article_button(gap.requirement, key=f"gap-article-{index}")
 
 
@@ -523,21 +534,27 @@ def finding_card(view: ReportView, index: int, place: str) -> None:
         if requirement and place != "article":
             title = f" · {finding['requirement']} {L.md(requirement['title'])}"
         st.markdown(f"{L.SEVERITY_BADGE[finding['severity']]} **{L.CATEGORY_LABEL[finding['category']]}**{title}")
+        lang = L.language()
         st.markdown(L.md(finding["message"]))
         if finding.get("help"):
-            st.markdown(f"**What to change:** {L.md(finding['help'])}")
+            st.markdown(f"**{tr('report.what_to_change', lang)}:** {L.md(finding['help'])}")
+        if finding.get("suggestion"):
+            suggestion = finding["suggestion"]
+            st.markdown(f"**{tr('report.suggested', lang)}** ({tr('action.' + suggestion['action'], lang)}: "
+                        f"{L.md(view.cite(suggestion['eId']))})")
+            st.code(suggestion["text"], language=None, wrap_lines=True)
         details = []
         if finding.get("cites"):
-            details.append(f"Treaty: {L.md(finding['cites'])}")
+            details.append(f"{tr('ui.treaty', lang)}: {L.md(finding['cites'])}")
         if finding.get("evidence"):
-            details.append("Evidence: " + ", ".join(f"“{L.md(e)}”" for e in finding["evidence"]))
-        details.append(f"Code: `{finding['code']}`")
+            details.append(f"{tr('report.evidence', lang)}: " + ", ".join(f"“{L.md(e)}”" for e in finding["evidence"]))
+        details.append(f"{tr('ui.code', lang)}: `{finding['code']}`")
         st.caption(" · ".join(details))
         decision_line(finding)
         provisions = finding.get("provisions", [])[:6] if place != "clause" else []
         with st.container(horizontal=True, gap="small"):
             for eid in provisions:
-                clause_button(eid, key=f"{place}-open-{index}-{eid}")
+                clause_button(eid, key=f"{place}-open-{index}-{eid}", cite=view.cite(eid))
             if requirement and place != "article":
                 article_button(finding["requirement"], key=f"{place}-article-{index}")
             decision_buttons(finding, index, place)
@@ -551,7 +568,7 @@ def finding_card(view: ReportView, index: int, place: str) -> None:
 def decision_line(finding: dict[str, Any]) -> None:
     """The decision in force on a finding: who, when, why, and whether to look again."""
     if finding.get("decision"):
-        st.markdown(f"{L.decision_badge(finding['decision'])} {L.md(decision_note(finding))}")
+        st.markdown(f"{L.decision_badge(finding['decision'])} {L.md(decision_note(finding, L.language()))}")
 
 
 def decision_buttons(finding: dict[str, Any], index: int, place: str) -> None:
@@ -775,10 +792,11 @@ def aligned_provisions(view: ReportView, outcome: Outcome, requirement: dict[str
     for number, provision in enumerate(provisions):
         eid = provision["eId"]
         evidence = ", ".join(f"“{e}”" for e in provision.get("evidence", []))
-        with st.expander(f"{eid} · score {provision['score']:.2f} · {evidence}", expanded=number == 0):
+        cite = provision.get("label") or view.cite(eid)
+        with st.expander(f"{cite} · {evidence}", expanded=number == 0):
             if eid in view.rows:
                 st.html(units_html(view, outcome.check.analysis, eid, limit=30))
-                clause_button(eid, key=f"al-open-{number}-{eid}", label=f"Open {eid} in the clause view")
+                clause_button(eid, key=f"al-open-{number}-{eid}", cite=cite)
 
 
 # --- versions -----------------------------------------------------------------------------
@@ -969,11 +987,16 @@ def render_views(view: ReportView, outcome: Outcome, comparison: Comparison | No
 def main() -> None:
     st.set_page_config(page_title="lawcheck", page_icon="⚖️", layout="wide")
     inject_style()
-    source, lang, instruments = sidebar_inputs()
-    request, outcome, error = resolve(source, lang, instruments)
+    L.set_language(st.session_state.get("_page_lang", "en"))
+    source, lang, instruments, ui_lang = sidebar_inputs()
+    request, outcome, error = resolve(source, lang, instruments, ui_lang)
     if outcome.view is None:
         st.error(error or "lawcheck could not check the draft.")
         return
+    page_lang = outcome.view.document.get("ui_language", "en")
+    if page_lang != st.session_state.get("_page_lang", "en"):
+        st.session_state["_page_lang"] = page_lang  # the sidebar above was drawn in the old language
+        st.rerun()
     view, database, review_error = reviewed(request, outcome)
     comparison, compare_error = resolve_comparison(request)
     sidebar_export(request, view, outcome.check.analysis)

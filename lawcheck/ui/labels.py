@@ -7,8 +7,46 @@ who do not tell red from green).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterator, Mapping
 from typing import Any
+
+from lawcheck.i18n import tr
+
+_CURRENT = threading.local()
+
+
+def set_language(lang: str) -> None:
+    """The language of the page for this session's run: Streamlit runs each session's script
+    in its own thread, so two reviewers can read the page in two languages at once."""
+    _CURRENT.lang = lang
+
+
+def language() -> str:
+    return getattr(_CURRENT, "lang", "en")
+
+
+class Localised(Mapping[str, str]):
+    """A table of words in both languages that answers in the page's current language."""
+
+    def __init__(self, tables: Mapping[str, Mapping[str, str]]) -> None:
+        self._tables = tables
+
+    def _table(self) -> Mapping[str, str]:
+        return self._tables.get(language()) or self._tables["en"]
+
+    def __getitem__(self, key: str) -> str:
+        return self._table()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table())
+
+    def __len__(self) -> int:
+        return len(self._table())
+
+
+def _both(prefix: str, keys: tuple[str, ...]) -> Localised:
+    return Localised({lang: {key: tr(f"{prefix}.{key}", lang) for key in keys} for lang in ("en", "ru")})
 
 STATUSES = ("implemented", "partial", "missing", "not_applicable")
 STATUS_LABEL = {"implemented": "Implemented", "partial": "Partly implemented", "missing": "Missing",
@@ -21,26 +59,21 @@ STATUS_BORDER = {"implemented": "#3f8f50", "partial": "#b8860b", "missing": "#b3
 
 SAFEGUARD_STATES = ("present", "absent", "unknown")
 SAFEGUARD_SYMBOL = {"present": "✓", "absent": "✗", "unknown": "?"}
-SAFEGUARD_LABEL = {"present": "present in the draft", "absent": "absent from the draft",
-                   "unknown": "not assessed (the draft does not grant the power)"}
+SAFEGUARD_LABEL = _both("ui.safeguard", ("present", "absent", "unknown"))
 SAFEGUARD_COLOUR = {"present": "#3f8f50", "absent": "#b3261e", "unknown": "#8a8f98"}
 
 ELEMENT_SYMBOL = {"met": "✓", "unmet": "✗", "conflict": "⚠", "unknown": "?"}
-ELEMENT_LABEL = {"met": "met", "unmet": "not met", "conflict": "contradicts the treaty",
-                 "unknown": "not assessed"}
+ELEMENT_LABEL = _both("element", ("met", "unmet", "conflict", "unknown"))
 
 # Report order of the engine (conflicts and missing safeguards first), for lists and filters.
 CATEGORIES = ("conflict", "missing_safeguard", "missing_power", "missing_offence",
               "missing_cooperation", "missing_definition", "partial", "consistency")
-CATEGORY_LABEL = {
-    "conflict": "Contradicts the treaty", "missing_safeguard": "Missing safeguard",
-    "missing_power": "Missing power", "missing_offence": "Missing offence",
-    "missing_cooperation": "Missing co-operation", "missing_definition": "Missing definition",
-    "partial": "Partly implemented", "consistency": "Draft consistency",
-}
+CATEGORY_LABEL = _both("ui.category", CATEGORIES)
 SEVERITIES = ("high", "medium", "low")
 # Streamlit Markdown badges: coloured and worded, and no emoji font needed.
-SEVERITY_BADGE = {"high": ":red-badge[High]", "medium": ":orange-badge[Medium]", "low": ":gray-badge[Low]"}
+SEVERITY_BADGE = Localised({lang: {
+    severity: f":{colour}-badge[{tr(f'severity.{severity}', lang).capitalize()}]"
+    for severity, colour in (("high", "red"), ("medium", "orange"), ("low", "gray"))} for lang in ("en", "ru")})
 
 CHAPTERS = ("Definitions", "Offences", "Procedural powers", "Safeguards", "Jurisdiction",
             "Co-operation", "Second Protocol")
@@ -55,7 +88,7 @@ _CHAPTER_OF_KIND = {
 _THEMATIC_KINDS = {"definition", "safeguards", "data_protection"}
 
 TREATY = {"BC": "ETS 185", "SP": "CETS 224"}
-INSTRUMENT_LABEL = {"BC": "Convention (ETS 185)", "SP": "Second Protocol (CETS 224)"}
+INSTRUMENT_LABEL = _both("ui.instrument", ("BC", "SP"))
 
 
 def chapter_of(requirement: Mapping[str, Any]) -> str:
@@ -76,12 +109,16 @@ def safeguard_label(safeguard_id: str) -> str:
     """A safeguard's name without the Protocol's `sp_` prefix: the Protocol's safeguards
     mirror the Convention's, and the matrix shows them in one column; the instrument is in
     the row (the power) and in the tooltip."""
-    return humanise(safeguard_id.removeprefix("sp_"))
+    from lawcheck.findings import safeguard_name
+
+    return humanise(safeguard_name(safeguard_id.removeprefix("sp_"), language()))
 
 
 def treaty_cite(requirement: Mapping[str, Any], paragraph: str | None = None) -> str:
-    """"Art. 16(2) ETS 185": how the page names a treaty article or paragraph."""
-    return f"Art. {paragraph or requirement['article']} {TREATY.get(requirement['instrument'], '')}".strip()
+    """"Art. 16(2) ETS 185", «п. 2 ст. 16 ETS 185»: how the page names a treaty article or paragraph."""
+    from lawcheck.i18n import treaty_cite as cite
+
+    return cite(requirement["instrument"], paragraph or requirement["article"], language())
 
 
 _MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#$~|"})
@@ -97,8 +134,9 @@ def decision_badge(decision: Mapping[str, Any]) -> str:
     """A Markdown badge before a reviewer decision's note (`lawcheck.review.decision_note`,
     which says in words what was decided): green accepted, grey dismissed, orange whenever
     the provision changed since and the reviewer should look again."""
+    reviewer = tr("report.reviewer_label", language())
     if decision.get("needs_rereview"):
-        return ":orange-badge[:material/history: Reviewer]"
+        return f":orange-badge[:material/history: {reviewer}]"
     if decision.get("status") == "accepted":
-        return ":green-badge[:material/check: Reviewer]"
-    return ":gray-badge[:material/block: Reviewer]"
+        return f":green-badge[:material/check: {reviewer}]"
+    return f":gray-badge[:material/block: {reviewer}]"
