@@ -3,15 +3,15 @@
 Opens with the bundled demo draft already checked, so a newcomer sees a real result before
 uploading anything; the first thing on the page is the list of safeguards the draft lacks
 and the clauses that grant those powers. The page renders the engine's report and nothing
-else: statuses, findings and evidence all come from `lawcheck.report.check_document`.
+else: statuses, findings and evidence all come from `lawcheck.pipeline.check_document`.
 
 The check runs once per (file, language, instruments) and is cached; switching views only
 reads the indexes of `lawcheck.ui.model.ReportView`. Views are lazy tabs bound to the URL
 (`?view=Findings`); buttons anywhere move to a clause or an article by setting session state.
 
 A second upload ("Compare with another version") is compared with the draft by
-`lawcheck.diff.compare` (cached like the check) and shown in the Versions view. Reviewer
-decisions are kept by `lawcheck.review` in one SQLite file per draft (`lawcheck.ui.decisions`)
+`lawcheck.compare` (cached like the check) and shown in the Versions view. Reviewer
+decisions are kept by `lawcheck.decisions` in one SQLite file per draft (`lawcheck.ui.decisions`)
 and attached to a copy of the cached report on every change, so a decision shows at once
 without a new check, and in every download, the Word commentary included.
 """
@@ -29,14 +29,15 @@ import networkx as nx
 import streamlit as st
 
 import lawcheck.ui
-from lawcheck.align import Analysis
-from lawcheck.diff import render_diff
+from lawcheck.decisions.attach import decision_note, is_dismissed
+from lawcheck.engine.align import Analysis
 from lawcheck.errors import InputError
 from lawcheck.i18n import tr
+from lawcheck.report.diff import render_diff
 from lawcheck.report.render import render_html, render_markdown
-from lawcheck.review import decision_note
 from lawcheck.rulebook.graph import build_graph
 from lawcheck.rulebook.loader import Rulebook, load_rulebook
+from lawcheck.treaty import SEVERITIES, STATUSES
 from lawcheck.ui import labels as L
 from lawcheck.ui.decisions import (
     database_path,
@@ -69,7 +70,6 @@ from lawcheck.ui.model import (
     filter_findings,
     first_article,
     first_clause,
-    is_dismissed,
     safeguard_gaps,
     severity_counts,
     status_counts,
@@ -81,7 +81,6 @@ from lawcheck.ui.source import (
     Request,
     Source,
     accepted_types,
-    ingest_module,
     is_imported,
     run,
     sample_drafts,
@@ -146,11 +145,11 @@ def checked(key: tuple[str, str, str, tuple[str, ...]], _request: Request) -> Ou
 
 
 @st.cache_resource(show_spinner="Comparing the versions…", max_entries=4)
-def compared(key: tuple[Any, ...], _old: Request, _new: Source) -> Comparison:
-    """One comparison per (draft request, second file): both versions are checked inside
-    `lawcheck.diff.compare`, so a view switch must not repeat it. Failures are cached too."""
+def compared(key: tuple[Any, ...], _old: Request, _outcome: Outcome, _new: Source) -> Comparison:
+    """One comparison per (draft request, second file): the second version is checked inside,
+    so a view switch must not repeat it. Failures are cached too."""
     rulebook()
-    return compare_sources(_old, _new)
+    return compare_sources(_old, _outcome, _new)
 
 
 # --- navigation ---------------------------------------------------------------------------
@@ -226,9 +225,6 @@ def sidebar_inputs() -> tuple[Source, str, tuple[str, ...], str]:
         st.file_uploader("Draft law", type=types, key="upload",
                          help=f"Akoma Ntoso 3.0 XML{', Word or text' if len(types) > 1 else ''}. "
                               "Without an upload the page shows the demo draft.")
-        if ingest_module() is None:
-            st.caption("Word (.docx) and text (.txt) import is not available in this version: "
-                       "upload Akoma Ntoso XML.")
         uploaded = uploaded_source()
         samples = list(sample_drafts())
         name = st.selectbox("Or a draft bundled with lawcheck", samples, key="sample", disabled=uploaded is not None,
@@ -270,7 +266,7 @@ def resolve(source: Source, lang: str, instruments: tuple[str, ...],
     return last, outcome, error
 
 
-def resolve_comparison(request: Request) -> tuple[Comparison | None, str | None]:
+def resolve_comparison(request: Request, outcome: Outcome) -> tuple[Comparison | None, str | None]:
     """The comparison to show, and the error of a second upload that failed, if any.
 
     Like `resolve`: a bad second file leaves the last good comparison on the page."""
@@ -278,13 +274,13 @@ def resolve_comparison(request: Request) -> tuple[Comparison | None, str | None]
     if new is None:
         st.session_state.pop("_last_compare", None)
         return None, None
-    comparison = compared((request.key, new.digest, new.name), request, new)
+    comparison = compared((request.key, new.digest, new.name), request, outcome, new)
     if comparison.error is None:
         st.session_state["_last_compare"] = new
         return comparison, None
     last: Source | None = st.session_state.get("_last_compare")
     if last is not None and last.digest != new.digest:
-        previous = compared((request.key, last.digest, last.name), request, last)
+        previous = compared((request.key, last.digest, last.name), request, outcome, last)
         if previous.error is None:
             return previous, f"{comparison.error} (the comparison still shows {last.name})"
     return None, comparison.error
@@ -383,7 +379,7 @@ def overview(view: ReportView) -> None:
     counts = status_counts(view.report)
     severities = severity_counts(view.findings)
     columns = st.columns(5)
-    for column, status in zip(columns, L.STATUSES, strict=False):
+    for column, status in zip(columns, STATUSES, strict=False):
         column.metric(f"{L.STATUS_SYMBOL[status]} {L.STATUS_LABEL[status]}", counts[status],
                       help="Treaty articles with this status")
     columns[4].metric("Findings", len(view.findings), help="Things to change in the draft",
@@ -497,7 +493,7 @@ def findings_view(view: ReportView) -> None:
     a, b, c = st.columns([1.4, 1, 1.6])
     categories = a.multiselect("Kind", list(present), key="f_cat", placeholder="All kinds",
                                format_func=lambda c: f"{L.CATEGORY_LABEL[c]} ({present[c]})", persist_state="session")
-    severities = b.multiselect("Severity", L.SEVERITIES, key="f_sev", placeholder="All severities",
+    severities = b.multiselect("Severity", SEVERITIES, key="f_sev", placeholder="All severities",
                                persist_state="session")
     chosen = c.multiselect("Treaty article", articles, key="f_req", placeholder="All articles",
                            format_func=lambda rid: f"{rid} · {view.requirements[rid]['title']}",
@@ -998,7 +994,7 @@ def main() -> None:
         st.session_state["_page_lang"] = page_lang  # the sidebar above was drawn in the old language
         st.rerun()
     view, database, review_error = reviewed(request, outcome)
-    comparison, compare_error = resolve_comparison(request)
+    comparison, compare_error = resolve_comparison(request, outcome)
     sidebar_export(request, view, outcome.check.analysis)
     sidebar_decisions(view, database, review_error)
     sidebar_legend()

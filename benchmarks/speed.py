@@ -27,8 +27,8 @@ from parse import synthetic_code  # benchmarks/parse.py
 from lawcheck.akn import read_document
 from lawcheck.akn.reader import secure_parser
 from lawcheck.concepts import tag
-from lawcheck.evaluate import reassess
-from lawcheck.report import check_document
+from lawcheck.engine.evaluate import reassess
+from lawcheck.pipeline import check_document
 from lawcheck.rulebook.loader import load_rulebook
 from lawcheck.settings import Settings
 

@@ -190,6 +190,13 @@ _AMENDING_TITLE = re.compile(r"\bamend|внесени\w*\s+изменени|вн
                              re.IGNORECASE)
 
 
+def amends_another_act(document: Document) -> bool:
+    """From the document alone (no file to re-read): amendment markup, or an amendment title.
+    Such an act is checked for what it touches; the rest depends on the act it amends."""
+    return bool(document.quoted) or document.doc_type in ("amendment", "amendmentList") \
+        or bool(_AMENDING_TITLE.search(document.title or ""))
+
+
 def is_amending_act(document: Document, root: etree._Element | None = None) -> bool:
     """Does this document amend another act? Yes for AKN amendment markup (mod,
     quotedStructure, activeModifications), an amendment title ("(Amendment) Bill", «О внесении

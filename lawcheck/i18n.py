@@ -25,7 +25,63 @@ CATALOG: dict[str, tuple[str, str]] = {
     "finding.not_independent": (
         " (an authority of the prosecution or investigation is not independent supervision)",
         " (орган уголовного преследования или расследования не является независимым органом контроля)"),
-    "finding.the_draft": ("the draft", "проект"),
+    "finding.the_draft": ("the draft", "тексте проекта"),
+    "finding.option": (" The treaty permits this; it does not require it.",
+                       " Договор допускает это, но не требует."),
+    # graduated supervision (who authorises, urgency)
+    "level.judicial": ("a judge", "судья"),
+    "level.prosecutor": ("a prosecutor", "прокурор"),
+    "level.investigator": ("the investigating authority", "орган расследования"),
+    "level.executive": ("the executive", "орган исполнительной власти"),
+    "level.other": ("an authority", "иной орган"),
+    "level_of.judicial": ("a judge", "судьи"),
+    "level_of.prosecutor": ("a prosecutor", "прокурора"),
+    "level_of.investigator": ("the investigating authority", "органа расследования"),
+    "level_of.executive": ("the executive", "органа исполнительной власти"),
+    "gap.who": ("{authority} ({level})", "{authority} ({level})"),
+    "gap.unnamed": ("an authority the clause does not name", "орган, не названный в норме"),
+    "gap.no_period": ("no stated period", "срок не указан"),
+    "gap.authority": ("{where}: {title} is authorised by {who}; for this measure {cite} calls for {expects}",
+                      "{where}: решение о применении меры «{title}» принимает {who}; для такой меры {cite} "
+                      "предполагает санкцию {expects}"),
+    "gap.prosecutor": (" (a prosecutor who directs or supervises the investigation is not regarded as independent)",
+                       " (прокурор, руководящий расследованием или надзирающий за ним, не считается "
+                       "независимым органом)"),
+    "gap.urgency": ("{where}: in urgency {who} may use the power without a judge ({period}), and no judge "
+                    "validates the measure afterwards within a fixed short time.",
+                    "{where}: в случаях, не терпящих отлагательства, {who} вправе применить меру без санкции "
+                    "судьи ({period}), а последующая проверка ее законности судом в короткий установленный "
+                    "срок не предусмотрена."),
+    "gap.validation_late": ("{where}: the urgent measure by {who} is validated by a judge only within {within}; "
+                            "48 hours is the usual benchmark.",
+                            "{where}: законность неотложной меры, примененной без санкции ({who}), проверяется "
+                            "судьей лишь в течение {within}; общепринятый ориентир — 48 часов."),
+    "gap.refusal": ("{where}: the urgent measure by {who} is validated by a judge, but the text does not say "
+                    "that on refusal the measure stops, the data is destroyed and it cannot be used as evidence.",
+                    "{where}: законность неотложной меры ({who}) проверяется судьей, однако текст не "
+                    "устанавливает, что при отказе мера прекращается, а полученные данные уничтожаются и не "
+                    "могут использоваться в качестве доказательств."),
+    "gap_help.authority": (
+        "Require prior authorisation by a judge (for example the investigating judge) for this measure, or by "
+        "a body independent of the executive and of the investigation.",
+        "Предусмотреть для данной меры предварительную санкцию судьи (например, следственного судьи) либо "
+        "органа, независимого от исполнительной власти и от органов расследования."),
+    "gap_help.urgency": (
+        "Confine the urgent procedure to a narrow trigger and a short period, require the investigating judge "
+        "to be seized within 24 hours and to decide within 48 hours, and provide that on refusal the measure "
+        "stops and the data is destroyed and cannot be used.",
+        "Ограничить неотложный порядок узко определенными основаниями и коротким сроком, обязать уведомлять "
+        "следственного судью в течение 24 часов, а его — принимать решение в течение 48 часов, и "
+        "предусмотреть, что при отказе мера прекращается, а полученные данные уничтожаются и не могут "
+        "использоваться."),
+    "gap_help.urgency_validation": (
+        "Shorten the time within which the judge must confirm the urgent measure to 48 hours at most.",
+        "Сократить срок, в течение которого судья проверяет законность неотложной меры, до 48 часов."),
+    "gap_help.urgency_refusal": (
+        "State that if the judge does not confirm the urgent measure it stops at once, the data obtained is "
+        "destroyed and it cannot be used as evidence.",
+        "Указать, что при отказе судьи признать неотложную меру законной она немедленно прекращается, "
+        "полученные данные уничтожаются и не могут использоваться в качестве доказательств."),
     "finding.conflict_quote": ("the draft says {quoted}", "в проекте: {quoted}"),
     "finding.safeguard_cites": ("{framework}, applied by {power}", "{framework} применительно к {power}"),
     "finding.dangling": ("“{text}” refers to a provision the draft does not have.",
@@ -62,7 +118,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "status.partial": ("Partly implemented", "Реализовано частично"),
     "status.missing": ("Missing", "Не реализовано"),
     "status.not_applicable": ("Not applicable", "Не применимо"),
-    "status.not_assessed": ("Not assessed", "Не оценивалось"),
+    "status.not_assessed": ("Not assessed (depends on the base text)",
+                            "Не оценивалось (зависит от текста изменяемого акта)"),
     "element.met": ("met", "выполнено"),
     "element.unmet": ("not met", "не выполнено"),
     "element.conflict": ("contradicts the treaty", "противоречит договору"),
@@ -118,17 +175,19 @@ CATALOG: dict[str, tuple[str, str]] = {
     "report.headline": ("{title}  ({language}, {provisions} provisions, checked against {instruments})",
                         "{title}  ({language}, положений: {provisions}, проверено на соответствие {instruments})"),
     "report.counts": ("implemented {implemented}   partial {partial}   missing {missing}   "
-                      "not applicable {not_applicable}   findings {findings} ({high} high)",
+                      "not applicable {not_applicable}   not assessed {not_assessed}   "
+                      "findings {findings} ({high} high)",
                       "реализовано {implemented}   частично {partial}   не реализовано {missing}   "
-                      "не применимо {not_applicable}   замечаний {findings} (высокой важности: {high})"),
+                      "не применимо {not_applicable}   не оценивалось {not_assessed}   "
+                      "замечаний {findings} (высокой важности: {high})"),
     "report.review": ("reviewer decisions ({database}): {accepted} accepted, {dismissed} dismissed, "
                       "{rereview} to re-review",
                       "решения рецензентов ({database}): принято {accepted}, отклонено {dismissed}, "
                       "к повторному рассмотрению {rereview}"),
     "report.more": ("... and {count} more (--format md or html for all)",
                     "... и еще {count} (полный перечень — в отчете Markdown или HTML: --format md, --format html)"),
-    "report.matrix": ("Article by article (+ implemented, ~ partial, - missing)",
-                      "По статьям (+ реализовано, ~ частично, - не реализовано)"),
+    "report.matrix": ("Article by article (+ implemented, ~ partial, - missing, ? not assessed)",
+                      "По статьям (+ реализовано, ~ частично, - не реализовано, ? не оценивалось)"),
     "report.reviewer": ("reviewer", "рецензент"),
     "report.title": ("lawcheck report", "Отчет lawcheck"),
     "report.by_article": ("Article by article", "Постатейный анализ"),
@@ -233,6 +292,34 @@ CATALOG: dict[str, tuple[str, str]] = {
     "ui.code": ("Code", "Код"),
     "ui.interface_language": ("Language of the review", "Язык интерфейса"),
     "ui.interface_auto": ("The draft's", "Как у проекта"),
+    # lawcheck diff
+    "diff.amendment": ("Amending act {source}: {applied} instruction(s) applied, {problems} not applied",
+                       "Изменяющий акт {source}: применено изменений — {applied}, не применено — {problems}"),
+    "diff.conformance": ("Conformance: {added} new finding(s) ({high} high), {resolved} resolved; {requirements} "
+                         "requirement status(es) and {safeguards} safeguard(s) changed",
+                         "Соответствие: новых замечаний {added} (высокой важности: {high}), снято {resolved}; "
+                         "изменилась оценка статей: {requirements}, гарантий: {safeguards}"),
+    "diff.text": ("Text: {added} added, {removed} removed, {changed} changed",
+                  "Текст: добавлено {added}, исключено {removed}, изменено {changed}"),
+    "diff.new": ("New findings", "Новые замечания"),
+    "diff.resolved": ("Resolved findings", "Снятые замечания"),
+    "diff.safeguards": ("Safeguards changed", "Изменения гарантий"),
+    "diff.statuses": ("Requirement statuses changed", "Изменения оценки статей"),
+    "diff.changed": ("Changed provisions", "Измененные положения"),
+    "diff.added": ("Added provisions", "Добавленные положения"),
+    "diff.removed": ("Removed provisions", "Исключенные положения"),
+    "diff.not_applied": ("Amending instructions not applied", "Неприменённые изменения"),
+    "diff.none": ("No difference in text or conformance.", "Различий в тексте и в оценке соответствия нет."),
+    "diff.conformance_changes": ("Conformance changes", "Изменения в оценке соответствия"),
+    "diff.no_conformance_change": ("No requirement status or safeguard changed.",
+                                   "Оценка статей и гарантий не изменилась."),
+    "diff.col.requirement": ("Requirement", "Статья договора"),
+    "diff.col.what": ("What", "Что"),
+    "diff.col.before": ("Before", "Было"),
+    "diff.col.after": ("After", "Стало"),
+    "diff.amending_act": ("Amending act {source}", "Изменяющий акт {source}"),
+    "diff.applied": ("{applied} instruction(s) applied, {problems} not applied.",
+                     "Применено изменений: {applied}, не применено: {problems}."),
     # element details in words
     "detail.found": ("found in the draft: {quoted}", "в тексте проекта: {quoted}"),
     "detail.not_found": ("not found in the draft", "в проекте не найдено"),

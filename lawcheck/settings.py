@@ -12,7 +12,14 @@ from lawcheck.rulebook.loader import Rulebook
 from lawcheck.rulebook.model import Requirement
 
 FILE_NAME = "lawcheck.toml"
-_KEYS = {"not_applicable", "reservations", "declarations"}
+_KEYS = {"not_applicable", "reservations", "declarations", "scope"}
+# What a reviewer may choose to assess: the treaty's requirement kinds in four groups.
+SCOPES: dict[str, frozenset[str]] = {
+    "definitions": frozenset({"definition"}),
+    "offences": frozenset({"offence", "liability", "sanction", "jurisdiction"}),
+    "procedural": frozenset({"procedural_power", "scope", "safeguards"}),
+    "cooperation": frozenset({"cooperation", "cooperation_power", "general", "data_protection"}),
+}
 
 
 @dataclass(frozen=True)
@@ -20,6 +27,11 @@ class Settings:
     not_applicable: frozenset[str] = frozenset()
     options: dict[str, frozenset[str]] = field(default_factory=dict)  # requirement -> option ids
     source: str | None = None
+    scope: frozenset[str] = frozenset(SCOPES)  # groups of SCOPES to assess
+    partial_text: bool = False  # an amending act or an excerpt: what it does not touch is not assessed
+
+    def assesses(self, requirement: Requirement) -> bool:
+        return any(requirement.kind in SCOPES[group] for group in self.scope)
 
     def relaxed(self, requirement: Requirement) -> set[str]:
         """Elements that the Party's reservations and declarations switch off."""
@@ -59,4 +71,13 @@ def load_settings(draft: Path, rulebook: Rulebook) -> Settings:
                         f"permits for this article (permitted: {', '.join(sorted(allowed)) or 'none'})",
                         source=str(path))
             options.setdefault(requirement_id, set()).update(ids)
-    return Settings(not_applicable, {k: frozenset(v) for k, v in options.items()}, str(path))
+    return Settings(not_applicable, {k: frozenset(v) for k, v in options.items()}, str(path),
+                    parse_scope(data.get("scope", list(SCOPES)), str(path)))
+
+
+def parse_scope(value: object, source: str = "--scope") -> frozenset[str]:
+    """`scope = ["procedural", "cooperation"]` in lawcheck.toml or `--scope procedural,cooperation`."""
+    items = [part.strip() for part in value.split(",")] if isinstance(value, str) else value
+    if not isinstance(items, list) or not items or any(item not in SCOPES for item in items):
+        raise InputError(f"scope: expected some of {', '.join(SCOPES)}, got {value!r}", source=source)
+    return frozenset(items)

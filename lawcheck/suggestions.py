@@ -12,9 +12,9 @@ import re
 from collections.abc import Sequence
 
 from lawcheck.akn.model import Provision
-from lawcheck.align import Analysis
-from lawcheck.evaluate import Assessed
-from lawcheck.findings import Finding
+from lawcheck.engine.align import Analysis
+from lawcheck.engine.evaluate import Assessed
+from lawcheck.engine.findings import Finding
 from lawcheck.i18n import period_words
 from lawcheck.rulebook.loader import Rulebook
 from lawcheck.rulebook.model import Element

@@ -18,15 +18,16 @@ from typing import Any
 import pytest
 
 from lawcheck.akn import parse_document
+from lawcheck.compare.versions import compare
 from lawcheck.data import demo_draft
-from lawcheck.diff import compare
-from lawcheck.report import Check, check_document
-from lawcheck.review import DecisionStore, decision_note
+from lawcheck.decisions.attach import decision_note
+from lawcheck.decisions.store import DecisionStore
+from lawcheck.pipeline import Check, check_document
 from lawcheck.rulebook.graph import build_graph
 from lawcheck.rulebook.loader import load_rulebook
+from lawcheck.treaty import STATUSES
 from lawcheck.ui import decisions as decisions_module
 from lawcheck.ui import labels
-from lawcheck.ui import source as source_module
 from lawcheck.ui.fragments import safeguard_table, units_html
 from lawcheck.ui.graph import rule_graph_dot
 from lawcheck.ui.highlight import highlight
@@ -39,7 +40,7 @@ from lawcheck.ui.model import (
     safeguard_gaps,
     tree_groups,
 )
-from lawcheck.ui.source import Request, Source, ingest_module, read_version, run
+from lawcheck.ui.source import Request, Source, read_version, run
 from lawcheck.ui.versions import changes_html, word_diff_html
 
 pytest.importorskip("streamlit", reason="the app needs streamlit: pip install -e '.[app]'")
@@ -140,9 +141,8 @@ def downloaded(app: AppTest, key: str, deferred: dict[str, Callable[[], Any]]) -
 
 def engine_diff(old: Path, new: Path) -> dict[str, Any]:
     """What `lawcheck diff OLD NEW` reports: the Versions view must show the same."""
-    (old_document, old_root), (new_document, new_root) = (
-        read_version(Source.of(path.name, path.read_bytes())) for path in (old, new))
-    return compare(old_document, new_document, old_root=old_root, new_root=new_root)
+    old_draft, new_draft = (read_version(Source.of(path.name, path.read_bytes())) for path in (old, new))
+    return compare(old_draft, check_document(old_draft.document), new_draft, check_document)
 
 
 @pytest.fixture(scope="module")
@@ -168,7 +168,7 @@ def test_opens_with_the_demo_checked(demo_check: Check) -> None:
     report = demo_check.report
     assert page_title(app) == report["document"]["title"]
     metrics = {m.label: m.value for m in app.metric}
-    for status in labels.STATUSES:
+    for status in STATUSES:
         label = f"{labels.STATUS_SYMBOL[status]} {labels.STATUS_LABEL[status]}"
         assert metrics[label] == str(report["summary"][status]), label
     assert metrics["Findings"] == str(report["summary"]["findings"])
@@ -396,23 +396,13 @@ def test_every_bundled_draft_renders_every_view(path: Path) -> None:
         assert not app.exception, app.exception
 
 
-def test_text_draft_is_imported_when_import_exists() -> None:
-    if ingest_module() is None:
-        pytest.skip("lawcheck.ingest (import of .docx/.txt drafts) is not in this version")
+def test_text_draft_is_imported() -> None:
     text = (b"Preservation Act\n\nArticle 1. Expedited preservation\n"
             b"1. A judge may order a service provider to preserve specified computer data for up to "
             b"ninety days.\n")
     app = upload(start(), "draft.txt", text)
     assert not app.error, app.error[0].value
     assert "draft.txt" in " ".join(c.value for c in app.caption)
-
-
-def test_text_draft_without_import_is_a_one_line_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(source_module, "ingest_module", lambda: None)
-    outcome = run(Request(Source.of("draft.txt", b"Article 1. Preservation")))
-    assert outcome.error == "draft.txt: importing .docx and .txt drafts is not available in this version yet; " \
-                            "give an Akoma Ntoso XML file"
-    assert source_module.accepted_types() == ["xml"]
 
 
 # --- versions: a second version or an amending act ---------------------------------------
@@ -572,7 +562,7 @@ def test_word_export_carries_the_decision(demo_check: Check, deferred: dict[str,
 
 def test_decisions_carry_over_to_the_next_version() -> None:
     """Same FRBR work, same database: a decision recorded on v1 is on v2's card, applied or
-    flagged for re-review as `lawcheck.review` decides from the provision's text."""
+    flagged for re-review as `lawcheck.decisions` decides from the provision's text."""
     first, second = DIFF / "en_base.xml", DIFF / "en_base_v2.xml"
     app = dismiss(show(upload(start(), first.name, first.read_bytes()), "Findings"), 0)
     upload(app, second.name, second.read_bytes())

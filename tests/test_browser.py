@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 
 from lawcheck.akn import parse_document
-from lawcheck.report import Check, check_document
+from lawcheck.pipeline import Check, check_document
 from lawcheck.ui.model import safeguard_gaps
 
 REPO = Path(__file__).resolve().parents[1]

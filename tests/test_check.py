@@ -11,7 +11,7 @@ from conftest import REPO, SHARED, akn_xml
 
 from lawcheck.akn import parse_document, read_document
 from lawcheck.cli import main
-from lawcheck.report import check_document
+from lawcheck.pipeline import check_document
 
 NATIONAL = REPO / "corpora" / "national"
 
@@ -250,7 +250,7 @@ def test_real_laws_are_checked(name: str) -> None:
 
 
 def test_rechecking_one_edited_provision_gives_what_a_full_check_gives() -> None:
-    from lawcheck.evaluate import assess, reassess
+    from lawcheck.engine.evaluate import assess, reassess
     from lawcheck.rulebook.loader import load_rulebook
     from lawcheck.settings import Settings
 

@@ -14,9 +14,9 @@ from conftest import REPO, akn_xml
 from lawcheck.akn import parse_document, read_document
 from lawcheck.citations import Citations, amended_act, num_token
 from lawcheck.cli import main
-from lawcheck.findings import natural_code
+from lawcheck.engine.findings import natural_code
 from lawcheck.i18n import CATALOG, period_words, tr, treaty_cite, ui_language
-from lawcheck.report import check_document
+from lawcheck.pipeline import check_document
 
 NATIONAL = REPO / "corpora" / "national"
 DIFF = REPO / "tests" / "data" / "diff"

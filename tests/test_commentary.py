@@ -20,9 +20,10 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
-from lawcheck.commentary import COLUMNS, write_commentary
+from lawcheck.decisions.identity import provisions_text
+from lawcheck.decisions.store import DecisionStore
 from lawcheck.i18n import tr
-from lawcheck.review import DecisionStore, provisions_text
+from lawcheck.report.docx import COLUMNS, write_commentary
 
 ROOT = Path(__file__).resolve().parents[1]
 GAPS = ROOT / "corpora" / "national" / "en_gaps_draft.xml"
@@ -35,7 +36,7 @@ ACCEPTED = "BC-21/safeguard/judicial_or_independent_supervision"
 @cache
 def gaps_check() -> Any:
     from lawcheck.akn import read_document
-    from lawcheck.report import check_document
+    from lawcheck.pipeline import check_document
 
     return check_document(read_document(GAPS), lang="en")
 
@@ -151,7 +152,7 @@ def test_libreoffice_converts_it(commentary: Path, tmp_path: Path) -> None:
 
 def test_a_russian_draft_gets_a_russian_commentary(tmp_path: Path) -> None:
     from lawcheck.akn import read_document
-    from lawcheck.report import check_document
+    from lawcheck.pipeline import check_document
 
     check = check_document(read_document(ROOT / "corpora" / "national" / "ru_cpc_amendment.xml"))
     path = tmp_path / "ru.docx"

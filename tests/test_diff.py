@@ -1,5 +1,5 @@
-"""Comparing versions (lawcheck.diff): provision matching, word-level changes, the conformance
-delta of the contract's `lawcheck.diff/1` JSON, and the text/md/html renderers.
+"""Comparing versions (lawcheck.compare): provision matching, word-level changes, the conformance
+delta of the contract's `lawcheck.diff/1` JSON, and the text/md/html renderers (lawcheck.report.diff).
 
 The key case: an amendment that takes the judge out of interception (section 23 of the model
 law) must show as a NEW missing_safeguard finding on BC-21 and as a safeguard change, whether it
@@ -15,21 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from lawcheck.akn import Document, parse_document, read_document
-from lawcheck.diff import (
-    SCHEMA,
-    _finding_changes,
-    compare,
-    diff_documents,
-    match_provisions,
-    render_diff,
-    render_diff_html,
-    render_diff_markdown,
-    render_diff_text,
-    run_diff,
-    word_diff,
-)
-from lawcheck.report import check_document
+from lawcheck.akn import parse_document, read_document
+from lawcheck.cli.diff import run as run_diff
+from lawcheck.compare.delta import SCHEMA, _finding_changes, diff_checks
+from lawcheck.compare.match import match_provisions, word_diff
+from lawcheck.compare.versions import compare
+from lawcheck.draft import Draft, load_draft
+from lawcheck.pipeline import Check, check_document
+from lawcheck.report.diff import render_diff, render_diff_html, render_diff_markdown, render_diff_text
 from tests.conftest import SHARED, akn_xml
 
 REPO = Path(__file__).resolve().parents[1]
@@ -52,25 +45,31 @@ def _judge_removed(source: str) -> str:
     return source[:start] + section + source[end:]
 
 
+def compare_files(old: Path, new: Path) -> dict:
+    """What `lawcheck diff OLD NEW` compares, with the default options."""
+    old_draft = load_draft(old)
+    return compare(old_draft, check_document(old_draft.document), load_draft(new), check_document)
+
+
 @pytest.fixture(scope="module")
-def model() -> tuple[Document, object]:
-    document = read_document(MODEL)
-    return document, check_document(document)
+def model() -> tuple[Draft, Check]:
+    draft = load_draft(MODEL)
+    return draft, check_document(draft.document)
 
 
 @pytest.fixture(scope="module")
 def edited_copy(model) -> dict:
     """OLD: the model law; NEW: the same law (same FRBR work) with the judge taken out."""
-    document, check = model
+    _draft, check = model
     new = parse_document(_judge_removed(MODEL.read_text(encoding="utf-8")).encode(), "en_model_law_v2.xml")
-    return diff_documents(document, new, checks=(check, check_document(new)))
+    return diff_checks(check, check_document(new))
 
 
 @pytest.fixture(scope="module")
 def amended(model) -> dict:
     """OLD: the model law; NEW: an amending Bill that takes the judge out of section 23."""
-    document, _check = model
-    return compare(document, read_document(DATA / "en_model_law_amendment.xml"))
+    draft, check = model
+    return compare(draft, check, load_draft(DATA / "en_model_law_amendment.xml"), check_document)
 
 
 def _has_new_judicial_finding(diff: dict) -> bool:
@@ -125,8 +124,8 @@ def test_findings_follow_the_report_schema(edited_copy: dict) -> None:
 
 
 def test_nothing_changed(model) -> None:
-    document, check = model
-    diff = diff_documents(document, document, checks=(check, check))
+    _draft, check = model
+    diff = diff_checks(check, check)
     assert diff["provisions"] == {"added": [], "removed": [], "changed": [], "renumbered": []}
     assert diff["requirements"] == diff["safeguards"] == [] == diff["changes"]
     assert diff["findings"] == {"added": [], "resolved": []}
@@ -150,7 +149,7 @@ def test_renumbered_sections_are_matched_by_heading_and_text() -> None:
 
 def test_renumbered_diff_reports_only_real_changes() -> None:
     old, new = read_document(DATA / "en_base.xml"), read_document(DATA / "en_base_v2.xml")
-    diff = diff_documents(old, new)
+    diff = diff_checks(check_document(old), check_document(new))
     assert diff["provisions"]["added"] == ["sec_3"]
     assert diff["provisions"]["changed"] == ["sec_8__subsec_1", "sec_8__subsec_2"]
     assert [c.get("old_eId") for c in diff["changes"]] == ["sec_7__subsec_1", "sec_7__subsec_2"]
@@ -161,7 +160,7 @@ def test_renumbered_diff_reports_only_real_changes() -> None:
 
 def test_restated_unit_keeps_its_eid() -> None:
     """«статью 510 изложить в следующей редакции»: same eId, new text: changed, not removed+added."""
-    diff = compare(read_document(DATA / "ru_cpc_base.xml"), read_document(DATA / "ru_cpc_amendment_plain.xml"))
+    diff = compare_files(DATA / "ru_cpc_base.xml", DATA / "ru_cpc_amendment_plain.xml")
     assert "art_510__para_2" in diff["provisions"]["changed"]
     assert diff["provisions"]["added"] == ["art_94-1", "art_510__para_3"]
     assert diff["provisions"]["removed"] == []
@@ -218,8 +217,8 @@ def test_text_report_leads_with_conformance(edited_copy: dict) -> None:
     lines = text.splitlines()
     assert lines[0] == "lawcheck diff: en_model_law.xml -> en_model_law_v2.xml"
     assert text.index("New findings") < text.index("Changed provisions")
-    assert "BC-21/safeguard/judicial_or_independent_supervision @ sec_23" in text
-    assert "BC-21 judicial_or_independent_supervision: present -> absent" in text
+    assert "BC-21/safeguard/judicial_or_independent_supervision: s. 23" in text  # cited, not an eId
+    assert "BC-21 judicial or other independent supervision: present -> absent" in text
     assert "a [-judge-] {+police officer of or above the rank of superintendent+} may order" in text
     assert len(lines) < 40
 
@@ -228,7 +227,7 @@ def test_markdown_and_html(amended: dict) -> None:
     markdown = render_diff_markdown(amended)
     assert markdown.startswith("# lawcheck diff:")
     assert "~~a judge~~ **the Commissioner of Police**" in markdown
-    assert "| BC-21 | safeguard `judicial_or_independent_supervision` | present | absent |" in markdown
+    assert "| BC-21 | judicial or other independent supervision | present | absent |" in markdown
     page = render_diff_html(amended)
     assert page.startswith("<!doctype html>") and page.rstrip().endswith("</html>")
     assert "<del>a judge</del> <ins>the Commissioner of Police</ins>" in page
@@ -237,7 +236,7 @@ def test_markdown_and_html(amended: dict) -> None:
 
 
 def test_amendment_problems_are_rendered() -> None:
-    diff = compare(read_document(DATA / "en_base.xml"), read_document(DATA / "en_amendment_plain.xml"))
+    diff = compare_files(DATA / "en_base.xml", DATA / "en_amendment_plain.xml")
     for rendered in (render_diff_text(diff), render_diff_markdown(diff), render_diff_html(diff)):
         assert "section 12 not found" in rendered
         assert "within ten days" in rendered
@@ -279,7 +278,7 @@ def test_matching_300_renumbered_provisions_is_fast() -> None:
     assert elapsed < 1.0, elapsed
 
 
-# -- the command (wired in lawcheck/cli.py as `lawcheck diff`) ------------------------------------------
+# -- the command (`lawcheck diff`, lawcheck/cli/diff.py) ------------------------------------------
 
 
 def _args(old: Path, new: Path, **options: object) -> argparse.Namespace:

@@ -466,7 +466,7 @@ def test_imported_draft_reads_as_a_document() -> None:
 
 
 def test_import_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from lawcheck.ingest.command import run_import
+    from lawcheck.cli.importing import run as run_import
 
     output = tmp_path / "out.xml"
     args = argparse.Namespace(file=str(DATA / "ru_draft.txt"), output=str(output), lang="auto", title=None,
@@ -507,7 +507,7 @@ def test_a_300000_word_text_imports_in_seconds() -> None:
 def test_checking_an_imported_law_gives_the_devset_results(slug: str, devset: Path, raw_dir: Path) -> None:
     """End to end: the imported Word file and the hand-made AKN get the same requirement statuses."""
     from lawcheck.akn import read_document
-    from lawcheck.report import check_document
+    from lawcheck.pipeline import check_document
 
     imported = parse_document(import_variant(raw_dir, slug, "docx-plain"), f"{slug}.docx")
     ours = check_document(imported).report

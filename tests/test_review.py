@@ -20,17 +20,11 @@ from typing import Any
 
 import pytest
 
+from lawcheck.cli import main
+from lawcheck.decisions.attach import attach_decisions, decision_note
+from lawcheck.decisions.identity import normalise, provisions_text
+from lawcheck.decisions.store import DecisionStore, best_match, default_db_path, open_store
 from lawcheck.errors import InputError
-from lawcheck.review import (
-    DecisionStore,
-    attach_decisions,
-    best_match,
-    decision_note,
-    default_db_path,
-    normalise,
-    open_store,
-    provisions_text,
-)
 
 ROOT = Path(__file__).resolve().parents[1]
 GAPS = ROOT / "corpora" / "national" / "en_gaps_draft.xml"
@@ -49,7 +43,7 @@ ELSEWHERE = ("Where a senior police officer has reasonable grounds", "Where a po
 def checked(text: str | None = None) -> Any:
     """The check of the gaps draft, or of a variant of its text (cached: a check takes seconds)."""
     from lawcheck.akn import parse_document
-    from lawcheck.report import check_document
+    from lawcheck.pipeline import check_document
 
     data = (text if text is not None else GAPS.read_text(encoding="utf-8")).encode("utf-8")
     return check_document(parse_document(data, source="draft.xml"), lang="en")
@@ -72,9 +66,7 @@ def record(store: DecisionStore, check: Any, code: str = CODE, decision: str = "
 
 
 def attached(check: Any, store: DecisionStore) -> dict[str, Any]:
-    report = json.loads(json.dumps(check.report))  # a fresh copy: the cached check stays clean
-    attach_decisions(report, check.analysis, store)
-    return report
+    return attach_decisions(check.report, check.analysis, store)
 
 
 def test_decisions_persist_and_show_in_the_report(tmp_path: Path) -> None:
@@ -147,7 +139,8 @@ def test_identity_ignores_layout_case_order_and_numbering() -> None:
 
 
 def _row(**fields: Any) -> Any:
-    from lawcheck.review import Decision, fingerprint
+    from lawcheck.decisions.identity import fingerprint
+    from lawcheck.decisions.store import Decision
 
     base = {"id": 1, "code": CODE, "requirement": "BC-16", "safeguard": "", "text": "", "provisions": (),
             "status": "dismissed", "reason": "r", "reviewer": "A", "at": "2025-01-01T00:00:00+00:00"}
@@ -232,7 +225,7 @@ def test_two_writers_at_once(tmp_path: Path) -> None:
 
 KILLED_WRITER = textwrap.dedent("""
     import sys, time
-    from lawcheck.review import DecisionStore
+    from lawcheck.decisions.store import DecisionStore
     store = DecisionStore(sys.argv[1])
     with store.transaction():
         for i in range(3000):  # a few MB: SQLite spills uncommitted pages into the WAL file
@@ -271,45 +264,25 @@ def test_killed_mid_write_leaves_no_partial_row(tmp_path: Path) -> None:
 
 # --- the `lawcheck review` command -----------------------------------------------------------
 
-def run_cli(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> int:
-    """`lawcheck ARGV` through the real main(); adds the review subcommand if cli.py lacks it."""
-    import argparse
-
-    from lawcheck import cli
-    from lawcheck.review import add_review_parser
-
-    original = cli.build_parser
-
-    def build_parser() -> argparse.ArgumentParser:
-        parser = original()
-        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-        if "review" not in sub.choices:
-            add_review_parser(sub)
-        return parser
-
-    monkeypatch.setattr(cli, "build_parser", build_parser)
-    return cli.main(argv)
-
-
-def test_review_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_review_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     draft = tmp_path / "bill.xml"
     draft.write_bytes(GAPS.read_bytes())
-    assert run_cli(["review", str(draft), "--finding", CODE, "--dismiss", "--reason", "Capped by regulation",
-                    "--reviewer", "A. Expert"], monkeypatch) == 0
+    assert main(["review", str(draft), "--finding", CODE, "--dismiss", "--reason", "Capped by regulation",
+                 "--reviewer", "A. Expert"]) == 0
     assert "dismissed BC-16/max_duration @ sec_16__subsec_2 by A. Expert" in capsys.readouterr().out
     assert (tmp_path / "bill.lawcheck.sqlite").is_file()
 
-    assert run_cli(["review", str(draft), "--finding", "BC-16/no_such_element", "--accept", "--reason", "x",
-                    "--reviewer", "B"], monkeypatch) == 2
+    assert main(["review", str(draft), "--finding", "BC-16/no_such_element", "--accept", "--reason", "x",
+                 "--reviewer", "B"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no finding BC-16/no_such_element" in err and "Traceback" not in err
 
-    assert run_cli(["review", str(draft), "--finding", CODE, "--accept", "--reviewer", "B"], monkeypatch) == 2
+    assert main(["review", str(draft), "--finding", CODE, "--accept", "--reviewer", "B"]) == 2
     assert "--accept needs --reason" in capsys.readouterr().err
 
-    assert run_cli(["review", str(draft), "--list", "--format", "json"], monkeypatch) == 0
+    assert main(["review", str(draft), "--list", "--format", "json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [(e["code"], e["decision"]["status"], e["raised"]) for e in listed["decisions"]] == [
         (CODE, "dismissed", True)]
-    assert run_cli(["review", str(draft), "--list"], monkeypatch) == 0
+    assert main(["review", str(draft), "--list"]) == 0
     assert "[applies]" in capsys.readouterr().out

@@ -8,9 +8,10 @@ import re
 import pytest
 
 from lawcheck.akn.definitions import find_clauses
-from lawcheck.checks import Definition, Unit, safeguard_status
 from lawcheck.concepts import tag
-from lawcheck.evaluate import evaluate_requirement
+from lawcheck.engine.checks import safeguard_status
+from lawcheck.engine.evaluate import evaluate_requirement
+from lawcheck.engine.units import Definition, Unit
 from lawcheck.rulebook.loader import load_rulebook
 from lawcheck.rulebook.model import Case, Requirement
 

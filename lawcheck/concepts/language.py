@@ -65,6 +65,14 @@ def _russian_lemma(word: str) -> str:
     return chosen.normal_form
 
 
+@lru_cache(maxsize=50_000)
+def russian_case(word: str) -> str | None:
+    """The grammatical case of a Russian noun form by its best parse (pymorphy3 tag, e.g.
+    "datv"): a dative authority is the recipient of an order, not its author."""
+    parses = _morph().parse(word)
+    return parses[0].tag.case if parses else None
+
+
 @lru_cache(maxsize=200_000)
 def _english_lemma(word: str) -> str:
     return _english_table().get(word, word)

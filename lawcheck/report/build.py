@@ -7,14 +7,23 @@ from collections.abc import Sequence
 from typing import Any
 
 from lawcheck import __version__
-from lawcheck.align import Analysis
-from lawcheck.checks import Result, safeguard_status
-from lawcheck.evaluate import POWER_KINDS, Assessed
-from lawcheck.findings import Finding, Voice
+from lawcheck.engine.align import Analysis
+from lawcheck.engine.checks import Result, safeguard_status
+from lawcheck.engine.evaluate import POWER_KINDS, Assessed
+from lawcheck.engine.findings import Finding, Voice
+from lawcheck.engine.supervision import PowerException
 from lawcheck.i18n import period_words, tr
 from lawcheck.rulebook.model import Element, Requirement
+from lawcheck.treaty import STATUSES
 
-STATUSES = ("implemented", "partial", "missing", "not_applicable")
+
+def _exception(exception: PowerException, voice: Voice) -> dict[str, Any]:
+    validation = exception.validation
+    return {"eId": exception.eid, "label": voice.labels([exception.eid])[0],
+            "safeguard": "judicial_or_independent_supervision",
+            "marker": exception.marker, "authority": exception.authority, "period": exception.period,
+            "validation": None if validation is None else
+            {"by": validation.by, "within": validation.within, "on_refusal": ", ".join(validation.on_refusal) or None}}
 
 
 def _quote(text: str, lang: str) -> str:
@@ -47,9 +56,12 @@ def _requirement(item: Assessed, voice: Voice) -> dict[str, Any]:
         "id": r.id, "instrument": r.instrument, "article": r.article, "title": r.title_in(lang),
         "kind": r.kind, "status": item.status, "score": item.score,
         "summary": r.summary_in(lang), "cites": list(r.cites),
-        "provisions": [{"eId": a.eid, "label": label, "score": a.score, "evidence": list(a.evidence)}
+        "provisions": [{"eId": a.eid, "label": label, "score": a.score, "evidence": list(a.evidence),
+                        "role": "principal"}
                        for a, label in zip(item.alignments, labels, strict=True)],
     }
+    if item.reading is not None:
+        data["exceptions"] = [_exception(e, voice) for e in item.reading.exceptions]
     if item.evaluation is not None:
         data["elements"] = [
             {"id": result.element, "status": result.status, "provisions": list(result.provisions),

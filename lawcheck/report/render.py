@@ -7,13 +7,13 @@ import html
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from lawcheck.align import Analysis
-from lawcheck.findings import CATEGORY_TITLES
+from lawcheck.decisions.attach import decision_note
+from lawcheck.engine.align import Analysis
+from lawcheck.engine.findings import CATEGORY_TITLES
 from lawcheck.i18n import tr
-from lawcheck.review import decision_note
 
 Report = Mapping[str, Any]
-_MARK = {"implemented": "+", "partial": "~", "missing": "-", "not_applicable": " "}
+_MARK = {"implemented": "+", "partial": "~", "missing": "-", "not_applicable": " ", "not_assessed": "?"}
 
 
 def _grouped(report: Report) -> dict[str, list[Mapping[str, Any]]]:
@@ -44,7 +44,7 @@ def _headline(report: Report) -> list[str]:
                     tr(f"treaty.{i}", lang) for i in report["instruments"])),
              tr("report.counts", lang, implemented=s["implemented"], partial=s["partial"],
                 missing=s["missing"], not_applicable=s.get("not_applicable", 0),
-                findings=s["findings"], high=high)]
+                not_assessed=s.get("not_assessed", 0), findings=s["findings"], high=high)]
     review = report.get("review")
     if review:
         lines.append(tr("report.review", lang, database=review["database"], accepted=review["accepted"],
@@ -88,7 +88,7 @@ def _status(value: str, lang: str) -> str:
 
 
 def _safeguard_line(requirement: Mapping[str, Any], lang: str) -> str:
-    from lawcheck.findings import safeguard_name
+    from lawcheck.engine.findings import safeguard_name
 
     return "; ".join(f"{safeguard_name(k, lang)}: {tr(f'safeguard.{v}', lang)}"
                      for k, v in requirement.get("safeguards", {}).items())

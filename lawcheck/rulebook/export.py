@@ -12,9 +12,10 @@ import networkx as nx
 
 from lawcheck.data import data_dir
 from lawcheck.rulebook.graph import build_graph
-from lawcheck.rulebook.loader import INSTRUMENTS, Rulebook, load_rulebook
+from lawcheck.rulebook.loader import Rulebook, load_rulebook
 from lawcheck.rulebook.model import Case, Element, Option, Requirement
 from lawcheck.rulebook.schema import RULE_SCHEMA
+from lawcheck.treaty import INSTRUMENTS
 
 RULES_SCHEMA_ID = "lawcheck.rules/1"
 

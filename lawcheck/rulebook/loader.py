@@ -14,12 +14,22 @@ from jsonschema.exceptions import ValidationError
 from lawcheck.concepts.numbers import iso_days
 from lawcheck.data import data_dir
 from lawcheck.errors import InputError
-from lawcheck.rulebook.model import Case, Element, Group, Limit, Option, Requirement, Suggestion
+from lawcheck.rulebook.model import (
+    Case,
+    Element,
+    Expectation,
+    Group,
+    Limit,
+    Option,
+    Requirement,
+    Suggestion,
+    Supervision,
+    Weight,
+)
 from lawcheck.rulebook.schema import RULE_SCHEMA
 from lawcheck.rulebook.yamlio import key_path, line_of, load_yaml
+from lawcheck.treaty import INSTRUMENT_IDS
 
-INSTRUMENTS = {"BC": "Convention on Cybercrime (ETS No. 185)",
-               "SP": "Second Additional Protocol (CETS No. 224)"}
 SAFEGUARD_FRAMEWORKS = ("BC-15", "SP-13", "SP-14")
 _FILE = re.compile(r"^(bc|sp)-(\d{2})\.yaml$")
 _VALIDATOR = Draft202012Validator(RULE_SCHEMA)
@@ -105,6 +115,7 @@ def _requirement(path: Path, data: dict[str, Any]) -> Requirement:
                 help=" ".join(str(e["help"]).split()),
                 limit=Limit(e["limit"].get("max"), e["limit"].get("min"))
                 if "limit" in e else None,
+                force=str(e.get("force", "obligation")), basis=tuple(map(str, e.get("basis", []))),
                 message_ru=_words(e["message_ru"]), help_ru=_words(e["help_ru"]),
                 suggestion=_suggestion(e.get("suggestion")))
         for e in data["elements"])
@@ -124,7 +135,30 @@ def _requirement(path: Path, data: dict[str, Any]) -> Requirement:
         depends_on=tuple(map(str, data["depends_on"])), mirrors=tuple(map(str, data["mirrors"])),
         reservations=_options(data["reservations"]), declarations=_options(data["declarations"]),
         source_note=data["source_note"], cases=cases, path=str(path),
+        supervision=_supervision(data["supervision"]) if "supervision" in data else None,
         title_ru=_words(data["title_ru"]), summary_ru=_words(data["summary_ru"]))
+
+
+def _weight(value: dict[str, Any]) -> Weight:
+    return Weight(str(value["severity"]), str(value["force"]))
+
+
+def _expectation(value: dict[str, Any], default: Expectation | None = None) -> Expectation:
+    below = {str(k): _weight(v) for k, v in value.get("below", {}).items()}
+    urgency = _weight(value["urgency"]) if "urgency" in value else None
+    if default is None:
+        return Expectation(str(value["expects"]), below, urgency)
+    return Expectation(str(value.get("expects", default.expects)), {**default.below, **below},
+                       urgency if "urgency" in value else default.urgency)
+
+
+def _supervision(value: dict[str, Any]) -> Supervision:
+    default = _expectation(value)
+    return Supervision(
+        data=str(value["data"]), default=default,
+        by_data={str(k): _expectation(v, default) for k, v in value.get("by_data", {}).items()},
+        safeguards={str(k): _weight(v) for k, v in value["safeguards"].items()},
+        basis=tuple(map(str, value["basis"])), note=" ".join(str(value["note"]).split()))
 
 
 def _check_file(path: Path, data: dict[str, Any]) -> None:
@@ -213,7 +247,7 @@ def load_rulebook_from(root: Path) -> Rulebook:
         requirements[requirement.id] = requirement
         loaded[requirement.id] = data
     _check_links(requirements, loaded)
-    ordered = sorted(requirements.values(), key=lambda r: (r.instrument != "BC", r.number))
+    ordered = sorted(requirements.values(), key=lambda r: (INSTRUMENT_IDS.index(r.instrument), r.number))
     return Rulebook(tuple(ordered))
 
 

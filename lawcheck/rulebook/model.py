@@ -36,9 +36,16 @@ class Element:
     message: str
     help: str
     limit: Limit | None = None
+    force: str = "obligation"  # obligation | option | good_practice
+    basis: tuple[str, ...] = ()  # sources beyond the treaty paragraph it cites
     message_ru: str = ""
     help_ru: str = ""
     suggestion: Suggestion | None = None
+
+    @property
+    def severity_for_force(self) -> str:
+        """An option of the treaty is never a high finding."""
+        return "low" if self.force == "option" and self.severity == "high" else self.severity
 
     def message_in(self, lang: str) -> str:
         return self.message_ru if lang == "ru" and self.message_ru else self.message
@@ -49,6 +56,39 @@ class Element:
     @property
     def concept_ids(self) -> set[str]:
         return {c for group in self.concepts for c in group}
+
+
+@dataclass(frozen=True)
+class Weight:
+    """How much a gap weighs: its severity and the force of the rule behind it."""
+
+    severity: str
+    force: str
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """Who should authorise a measure on this kind of data, and what a lower authority or an
+    unvalidated urgency exception weighs (absent: no finding)."""
+
+    expects: str  # the lowest authority level that suffices
+    below: dict[str, Weight]  # by the level that actually authorises
+    urgency: Weight | None = None
+
+
+@dataclass(frozen=True)
+class Supervision:
+    """The graduated reading of Article 15 for one power (see docs/article15.md)."""
+
+    data: str  # the data the power reaches by default
+    default: Expectation
+    by_data: dict[str, Expectation]
+    safeguards: dict[str, Weight]  # the other Art. 15 safeguards, weighed for this power
+    basis: tuple[str, ...]
+    note: str
+
+    def expectation(self, data: str) -> Expectation:
+        return self.by_data.get(data, self.default)
 
 
 @dataclass(frozen=True)
@@ -93,6 +133,7 @@ class Requirement:
     source_note: str | None
     cases: tuple[Case, ...]
     path: str
+    supervision: Supervision | None = None
     title_ru: str = ""
     summary_ru: str = ""
 

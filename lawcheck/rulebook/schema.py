@@ -8,11 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from lawcheck.treaty import INSTRUMENT_IDS
+
 CHECKS = ("presence", "absence", "limit", "defined", "safeguard")
 KINDS = ("definition", "offence", "liability", "sanction", "scope", "safeguards",
          "procedural_power", "jurisdiction", "cooperation", "cooperation_power",
          "data_protection", "general")
 SEVERITIES = ("high", "medium", "low")
+FORCES = ("obligation", "option", "good_practice")
+# Who authorises a measure, from the least to the most independent (Art. 15(2) ETS 185).
+AUTHORITY_LEVELS = ("executive", "investigator", "prosecutor", "judicial")
+DATA_CATEGORIES = ("subscriber", "traffic", "content", "data")
 ELEMENT_STATUSES = ("met", "unmet", "conflict", "unknown")
 SAFEGUARD_STATUSES = ("present", "absent", "unknown")
 LANGS = ("en", "ru")
@@ -47,6 +53,31 @@ _option = {
     },
 }
 
+_weight = {"type": "object", "additionalProperties": False, "required": ["severity", "force"],
+           "properties": {"severity": {"enum": list(SEVERITIES)}, "force": {"enum": list(FORCES)}}}
+_expectation = {
+    "type": "object", "additionalProperties": False,
+    "properties": {
+        "expects": {"enum": list(AUTHORITY_LEVELS)},
+        "below": {"type": "object", "additionalProperties": False,
+                  "properties": {level: _weight for level in AUTHORITY_LEVELS[:-1]}},
+        "urgency": _weight,
+    },
+}
+_supervision = {
+    "type": "object", "additionalProperties": False,
+    "required": ["data", "expects", "below", "safeguards", "basis", "note"],
+    "properties": {
+        "data": {"enum": list(DATA_CATEGORIES)},
+        **_expectation["properties"],
+        "by_data": {"type": "object", "additionalProperties": False,
+                    "properties": {c: _expectation for c in DATA_CATEGORIES}},
+        "safeguards": {"type": "object", "additionalProperties": _weight},
+        "basis": {"type": "array", "items": _text, "minItems": 1},
+        "note": _text,
+    },
+}
+
 RULE_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "lawcheck.rule/1",
@@ -59,7 +90,7 @@ RULE_SCHEMA: dict[str, Any] = {
                  "reservations", "declarations", "source_note", "cases"],
     "properties": {
         "id": {"type": "string", "pattern": _ID},
-        "instrument": {"enum": ["BC", "SP"]},
+        "instrument": {"enum": list(INSTRUMENT_IDS)},
         "article": {"type": "string", "pattern": r"^[1-9][0-9]?$"},
         "title": _text,
         "kind": {"enum": list(KINDS)},
@@ -82,6 +113,8 @@ RULE_SCHEMA: dict[str, Any] = {
                           "properties": {"max": {"type": "string", "pattern": _DURATION},
                                          "min": {"type": "string", "pattern": _DURATION}}},
                 "severity": {"enum": list(SEVERITIES)},
+                "force": {"enum": list(FORCES)},
+                "basis": {"type": "array", "items": _text},
                 "message": _text,
                 "help": _text,
                 "message_ru": _russian,
@@ -94,6 +127,7 @@ RULE_SCHEMA: dict[str, Any] = {
         }},
         "safeguards": {"type": "array", "items": {"type": "string", "pattern": _SNAKE},
                        "uniqueItems": True},
+        "supervision": _supervision,
         "subject_to": _ids,
         "depends_on": _ids,
         "mirrors": _ids,

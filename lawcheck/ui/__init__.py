@@ -5,7 +5,7 @@ indexing findings by provision, highlighting evidence in a provision's text, wri
 graph as DOT, the diff of two versions as HTML (`versions`), choosing the file that keeps the
 reviewer decisions on a draft (`decisions`), the Word commentary as bytes (`exports`). Nothing
 here decides a status, a finding or a match: every verdict comes from the report that
-`lawcheck.report.check_document` built, every comparison from `lawcheck.diff.compare` and every
-decision's fate from `lawcheck.review`, so the page and the CLI can never disagree.
+`lawcheck.pipeline.check_document` built, every comparison from `lawcheck.compare` and every
+decision's fate from `lawcheck.decisions`, so the page and the CLI can never disagree.
 The modules import no Streamlit, so they are tested and reused without a browser.
 """

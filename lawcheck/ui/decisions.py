@@ -3,9 +3,9 @@
 An upload has no folder to keep a database beside, so the app keeps one SQLite file per draft
 in `$LAWCHECK_DECISIONS_DIR` (default `~/.lawcheck/decisions/`), named after the draft's FRBR
 work URI (its title for a Word or text draft, whose URI the importer made up): the next
-version of the same draft opens the same file, and `lawcheck.review` carries each decision
+version of the same draft opens the same file, and `lawcheck.decisions` carries each decision
 over, or flags it for re-review, by the text of the provisions. Storing and matching are
-`lawcheck.review`'s; this module only chooses the file and never changes the cached report.
+`lawcheck.decisions`'; this module only chooses the file and never changes the cached report.
 """
 
 from __future__ import annotations
@@ -18,8 +18,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from lawcheck.align import Analysis
-from lawcheck.review import DB_SUFFIX, Decision, DecisionStore, attach_decisions, provisions_text
+from lawcheck.decisions.attach import attach_decisions
+from lawcheck.decisions.identity import provisions_text
+from lawcheck.decisions.store import DB_SUFFIX, Decision, DecisionStore
+from lawcheck.engine.align import Analysis
 from lawcheck.ui.model import ReportView
 
 ENV_DIR = "LAWCHECK_DECISIONS_DIR"
@@ -72,14 +74,12 @@ def stamp(path: Path) -> tuple[tuple[int, int], ...]:
 def with_decisions(view: ReportView, analysis: Analysis, path: Path) -> ReportView:
     """The view over a copy of the report whose findings carry their decisions.
 
-    The check is cached and shared by every session, so the findings are copied before
-    `attach_decisions` adds to them; the indexes stay valid (same findings, same order).
-    No database yet means no decisions: nothing is created by looking."""
+    The indexes of the findings stay valid (same findings, same order). No database yet
+    means no decisions: nothing is created by looking."""
     if not path.is_file():
         return view
-    report = {**view.report, "findings": [dict(finding) for finding in view.report["findings"]]}
     with DecisionStore(path) as store:
-        attach_decisions(report, analysis, store)
+        report = attach_decisions(view.report, analysis, store)
     return replace(view, report=report, findings=report["findings"])
 
 

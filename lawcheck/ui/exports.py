@@ -1,6 +1,6 @@
 """Files the page offers for download that are not text: the Word commentary.
 
-`lawcheck.commentary.write_commentary` writes to a path (atomically, as the CLI needs); a
+`lawcheck.report.docx.write_commentary` writes to a path (atomically, as the CLI needs); a
 download button needs bytes, so it is written to a private temporary folder and read back.
 Called only when the button is clicked: building a Word file for every rerun would slow
 every click on the page.
@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from lawcheck.align import Analysis
-from lawcheck.commentary import write_commentary
+from lawcheck.engine.align import Analysis
+from lawcheck.report.docx import write_commentary
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

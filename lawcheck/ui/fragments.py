@@ -11,7 +11,8 @@ import html
 from collections.abc import Mapping
 from typing import Any
 
-from lawcheck.align import Analysis
+from lawcheck.engine.align import Analysis
+from lawcheck.treaty import STATUSES
 from lawcheck.ui import labels as L
 from lawcheck.ui.highlight import highlight
 from lawcheck.ui.model import ReportView, safeguard_matrix
@@ -27,7 +28,7 @@ def status_chip(status: str) -> str:
 
 
 def status_legend() -> str:
-    return " ".join(status_chip(status) for status in L.STATUSES)
+    return " ".join(status_chip(status) for status in STATUSES)
 
 
 def esc(text: Any) -> str:

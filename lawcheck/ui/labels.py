@@ -12,6 +12,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lawcheck.i18n import tr
+from lawcheck.i18n import treaty_cite as cite_in
+from lawcheck.treaty import CATEGORIES
 
 _CURRENT = threading.local()
 
@@ -48,14 +50,13 @@ class Localised(Mapping[str, str]):
 def _both(prefix: str, keys: tuple[str, ...]) -> Localised:
     return Localised({lang: {key: tr(f"{prefix}.{key}", lang) for key in keys} for lang in ("en", "ru")})
 
-STATUSES = ("implemented", "partial", "missing", "not_applicable")
-STATUS_LABEL = {"implemented": "Implemented", "partial": "Partly implemented", "missing": "Missing",
-                "not_applicable": "Not applicable"}
-STATUS_SYMBOL = {"implemented": "✓", "partial": "◐", "missing": "✗", "not_applicable": "–"}
+
+STATUS_LABEL = _both("status", ("implemented", "partial", "missing", "not_applicable", "not_assessed"))
+STATUS_SYMBOL = {"implemented": "✓", "partial": "◐", "missing": "✗", "not_applicable": "–", "not_assessed": "?"}
 STATUS_COLOUR = {"implemented": "#cdebd3", "partial": "#ffe7a8", "missing": "#f6c4bf",
-                 "not_applicable": "#e6e8eb"}
+                 "not_applicable": "#e6e8eb", "not_assessed": "#f1f1f4"}
 STATUS_BORDER = {"implemented": "#3f8f50", "partial": "#b8860b", "missing": "#b3261e",
-                 "not_applicable": "#8a8f98"}
+                 "not_applicable": "#8a8f98", "not_assessed": "#a0a4ab"}
 
 SAFEGUARD_STATES = ("present", "absent", "unknown")
 SAFEGUARD_SYMBOL = {"present": "✓", "absent": "✗", "unknown": "?"}
@@ -65,11 +66,7 @@ SAFEGUARD_COLOUR = {"present": "#3f8f50", "absent": "#b3261e", "unknown": "#8a8f
 ELEMENT_SYMBOL = {"met": "✓", "unmet": "✗", "conflict": "⚠", "unknown": "?"}
 ELEMENT_LABEL = _both("element", ("met", "unmet", "conflict", "unknown"))
 
-# Report order of the engine (conflicts and missing safeguards first), for lists and filters.
-CATEGORIES = ("conflict", "missing_safeguard", "missing_power", "missing_offence",
-              "missing_cooperation", "missing_definition", "partial", "consistency")
 CATEGORY_LABEL = _both("ui.category", CATEGORIES)
-SEVERITIES = ("high", "medium", "low")
 # Streamlit Markdown badges: coloured and worded, and no emoji font needed.
 SEVERITY_BADGE = Localised({lang: {
     severity: f":{colour}-badge[{tr(f'severity.{severity}', lang).capitalize()}]"
@@ -87,7 +84,6 @@ _CHAPTER_OF_KIND = {
 # definitions, and all the conditions and safeguards, in one place.
 _THEMATIC_KINDS = {"definition", "safeguards", "data_protection"}
 
-TREATY = {"BC": "ETS 185", "SP": "CETS 224"}
 INSTRUMENT_LABEL = _both("ui.instrument", ("BC", "SP"))
 
 
@@ -109,16 +105,14 @@ def safeguard_label(safeguard_id: str) -> str:
     """A safeguard's name without the Protocol's `sp_` prefix: the Protocol's safeguards
     mirror the Convention's, and the matrix shows them in one column; the instrument is in
     the row (the power) and in the tooltip."""
-    from lawcheck.findings import safeguard_name
+    from lawcheck.engine.findings import safeguard_name
 
     return humanise(safeguard_name(safeguard_id.removeprefix("sp_"), language()))
 
 
 def treaty_cite(requirement: Mapping[str, Any], paragraph: str | None = None) -> str:
     """"Art. 16(2) ETS 185", «п. 2 ст. 16 ETS 185»: how the page names a treaty article or paragraph."""
-    from lawcheck.i18n import treaty_cite as cite
-
-    return cite(requirement["instrument"], paragraph or requirement["article"], language())
+    return cite_in(requirement["instrument"], paragraph or requirement["article"], language())
 
 
 _MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#$~|"})
@@ -131,7 +125,7 @@ def md(text: str) -> str:
 
 
 def decision_badge(decision: Mapping[str, Any]) -> str:
-    """A Markdown badge before a reviewer decision's note (`lawcheck.review.decision_note`,
+    """A Markdown badge before a reviewer decision's note (`lawcheck.decisions.attach.decision_note`,
     which says in words what was decided): green accepted, grey dismissed, orange whenever
     the provision changed since and the reviewer should look again."""
     reviewer = tr("report.reviewer_label", language())

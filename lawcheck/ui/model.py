@@ -11,8 +11,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from lawcheck.align import Analysis
-from lawcheck.ui.labels import CATEGORIES, CHAPTERS, SEVERITIES, STATUSES, chapter_of, safeguard_label
+from lawcheck.decisions.attach import is_dismissed
+from lawcheck.engine.align import Analysis
+from lawcheck.treaty import CATEGORIES, SEVERITIES, STATUSES
+from lawcheck.ui.labels import CHAPTERS, chapter_of, safeguard_label
 
 Json = Mapping[str, Any]
 
@@ -141,12 +143,6 @@ def chapters(report: Json) -> dict[str, list[Json]]:
     for requirement in report["requirements"]:
         grouped.setdefault(chapter_of(requirement), []).append(requirement)
     return {chapter: items for chapter, items in grouped.items() if items}
-
-
-def is_dismissed(finding: Json) -> bool:
-    """A reviewer's dismissal in effect; one whose provision changed materially since is not
-    (its decision reads needs_rereview), so it comes back for review."""
-    return (finding.get("decision") or {}).get("status") == "dismissed"
 
 
 def filter_findings(findings: Sequence[Json], *, categories: Iterable[str] = (),

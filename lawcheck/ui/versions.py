@@ -2,9 +2,10 @@
 
 Parliamentary staff ask of every amendment first what it does to conformance (did it take a
 judge's authorisation away from a power? close a gap?), and only then how the words changed.
-The comparison itself is `lawcheck.diff.compare`, which applies an amending act to the draft
-before comparing and checks both versions with the ordinary pipeline; this module reads the
-two uploads and turns the diff's JSON into HTML fragments. Nothing here assesses anything.
+The comparison itself is `lawcheck.compare.versions.compare`, which applies an amending act to
+the draft before comparing; the draft's own check is reused and the second version is checked
+with the same options. This module reads the second upload and turns the diff's JSON into
+HTML fragments. Nothing here assesses anything.
 """
 
 from __future__ import annotations
@@ -12,13 +13,16 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
-from lawcheck.diff import compare
+from lawcheck.compare.versions import compare
 from lawcheck.errors import InputError
+from lawcheck.pipeline import check_document
+from lawcheck.report.diff import HTML_MARKS, inline_diff
 from lawcheck.ui import labels as L
 from lawcheck.ui.fragments import status_chip
-from lawcheck.ui.source import Request, Source, is_imported, read_version
+from lawcheck.ui.source import Outcome, Request, Source, read_version
 
 Json = Mapping[str, Any]
 KEEP_WORDS = 25
@@ -26,7 +30,7 @@ KEEP_WORDS = 25
 that a long provision with one substituted word still reads as one change."""
 TEXT_LIMIT = 1500
 """Characters of an added or removed provision shown; the downloads have the full text."""
-_RANK = {"implemented": 3, "partial": 2, "missing": 1, "not_applicable": 0}
+_RANK = {"implemented": 3, "partial": 2, "missing": 1, "not_applicable": 0, "not_assessed": 0}
 
 
 @dataclass(frozen=True)
@@ -38,24 +42,19 @@ class Comparison:
     error: str | None = None
 
 
-def compare_sources(old: Request, new: Source) -> Comparison:
-    """Read both uploads and compare them with the options the draft was checked with.
+def compare_sources(old: Request, outcome: Outcome, new: Source) -> Comparison:
+    """Compare the checked draft with a second upload, checked with the same options.
 
     Bad input gives the engine's one line, and anything else one line too: a failed second
     upload must leave the draft's report on the page."""
+    assert outcome.check is not None and outcome.draft is not None, "compare a draft that was checked"
+    check = partial(check_document, lang=old.lang, instruments=old.instruments, ui_lang=old.ui_lang)
     try:
-        old_document, old_root = read_version(old.source, old.lang)
-        new_document, new_root = read_version(new, old.lang)
-        diff = compare(old_document, new_document, lang=old.lang, instruments=old.instruments,
-                       old_root=old_root, new_root=new_root)
+        diff = compare(outcome.draft, outcome.check, read_version(new, old.lang), check)
     except InputError as error:
         return Comparison(new, error=str(error))
     except Exception as error:
         return Comparison(new, error=f"{new.name}: internal error: {type(error).__name__}: {error}")
-    amendment = diff.get("amendment")
-    if amendment is not None and is_imported(new):
-        for item in (*amendment["applied"], *amendment["problems"]):
-            item["line"] = None  # a line of the XML made from a Word file would mislead: the eId locates it
     return Comparison(new, diff=diff)
 
 
@@ -65,33 +64,10 @@ def _esc(text: Any) -> str:
     return html.escape(str(text))
 
 
-def _elide(words: str, where: str, keep: int) -> str:
-    """A long unchanged run shortened around the changes next to it."""
-    parts = words.split()
-    if len(parts) <= 2 * keep + 2:
-        return words.strip()
-    if where == "start":
-        return "… " + " ".join(parts[-keep:])
-    if where == "end":
-        return " ".join(parts[:keep]) + " …"
-    return " ".join(parts[:keep]) + " … " + " ".join(parts[-keep:])
-
-
 def word_diff_html(pieces: Sequence[Sequence[str]], *, keep: int = KEEP_WORDS) -> str:
     """The diff's word pieces as HTML: removed words in <del>, inserted ones in <ins>, long
-    unchanged runs shortened. The space before a piece stays outside its mark, so a struck
-    word never swallows the space that separates it from the next."""
-    out = []
-    last = len(pieces) - 1
-    for index, (op, words) in enumerate(pieces):
-        space = " " if words[:1].isspace() else ""
-        if op == "=":
-            where = "start" if index == 0 else "end" if index == last else "middle"
-            out.append(space + _esc(_elide(words, where, keep)))
-        else:
-            tag = "del" if op == "-" else "ins"
-            out.append(f"{space}<{tag}>{_esc(words.strip())}</{tag}>")
-    return "".join(out)
+    unchanged runs shortened."""
+    return inline_diff(pieces, HTML_MARKS, html.escape, keep)
 
 
 def changes_html(changes: Sequence[Json]) -> str:

@@ -7,12 +7,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from lawcheck.checks import Result
 from lawcheck.citations import Citations
-from lawcheck.evaluate import POWER_KINDS, Assessed
-from lawcheck.i18n import CATALOG, tr, treaty_cite
+from lawcheck.engine import supervision
+from lawcheck.engine.checks import Result
+from lawcheck.engine.evaluate import POWER_KINDS, Assessed
+from lawcheck.i18n import CATALOG, period_words, tr, treaty_cite
 from lawcheck.rulebook.loader import Rulebook
-from lawcheck.rulebook.model import Element, Requirement
+from lawcheck.rulebook.model import Element, Requirement, Weight
+from lawcheck.treaty import CATEGORIES, SEVERITIES
 
 CATEGORY_OF_KIND = {
     "definition": "missing_definition", "offence": "missing_offence",
@@ -22,7 +24,7 @@ CATEGORY_OF_KIND = {
     "cooperation": "missing_cooperation", "cooperation_power": "missing_cooperation",
     "general": "missing_cooperation",
 }
-# Finding categories in the order a reviewer reads them, with their titles.
+# Titles of the finding categories (their order is `lawcheck.treaty.CATEGORIES`).
 CATEGORY_TITLES = {
     "conflict": "Conflicts with the treaty", "missing_safeguard": "Missing safeguards",
     "missing_power": "Missing powers", "missing_offence": "Missing offences",
@@ -31,8 +33,8 @@ CATEGORY_TITLES = {
 }
 _AUTHORITY_KEYS = {key for key in CATALOG if key.startswith("authority.")}
 _SAFEGUARD_KEYS = {key for key in CATALOG if key.startswith("sg.")}
-_SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
-_CATEGORY_ORDER = {c: i for i, c in enumerate(CATEGORY_TITLES)}
+_SEVERITY_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
+_CATEGORY_ORDER = {c: i for i, c in enumerate(CATEGORIES)}
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ class Finding:
     cites: str | None = None  # "Art. 16(2) ETS 185"
     help: str | None = None
     evidence: tuple[str, ...] = field(default_factory=tuple)
+    force: str = "obligation"  # obligation | option | good_practice
+    basis: tuple[str, ...] = ()  # the sources behind the finding
     labels: tuple[str, ...] = ()
     suggestion: dict[str, str] | None = None
 
@@ -65,6 +69,8 @@ class Finding:
                 data[key] = getattr(self, key)
         if self.evidence:
             data["evidence"] = list(self.evidence)
+        data["force"] = self.force
+        data["basis"] = list(self.basis or ((self.cites,) if self.cites else ()))
         if self.suggestion:
             data["suggestion"] = dict(self.suggestion)
         return data
@@ -89,8 +95,10 @@ class Voice:
         return ", ".join(self.labels(eids)) or tr("finding.the_draft", self.lang)
 
 
-def _fill(template: str, result: Result, where: str) -> str:
-    return template.replace("{provision}", where).replace("{found}", result.found or "?")
+def safeguard_name(safeguard_id: str, lang: str) -> str:
+    """A safeguard in words: "judicial or other independent supervision"."""
+    key = f"sg.{safeguard_id}"
+    return tr(key, lang) if key in _SAFEGUARD_KEYS else safeguard_id.replace("_", " ")
 
 
 def _quoted_evidence(result: Result, lang: str) -> str:
@@ -100,49 +108,81 @@ def _quoted_evidence(result: Result, lang: str) -> str:
     return tr("finding.conflict_quote", lang, quoted=quoted) if quoted else ""
 
 
+UNVERIFIED = "(unverified)"
+
+
+def _capped(requirement: Requirement, severity: str, basis: tuple[str, ...]) -> str:
+    """A finding that rests only on text we could not check is advisory (docs/article15.md):
+    the Second Protocol's operative text, or sources marked unverified."""
+    unchecked = requirement.instrument == "SP" or (basis and all(UNVERIFIED in b for b in basis))
+    return "low" if unchecked else severity
+
+
+def _basis(requirement: Requirement, paragraph: str | None, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+    first = cite(requirement, paragraph)
+    if requirement.instrument == "SP":
+        first += f" {UNVERIFIED}"
+    return tuple(dict.fromkeys((first, *extra)))
+
+
+def _fill(template: str, result: Result, where: str) -> str:
+    return template.replace("{provision}", where).replace("{found}", result.found or "?")
+
+
 def _element_finding(assessed: Assessed, element: Element, result: Result, voice: Voice) -> Finding:
     r = assessed.requirement
     category = "conflict" if result.status == "conflict" else "partial"
     where = result.provisions or tuple(a.eid for a in assessed.alignments[:3])
     message = _fill(element.message_in(voice.lang), result, voice.where(where))
-    detail = _quoted_evidence(result, voice.lang) if result.status == "conflict" else ""
+    detail = _quoted_evidence(result, voice.lang) if category == "conflict" else ""
     if detail and element.check != "limit":
         message += f" ({detail})"
+    basis = _basis(r, element.cites, element.basis)
     return Finding(
         code=f"{r.id}/{element.id}", category=category,
-        severity=element.severity,
-        message=message, requirement=r.id, provisions=where,
-        cites=cite(r, element.cites, voice.lang), help=element.help_in(voice.lang),
-        evidence=tuple(dict.fromkeys(e.text for e in result.evidence))[:8],
-        labels=voice.labels(where))
+        severity=_capped(r, element.severity_for_force, basis),
+        message=message, requirement=r.id, provisions=where, cites=cite(r, element.cites, voice.lang),
+        help=element.help_in(voice.lang), evidence=tuple(dict.fromkeys(e.text for e in result.evidence))[:8],
+        force=element.force, basis=basis, labels=voice.labels(where))
 
 
 def _missing_finding(r: Requirement, voice: Voice) -> Finding:
+    lang = voice.lang
     first = next((e for e in r.elements if e.check in {"presence", "defined"}), None)
-    lead = tr("finding.missing", voice.lang, cite=cite(r, lang=voice.lang), title=r.title_in(voice.lang))
+    lead = tr("finding.missing", lang, cite=cite(r, lang=lang), title=r.title_in(lang))
+    force = first.force if first else "obligation"
+    severity = "high" if r.kind in POWER_KINDS | {"offence", "safeguards"} else "medium"
+    if force == "option":
+        lead += tr("finding.option", lang)
+        severity = "low"
+    basis = _basis(r, None)
     return Finding(code=f"{r.id}/missing", category=CATEGORY_OF_KIND[r.kind],
-                   severity="high" if r.kind in POWER_KINDS | {"offence", "safeguards"} else "medium",
-                   message=lead, requirement=r.id, cites=cite(r, lang=voice.lang),
-                   help=first.help_in(voice.lang) if first else r.summary_in(voice.lang))
+                   severity=_capped(r, severity, basis),
+                   message=lead, requirement=r.id, cites=cite(r, lang=lang),
+                   help=first.help_in(lang) if first else r.summary_in(lang), force=force, basis=basis)
 
 
 def _authorities_note(assessed: Assessed, lang: str) -> str:
-    """Who the draft lets authorise the power, when that is not a court."""
+    """Who the draft lets authorise the power."""
     if not assessed.authorities:
         return ""
     named = tr("and", lang).join(tr(f"authority.{a}", lang) if f"authority.{a}" in _AUTHORITY_KEYS
                                   else a for a in assessed.authorities)
-    note = tr("finding.authorities", lang, authorities=named)
-    if "a court or judge" not in assessed.authorities:
-        note += tr("finding.not_independent", lang)
-    return note
+    return tr("finding.authorities", lang, authorities=named)
 
 
 def _safeguard_finding(assessed: Assessed, safeguard_id: str, result: Result,
-                       rulebook: Rulebook, voice: Voice) -> Finding:
+                       rulebook: Rulebook, voice: Voice) -> Finding | None:
     r = assessed.requirement
-    lang = voice.lang
     framework, element = rulebook.safeguard(safeguard_id)
+    weight = Weight("high" if element.severity == "high" else "medium", element.force)
+    basis = _basis(framework, element.cites, (cite(r),))
+    if r.supervision is not None:
+        if safeguard_id not in r.supervision.safeguards:
+            return None
+        weight = r.supervision.safeguards[safeguard_id]
+        basis = _basis(framework, element.cites, (cite(r), *r.supervision.basis))
+    lang = voice.lang
     where = tuple(a.eid for a in assessed.alignments[:3])
     message = tr("finding.safeguard", lang, where=voice.where(where), title=r.title_in(lang),
                  safeguard=safeguard_name(safeguard_id, lang))
@@ -151,20 +191,75 @@ def _safeguard_finding(assessed: Assessed, safeguard_id: str, result: Result,
     if safeguard_id == "judicial_or_independent_supervision":
         message += _authorities_note(assessed, lang)
     return Finding(code=f"{r.id}/safeguard/{safeguard_id}", category="missing_safeguard",
-                   severity="high" if element.severity == "high" else "medium",
+                   severity=_capped(r, weight.severity, basis),
                    message=message + ".", requirement=r.id, safeguard=safeguard_id,
                    provisions=where,
-                   cites=tr("finding.safeguard_cites", lang,
-                            framework=cite(framework, element.cites, lang), power=cite(r, lang=lang)),
+                   cites=tr("finding.safeguard_cites", lang, framework=cite(framework, element.cites, lang),
+                            power=cite(r, lang=lang)),
                    help=element.help_in(lang),
                    evidence=tuple(dict.fromkeys(e.text for e in result.evidence))[:8],
-                   labels=voice.labels(where))
+                   force=weight.force, basis=basis, labels=voice.labels(where))
 
 
-def safeguard_name(safeguard_id: str, lang: str) -> str:
-    """A safeguard in words: "judicial or other independent supervision"."""
-    key = f"sg.{safeguard_id}"
-    return tr(key, lang) if key in _SAFEGUARD_KEYS else safeguard_id.replace("_", " ")
+_LEVELS = ("judicial", "prosecutor", "investigator", "executive")
+
+
+def _period(iso: str | None, lang: str) -> str:
+    if iso is None:
+        return tr("gap.no_period", lang)
+    hours = supervision.hours(iso)
+    if hours is None:
+        return iso
+    if hours % 24 == 0 and hours > 24:
+        return period_words(f"P{hours // 24}D", lang)
+    return period_words(f"PT{hours}H", lang)
+
+
+def _gap_message(assessed: Assessed, gap: supervision.Gap, voice: Voice) -> tuple[str, str]:
+    """Message and code suffix of a gap in supervision."""
+    r = assessed.requirement
+    lang = voice.lang
+    where = voice.where(gap.eids)
+    level = gap.level if gap.level in _LEVELS else "other"
+    who = tr("gap.who", lang, authority=gap.authority, level=tr(f"level.{level}", lang)) if gap.authority \
+        else tr("gap.unnamed", lang)
+    if gap.kind == "authority":
+        expects = r.supervision.expectation(assessed.reading.grants[0].data).expects \
+            if r.supervision and assessed.reading and assessed.reading.grants else "judicial"
+        text = tr("gap.authority", lang, where=where, title=r.title_in(lang), who=who,
+                  expects=tr(f"level_of.{expects}", lang), cite=treaty_cite("BC", "15(2)", lang))
+        if gap.level == "prosecutor":
+            text += tr("gap.prosecutor", lang)
+        return text + ".", "authority"
+    if gap.kind == "urgency":
+        return tr("gap.urgency", lang, where=where, who=who, period=_period(gap.period, lang)), "urgency"
+    if gap.kind == "validation_late":
+        return (tr("gap.validation_late", lang, where=where, who=who, within=_period(gap.within, lang)),
+                "urgency_validation")
+    return tr("gap.refusal", lang, where=where, who=who), "urgency_refusal"
+
+
+def _supervision_findings(assessed: Assessed, voice: Voice) -> list[Finding]:
+    r = assessed.requirement
+    if r.supervision is None or assessed.reading is None:
+        return []
+    lang = voice.lang
+    findings = []
+    for gap in supervision.gaps(assessed.reading, r.supervision):
+        message, suffix = _gap_message(assessed, gap, voice)
+        basis = _basis(r, None, ("Art. 15(2) ETS 185", *r.supervision.basis))
+        where = tuple(dict.fromkeys((assessed.alignments[0].eid, *gap.eids)))
+        findings.append(Finding(
+            code=f"{r.id}/safeguard/judicial_or_independent_supervision"
+                 + ("" if suffix == "authority" else f"/{suffix}"),
+            category="missing_safeguard", severity=_capped(r, gap.weight.severity, basis),
+            message=message, requirement=r.id, safeguard="judicial_or_independent_supervision",
+            provisions=where,
+            cites=tr("finding.safeguard_cites", lang, framework=treaty_cite("BC", "15(2)", lang),
+                     power=cite(r, lang=lang)),
+            help=tr(f"gap_help.{suffix}", lang), evidence=tuple(x for x in (gap.authority,) if x),
+            force=gap.weight.force, basis=basis, labels=voice.labels(where)))
+    return findings
 
 
 def requirement_findings(assessed: Sequence[Assessed], rulebook: Rulebook,
@@ -172,7 +267,7 @@ def requirement_findings(assessed: Sequence[Assessed], rulebook: Rulebook,
     voice = voice or Voice()
     findings = []
     for item in assessed:
-        if item.status == "not_applicable":
+        if item.status in {"not_applicable", "not_assessed"}:
             continue
         if item.status == "missing":
             findings.append(_missing_finding(item.requirement, voice))
@@ -182,8 +277,13 @@ def requirement_findings(assessed: Sequence[Assessed], rulebook: Rulebook,
             if result.status in {"unmet", "conflict"}:
                 findings.append(_element_finding(item, element, result, voice))
         for safeguard_id, result in item.evaluation.safeguards.items():
+            if safeguard_id == "judicial_or_independent_supervision" and item.reading is not None:
+                continue  # weighed by the graduated model below
             if result is not None and result.status != "met":
-                findings.append(_safeguard_finding(item, safeguard_id, result, rulebook, voice))
+                finding = _safeguard_finding(item, safeguard_id, result, rulebook, voice)
+                if finding is not None:
+                    findings.append(finding)
+        findings += _supervision_findings(item, voice)
     return findings
 
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from lawcheck import checks
-from lawcheck.align import Alignment, Analysis, align_requirement, strongest
-from lawcheck.checks import Block, Definition, Result, Unit
+from lawcheck.akn import Provision
+from lawcheck.engine import checks, supervision
+from lawcheck.engine.align import CONTAINERS, CUT, Alignment, Analysis, Cut, align_requirement, strongest
+from lawcheck.engine.checks import Evidence, Result
+from lawcheck.engine.units import Block, Definition, Unit
 from lawcheck.rulebook.loader import Rulebook
 from lawcheck.rulebook.model import Element, Requirement
 from lawcheck.settings import Settings
@@ -83,6 +85,8 @@ class Assessed:
     evaluation: Evaluation | None
     authorities: tuple[str, ...] = ()  # who authorises a power
     considered: frozenset[str] = frozenset()  # articles read for it (candidates and referrers)
+    reading: supervision.Reading | None = None  # who authorises the power, and its exceptions
+    supporting: tuple[str, ...] = ()  # provisions that complete it (referrers, definitions)
 
 
 def status_and_score(evaluation: Evaluation) -> tuple[str, float]:
@@ -127,11 +131,60 @@ def general_clauses(analysis: Analysis) -> list[Unit]:
     return units
 
 
+def _container(analysis: Analysis, provision: Provision) -> str | None:
+    node = provision.parent
+    while node is not None and node.element not in CONTAINERS:
+        node = node.parent
+    return node.eid if node is not None else None
+
+
+def reaching(analysis: Analysis, general: Sequence[Unit], article: Provision) -> list[Unit]:
+    """The general rules whose words reach `article`: those that list it, those of its own
+    chapter or Part, and Act-wide ones; a rule "under this section" binds its own section."""
+    result = []
+    for unit in general:
+        rule_article = analysis.article_of(unit.eid)
+        provision = analysis.provision(unit.eid)
+        if rule_article is None or provision is None:
+            continue
+        referenced = {a.eid for r in provision.references if r.target_eid
+                      for a in [analysis.article_of(r.target_eid)] if a is not None and a.eid != rule_article.eid}
+        referenced |= analysis.ranges_of(provision)
+        same = _container(analysis, rule_article) == _container(analysis, article)
+        if supervision.reaches(unit.tagged.text, rule_article.eid, article.eid, same, referenced):
+            result.append(unit)
+    return result
+
+
+def read_supervision(analysis: Analysis, requirement: Requirement, article: Provision,
+                     general: Sequence[Unit]) -> supervision.Reading:
+    """Who authorises the power granted in `article`, read with the general rules reaching it."""
+    assert requirement.supervision is not None
+    rules = reaching(analysis, [u for u in general if analysis.article_of(u.eid) != article], article)
+    return supervision.read(analysis.block(article), set(requirement.align[0]), requirement.supervision.data,
+                            rules)
+
+
+def _supervision_result(reading: supervision.Reading) -> Result:
+    element = "judicial_or_independent_supervision"
+    grants = reading.authorisers
+    evidence = tuple(Evidence(g.eid, "authority", g.words, 0, 0) for g in grants)
+    eids = tuple(dict.fromkeys(g.eid for g in grants))
+    if reading.status == "present":
+        return Result(element, "met", eids, "authorised by " + ", ".join(dict.fromkeys(g.words for g in grants)),
+                      evidence)
+    if not grants:
+        return Result(element, "unmet", detail="the text does not say who authorises the measure")
+    lower = [g for g in grants if g.level != "judicial"]
+    return Result(element, "unmet", tuple(dict.fromkeys(g.eid for g in lower)),
+                  "authorised by " + ", ".join(dict.fromkeys(g.words for g in lower)), evidence)
+
+
 def assess(analysis: Analysis, rulebook: Rulebook, instruments: Sequence[str],
-           settings: Settings) -> list[Assessed]:
+           settings: Settings, cut: Cut = CUT) -> list[Assessed]:
     """Every requirement of the selected instruments, in treaty order."""
     general = general_clauses(analysis)
-    return [_assess_one(analysis, requirement, rulebook, settings, general)
+    return [_assess_one(analysis, requirement, rulebook, settings, general, cut)
             for requirement in rulebook.selected(tuple(instruments))]
 
 
@@ -154,13 +207,17 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
 
 
 def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook, settings: Settings,
-                general: Sequence[Unit]) -> Assessed:
+                general: Sequence[Unit], cut: Cut = CUT) -> Assessed:
     if requirement.id in settings.not_applicable:
         return Assessed(requirement, "not_applicable", 0.0, (), None)
+    if not settings.assesses(requirement):
+        return Assessed(requirement, "not_assessed", 0.0, (), None)
     candidates = align_requirement(analysis, requirement)
-    alignments = tuple(strongest(candidates))
+    alignments = tuple(strongest(candidates, cut))
     if not alignments:
-        return Assessed(requirement, "missing", 0.0, (), None)
+        # An amending act or excerpt that does not touch the requirement says nothing about it:
+        # its conformance depends on the base text.
+        return Assessed(requirement, "not_assessed" if settings.partial_text else "missing", 0.0, (), None)
     blocks = [analysis.block(analysis.provision(a.eid)) for a in alignments]  # type: ignore[arg-type]
     # Safeguards are read where the power itself is granted: its strongest article (a
     # court that only extends a measure, or authorises a different one, does not count).
@@ -175,8 +232,16 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     support += [analysis.block(r) for r in referrers]
     evaluation = evaluate_requirement(requirement, blocks, analysis.definitions, scope, rulebook,
                                       settings.relaxed(requirement), support)
+    reading = None
+    if requirement.supervision is not None and "judicial_or_independent_supervision" in evaluation.safeguards:
+        top = analysis.provision(alignments[0].eid)
+        assert top is not None
+        reading = read_supervision(analysis, requirement, top, general)
+        evaluation.safeguards["judicial_or_independent_supervision"] = _supervision_result(reading)
     status, score = status_and_score(evaluation)
     authorities = tuple(label for concept, label in _AUTHORITIES
                         if any(u.tagged.has((concept,)) for b in blocks for u in b))
     considered = frozenset({c.eid for c in candidates} | {r.eid for r in referrers})
-    return Assessed(requirement, status, score, alignments, evaluation, authorities, considered)
+    supporting = tuple(dict.fromkeys(r.eid for r in referrers))
+    return Assessed(requirement, status, score, alignments, evaluation, authorities, considered,
+                    reading, supporting)

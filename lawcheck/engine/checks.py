@@ -3,7 +3,7 @@
 A check sees its requirement's scope as *blocks*: each block is one provision aligned to the
 requirement together with its descendants (a section with its subsections), as tagged
 *units*. Concept groups of an element must co-occur within one block, the way a reviewer
-reads an article as a whole. Safeguards get a wider scope (see `lawcheck.evaluate`).
+reads an article as a whole. Safeguards get a wider scope (see `lawcheck.engine.evaluate`).
 
 | check     | met                                   | unmet              | conflict                   |
 | presence  | a block matches every group           | no block does      | -                          |
@@ -19,34 +19,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from lawcheck.concepts.numbers import Duration, iso_days
-from lawcheck.concepts.tagger import ConceptMatch, Tagged
+from lawcheck.concepts.tagger import ConceptMatch
+from lawcheck.engine.units import Block, Definition, Unit
 from lawcheck.rulebook.model import Element, Group
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A provision as the checks see it: its eId and its own text, tagged, with the units of
-    its ancestors (heading, intro) that frame what it says."""
-
-    eid: str
-    tagged: Tagged
-    context: tuple[Unit, ...] = ()
-
-    def positive(self, group: Group) -> list[ConceptMatch]:
-        """Matches in the unit or its framing ancestors."""
-        return [m for u in (self, *self.context) for m in u.tagged.positive(group)]
-
-
-Block = Sequence[Unit]
-
-
-@dataclass(frozen=True)
-class Definition:
-    """A term the draft defines, tagged so that concepts can be matched on it."""
-
-    term: str
-    eid: str
-    tagged: Tagged
 
 
 @dataclass(frozen=True)

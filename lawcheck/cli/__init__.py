@@ -1,17 +1,24 @@
-"""The `lawcheck` command: argument parsing and exit codes; the work is done by the stages."""
+"""The `lawcheck` command: one parser for every subcommand, and the exit codes of the contract.
+
+Each subcommand runs in its own module of this package (`COMMANDS`)."""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from lawcheck import __version__
+from lawcheck.cli.exits import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK
+from lawcheck.decisions.store import DB_SUFFIX
 from lawcheck.errors import InputError
 
-EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_FINDINGS = 0, 1, 2, 3
+COMMANDS = {"check": "lawcheck.cli.check", "rules": "lawcheck.cli.rules", "import": "lawcheck.cli.importing",
+            "diff": "lawcheck.cli.diff", "review": "lawcheck.cli.review", "validate": "lawcheck.cli.validate"}
+"""The module that runs each command, imported only when the command is chosen: the check
+pipeline (spaCy) and python-docx are slow to load, and `lawcheck rules` should not pay for them."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -19,47 +26,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise InputError(f"{self.prog}: {message}")
-
-
-def _cmd_validate(args: argparse.Namespace) -> int:
-    from lawcheck.validate import validate_file
-
-    problems = validate_file(Path(args.file), schema=Path(args.schema) if args.schema else None,
-                             max_bytes=args.max_bytes)
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(f"{args.file}: {len(problems)} problem(s)", file=sys.stderr)
-        return EXIT_FINDINGS
-    print(f"{args.file}: valid")
-    return EXIT_OK
-
-
-def _cmd_rules(args: argparse.Namespace) -> int:
-    from lawcheck.rulebook import export
-
-    text = export.render(args.format, out_dir=Path(args.output) if args.output else None)
-    if text:
-        sys.stdout.write(text)
-    return EXIT_OK
-
-
-def _cmd_import(args: argparse.Namespace) -> int:
-    from lawcheck.ingest.command import run_import
-
-    return run_import(args)
-
-
-def _cmd_diff(args: argparse.Namespace) -> int:
-    from lawcheck.diff import run_diff
-
-    return run_diff(args)
-
-
-def _cmd_check(args: argparse.Namespace) -> int:
-    from lawcheck.report import run_check
-
-    return run_check(args)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -80,16 +46,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--ui-lang", choices=["auto", "en", "ru"], default="auto",
                        help="language of the report's words (default: the draft's)")
     check.add_argument("--instruments", default="BC,SP", help="BC, SP or BC,SP (default)")
+    check.add_argument("--scope", help="assess only some groups of requirements: definitions, offences, "
+                                       "procedural, cooperation (comma-separated; default all, or lawcheck.toml)")
     check.add_argument("--fail-on", choices=["missing", "conflict", "any"],
                        help="exit 3 when findings of this kind exist")
     check.add_argument("--max-bytes", type=int, default=None, help="refuse larger files")
-    check.set_defaults(handler=_cmd_check)
 
     rules = sub.add_parser("rules", help="list or export the rule graph")
     rules.add_argument("--format", choices=["text", "json", "graphml", "md", "schema"],
                        default="text", help="schema prints the JSON Schema of rule files")
     rules.add_argument("-o", "--output", help="folder for --format md (default docs/rules)")
-    rules.set_defaults(handler=_cmd_rules)
 
     imp = sub.add_parser("import", help="turn a .docx or .txt draft into Akoma Ntoso 3.0")
     imp.add_argument("file", help=".docx or .txt draft")
@@ -100,7 +66,6 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--country", help="ISO 3166 two-letter code for the FRBR URIs (default: xx)")
     imp.add_argument("--date", help="YYYY-MM-DD for the FRBR URIs (default: today)")
     imp.add_argument("--max-bytes", type=int, default=None, help="refuse larger files (default 50 MB)")
-    imp.set_defaults(handler=_cmd_import)
 
     diff = sub.add_parser("diff", help="compare two versions of a draft, or apply an amending act and compare")
     diff.add_argument("old", help="the earlier version, or the act being amended (AKN XML, .docx or .txt)")
@@ -116,17 +81,30 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--fail-on", choices=["missing", "conflict", "any"],
                       help="exit 3 when NEW adds findings of this kind")
     diff.add_argument("--max-bytes", type=int, default=None, help="refuse larger files")
-    diff.set_defaults(handler=_cmd_diff)
 
-    from lawcheck.review import add_review_parser
 
-    add_review_parser(sub)
+    review = sub.add_parser("review", help="accept or dismiss a finding, or list the decisions on a draft")
+    review.add_argument("file", help="the draft (Akoma Ntoso XML, .docx or .txt)")
+    action = review.add_mutually_exclusive_group(required=True)
+    action.add_argument("--accept", dest="decision", action="store_const", const="accepted",
+                        help="the finding is right: the draft must change")
+    action.add_argument("--dismiss", dest="decision", action="store_const", const="dismissed",
+                        help="the finding is wrong or does not apply")
+    action.add_argument("--list", action="store_true", help="list the decisions and how they apply to FILE")
+    review.add_argument("--finding", metavar="CODE", help="the finding's code, e.g. BC-16/max_duration")
+    review.add_argument("--provision", metavar="EID", help="which one, when the code occurs more than once")
+    review.add_argument("--reason", help="why (required with --accept and --dismiss)")
+    review.add_argument("--reviewer", default=os.environ.get("LAWCHECK_REVIEWER"),
+                        help="who decides (default: $LAWCHECK_REVIEWER)")
+    review.add_argument("--db", metavar="PATH", help=f"decisions database (default: FILE's stem + {DB_SUFFIX})")
+    review.add_argument("--format", choices=["text", "json"], default="text", help="output of --list")
+    review.add_argument("--lang", choices=["auto", "en", "ru"], default="auto")
+    review.add_argument("--instruments", default="BC,SP", help="BC, SP or BC,SP (default)")
 
     validate = sub.add_parser("validate", help="structural validation of an AKN file")
     validate.add_argument("file")
     validate.add_argument("--schema", help="also validate against this XSD")
     validate.add_argument("--max-bytes", type=int, default=None, help="refuse larger files")
-    validate.set_defaults(handler=_cmd_validate)
     return parser
 
 
@@ -134,7 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         args = build_parser().parse_args(argv)
-        return args.handler(args)
+        command = importlib.import_module(COMMANDS[args.command])
+        return command.run(args)
     except InputError as error:
         print(f"lawcheck: error: {error}", file=sys.stderr)
         return EXIT_INPUT
@@ -143,7 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         print("lawcheck: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except Exception as error:
         if "--debug" in argv:
             raise
@@ -151,6 +130,3 @@ def main(argv: Sequence[str] | None = None) -> int:
               "(run with --debug for details)", file=sys.stderr)
         return EXIT_INTERNAL
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -14,7 +14,6 @@ page number, so Word and LibreOffice open it cleanly.
 
 from __future__ import annotations
 
-import copy
 import itertools
 import os
 import uuid
@@ -32,10 +31,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from lawcheck.findings import CATEGORY_TITLES, safeguard_name
+from lawcheck.akn.vocab import ARTICLE_LEVEL
+from lawcheck.decisions.attach import attach_decisions, decision_note, is_dismissed
+from lawcheck.engine.findings import CATEGORY_TITLES, safeguard_name
 from lawcheck.i18n import tr, treaty_cite
 from lawcheck.report.render import cited, report_language
-from lawcheck.review import attach_decisions, decision_note
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -43,13 +43,14 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
 
     from lawcheck.akn.model import Provision
-    from lawcheck.align import Analysis
-    from lawcheck.review import DecisionStore
+    from lawcheck.decisions.store import DecisionStore
+    from lawcheck.engine.align import Analysis
 
 Report = Mapping[str, Any]
 
-STATUS_KEYS = ("implemented", "partial", "missing", "not_applicable")
-STATUS_FILL = {"implemented": "E3F4E6", "partial": "FFF4D6", "missing": "FDE4E1", "not_applicable": "EEEEEE"}
+STATUS_KEYS = ("implemented", "partial", "missing", "not_applicable", "not_assessed")
+STATUS_FILL = {"implemented": "E3F4E6", "partial": "FFF4D6", "missing": "FDE4E1", "not_applicable": "EEEEEE",
+               "not_assessed": "F2F2F2"}
 HEADER_FILL = "1F3864"
 A4_SHORT, A4_LONG, MARGIN = Cm(21.0), Cm(29.7), Cm(1.8)
 # Article-by-article columns (landscape A4, 26.1 cm between margins).
@@ -57,7 +58,6 @@ COLUMNS = (("article", 5.0), ("provisions", 5.4), ("assessment", 3.6),
            ("findings", 4.6), ("recommendation", 4.0), ("comment", 3.5))
 OTHER_COLUMNS = (("provisions_short", 4.0), ("finding", 9.0), ("recommendation", 8.1), ("comment", 5.0))
 PROOFING = {"ru": "ru-RU", "en": "en-GB"}
-ARTICLE_LEVEL = {"article", "section", "rule", "regulation"}
 EXCERPT_CHARS = 240
 TEXT_STYLE_ID, SMALL_STYLE_ID = "TableText", "TableSmall"  # ids python-docx gives "Table Text", "Table Small"
 MAX_PROVISIONS = 4
@@ -71,8 +71,7 @@ def write_commentary(report: Report, analysis: Analysis | None, path: Path,
     """Write the commentary to `path` (.docx). With `decisions`, the recorded decisions are
     attached to a copy of the report first; a report that already carries them is used as is."""
     if decisions is not None and analysis is not None:
-        report = copy.deepcopy(dict(report))
-        attach_decisions(report, analysis, decisions)  # type: ignore[arg-type]
+        report = attach_decisions(report, analysis, decisions)
     lang = report_language(report)
     doc = Document()
     _set_up_styles(doc, lang)
@@ -203,18 +202,13 @@ def _summary_table(doc: DocxDocument, report: Report) -> None:
     doc.add_paragraph()
 
 
-def _in_effect(finding: Mapping[str, Any]) -> str | None:
-    decision = finding.get("decision")
-    return decision["status"] if decision else None
-
-
 def _key_recommendations(doc: DocxDocument, report: Report, analysis: Analysis | None) -> None:
     """The high-severity findings, grouped as a reviewer reads them (conflicts first), each
     with the clause, the treaty citation and what to change. Dismissed ones are left out."""
     lang = report_language(report)
     doc.add_heading(tr("doc.key", lang), level=1)
     high = [f for f in report["findings"] if f["severity"] == "high"]
-    shown = [f for f in high if _in_effect(f) != "dismissed"]
+    shown = [f for f in high if not is_dismissed(f)]
     if len(shown) < len(high):
         doc.add_paragraph(tr("doc.dismissed_note", lang, count=len(high) - len(shown)))
     if not shown:

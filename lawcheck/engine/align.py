@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 
 from lawcheck.akn import Document, Provision
 from lawcheck.akn.definitions import find_clauses
-from lawcheck.checks import Block, Definition, Unit
+from lawcheck.akn.vocab import ARTICLE_LEVEL
 from lawcheck.concepts.tagger import Tagged, tag
+from lawcheck.engine.roles import accepts, role_of
+from lawcheck.engine.units import Block, Definition, Unit
 from lawcheck.rulebook.model import Requirement
 
-ARTICLE_LEVEL = {"article", "section", "rule", "regulation"}
 CONTAINERS = {"part", "chapter", "title", "book", "subpart", "subchapter", "division",
               "subdivision", "subtitle", "hcontainer", "body", "preface"}
 # Score of an aligned article: the align groups matched (ALIGN_WEIGHT), the share of the
@@ -26,8 +27,19 @@ CONTAINERS = {"part", "chapter", "title", "book", "subpart", "subchapter", "divi
 # (drafters title articles after what they do).
 ALIGN_WEIGHT = 0.5
 HEADING_WEIGHT = 0.2
-REPORT_MARGIN = 0.2  # alignments this far below the best are evidence, not implementations
-REPORT_LIMIT = 12
+
+
+@dataclass(frozen=True)
+class Cut:
+    """Which candidates are reported as implementing a requirement: those within `margin` of
+    the best, at most `limit`. These are the engine's only tuned numbers; the accuracy
+    benchmark fits them on the development laws and scores each law left out."""
+
+    margin: float = 0.2
+    limit: int = 12
+
+
+CUT = Cut()
 
 
 @dataclass(frozen=True)
@@ -49,6 +61,7 @@ class Analysis:
     headings: dict[str, Tagged]  # article eId -> its heading, tagged
     definitions: list[Definition]  # terms the draft defines, tagged
     _blocks: dict[str, list[Unit]] = field(default_factory=dict)
+    _roles: dict[str, str] = field(default_factory=dict)
     _concepts: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def block(self, provision: Provision) -> list[Unit]:
@@ -65,6 +78,12 @@ class Analysis:
                 *(unit.tagged.present for unit in self.block(provision)))
         return self._concepts[provision.eid]
 
+    def role(self, article: Provision) -> str:
+        """What the article does (lawcheck.roles): definition, offence, cooperation, power, other."""
+        if article.eid not in self._roles:
+            self._roles[article.eid] = role_of(self.block(article), article.eid in self.definition_articles)
+        return self._roles[article.eid]
+
     def edit(self, eid: str, text: str) -> None:
         """Replace one provision's text (the interface's edit loop): re-tag that unit only
         and forget the cached blocks that contain it. (Units framed by it keep their context:
@@ -75,6 +94,7 @@ class Analysis:
         for stale in (provision, *_ancestors(provision)):
             self._blocks.pop(stale.eid, None)
             self._concepts.pop(stale.eid, None)
+            self._roles.pop(stale.eid, None)
 
     def provision(self, eid: str) -> Provision | None:
         return self._by_eid.get(eid)
@@ -92,8 +112,17 @@ class Analysis:
         shall be kept confidential"): they complete its regime."""
         return [self._by_eid[eid] for eid in self._referrers.get(article_eid, ())]
 
+    def ranges_of(self, provision: Provision) -> set[str]:
+        """Articles a provision refers to by a range ("sections 18 to 23", «статьями 231-233»)."""
+        targets = sorted({self._position[a.eid] for r in provision.references if r.target_eid
+                          for a in [self.article_of(r.target_eid)] if a is not None})
+        if len(targets) == 2 and _RANGE.search(provision.own_text):
+            return {self.articles[i].eid for i in range(targets[0], targets[1] + 1)}
+        return set()
+
     def __post_init__(self) -> None:
         self._by_eid = {p.eid: p for p in checked_provisions(self.document)}
+        self._position = {a.eid: i for i, a in enumerate(self.articles)}
         self._referrers = _referrers(self.articles, self._by_eid)
         self._article_ids = {a.eid for a in self.articles}
 
@@ -225,6 +254,8 @@ def align_requirement(analysis: Analysis, requirement: Requirement) -> list[Alig
     for article in analysis.articles:
         if article.eid in analysis.definition_articles and requirement.kind != "definition":
             continue
+        if not accepts(requirement, analysis.role(article)):
+            continue
         present = analysis.concepts(article)
         if all(not present.isdisjoint(group) for group in requirement.align):
             block = analysis.block(article)
@@ -236,9 +267,10 @@ def align_requirement(analysis: Analysis, requirement: Requirement) -> list[Alig
     return sorted(found, key=lambda a: -a.score)
 
 
-def strongest(alignments: list[Alignment]) -> list[Alignment]:
+def strongest(alignments: list[Alignment], cut: Cut | None = None) -> list[Alignment]:
     """The alignments a reviewer is shown: those close to the best one."""
     if not alignments:
         return []
     best = alignments[0].score
-    return [a for a in alignments if a.score >= best - REPORT_MARGIN][:REPORT_LIMIT]
+    cut = cut or CUT
+    return [a for a in alignments if a.score >= best - cut.margin][:cut.limit]

@@ -1,0 +1,65 @@
+"""`lawcheck check FILE`: check one draft and write the report in the asked format."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from lawcheck.cli.output import exit_code, warn, write_result
+from lawcheck.decisions.attach import is_dismissed
+from lawcheck.decisions.store import open_store
+from lawcheck.draft import load_draft
+from lawcheck.errors import InputError
+from lawcheck.pipeline import Check, check_document
+from lawcheck.report.render import render_html, render_markdown, render_text
+from lawcheck.rulebook.loader import load_rulebook
+from lawcheck.settings import load_settings, parse_scope
+from lawcheck.treaty import parse_instruments
+
+
+def run(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    instruments = parse_instruments(args.instruments)
+    if args.format == "docx" and not args.output:
+        raise InputError("--format docx writes a Word file: add -o FILE.docx")
+    draft = load_draft(path, lang=args.lang, max_bytes=args.max_bytes)
+    warn(path, draft.warnings)
+    quiet = args.format == "json" and not args.output
+    if not quiet and sys.stderr.isatty():
+        print(f"lawcheck: checking {path.name} ...", file=sys.stderr)
+    settings = load_settings(path, load_rulebook())
+    if args.scope:
+        settings = replace(settings, scope=parse_scope(args.scope))
+    store = open_store(path, args.db)  # None when no decisions were recorded yet: nothing is created
+    try:
+        check = check_document(draft.document, lang=args.lang, instruments=instruments, settings=settings,
+                               source=path.name, decisions=store, ui_lang=getattr(args, "ui_lang", "auto"))
+    finally:
+        if store is not None:
+            store.close()
+    if args.format == "docx":
+        from lawcheck.report.docx import write_commentary  # python-docx loads only for this format
+
+        write_commentary(check.report, check.analysis, Path(args.output))
+    else:
+        write_result(_render(check, args.format), args.output)
+    return exit_code(_standing_categories(check), args.fail_on)
+
+
+def _render(check: Check, output_format: str) -> str:
+    if output_format == "json":
+        return json.dumps(check.report, ensure_ascii=False, indent=2) + "\n"
+    if output_format == "md":
+        return render_markdown(check.report)
+    if output_format == "html":
+        return render_html(check.report, check.analysis)
+    return render_text(check.report)
+
+
+def _standing_categories(check: Check) -> list[str]:
+    """Categories of the findings --fail-on looks at: a finding a reviewer dismissed (and whose
+    provision has not changed since) does not fail."""
+    return [f["category"] for f in check.report["findings"] if not is_dismissed(f)]

@@ -1,0 +1,1 @@
+"""The engine: align a draft to the requirements, run the checks, evaluate, and state findings."""

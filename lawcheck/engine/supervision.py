@@ -1,0 +1,331 @@
+"""Who authorises a power, read the way a reviewer reads Article 15 (docs/article15.md).
+
+A judge named somewhere in an article is not enough. Each sentence that mentions an
+authority plays a role: it grants the power (and then its authority is the authoriser),
+relaxes the ordinary route in urgency («без решения суда», "without a warrant"), validates
+such an exception afterwards, extends a measure, is a fallback when the order fails, offers
+a remedy, or merely notifies. Only granting sentences decide who authorises; exceptions are
+recorded with their authority, period and validation. Rules for a whole chapter or Act count
+for a power only when their words reach its article ("under this section" stays local).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from lawcheck.concepts.language import russian_case
+from lawcheck.concepts.tagger import ConceptMatch
+from lawcheck.rulebook.model import Expectation, Supervision, Weight
+from lawcheck.rulebook.schema import AUTHORITY_LEVELS
+
+JUDICIAL = ("court_authorisation", "judicial_order", "independent_oversight")
+ACTORS = (("prosecutor_authorisation", "prosecutor"), ("prosecutor", "prosecutor"),
+          ("investigator", "investigator"), ("executive_authority", "executive"))
+_ROLE_CONCEPTS = ("renewal", "fallback_role", "remedy", "notification_role", "validation_role",
+                  "subsequent_review", "confidentiality", "request_role", "urgency")
+EXECUTES_REACH = 6  # "a warrant authorizing a peace officer": the officer acts under another's order
+OF_REACH = 4  # words from an order to the authority named after it ("order of a police officer")
+_SEVERITY_RANK = {"low": 1, "medium": 2, "high": 3}
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+")
+_LOCAL = re.compile(r"\b(this|the present) (section|article|subsection)\b|настоящ\w* стать", re.I)
+_CONTAINER = re.compile(r"\b(this|the present) (part|chapter|division|title|subpart)\b"
+                        r"|настоящ\w* (глав|част\w* (?:особенной|общей)|раздел)", re.I)
+# "the requirements of section 5", «требований части третьей статьи 94-1»: rules, not an order
+_RULE_REFERENCE = re.compile(r"\s+(?:of\s+(?:the\s+)?)?(?:section|subsection|article|part|chapter|"
+                             r"стать|част|пункт|глав)", re.I)
+CONTAINER_ELEMENTS = {"part", "chapter", "title", "division", "subpart", "subchapter", "book"}
+
+
+@dataclass(frozen=True)
+class Validation:
+    """Who confirms an urgent measure afterwards, how soon, and what follows a refusal."""
+
+    by: str | None
+    within: str | None  # ISO 8601
+    on_refusal: tuple[str, ...]  # stop | destroy | exclude
+
+
+@dataclass(frozen=True)
+class PowerException:
+    """A clause that lets the power be used without the ordinary authoriser."""
+
+    eid: str
+    marker: str  # the words that make it an exception
+    authority: str | None  # who may act instead
+    level: str | None
+    period: str | None  # how long the urgent measure may last, ISO 8601
+    validation: Validation | None
+    data: str
+
+
+@dataclass(frozen=True)
+class Grant:
+    """A sentence that grants the power, with the authority that authorises it."""
+
+    eid: str
+    level: str | None  # judicial | prosecutor | investigator | executive; None: not said
+    words: str
+    data: str
+
+
+@dataclass(frozen=True)
+class Reading:
+    status: str  # present | absent | unknown
+    grants: tuple[Grant, ...]
+    exceptions: tuple[PowerException, ...]
+
+    @property
+    def authorisers(self) -> tuple[Grant, ...]:
+        return tuple(g for g in self.grants if g.level is not None)
+
+
+@dataclass(frozen=True)
+class Gap:
+    """What the graduated model makes of a reading: a finding to report."""
+
+    kind: str  # authority | urgency | validation_late | no_refusal_effect
+    weight: Weight
+    eids: tuple[str, ...]
+    authority: str | None = None
+    level: str | None = None
+    period: str | None = None
+    within: str | None = None
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        yield start, match.start()
+        start = match.end()
+    yield start, len(text)
+
+
+def _data_of(concepts: set[str], default: str) -> str:
+    """The strictest data category the words reach (Art. 18(3), 1(d); ER 2.3 of the model)."""
+    if {"content_data", "interception"} & concepts:
+        return "content"
+    if {"traffic_data", "real_time_collection"} & concepts:
+        return "traffic"
+    if "subscriber_information" in concepts:
+        return "subscriber"
+    return default
+
+
+def _rank(level: str | None) -> int:
+    return AUTHORITY_LEVELS.index(level) if level in AUTHORITY_LEVELS else -1
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    eid: str
+    text: str
+    matches: tuple[ConceptMatch, ...]
+    durations: tuple[tuple[str, str | None, int], ...]  # (iso, bound, start)
+    recipients: frozenset[int] = frozenset()  # tokens of authorities an order is sent *to*
+
+    def has(self, *concepts: str) -> bool:
+        return any(m.concept in concepts and not m.negated for m in self.matches)
+
+    def judicial(self) -> list[ConceptMatch]:
+        direct = [m for m in self.matches if m.concept in JUDICIAL and not m.negated]
+        if direct or not self.has("order", "request_role", "validation_role", "subsequent_review"):
+            return direct
+        return [m for m in self.matches if m.concept == "court" and not m.negated]
+
+    def dispensed(self) -> list[ConceptMatch]:
+        """Negated mentions of a judge or warrant: «без решения суда», "without a warrant"."""
+        judicial = [m for m in self.matches if m.concept in (*JUDICIAL, "court") and m.negated]
+        if judicial:
+            return judicial
+        return [m for m in self.matches if m.concept == "order" and m.negated and self.has("urgency")]
+
+    def actors(self) -> list[tuple[str, ConceptMatch]]:
+        return [(level, m) for concept, level in ACTORS for m in self.matches
+                if m.concept == concept and not m.negated and m.first_token not in self.recipients]
+
+
+def _split(unit: object) -> list[_Sentence]:
+    tagged = unit.tagged  # type: ignore[attr-defined]
+    result = []
+    for start, end in _sentences(tagged.text):
+        matches = tuple(m for m in tagged.matches if start <= m.start < end
+                        and not (m.concept == "order" and _RULE_REFERENCE.match(tagged.text, m.end)))
+        durations = tuple((d.iso, d.bound, d.start) for d in tagged.durations if start <= d.start < end)
+        recipients = frozenset(m.first_token for m in matches if _recipient(tagged, m.first_token))
+        result.append(_Sentence(unit.eid, tagged.text[start:end], matches, durations,  # type: ignore[attr-defined]
+                                recipients))
+    return result
+
+
+def _recipient(tagged: object, index: int) -> bool:
+    """"provide the data to the investigator", «предоставить следователю»: the authority
+    receives, it does not decide."""
+    tokens = tagged.tokens  # type: ignore[attr-defined]
+    if tagged.lang == "ru":  # type: ignore[attr-defined]
+        return russian_case(tokens[index].text.lower()) == "datv"
+    return index > 0 and tokens[index - 1].lemma == "to"
+
+
+def _role(sentence: _Sentence) -> str:
+    if sentence.dispensed() or (sentence.has("urgency") and sentence.actors() and not sentence.judicial()):
+        return "exception"
+    if sentence.has("validation_role", "subsequent_review") and sentence.judicial():
+        return "validation"
+    for concept, role in (("renewal", "extension"), ("fallback_role", "fallback"), ("remedy", "remedy"),
+                          ("confidentiality", "other"), ("executes_order", "execution")):
+        if sentence.has(concept):
+            return role
+    if sentence.has("notification_role") and not any(m.concept in JUDICIAL for m in sentence.judicial()):
+        return "notified"
+    return "grant"
+
+
+def _makes(actor: int, order: int) -> bool:
+    """The authority makes the order: named just after it ("order of the police officer",
+    «постановление следователя») or before it in the sentence ("the officer may, by notice,
+    require", «следователь вправе вынести постановление»)."""
+    return 0 < actor - order <= OF_REACH or order - actor > 0
+
+
+def _grant(sentence: _Sentence, power_concepts: set[str], default_data: str) -> Grant | None:
+    concepts = {m.concept for m in sentence.matches if not m.negated}
+    judicial = sentence.judicial()
+    data = _data_of(concepts, default_data)
+    if judicial:
+        return Grant(sentence.eid, "judicial", judicial[0].text, data)
+    orders = [m.first_token for m in sentence.matches if m.concept == "order" and not m.negated]
+    empowered = [m.first_token for m in sentence.matches if m.concept == "authorises_person"]
+    actors = [(level, m) for level, m in sentence.actors()
+              if (m.concept == "prosecutor_authorisation" or any(_makes(m.first_token, o) for o in orders))
+              and not any(0 < m.first_token - e <= EXECUTES_REACH for e in empowered)]
+    if not actors:
+        return None
+    level, match = max(actors, key=lambda a: _rank(a[0]))
+    return Grant(sentence.eid, level, match.text, data)
+
+
+def _validation(following: Sequence[_Sentence]) -> Validation | None:
+    effects = tuple(effect for concept, effect in (("refusal_stop", "stop"), ("refusal_destroy", "destroy"),
+                                                    ("refusal_exclude", "exclude"))
+                    if any(s.has(concept) for s in following))
+    for sentence in following:
+        if _role(sentence) == "validation":
+            cue = next((m.start for m in sentence.matches
+                        if m.concept in ("validation_role", "subsequent_review")), 0)
+            nearest = min(sentence.durations, key=lambda d: abs(d[2] - cue), default=None)
+            return Validation(sentence.judicial()[0].text, nearest[0] if nearest else None, effects)
+    return None
+
+
+def _exception(sentence: _Sentence, following: Sequence[_Sentence], default_data: str) -> PowerException:
+    marker = (sentence.dispensed() or [m for m in sentence.matches if m.concept == "urgency"])[0].text
+    actors = sentence.actors()
+    level, authority = (min(actors, key=lambda a: _rank(a[0])) if actors else (None, None))
+    period = next((iso for iso, bound, _ in sentence.durations if bound != "deadline"), None)
+    concepts = {m.concept for m in sentence.matches if not m.negated}
+    return PowerException(sentence.eid, marker, authority.text if authority else None, level, period,
+                          _validation(following), _data_of(concepts, default_data))
+
+
+def read(units: Sequence[object], power_concepts: set[str], default_data: str,
+         general: Sequence[object] = ()) -> Reading:
+    """Grants and exceptions in the units of a power's article. The general rules that reach
+    it (a chapter's sanction rule) decide only where the article does not say who authorises:
+    an article's own rule is the special one and prevails."""
+    own = _read(units, power_concepts, default_data)
+    if own.authorisers or not general:
+        return own
+    wider = _read([*general, *units], power_concepts, default_data)
+    return wider if wider.authorisers else own
+
+
+def _read(units: Sequence[object], power_concepts: set[str], default_data: str) -> Reading:
+    sentences = [s for unit in units for s in _split(unit)]
+    grants: list[Grant] = []
+    exceptions: list[PowerException] = []
+    for i, sentence in enumerate(sentences):
+        role = _role(sentence)
+        if role == "exception":
+            following = [s for s in sentences[i:i + 4] if s.eid == sentence.eid or s is not sentence]
+            exceptions.append(_exception(sentence, following, default_data))
+        elif role == "grant":
+            grant = _grant(sentence, power_concepts, default_data)
+            if grant is not None:
+                grants.append(grant)
+    authorisers = [g for g in grants if g.level is not None]
+    judicial = bool(authorisers) and all(g.level == "judicial" for g in authorisers)
+    return Reading("present" if judicial else "absent", tuple(grants), tuple(exceptions))
+
+
+def _heavier(a: Weight | None, b: Weight | None) -> Weight | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a if _SEVERITY_RANK[a.severity] >= _SEVERITY_RANK[b.severity] else b
+
+
+def hours(iso: str | None) -> float | None:
+    if iso is None:
+        return None
+    match = re.fullmatch(r"P(?:(\d+)D)?(?:T(\d+)H)?", iso)
+    if not match:
+        return None
+    return int(match.group(1) or 0) * 24 + int(match.group(2) or 0)
+
+
+def gaps(reading: Reading, model: Supervision) -> list[Gap]:
+    """What the graduated model expects of this power and what falls short of it."""
+    found: list[Gap] = []
+    below: list[Grant] = []
+    weight: Weight | None = None
+    for grant in reading.authorisers:
+        expectation = model.expectation(grant.data)
+        if _rank(grant.level) < _rank(expectation.expects):
+            grant_weight = expectation.below.get(grant.level or "")
+            if grant_weight is not None:
+                below.append(grant)
+                weight = _heavier(weight, grant_weight)
+    if weight is not None:
+        lowest = min(below, key=lambda g: _rank(g.level))
+        found.append(Gap("authority", weight, tuple(dict.fromkeys(g.eid for g in below)),
+                         lowest.words, lowest.level))
+    for exception in reading.exceptions:
+        found += _exception_gaps(exception, model.expectation(exception.data))
+    return found
+
+
+def _exception_gaps(exception: PowerException, expectation: Expectation) -> list[Gap]:
+    urgency = expectation.urgency
+    if urgency is None or exception.level == "judicial":
+        return []
+    common = {"eids": (exception.eid,), "authority": exception.authority, "level": exception.level,
+              "period": exception.period}
+    validation = exception.validation
+    if validation is None:
+        return [Gap("urgency", urgency, **common)]  # type: ignore[arg-type]
+    result = []
+    delay = hours(validation.within)
+    if delay is not None and delay > 48:
+        severity = "medium" if delay > 72 else "low"
+        result.append(Gap("validation_late", Weight(severity, urgency.force), within=validation.within,
+                          **common))  # type: ignore[arg-type]
+    if urgency.severity == "high" and not validation.on_refusal:
+        result.append(Gap("no_refusal_effect", Weight("low", "good_practice"), within=validation.within,
+                          **common))  # type: ignore[arg-type]
+    return result
+
+
+def reaches(text: str, rule_article: str, target_article: str, same_container: bool,
+            referenced: set[str]) -> bool:
+    """Whether a general rule in `rule_article` governs `target_article`: the articles it
+    lists, its own chapter or Part, or the whole Act; "this section" binds only itself."""
+    if referenced:
+        return target_article in referenced
+    if _LOCAL.search(text):
+        return target_article == rule_article
+    if _CONTAINER.search(text):
+        return same_container
+    return True
