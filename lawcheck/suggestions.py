@@ -64,13 +64,17 @@ def _draft_period(analysis: Analysis, article: Provision | None, lang: str) -> s
     return "[срок]" if lang == "ru" else "[period]"
 
 
+def _ceiling(requirement_assessed: Assessed) -> str | None:
+    return next((e.limit.max for e in requirement_assessed.requirement.elements if e.limit and e.limit.max), None)
+
+
 def _period(element: Element, assessed: Assessed, analysis: Analysis, article: Provision,
-            lang: str) -> str:
-    """The ceiling the treaty sets for this measure where it sets one (never a period of the
-    draft that breaks it), else the period the draft itself states."""
+            lang: str, ceilings: dict[str, str]) -> str:
+    """The ceiling the treaty sets for this measure, or for another measure the same article
+    grants (never a period of the draft that breaks it), else the period the draft states."""
     if element.limit is not None and element.limit.max:
         return period_words(element.limit.max, lang, genitive=True)
-    ceiling = next((e.limit.max for e in assessed.requirement.elements if e.limit and e.limit.max), None)
+    ceiling = _ceiling(assessed) or ceilings.get(article.eid)
     if ceiling:
         return period_words(ceiling, lang)
     return _draft_period(analysis, article, lang)
@@ -115,7 +119,7 @@ def _fill(template: str, values: dict[str, str]) -> str:
 
 
 def suggest(finding: Finding, element: Element, assessed: Assessed, analysis: Analysis,
-            lang: str) -> dict[str, str] | None:
+            lang: str, ceilings: dict[str, str] | None = None) -> dict[str, str] | None:
     """The `suggestion` object of one finding, or None when its rule has no template."""
     target = _target(analysis, finding, element, assessed)
     if target is None or element.suggestion is None:
@@ -123,7 +127,7 @@ def suggest(finding: Finding, element: Element, assessed: Assessed, analysis: An
     article = _article_of(target)
     text = analysis.document.text
     values = {"court": _court(text, lang), "applicant": _applicant(assessed, text, lang),
-              "period": _period(element, assessed, analysis, article, lang),
+              "period": _period(element, assessed, analysis, article, lang, ceilings or {}),
               "unit": "section" if article.element == "section" else "article"}
     wording = _fill(element.suggestion.text_in(lang), values)
     return {"eId": target.eid, "text": _numbered(target, element.suggestion.action, wording),
@@ -139,14 +143,27 @@ def _element_of(finding: Finding, item: Assessed, rulebook: Rulebook) -> Element
     return None
 
 
+def _ceilings_by_article(assessed: Sequence[Assessed], analysis: Analysis) -> dict[str, str]:
+    """Article eId -> the period ceiling of a measure the treaty bounds that it grants."""
+    ceilings: dict[str, str] = {}
+    for item in assessed:
+        ceiling = _ceiling(item)
+        for alignment in item.alignments if ceiling else ():
+            provision = analysis.provision(alignment.eid)
+            if provision is not None:
+                ceilings.setdefault(_article_of(provision).eid, ceiling)  # type: ignore[arg-type]
+    return ceilings
+
+
 def with_suggestions(findings: Sequence[Finding], assessed: Sequence[Assessed], analysis: Analysis,
                      rulebook: Rulebook, lang: str) -> list[Finding]:
     """The findings, each with its suggested wording where its rule gives a template."""
     by_requirement = {item.requirement.id: item for item in assessed}
+    ceilings = _ceilings_by_article(assessed, analysis)
     result = []
     for finding in findings:
         item = by_requirement.get(finding.requirement or "")
         element = _element_of(finding, item, rulebook) if item is not None else None
-        suggestion = suggest(finding, element, item, analysis, lang) if element and item else None
+        suggestion = suggest(finding, element, item, analysis, lang, ceilings) if element and item else None
         result.append(dataclasses.replace(finding, suggestion=suggestion) if suggestion else finding)
     return result

@@ -152,8 +152,9 @@ def test_the_report_language_can_be_chosen(tmp_path: Path) -> None:
     assert main(["check", str(AMENDMENT), "--format", "json", "--ui-lang", "en", "-o", str(target)]) == 0
     report = json.loads(target.read_text(encoding="utf-8"))
     assert report["document"]["language"] == "ru" and report["document"]["ui_language"] == "en"
-    missing = next(f for f in report["findings"] if f["code"] == "BC-21/missing")
-    assert missing["message"].startswith("No provision of the draft implements Art. 21 ETS 185")
+    safeguard = next(f for f in report["findings"] if f["code"] == "BC-20/safeguard/proportionality")
+    assert safeguard["message"].startswith("The power in ст. 238-1 УПК (п. 7 ст. 1 проекта)")
+    assert safeguard["message"].endswith("has no proportionality.")
     english = check_document(read_document(NATIONAL / "en_gaps_draft.xml")).report
     assert english["document"]["ui_language"] == "en"
     assert all(re.fullmatch(r"(?:s\.|Part) [\w()]+", label) for f in english["findings"]
@@ -180,9 +181,11 @@ def test_wording_is_filled_from_the_draft() -> None:
     ceiling = english["BC-16/max_duration"]
     assert ceiling["action"] == "replace" and ceiling["eId"] == "sec_16__subsec_2"
     assert ceiling["text"].startswith("(2) ") and "not exceeding 90 days" in ceiling["text"]
-    supervision = english["BC-16/safeguard/judicial_or_independent_supervision"]
+    supervision = english["BC-21/safeguard/judicial_or_independent_supervision"]
     assert "an order of a magistrate" in supervision["text"]  # the court the draft names
-    assert "180 days" not in english["BC-16/safeguard/limitation_of_scope_and_duration"]["text"]
+    for power in ("BC-16", "BC-17"):
+        code = f"{power}/safeguard/limitation_of_scope_and_duration"
+        assert "not exceed 90 days" in english[code]["text"]  # never the draft's 180 days
 
 
 def test_numbering_continues_the_drafts() -> None:
@@ -190,3 +193,10 @@ def test_numbering_continues_the_drafts() -> None:
 
     assert next_number("52-7)") == "52-8)" and next_number("(3)") == "(4)" and next_number("3.") == "4."
     assert next_number("(g)") == "(h)" and next_number("в)") == "г)"
+
+
+def test_a_russian_comparison_is_written_in_russian(tmp_path: Path) -> None:
+    target = tmp_path / "diff.md"
+    assert main(["diff", str(DIFF / "ru_cpc_base.xml"), str(AMENDMENT), "--format", "md", "-o", str(target)]) == 0
+    text = target.read_text(encoding="utf-8")
+    assert "Соответствие: новых замечаний" in text and "New findings" not in text
