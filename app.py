@@ -219,8 +219,8 @@ def sidebar_inputs() -> tuple[Source, str, tuple[str, ...], str]:
     """The draft (the upload, else the chosen bundled draft), language and instruments."""
     with st.sidebar:
         st.markdown("## ⚖️ lawcheck")
-        st.caption("Checks a draft law on electronic evidence against the Budapest Convention "
-                   "(ETS 185) and its Second Protocol (CETS 224).")
+        st.caption(L.say("Checks a draft law on electronic evidence against the Budapest Convention "
+                         "(ETS 185) and its Second Protocol (CETS 224)."))
         types = accepted_types()
         st.file_uploader("Draft law", type=types, key="upload",
                          help=f"Akoma Ntoso 3.0 XML{', Word or text' if len(types) > 1 else ''}. "
@@ -235,7 +235,7 @@ def sidebar_inputs() -> tuple[Source, str, tuple[str, ...], str]:
         words = {"auto": tr("ui.interface_auto", L.language()), "en": "English", "ru": "Русский"}
         ui_lang = st.selectbox(tr("ui.interface_language", L.language()), LANGUAGES, key="ui_lang",
                                format_func=words.get)
-        st.markdown("**Check against**")
+        st.markdown("**" + L.say("Check against") + "**")
         chosen = [instrument for instrument, key in (("BC", "inst_bc"), ("SP", "inst_sp"))
                   if st.checkbox(L.INSTRUMENT_LABEL[instrument], value=True, key=key)]
         st.divider()
@@ -312,7 +312,7 @@ def sidebar_export(request: Request, view: ReportView, analysis: Analysis) -> No
     stem = Path(request.source.name).stem
     with st.sidebar:
         st.divider()
-        st.markdown("**Download the report**")
+        st.markdown("**" + L.say("Download the report") + "**")
         with st.container(horizontal=True, gap="small"):
             st.download_button("JSON", data=lambda: json.dumps(report, ensure_ascii=False, indent=2),
                                file_name=f"{stem}.lawcheck.json", mime="application/json",
@@ -333,7 +333,7 @@ def sidebar_export(request: Request, view: ReportView, analysis: Analysis) -> No
 def sidebar_legend() -> None:
     with st.sidebar:
         st.divider()
-        st.markdown("**Colours**")
+        st.markdown("**" + L.say("Colours") + "**")
         st.html(status_legend())
         st.caption("Every verdict on this page comes from the lawcheck engine's report; "
                    "the page only arranges it.")
@@ -344,14 +344,14 @@ def sidebar_decisions(view: ReportView, path: Path, error: str | None) -> None:
     counts = decision_counts(view.report)
     with st.sidebar:
         st.divider()
-        st.markdown("**Reviewer decisions**")
+        st.markdown("**" + L.say("Reviewer decisions") + "**")
         if error:
             st.warning(f"The decisions cannot be read: {error}", icon=":material/warning:")
         elif any(counts.values()):
             st.caption(f"{counts['accepted']} accepted · {counts['dismissed']} dismissed · "
                        f"{counts['needs_rereview']} to re-review")
         else:
-            st.caption("None yet: accept or dismiss a finding on its card.")
+            st.caption(L.say("None yet: accept or dismiss a finding on its card."))
         st.caption(f"Kept in `{shown_path(path)}`, shared by every version of this draft.")
 
 
@@ -365,11 +365,13 @@ def header(request: Request, view: ReportView, error: str | None, compare_error:
                  icon=":material/error:")
     if compare_error:
         st.error(compare_error, icon=":material/error:")
-    origin = "a draft bundled with lawcheck" if request.source.demo else "uploaded draft"
+    origin = L.say("a draft bundled with lawcheck") if request.source.demo else L.say("uploaded draft")
     st.markdown(f"# {L.md(document['title'])}")
-    instruments = " and ".join(L.INSTRUMENT_LABEL[i] for i in view.report["instruments"])
-    st.caption(f"{L.md(document['source'])} ({origin}) · language {document['language']} · "
-               f"{document['provisions']} provisions · checked against the {instruments}")
+    instruments = L.say(" and ").join(L.INSTRUMENT_LABEL[i] for i in view.report["instruments"])
+    st.caption(L.say("{source} ({origin}) · language {language} · {provisions} provisions · checked against "
+                     "the {instruments}").format(source=L.md(document["source"]), origin=origin,
+                                                 language=document["language"], provisions=document["provisions"],
+                                                 instruments=instruments))
 
 
 # --- overview -----------------------------------------------------------------------------
@@ -381,9 +383,10 @@ def overview(view: ReportView) -> None:
     columns = st.columns(5)
     for column, status in zip(columns, STATUSES, strict=False):
         column.metric(f"{L.STATUS_SYMBOL[status]} {L.STATUS_LABEL[status]}", counts[status],
-                      help="Treaty articles with this status")
-    columns[4].metric("Findings", len(view.findings), help="Things to change in the draft",
-                      delta=f"{severities['high']} high severity", delta_color="off", delta_arrow="off")
+                      help=L.say("Treaty articles with this status"))
+    columns[4].metric(L.say("Findings"), len(view.findings), help=L.say("Things to change in the draft"),
+                      delta=L.say("{count} high severity").format(count=severities["high"]), delta_color="off",
+                      delta_arrow="off")
     decision_summary(view)
     safeguard_gap_list(view)
     left, right = st.columns([2.6, 1], gap="large")
@@ -391,7 +394,7 @@ def overview(view: ReportView) -> None:
         coverage_matrix(view)
     with right:
         findings_by_category(view)
-    st.subheader("Safeguards of each power")
+    st.subheader(L.say("Safeguards of each power"))
     st.caption("Each treaty power must come with the conditions and safeguards of Art. 15 ETS 185 "
                "(Arts 13-14 CETS 224 for the Protocol's). ✗ absent, ✓ present, ? not assessed "
                "(the draft does not grant the power).")
@@ -414,9 +417,9 @@ def safeguard_gap_list(view: ReportView) -> None:
     """One card per power that lacks safeguards: what is missing and where, with buttons."""
     gaps = safeguard_gaps(view.report)
     missing = sum(len(g.safeguards) + g.whole_article for g in gaps)
-    st.subheader(f"Safeguards the draft lacks ({missing})")
+    st.subheader(L.say("Safeguards the draft lacks ({count})").format(count=missing))
     if not gaps:
-        st.success("Every power the draft grants comes with the safeguards the treaties require.")
+        st.success(L.say("Every power the draft grants comes with the safeguards the treaties require."))
         return
     st.caption("Powers the draft grants without a safeguard the treaty requires. Open a clause to read it "
                "with the evidence, or the article to see what the treaty asks.")
@@ -430,12 +433,13 @@ def safeguard_gap_list(view: ReportView) -> None:
 def safeguard_gap_card(view: ReportView, gap: SafeguardGap, index: int) -> None:
     lacks = [f":red[**{L.md(L.safeguard_label(s))}**]" for s in gap.safeguards]
     if gap.whole_article:
-        lacks.append(":red[**the whole article: no provision implements it**]")
-    where = ", ".join(L.md(view.cite(eid)) for eid in gap.provisions) or "no clause of the draft"
-    st.markdown(f"**{gap.requirement} · {L.md(gap.title)}**  \nin {where}  \nlacks {', '.join(lacks)}")
+        lacks.append(":red[**" + L.say("the whole article: no provision implements it") + "**]")
+    where = ", ".join(L.md(view.cite(eid)) for eid in gap.provisions) or L.say("no clause of the draft")
+    st.markdown(f"**{gap.requirement} · {L.md(gap.title)}**  \n"
+                + L.say("in {where}  \nlacks {lacks}").format(where=where, lacks=", ".join(lacks)))
     for finding in gap_findings(view, gap):
         if finding.get("decision"):
-            label = L.safeguard_label(finding["safeguard"]) if finding.get("safeguard") else "Whole article"
+            label = L.safeguard_label(finding["safeguard"]) if finding.get("safeguard") else L.say("Whole article")
             note = decision_note(finding, L.language())
             st.caption(f"{L.decision_badge(finding['decision'])} {L.md(label)}: {L.md(note)}")
     with st.container(horizontal=True, gap="small"):
@@ -451,8 +455,8 @@ def gap_findings(view: ReportView, gap: SafeguardGap) -> list[Mapping[str, Any]]
 
 
 def findings_by_category(view: ReportView) -> None:
-    st.subheader("Findings by kind")
-    st.caption("Click a kind to list those findings.")
+    st.subheader(L.say("Findings by kind"))
+    st.caption(L.say("Click a kind to list those findings."))
     with st.container(horizontal=True, gap="small", key="categories"):
         for category, count in category_counts(view.findings).items():
             st.button(f"{L.CATEGORY_LABEL[category]} · {count}", key=f"cat-{category}",
@@ -461,7 +465,7 @@ def findings_by_category(view: ReportView) -> None:
 
 def coverage_matrix(view: ReportView) -> None:
     """Treaty articles by chapter, each a button coloured by status that opens the article."""
-    st.subheader("Coverage, article by article")
+    st.subheader(L.say("Coverage, article by article"))
     st.html(f'<div class="lc-legend">{status_legend()} &nbsp;Click an article to open it.</div>')
     with st.container(key="coverage-matrix"):
         for chapter, requirements in chapters(view.report).items():
@@ -491,20 +495,21 @@ def findings_view(view: ReportView) -> None:
     keep_valid("f_cat", present)
     keep_valid("f_req", articles)
     a, b, c = st.columns([1.4, 1, 1.6])
-    categories = a.multiselect("Kind", list(present), key="f_cat", placeholder="All kinds",
+    categories = a.multiselect(L.say("Kind"), list(present), key="f_cat", placeholder=L.say("All kinds"),
                                format_func=lambda c: f"{L.CATEGORY_LABEL[c]} ({present[c]})", persist_state="session")
-    severities = b.multiselect("Severity", SEVERITIES, key="f_sev", placeholder="All severities",
-                               persist_state="session")
-    chosen = c.multiselect("Treaty article", articles, key="f_req", placeholder="All articles",
+    severities = b.multiselect(L.say("Severity"), SEVERITIES, key="f_sev", placeholder=L.say("All severities"),
+                               format_func=lambda s: tr(f"severity.{s}", L.language()), persist_state="session")
+    chosen = c.multiselect(L.say("Treaty article"), articles, key="f_req", placeholder=L.say("All articles"),
                            format_func=lambda rid: f"{rid} · {view.requirements[rid]['title']}",
                            persist_state="session")
     dismissed = sum(is_dismissed(finding) for finding in view.findings)
-    hide = st.toggle(f"Hide dismissed findings ({dismissed})", key="f_hide_dismissed", persist_state="session",
+    hide = st.toggle(L.say("Hide dismissed findings ({count})").format(count=dismissed), key="f_hide_dismissed",
+                     persist_state="session",
                      disabled=not dismissed, help="Findings a reviewer dismissed (and whose provision has not "
                                                   "changed since) are left out of the list")
     shown = filter_findings(view.findings, categories=categories, severities=severities, requirements=chosen,
                             hide_dismissed=hide and bool(dismissed))
-    st.markdown(f"**{len(shown)} of {len(view.findings)} findings**")
+    st.markdown("**" + L.say("{shown} of {total} findings").format(shown=len(shown), total=len(view.findings)) + "**")
     pages = max(1, -(-len(shown) // FINDINGS_PER_PAGE))
     page = 1
     if pages > 1:  # keyed by the filters: new filters start again at page 1
@@ -627,13 +632,13 @@ def save_decision(finding: dict[str, Any], index: int, place: str, decision: str
 def clause_view(view: ReportView, outcome: Outcome) -> None:
     """The draft's tree, one provision's text with the evidence, and the treaty beside it."""
     if not view.rows:
-        st.info("The draft has no provisions to show.")
+        st.info(L.say("The draft has no provisions to show."))
         return
     if st.session_state.get("clause") not in view.rows:
         st.session_state["clause"] = first_clause(view)
     tree, text, treaty = st.columns([1.05, 1.7, 1.45], gap="medium")
     with tree:
-        st.selectbox("Provision", list(view.rows), key="clause", persist_state="session",
+        st.selectbox(L.say("Provision"), list(view.rows), key="clause", persist_state="session",
                      format_func=lambda eid: provision_option(view, eid))
         provision_tree(view, st.session_state["clause"])
     eid = st.session_state["clause"]
@@ -645,7 +650,7 @@ def clause_view(view: ReportView, outcome: Outcome) -> None:
 
 def provision_option(view: ReportView, eid: str) -> str:
     row = view.rows[eid]
-    return f"{MARK_SYMBOL[row.subtree_mark]} {row.title[:60]} ({eid})"
+    return f"{MARK_SYMBOL[row.subtree_mark]} {row.title[:60]} ({view.cite(eid)})"
 
 
 def provision_tree(view: ReportView, current: str) -> None:
@@ -678,7 +683,8 @@ def provision_text(view: ReportView, outcome: Outcome, eid: str) -> None:
     if trail:
         st.caption(L.md(trail))
     st.markdown(f"### {L.md(row.title)}")
-    st.caption(f"`{eid}` · {MARK_SYMBOL[row.subtree_mark]} {MARK_LABEL[row.subtree_mark]}")
+    st.caption(f"{L.md(view.cite(eid))} · {MARK_SYMBOL[row.subtree_mark]} {MARK_LABEL[row.subtree_mark]}",
+               help=eid)
     st.html(units_html(view, outcome.check.analysis, eid))
     st.html(f'<div class="lc-legend">{legend_html()}</div>')
     clause_findings(view, eid)
@@ -688,7 +694,7 @@ def clause_findings(view: ReportView, eid: str) -> None:
     """Findings that name this provision or one of its units."""
     indexes = list(dict.fromkeys(i for row in view.subtree(eid) for i in view.by_provision.get(row.eid, [])))
     if indexes:
-        st.markdown(f"#### Findings on this clause ({len(indexes)})")
+        st.markdown("#### " + L.say("Findings on this clause ({count})").format(count=len(indexes)))
     for index in indexes:
         finding_card(view, index, "clause")
 
@@ -698,12 +704,12 @@ def obligations(view: ReportView, eid: str) -> None:
     element by element."""
     row = view.rows[eid]
     served = view.served.get(eid) or (view.served.get(row.article, []) if row.article else [])
-    st.markdown("#### What the treaty asks")
+    st.markdown(L.say("#### What the treaty asks"))
     if not served:
-        st.info("No treaty article is aligned to this provision.")
+        st.info(L.say("No treaty article is aligned to this provision."))
         return
     if not view.served.get(eid):
-        st.caption(f"Aligned through its article `{row.article}`.")
+        st.caption(L.say("Aligned through its article {article}.").format(article=L.md(view.cite(row.article))))
     here = {r.eid for r in view.subtree(eid)}
     ranked = sorted(served, key=lambda item: -item[1])
     for number, (requirement_id, score) in enumerate(ranked):
@@ -714,7 +720,7 @@ def obligations(view: ReportView, eid: str) -> None:
 
 def obligation_card(requirement: dict[str, Any], score: float, here: set[str], key: str, expanded: bool) -> None:
     label = (f"{L.STATUS_SYMBOL.get(requirement['status'], '')} {requirement['id']} · {L.md(requirement['title'])}"
-             f" ({L.STATUS_LABEL.get(requirement['status'], '')}, alignment {score:.2f})")
+             f" ({L.STATUS_LABEL.get(requirement['status'], '')})")
     with st.expander(label, expanded=expanded, key=key):
         st.markdown(f":gray[{L.md(requirement['summary'])}]")
         st.html(elements_html(requirement, here))
@@ -730,7 +736,8 @@ def article_view(view: ReportView, outcome: Outcome) -> None:
     aligned to it with their scores and evidence."""
     if st.session_state.get("article") not in view.requirements:
         st.session_state["article"] = first_article(view)
-    requirement_id = st.selectbox("Treaty article", list(view.requirements), key="article", persist_state="session",
+    requirement_id = st.selectbox(L.say("Treaty article"), list(view.requirements), key="article",
+                                  persist_state="session",
                                   format_func=lambda rid: article_option(view, rid))
     requirement = view.requirements[requirement_id]
     st.html(f'<h2 class="lc-h2">{esc(requirement["id"])} · {esc(requirement["title"])} '
@@ -775,7 +782,7 @@ def article_findings(view: ReportView, requirement_id: str) -> None:
     found = view.by_requirement.get(requirement_id, [])
     st.markdown(f"#### Findings ({len(found)})")
     if not found:
-        st.caption("None: the engine found nothing to change for this article.")
+        st.caption(L.say("None: the engine found nothing to change for this article."))
     for index in found:
         finding_card(view, index, "article")
 
@@ -784,7 +791,7 @@ def aligned_provisions(view: ReportView, outcome: Outcome, requirement: dict[str
     provisions = requirement.get("provisions", [])
     st.markdown(f"#### Provisions of the draft aligned to {requirement['id']} ({len(provisions)})")
     if not provisions:
-        st.info("No provision of the draft implements this article.")
+        st.info(L.say("No provision of the draft implements this article."))
     for number, provision in enumerate(provisions):
         eid = provision["eId"]
         evidence = ", ".join(f"“{e}”" for e in provision.get("evidence", []))
@@ -843,19 +850,19 @@ def diff_metrics(diff: dict[str, Any]) -> None:
     summary = diff["summary"]
     lost = sum(change["new"] == "absent" for change in diff["safeguards"])
     columns = st.columns(5)
-    columns[0].metric("New findings", summary["findings_added"], delta_color="off", delta_arrow="off",
+    columns[0].metric(L.say("New findings"), summary["findings_added"], delta_color="off", delta_arrow="off",
                       delta=f"{summary['high_findings_added']} high severity")
-    columns[1].metric("Resolved findings", summary["findings_resolved"])
+    columns[1].metric(L.say("Resolved findings"), summary["findings_resolved"])
     columns[2].metric("Safeguards lost", lost, delta=f"{len(diff['safeguards']) - lost} gained",
                       delta_color="off", delta_arrow="off")
-    columns[3].metric("Articles changed status", summary["requirements_changed"])
-    columns[4].metric("Provisions changed", summary["provisions_changed"],
+    columns[3].metric(L.say("Articles changed status"), summary["requirements_changed"])
+    columns[4].metric(L.say("Provisions changed"), summary["provisions_changed"],
                       delta=f"{summary['provisions_added']} added, {summary['provisions_removed']} removed",
                       delta_color="off", delta_arrow="off")
 
 
 def diff_conformance(view: ReportView, diff: dict[str, Any]) -> None:
-    st.subheader("What the change does to conformance")
+    st.subheader(L.say("What the change does to conformance"))
     findings = diff["findings"]
     if not (findings["added"] or findings["resolved"] or diff["requirements"] or diff["safeguards"]):
         st.success("No change in conformance: no finding added or resolved, no status or safeguard changed.")
@@ -894,10 +901,10 @@ def diff_finding_card(view: ReportView, finding: dict[str, Any], key: str) -> No
 
 
 def diff_text(diff: dict[str, Any]) -> None:
-    st.subheader("What changed in the text")
+    st.subheader(L.say("What changed in the text"))
     texts = diff["texts"]
     if not (diff["changes"] or texts["added"] or texts["removed"]):
-        st.info("The wording is the same in both versions.")
+        st.info(L.say("The wording is the same in both versions."))
         return
     st.caption("Word by word: struck-out words were removed, highlighted words inserted; long unchanged "
                "passages are shortened (…).")

@@ -654,7 +654,7 @@ def test_a_period_inside_a_concept_stays_marked() -> None:
     tagged = tag("The order shall not exceed ninety days.", "en")
     assert tagged.durations
     marked = highlight(tagged)
-    assert '<mark class="lc-num" title="period P90D">ninety days</mark>' in marked
+    assert '<mark class="lc-num" title="period: 90 days">ninety days</mark>' in marked
     assert re.sub(r"<[^>]+>", "", marked) == html.escape(tagged.text)
 
 
@@ -684,6 +684,8 @@ def test_a_russian_draft_is_reviewed_in_russian_with_citations() -> None:
     opened = [b for b in app.button if b.key and b.key.startswith("list-open-")]
     assert opened and all("__" not in b.label for b in opened)  # citations, not eIds
     assert any("ст. 94-2 УПК (п. 3 ст. 1 проекта)" in b.label for b in opened)
+    show(app, "Overview")
+    assert any(s.value.startswith("Гарантии, которых нет в проекте") for s in app.subheader)
     app.selectbox(key="ui_lang").set_value("en").run()
     show(app, "Findings")
     assert "What to change:" in markdown_text(app)

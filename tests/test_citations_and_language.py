@@ -200,3 +200,12 @@ def test_a_russian_comparison_is_written_in_russian(tmp_path: Path) -> None:
     assert main(["diff", str(DIFF / "ru_cpc_base.xml"), str(AMENDMENT), "--format", "md", "-o", str(target)]) == 0
     text = target.read_text(encoding="utf-8")
     assert "Соответствие: новых замечаний" in text and "New findings" not in text
+
+
+def test_every_sentence_of_the_page_has_its_russian() -> None:
+    from lawcheck.ui.labels import PAGE_RU
+
+    source = (REPO / "app.py").read_text(encoding="utf-8")
+    said = re.findall(r'L\.say\(((?:"[^"]*"\s*)+)\)', source)
+    english = ["".join(re.findall(r'"([^"]*)"', literal)).replace("\\n", "\n") for literal in said]
+    assert english and [text for text in english if text not in PAGE_RU] == []

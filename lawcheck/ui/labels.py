@@ -47,6 +47,70 @@ class Localised(Mapping[str, str]):
         return len(self._table())
 
 
+PAGE_RU = {
+    " and ": " и ",
+    "#### What the treaty asks": "#### Что требует договор",
+    "Aligned through its article {article}.": "Сопоставлено через статью: {article}.",
+    "All articles": "Все статьи",
+    "All kinds": "Все виды",
+    "All severities": "Любая важность",
+    "Articles changed status": "Изменилась оценка статей",
+    "Check against": "Проверять на соответствие",
+    "Checks a draft law on electronic evidence against the Budapest Convention (ETS 185) and its Second "
+    "Protocol (CETS 224).": "Проверка законопроекта об электронных доказательствах на соответствие "
+                           "Будапештской конвенции (ETS 185) и Второму дополнительному протоколу (CETS 224).",
+    "Click a kind to list those findings.": "Выберите вид, чтобы увидеть соответствующие замечания.",
+    "Colours": "Цвета",
+    "Coverage, article by article": "Реализация по статьям",
+    "Download the report": "Скачать отчет",
+    "Every power the draft grants comes with the safeguards the treaties require.":
+        "Каждое полномочие, предусмотренное проектом, сопровождается гарантиями, которых требуют договоры.",
+    "Findings by kind": "Замечания по видам",
+    "Findings on this clause ({count})": "Замечания к этому положению ({count})",
+    "Findings": "Замечания",
+    "Hide dismissed findings ({count})": "Скрыть отклоненные замечания ({count})",
+    "Kind": "Вид",
+    "New findings": "Новые замечания",
+    "No provision of the draft implements this article.": "Ни одно положение проекта не реализует эту статью.",
+    "No treaty article is aligned to this provision.": "Это положение не сопоставлено ни с одной статьей договора.",
+    "None yet: accept or dismiss a finding on its card.":
+        "Пока нет: примите или отклоните замечание на его карточке.",
+    "None: the engine found nothing to change for this article.":
+        "Нет: по этой статье изменений не требуется.",
+    "Provision": "Положение",
+    "Provisions changed": "Изменено положений",
+    "Resolved findings": "Снятые замечания",
+    "Reviewer decisions": "Решения рецензентов",
+    "Safeguards of each power": "Гарантии по каждому полномочию",
+    "Safeguards the draft lacks ({count})": "Гарантии, которых нет в проекте ({count})",
+    "Severity": "Важность",
+    "The draft has no provisions to show.": "В проекте нет положений для отображения.",
+    "The wording is the same in both versions.": "Текст обеих редакций совпадает.",
+    "Things to change in the draft": "Что следует изменить в проекте",
+    "Treaty article": "Статья договора",
+    "Treaty articles with this status": "Статьи договора с такой оценкой",
+    "What changed in the text": "Что изменилось в тексте",
+    "What the change does to conformance": "Как изменение влияет на соответствие",
+    "Whole article": "Статья в целом",
+    "a draft bundled with lawcheck": "пример из комплекта lawcheck",
+    "in {where}  \nlacks {lacks}": "в {where}  \nнет гарантии: {lacks}",
+    "no clause of the draft": "положение в проекте отсутствует",
+    "the whole article: no provision implements it": "статья в целом: ни одно положение ее не реализует",
+    "uploaded draft": "загруженный проект",
+    "{count} high severity": "высокой важности: {count}",
+    "{shown} of {total} findings": "Замечаний: {shown} из {total}",
+    "{source} ({origin}) · language {language} · {provisions} provisions · checked against the {instruments}":
+        "{source} ({origin}) · язык: {language} · положений: {provisions} · проверено на соответствие: "
+        "{instruments}",
+}
+"""The page's own words in Russian, keyed by their English (the source text of the page)."""
+
+
+def say(english: str) -> str:
+    """A sentence of the page in its current language."""
+    return PAGE_RU.get(english, english) if language() == "ru" else english
+
+
 def _both(prefix: str, keys: tuple[str, ...]) -> Localised:
     return Localised({lang: {key: tr(f"{prefix}.{key}", lang) for key in keys} for lang in ("en", "ru")})
 
