@@ -469,8 +469,7 @@ def _write_assessment(cell: _Cell, requirement: Mapping[str, Any], lang: str) ->
     for value in ("absent", "present", "unknown"):
         names = [safeguard_name(name, lang) for name, v in safeguards.items() if v == value]
         if names:
-            state = tr(f"safeguard.{value}", lang)
-            lines.append(Line(", ".join(names), lead=tr("doc.safeguards_state", lang, state=state), small=True))
+            lines.append(Line(", ".join(names), lead=tr(f"doc.sg_state.{value}", lang), small=True))
     _write(cell, lines)
     _shade(cell, STATUS_FILL.get(status, "FFFFFF"))
 
