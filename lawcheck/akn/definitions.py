@@ -25,7 +25,7 @@ _HEADING_WORDS = ("definition", "interpretation", "meaning of", "terms used", "g
 """Headings of definitions units: "Definitions", "Interpretation", «Основные понятия»."""
 
 _EN_LEADIN = re.compile(
-    r"^\s*(?:(?:In|For the purposes? of)\s+(?:this|these)\s+(?P<unit>[A-Za-z-]+)"
+    r"^\s*(?:(?:In|As used in|For the purposes? of)\s+(?:this|these)\s+(?P<unit>[A-Za-z-]+)"
     r"|The following definitions apply (?:in|to|for the purposes of) (?:this|these)\s+"
     r"(?P<unit2>[A-Za-z-]+)[^.]{0,160}\."
     r"|For the purposes? of\s+(?P<unit3>sub-?sections?|sections?|paragraphs?|articles?)"
@@ -42,7 +42,10 @@ _EN_QUOTED = re.compile(
     r"(?P<verb>means|includes|shall mean|shall include|has the (?:same )?meaning|refers to|is)\b")
 _EN_PLAIN = re.compile(
     r"^(?P<term>[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,9}?)\s+(?<!\bby\s)"
-    r"(?P<verb>means|includes|has the (?:same )?meaning)\b")
+    r"(?P<verb>means|includes|has the (?:same )?meaning|refers to|is defined as|shall mean)\b")
+# In a definitions list: "1° computer data: any representation ...", "(a) hacking – ..."
+_EN_ITEM_NUMBER = re.compile(r"^(?:\d+\s*[°º.)]|\(\d+\)|\(?[a-z]{1,4}\))\s*")
+_EN_LISTED = re.compile(r"^(?P<term>[A-Za-z][\w'’-]*(?:\s+[\w'’()/-]+){0,7}?)\s*(?::|\s[–—-])\s")
 _EN_NOT_TERMS = frozenset({"a", "an", "the", "this", "that", "these", "such", "any", "every",
                            "each", "no", "where", "if", "subject", "for", "nothing", "it", "he",
                            "she", "they"})
@@ -152,13 +155,15 @@ _QUOTES = tuple(_QUOTE_OPEN)
 
 
 def _english(body: str, lead: bool, plain_allowed: bool) -> str | None:
+    if plain_allowed:
+        body = _EN_ITEM_NUMBER.sub("", body, count=1)
     if body.startswith(_QUOTES):
         match = _EN_QUOTED.match(body)
         if match and (match.group("verb") != "is" or lead):
             return _english_term(match.group("term"))
-    if not plain_allowed or not ("means" in body or "includes" in body or "meaning" in body):
+    if not plain_allowed:
         return None
-    match = _EN_PLAIN.match(body)
+    match = _EN_PLAIN.match(body) or _EN_LISTED.match(body)
     if match is None:
         return None
     words = match.group("term").split()

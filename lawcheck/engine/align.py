@@ -250,6 +250,8 @@ def _definition_articles(document: Document, provisions: list[Provision]) -> set
 def align_requirement(analysis: Analysis, requirement: Requirement) -> list[Alignment]:
     """Article-level units that implement the requirement, best first. Interpretation
     sections align only to definition requirements."""
+    if requirement.kind == "definition":
+        return _defining_articles(analysis, requirement)
     found = []
     for article in analysis.articles:
         if article.eid in analysis.definition_articles and requirement.kind != "definition":
@@ -264,6 +266,22 @@ def align_requirement(analysis: Analysis, requirement: Requirement) -> list[Alig
             score = ALIGN_WEIGHT + HEADING_WEIGHT * titled \
                 + (1 - ALIGN_WEIGHT - HEADING_WEIGHT) * _coverage(present, requirement)
             found.append(Alignment(article.eid, round(score, 3), _evidence(block, requirement)))
+    return sorted(found, key=lambda a: -a.score)
+
+
+def _defining_articles(analysis: Analysis, requirement: Requirement) -> list[Alignment]:
+    """Where the draft defines the treaty's terms: the articles (or inserted points) that hold
+    a definition of one of them, ranked by how many they define. A word used in an operative
+    article is not a definition of it."""
+    terms: dict[str, list[str]] = {}
+    for definition in analysis.definitions:
+        article = analysis.article_of(definition.eid)
+        if article is not None and definition.tagged.has(requirement.align[0]):
+            terms.setdefault(article.eid, []).append(definition.term)
+    total = max((len(t) for t in terms.values()), default=1)
+    found = [Alignment(eid, round(ALIGN_WEIGHT + (1 - ALIGN_WEIGHT) * len(named) / total, 3),
+                       tuple(dict.fromkeys(named))[:12])
+             for eid, named in terms.items()]
     return sorted(found, key=lambda a: -a.score)
 
 
