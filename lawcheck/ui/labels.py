@@ -97,6 +97,13 @@ PAGE_RU = {
     "no clause of the draft": "положение в проекте отсутствует",
     "the whole article: no provision implements it": "статья в целом: ни одно положение ее не реализует",
     "uploaded draft": "загруженный проект",
+    "… and {count} more units: open one of them to read it.":
+        "… и еще {count}: откройте нужное положение, чтобы прочитать его.",
+    "not in the draft": "в проекте нет",
+    "Power (clauses)": "Полномочие (положения)",
+    "Element": "Требование",
+    "No element checks for this article.": "По этой статье отдельные требования не проверяются.",
+    "Safeguards": "Гарантии",
     "{count} high severity": "высокой важности: {count}",
     "{shown} of {total} findings": "Замечаний: {shown} из {total}",
     "{source} ({origin}) · language {language} · {provisions} provisions · checked against the {instruments}":
