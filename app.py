@@ -222,15 +222,16 @@ def sidebar_inputs() -> tuple[Source, str, tuple[str, ...], str]:
         st.caption(L.say("Checks a draft law on electronic evidence against the Budapest Convention "
                          "(ETS 185) and its Second Protocol (CETS 224)."))
         types = accepted_types()
-        st.file_uploader("Draft law", type=types, key="upload",
+        st.file_uploader(L.say("Draft law"), type=types, key="upload",
                          help=f"Akoma Ntoso 3.0 XML{', Word or text' if len(types) > 1 else ''}. "
                               "Without an upload the page shows the demo draft.")
         uploaded = uploaded_source()
         samples = list(sample_drafts())
-        name = st.selectbox("Or a draft bundled with lawcheck", samples, key="sample", disabled=uploaded is not None,
+        name = st.selectbox(L.say("Or a draft bundled with lawcheck"), samples, key="sample",
+                            disabled=uploaded is not None,
                             help="Drafts written by the project: a complete model law, a draft with gaps, "
                                  "Russian drafts. Remove the upload to choose one.")
-        lang = st.selectbox("Language of the draft", LANGUAGES, key="lang",
+        lang = st.selectbox(L.say("Language of the draft"), LANGUAGES, key="lang",
                             format_func=LANGUAGE_LABEL.get)
         words = {"auto": tr("ui.interface_auto", L.language()), "en": "English", "ru": "Русский"}
         ui_lang = st.selectbox(tr("ui.interface_language", L.language()), LANGUAGES, key="ui_lang",
@@ -239,7 +240,7 @@ def sidebar_inputs() -> tuple[Source, str, tuple[str, ...], str]:
         chosen = [instrument for instrument, key in (("BC", "inst_bc"), ("SP", "inst_sp"))
                   if st.checkbox(L.INSTRUMENT_LABEL[instrument], value=True, key=key)]
         st.divider()
-        st.file_uploader("Compare with another version", type=types, key="compare_upload",
+        st.file_uploader(L.say("Compare with another version"), type=types, key="compare_upload",
                          on_change=comparison_changed,
                          help="A later (or earlier) version of this draft, or an amending act: the Versions view "
                               "shows what it changes in conformance, then in the text, word by word. An amending "
@@ -335,8 +336,8 @@ def sidebar_legend() -> None:
         st.divider()
         st.markdown("**" + L.say("Colours") + "**")
         st.html(status_legend())
-        st.caption("Every verdict on this page comes from the lawcheck engine's report; "
-                   "the page only arranges it.")
+        st.caption(L.say("Every verdict on this page comes from the lawcheck engine's report; "
+                   "the page only arranges it."))
 
 
 def sidebar_decisions(view: ReportView, path: Path, error: str | None) -> None:
@@ -395,9 +396,9 @@ def overview(view: ReportView) -> None:
     with right:
         findings_by_category(view)
     st.subheader(L.say("Safeguards of each power"))
-    st.caption("Each treaty power must come with the conditions and safeguards of Art. 15 ETS 185 "
+    st.caption(L.say("Each treaty power must come with the conditions and safeguards of Art. 15 ETS 185 "
                "(Arts 13-14 CETS 224 for the Protocol's). ✗ absent, ✓ present, ? not assessed "
-               "(the draft does not grant the power).")
+               "(the draft does not grant the power)."))
     st.html(safeguard_table(view.report))
 
 
@@ -421,8 +422,8 @@ def safeguard_gap_list(view: ReportView) -> None:
     if not gaps:
         st.success(L.say("Every power the draft grants comes with the safeguards the treaties require."))
         return
-    st.caption("Powers the draft grants without a safeguard the treaty requires. Open a clause to read it "
-               "with the evidence, or the article to see what the treaty asks.")
+    st.caption(L.say("Powers the draft grants without a safeguard the treaty requires. Open a clause to read it "
+               "with the evidence, or the article to see what the treaty asks."))
     with st.container(key="safeguard-gaps"):
         grid = st.columns(3, gap="small")
         for index, gap in enumerate(gaps):
@@ -657,7 +658,7 @@ def provision_tree(view: ReportView, current: str) -> None:
     """Parts as expanders (the open one holds the current provision), their articles as
     buttons, and the units of the current article beneath it."""
     article = view.rows[current].article
-    st.caption("⚠ contradicts · ✗ safeguard missing · ◐ partial · ✓ implements · · no article")
+    st.caption(L.say("⚠ contradicts · ✗ safeguard missing · ◐ partial · ✓ implements · · no article"))
     groups = tree_groups(view)
     with st.container(key="clause-tree"):
         for container, articles in groups:
@@ -872,14 +873,15 @@ def diff_conformance(view: ReportView, diff: dict[str, Any]) -> None:
         titles = {rid: requirement["title"] for rid, requirement in view.requirements.items()}
         st.html(safeguard_changes_html(diff["safeguards"], titles))
     if findings["added"]:
-        st.markdown(f"#### New findings ({len(findings['added'])})")
+        st.markdown("#### " + L.say("New findings ({count})").format(count=len(findings["added"])))
         for number, finding in enumerate(findings["added"]):
             diff_finding_card(view, finding, f"finding-new-{finding['category']}-{number}")
     if diff["requirements"]:
         st.markdown(f"#### Treaty articles whose status changed ({len(diff['requirements'])})")
         st.html(status_changes_html(diff["requirements"]))
     if findings["resolved"]:
-        with st.expander(f"Resolved findings ({len(findings['resolved'])})", expanded=len(findings["resolved"]) <= 3):
+        with st.expander(L.say("Resolved findings ({count})").format(count=len(findings["resolved"])),
+                         expanded=len(findings["resolved"]) <= 3):
             for number, finding in enumerate(findings["resolved"]):
                 diff_finding_card(view, finding, f"resolved-{number}")
 
@@ -906,10 +908,10 @@ def diff_text(diff: dict[str, Any]) -> None:
     if not (diff["changes"] or texts["added"] or texts["removed"]):
         st.info(L.say("The wording is the same in both versions."))
         return
-    st.caption("Word by word: struck-out words were removed, highlighted words inserted; long unchanged "
-               "passages are shortened (…).")
+    st.caption(L.say("Word by word: struck-out words were removed, highlighted words inserted; long unchanged "
+               "passages are shortened (…)."))
     if diff["changes"]:
-        st.markdown(f"#### Changed provisions ({len(diff['changes'])})")
+        st.markdown("#### " + L.say("Changed provisions ({count})").format(count=len(diff["changes"])))
         st.html(changes_html(diff["changes"]))
     for kind, title in (("added", "Added provisions"), ("removed", "Removed provisions")):
         if texts[kind]:

@@ -483,9 +483,9 @@ def test_russian_amending_act_is_applied_and_compared() -> None:
     diff = engine_diff(base, amendment)
     app = upload_second(upload(start(), base.name, base.read_bytes()), amendment)
     assert not app.error
-    text = markdown_text(app)
-    assert f"#### New findings ({len(diff['findings']['added'])})" in text
-    assert any(e.label == f"Resolved findings ({len(diff['findings']['resolved'])})" for e in app.expander)
+    text = markdown_text(app)  # a Russian draft: the page speaks Russian
+    assert f"#### Новые замечания ({len(diff['findings']['added'])})" in text
+    assert any(e.label == f"Снятые замечания ({len(diff['findings']['resolved'])})" for e in app.expander)
     assert all(f["message"] in text for f in diff["findings"]["added"])
 
 

@@ -104,6 +104,30 @@ PAGE_RU = {
     "Element": "Требование",
     "No element checks for this article.": "По этой статье отдельные требования не проверяются.",
     "Safeguards": "Гарантии",
+    "Draft law": "Законопроект",
+    "Or a draft bundled with lawcheck": "Или пример из комплекта lawcheck",
+    "Language of the draft": "Язык проекта",
+    "Compare with another version": "Сравнить с другой редакцией",
+    "Every verdict on this page comes from the lawcheck engine's report; the page only arranges it.":
+        "Все оценки на этой странице взяты из отчета lawcheck; страница лишь упорядочивает их.",
+    "Each treaty power must come with the conditions and safeguards of Art. 15 ETS 185 (Arts 13-14 CETS 224 "
+    "for the Protocol's). ✗ absent, ✓ present, ? not assessed (the draft does not grant the power).":
+        "Каждое полномочие по договору должно сопровождаться условиями и гарантиями ст. 15 ETS 185 (для мер "
+        "Протокола — ст. 13–14 CETS 224). ✗ отсутствует, ✓ имеется, ? не оценивается (проект не предусматривает "
+        "полномочия).",
+    "Powers the draft grants without a safeguard the treaty requires. Open a clause to read it with the "
+    "evidence, or the article to see what the treaty asks.":
+        "Полномочия, предусмотренные проектом без гарантии, которой требует договор. Откройте положение, чтобы "
+        "прочитать его с выделенным текстом, или статью договора, чтобы увидеть ее требования.",
+    "Word by word: struck-out words were removed, highlighted words inserted; long unchanged passages are "
+    "shortened (…).":
+        "Пословно: зачеркнутые слова исключены, выделенные — добавлены; длинные неизмененные фрагменты "
+        "сокращены (…).",
+    "⚠ contradicts · ✗ safeguard missing · ◐ partial · ✓ implements · · no article":
+        "⚠ противоречит · ✗ нет гарантии · ◐ частично · ✓ реализует · · не сопоставлено",
+    "Changed provisions ({count})": "Измененные положения ({count})",
+    "Resolved findings ({count})": "Снятые замечания ({count})",
+    "New findings ({count})": "Новые замечания ({count})",
     "{count} high severity": "высокой важности: {count}",
     "{shown} of {total} findings": "Замечаний: {shown} из {total}",
     "{source} ({origin}) · language {language} · {provisions} provisions · checked against the {instruments}":
