@@ -26,6 +26,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         " (an authority of the prosecution or investigation is not independent supervision)",
         " (орган уголовного преследования или расследования не является независимым органом контроля)"),
     "finding.the_draft": ("the draft", "тексте проекта"),
+    "finding.base_text": (
+        "Not assessed: the draft amends another act (or is an excerpt), and this condition may stand in the "
+        "base text's general rules. Check it there; if it is absent, add it.",
+        "Не оценивалось: проект вносит изменения в другой акт (или представляет собой выдержку), и это условие "
+        "может содержаться в общих нормах изменяемого акта. Проверьте его там; если его нет, дополните."),
     "finding.option": (" The treaty permits this; it does not require it.",
                        " Договор допускает это, но не требует."),
     # graduated supervision (who authorises, urgency)
@@ -351,7 +356,7 @@ def tr_map(prefix: str, lang: str) -> Mapping[str, str]:
 def ui_language(requested: str | None, draft_language: str) -> str:
     """`--ui-lang auto` follows the draft: Russian for a Russian draft, English otherwise."""
     if requested in LANGUAGES:
-        return requested  # type: ignore[return-value]
+        return str(requested)
     return "ru" if draft_language == "ru" else "en"
 
 

@@ -16,11 +16,11 @@ from lawcheck.decisions.store import DecisionStore
 from lawcheck.engine.align import CUT, Analysis, Cut, analyse
 from lawcheck.engine.evaluate import Assessed, assess
 from lawcheck.engine.findings import Finding, Voice, requirement_findings, sort_findings
+from lawcheck.engine.suggestions import with_suggestions
 from lawcheck.i18n import tr, ui_language
 from lawcheck.report.build import build_report
 from lawcheck.rulebook.loader import load_rulebook
 from lawcheck.settings import Settings
-from lawcheck.suggestions import with_suggestions
 from lawcheck.treaty import INSTRUMENT_IDS
 
 
@@ -80,7 +80,7 @@ def check_document(document: Document, *, lang: str = "auto",
     voice = Voice(ui_language(ui_lang, analysis.lang), Citations(document, analysis.lang))
     settings = replace(settings or Settings(), partial_text=amends_another_act(document))
     assessed = assess(analysis, rulebook, instruments, settings, cut)
-    findings = sort_findings(requirement_findings(assessed, rulebook, voice)
+    findings = sort_findings(requirement_findings(assessed, rulebook, settings.partial_text, voice)
                              + consistency_findings(document, voice))
     findings = with_suggestions(findings, assessed, analysis, rulebook, voice.lang)
     report = build_report(analysis, assessed, findings, instruments,

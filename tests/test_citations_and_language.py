@@ -189,7 +189,7 @@ def test_wording_is_filled_from_the_draft() -> None:
 
 
 def test_numbering_continues_the_drafts() -> None:
-    from lawcheck.suggestions import next_number
+    from lawcheck.engine.suggestions import next_number
 
     assert next_number("52-7)") == "52-8)" and next_number("(3)") == "(4)" and next_number("3.") == "4."
     assert next_number("(g)") == "(h)" and next_number("в)") == "г)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lawcheck.citations import Citations
 from lawcheck.engine import supervision
@@ -263,7 +263,10 @@ def _supervision_findings(assessed: Assessed, voice: Voice) -> list[Finding]:
 
 
 def requirement_findings(assessed: Sequence[Assessed], rulebook: Rulebook,
-                         voice: Voice | None = None) -> list[Finding]:
+                         partial_text: bool = False, voice: Voice | None = None) -> list[Finding]:
+    """What a reviewer acts on. In an amending act or an excerpt (`partial_text`), a general
+    condition it does not state (grounds, proportionality, limits, remedies) may stand in the
+    base text: such findings are advisory notes that say so."""
     voice = voice or Voice()
     findings = []
     for item in assessed:
@@ -275,16 +278,23 @@ def requirement_findings(assessed: Sequence[Assessed], rulebook: Rulebook,
         assert item.evaluation is not None
         for element, result in item.evaluation.pairs:
             if result.status in {"unmet", "conflict"}:
-                findings.append(_element_finding(item, element, result, voice))
-        for safeguard_id, result in item.evaluation.safeguards.items():
+                finding = _element_finding(item, element, result, voice)
+                general = element.check == "safeguard" and result.status == "unmet"
+                findings.append(_depends_on_base(finding, voice.lang) if partial_text and general else finding)
+        for safeguard_id, safeguard_result in item.evaluation.safeguards.items():
             if safeguard_id == "judicial_or_independent_supervision" and item.reading is not None:
                 continue  # weighed by the graduated model below
-            if result is not None and result.status != "met":
-                finding = _safeguard_finding(item, safeguard_id, result, rulebook, voice)
-                if finding is not None:
-                    findings.append(finding)
+            if safeguard_result is not None and safeguard_result.status != "met":
+                gap = _safeguard_finding(item, safeguard_id, safeguard_result, rulebook, voice)
+                if gap is not None:
+                    findings.append(_depends_on_base(gap, voice.lang) if partial_text else gap)
         findings += _supervision_findings(item, voice)
     return findings
+
+
+def _depends_on_base(finding: Finding, lang: str = "en") -> Finding:
+    return replace(finding, severity="low", force="good_practice",
+                   message=f"{finding.message} {tr('finding.base_text', lang)}")
 
 
 def fails_on(categories: set[str], fail_on: str | None) -> bool:
