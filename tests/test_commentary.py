@@ -168,3 +168,6 @@ def test_a_russian_draft_gets_a_russian_commentary(tmp_path: Path) -> None:
     with zipfile.ZipFile(path) as archive:
         body = archive.read("word/document.xml").decode()
     assert "<w:ins " in body and "Мера применяется, если она необходима" in body  # a tracked suggestion
+    comments = [c.text for c in doc.comments]
+    assert any(c.startswith("[BC-20/safeguard/proportionality] Для полномочия") for c in comments)
+    assert "<w:commentRangeStart" in body  # anchored to the quoted clause

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -39,6 +39,7 @@ from lawcheck.report.render import cited, report_language
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
+    from docx.parts.document import DocumentPart
     from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
 
@@ -321,7 +322,7 @@ def _article_table(doc: DocxDocument, report: Report, analysis: Analysis | None)
         cells = table.add_row().cells
         _fit(cells, COLUMNS)
         _write_article(cells[0], requirement, lang)
-        _write_provisions(cells[1], requirement, analysis, lang)
+        _write_provisions(cells[1], requirement, analysis, lang, findings)
         _write_assessment(cells[2], requirement, lang)
         _write_findings(cells[3], findings)
         _write(cells[4], _recommendations(requirement, findings, lang)
@@ -390,6 +391,7 @@ class Line:
     bold: bool = False
     deleted: str = ""  # shown as tracked changes: the words to strike, then those to add
     inserted: str = ""
+    comments: tuple[str, ...] = ()  # Word comments anchored to this line's text
 
 
 def _write(cell: _Cell, lines: Sequence[str | Line], *, bold: bool = False,
@@ -407,6 +409,8 @@ def _write(cell: _Cell, lines: Sequence[str | Line], *, bold: bool = False,
         run.bold = bold or line.bold or None
         if color is not None:
             run.font.color.rgb = color
+        for comment in line.comments:
+            _document_of(paragraph).add_comment(run, text=comment, author="lawcheck", initials="LC")
         if line.deleted:
             _tracked_change(paragraph, "del", line.deleted)
         if line.inserted:
@@ -414,6 +418,11 @@ def _write(cell: _Cell, lines: Sequence[str | Line], *, bold: bool = False,
         paragraph = None
     if paragraph is not None:
         _set_style(paragraph, TEXT_STYLE_ID)
+
+
+def _document_of(paragraph: Paragraph) -> DocxDocument:
+    """The Word document a table cell's paragraph belongs to (its part is the main document)."""
+    return cast("DocumentPart", paragraph.part).document
 
 
 def _set_style(paragraph: Paragraph, style_id: str) -> None:
@@ -429,8 +438,18 @@ def _write_article(cell: _Cell, requirement: Mapping[str, Any], lang: str) -> No
                   Line(requirement.get("summary", ""), small=True)])
 
 
+def _clause_comments(eid: str, findings: Sequence[Mapping[str, Any]], lang: str) -> tuple[str, ...]:
+    """The findings on a clause, and the reviewer's decision on each, as Word comments."""
+    comments = []
+    for finding in findings:
+        if eid in (finding.get("provisions") or []):
+            note = decision_note(finding, lang)
+            comments.append(f"[{finding['code']}] {finding['message']}" + (f"\n{note}" if note else ""))
+    return tuple(comments)
+
+
 def _write_provisions(cell: _Cell, requirement: Mapping[str, Any], analysis: Analysis | None,
-                      lang: str) -> None:
+                      lang: str, findings: Sequence[Mapping[str, Any]] = ()) -> None:
     provisions = requirement.get("provisions") or []
     if not provisions:
         _write(cell, [Line(tr("doc.none_found", lang), small=True)])
@@ -443,7 +462,8 @@ def _write_provisions(cell: _Cell, requirement: Mapping[str, Any], analysis: Ana
         lines.append(Line(f" ({heading})" if heading else "", lead=label))
         excerpt = _excerpt(analysis, eid)
         if excerpt:
-            lines.append(Line(f"“{excerpt}”", small=True))
+            quoted = f"«{excerpt}»" if lang == "ru" else f"“{excerpt}”"
+            lines.append(Line(quoted, small=True, comments=_clause_comments(eid, findings, lang)))
         if item.get("evidence"):
             lines.append(Line(", ".join(item["evidence"][:8]), lead=tr("doc.matched", lang), small=True))
     if len(provisions) > MAX_PROVISIONS:
