@@ -48,6 +48,7 @@ from lawcheck.akn.numbering import key_in_family, num_keys, sequence_family
 from lawcheck.akn.reader import root_info
 from lawcheck.akn.references import PREFERRED_ELEMENTS, TOP_KINDS, Citation, find_citations
 from lawcheck.akn.vocab import ABBREVIATIONS, ABOVE_ARTICLE, ARTICLE_LEVEL, QUOTED, SKIPPED
+from lawcheck.digits import ascii_int
 from lawcheck.errors import InputError
 
 __all__ = [
@@ -1330,8 +1331,9 @@ def number_key(token: str, family: str = "arabic") -> tuple[tuple[int, int | str
     """Sort key of a unit number: 94 < 94-1 < 94-2 < 95, 5 < 5A < 5B < 6, 4) < 4-1)."""
     key: list[tuple[int, int | str]] = []
     for part in re.findall(r"\d+|[^\W\d_]+", token.lower()):
-        if part.isdigit():
-            key.append((0, int(part)))
+        value_of_digits = ascii_int(part)
+        if value_of_digits is not None:
+            key.append((0, value_of_digits))
             continue
         reading = key_in_family(part, family) if family not in ("arabic", "") else None
         readings = num_keys(part)

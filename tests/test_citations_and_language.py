@@ -102,8 +102,8 @@ def test_ui_language_follows_the_draft_unless_asked() -> None:
 
 # --- reports -----------------------------------------------------------------------------------
 
-_ALLOWED = re.compile(r"(?:\b(?:ETS|CETS|lawcheck|Markdown|HTML|Word)\b|\b(?:BC|SP)-\d+(?:/[\w/]+)?"
-                      r"|\bdraft/\w+|--[\w-]+(?: \w+)?|\b[IVXLC]+\b)")
+_ALLOWED = re.compile(r"(?:\b(?:ETS|CETS|lawcheck|Markdown|HTML|Word)\b|\b(?:BC|SP)-\d+(?:/[\w/\\]+)?"
+                      r"|\bdraft/[\w\\]+|--[\w-]+(?: \w+)?|\b[IVXLC]+\b)")
 
 
 def english_words(text: str) -> list[str]:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from lawcheck.decisions.identity import finding_key, provisions_text
 from lawcheck.decisions.store import Decision, DecisionStore, best_match, latest_per_fingerprint
+from lawcheck.safe_text import terminal_text
 
 if TYPE_CHECKING:
     from lawcheck.engine.align import Analysis
@@ -72,10 +73,10 @@ def decision_note(finding: Mapping[str, Any], lang: str = "en") -> str:
     decision = finding.get("decision")
     if not decision:
         return ""
+    reviewer, reason = (" ".join(terminal_text(str(decision[key])).split()) for key in ("reviewer", "reason"))
     recorded = decision["recorded"]
     status = tr(f"decision.{recorded}", lang) if recorded in {"accepted", "dismissed"} else recorded
-    who = tr("decision.who", lang, status=status, reviewer=decision["reviewer"], date=decision["at"][:10],
-             reason=decision["reason"])
+    who = tr("decision.who", lang, status=status, reviewer=reviewer, date=str(decision["at"])[:10], reason=reason)
     if decision["status"] == "needs_rereview":
         return tr("decision.rereview", lang, who=who)
     if decision["needs_rereview"]:

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from lawcheck.i18n import CATALOG, tr
+from lawcheck.safe_text import markdown_code, markdown_text, terminal_text
 
 
 def _t(diff: Mapping[str, Any], key: str, **values: Any) -> str:
@@ -125,7 +126,7 @@ def render_diff_text(diff: Mapping[str, Any], *, limit: int = 10) -> str:
         lines.append("")
     if len(lines) == len(_headline(diff)) + 1:
         lines.append(_t(diff, "diff.none"))
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return terminal_text("\n".join(lines).rstrip("\n") + "\n")
 
 
 def _first_line(text: str, limit: int = 100) -> str:
@@ -134,7 +135,7 @@ def _first_line(text: str, limit: int = 100) -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown_text(text)
 
 
 _MD_MARKS = {"-": ("~~", "~~"), "+": ("**", "**")}
@@ -143,7 +144,7 @@ _MD_MARKS = {"-": ("~~", "~~"), "+": ("**", "**")}
 def render_diff_markdown(diff: Mapping[str, Any]) -> str:
     """Markdown for a review file or an issue: tables for conformance, ~~old~~ **new** text."""
     head = _headline(diff)
-    lines = [f"# {head[0]}", "", *[f"{line}  " for line in head[1:]], ""]
+    lines = [f"# {_md(head[0])}", "", *[f"{_md(line)}  " for line in head[1:]], ""]
     findings = diff["findings"]
     if diff["requirements"] or diff["safeguards"]:
         lines += [f"## {_t(diff, 'diff.conformance_changes')}", "",
@@ -162,20 +163,22 @@ def render_diff_markdown(diff: Mapping[str, Any]) -> str:
     if diff["changes"]:
         lines += [f"## {_t(diff, 'diff.changed')} ({len(diff['changes'])})", ""]
         for change in diff["changes"]:
-            was = f" (was `{change['old_eId']}`)" if change.get("old_eId") else ""
-            lines.append(f"- `{change['eId']}`{was}: {_md(inline_diff(change['diff'], _MD_MARKS, keep=10))}")
+            was = f" (was {markdown_code(change['old_eId'])})" if change.get("old_eId") else ""
+            lines.append(f"- {markdown_code(change['eId'])}{was}: "
+                         f"{inline_diff(change['diff'], _MD_MARKS, escape=_md, keep=10)}")
         lines.append("")
     for title, key in ((_t(diff, "diff.added"), "added"), (_t(diff, "diff.removed"), "removed")):
         items = diff["texts"][key]
         if items:
             lines += [f"## {title} ({len(items)})", ""]
             for item in items:
-                lines += [f"### `{item['eId']}`", "", *[f"> {line}  " for line in item["text"].split("\n")], ""]
+                lines += [f"### {markdown_code(item['eId'])}", "",
+                          *[f"> {_md(line)}  " for line in item["text"].split("\n")], ""]
     amendment = diff.get("amendment")
     if amendment and amendment["problems"]:
         lines += [f"## {_t(diff, 'diff.not_applied')} ({len(amendment['problems'])})", "",
                   "| Provision | Line | Problem | Instruction |", "| --- | --- | --- | --- |"]
-        lines += [f"| `{p['eId']}` | {p['line']} | {_md(p['message'])} | {_md(p['instruction'])} |"
+        lines += [f"| {markdown_code(p['eId'])} | {p['line']} | {_md(p['message'])} | {_md(p['instruction'])} |"
                   for p in amendment["problems"]]
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -11,6 +11,7 @@ from lawcheck.decisions.attach import decision_note
 from lawcheck.engine.align import Analysis
 from lawcheck.engine.findings import CATEGORY_TITLES
 from lawcheck.i18n import tr
+from lawcheck.safe_text import markdown_text, terminal_text
 
 Report = Mapping[str, Any]
 _MARK = {"implemented": "+", "partial": "~", "missing": "-", "not_applicable": " ", "not_assessed": "?"}
@@ -75,11 +76,11 @@ def render_text(report: Report, *, limit: int = 8) -> str:
             row = []
     if row:
         lines.append("  " + " ".join(f"{cell:<7}" for cell in row).rstrip())
-    return "\n".join(lines) + "\n"
+    return terminal_text("\n".join(lines) + "\n")
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown_text(text)
 
 
 def _status(value: str, lang: str) -> str:
@@ -101,7 +102,7 @@ def _quoted(texts: Sequence[str], lang: str) -> str:
 def render_markdown(report: Report) -> str:
     lang = report_language(report)
     head = _headline(report)
-    lines = [f"# {tr('report.title', lang)}: {head[0]}", "", head[1], "",
+    lines = [f"# {tr('report.title', lang)}: {_md_cell(head[0])}", "", _md_cell(head[1]), "",
              f"## {tr('report.by_article', lang)}", "",
              "| " + " | ".join(tr(f"report.col.{c}", lang) for c in
                                ("article", "title", "status", "provisions", "safeguards")) + " |",
@@ -115,10 +116,10 @@ def render_markdown(report: Report) -> str:
         lines += [f"## {tr(f'category.{category}', lang)}", ""]
         for f in findings:
             where = ", ".join(cited(f))
-            cites = ", " + f["cites"] if f.get("cites") else ""
+            cites = f", {_md_cell(f['cites'])}" if f.get("cites") else ""
             severity = tr("severity." + f["severity"], lang)
-            lines.append(f"- **{f['code']}** ({severity}{cites})"
-                         f"{tr('report.in', lang) + where if where else ''}: {_md_cell(f['message'])}")
+            lines.append(f"- **{_md_cell(f['code'])}** ({severity}{cites})"
+                         f"{tr('report.in', lang) + _md_cell(where) if where else ''}: {_md_cell(f['message'])}")
             if f.get("help"):
                 lines.append(f"  - *{tr('report.what_to_change', lang)}:* {_md_cell(f['help'])}")
             if f.get("suggestion"):

@@ -128,6 +128,12 @@ PAGE_RU = {
     "Changed provisions ({count})": "Измененные положения ({count})",
     "Resolved findings ({count})": "Снятые замечания ({count})",
     "New findings ({count})": "Новые замечания ({count})",
+    "Workspace: {workspace} (your sign-in). Only you see these decisions.":
+        "Рабочее пространство: {workspace} (ваша учетная запись). Эти решения видите только вы.",
+    "Workspace": "Рабочее пространство",
+    "your name or your team's": "ваше имя или название группы",
+    "Name a workspace to record decisions and see them.":
+        "Укажите рабочее пространство, чтобы записывать и видеть решения.",
     "{count} high severity": "высокой важности: {count}",
     "{shown} of {total} findings": "Замечаний: {shown} из {total}",
     "{source} ({origin}) · language {language} · {provisions} provisions · checked against the {instruments}":
