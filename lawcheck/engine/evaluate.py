@@ -99,11 +99,12 @@ class Assessed:
 
 
 def status_and_score(evaluation: Evaluation) -> tuple[str, float]:
-    """Implemented unless a high-severity element fails: a missing ancillary duty is a
-    finding, not a downgrade. The score weighs every element by severity."""
+    """Implemented unless a high-severity element fails (docs/statuses.md): a missing ancillary
+    duty or an option the Party did not take is a finding, not a downgrade. The score weighs
+    every element by severity."""
     total = sum(_WEIGHT[e.severity] for e, _ in evaluation.pairs) or 1
     score = sum(_WEIGHT[e.severity] for e, r in evaluation.pairs if r.status == "met") / total
-    failed_high = any(r.status in {"unmet", "conflict"} and e.severity == "high"
+    failed_high = any(r.status in {"unmet", "conflict"} and e.severity_for_force == "high"
                       for e, r in evaluation.pairs)
     return ("partial" if failed_high else "implemented"), round(score, 3)
 
