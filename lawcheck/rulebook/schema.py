@@ -55,7 +55,7 @@ _expectation: dict[str, Any] = {
         "expects": {"enum": list(AUTHORITY_LEVELS)},
         "below": {"type": "object", "additionalProperties": False,
                   "properties": {level: _weight for level in AUTHORITY_LEVELS[:-1]}},
-        "urgency": _weight,
+        "urgency": {"oneOf": [_weight, {"type": "null"}]},
     },
 }
 _supervision = {
