@@ -1,0 +1,157 @@
+"""The Findings view: filters, finding cards, and recording a reviewer's decision."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping
+from typing import Any
+
+import streamlit as st
+
+from lawcheck.decisions.attach import decision_note, is_dismissed
+from lawcheck.errors import InputError
+from lawcheck.treaty import SEVERITIES
+from lawcheck.ui import labels as L
+from lawcheck.ui.decisions import record_decision
+from lawcheck.ui.model import ReportView, category_counts, filter_findings
+from lawcheck.ui.pages.common import (
+    DECISION_MEANS,
+    DECISION_VERB,
+    FINDINGS_PER_PAGE,
+    ReviewTarget,
+    article_button,
+    clause_button,
+)
+
+# --- findings -----------------------------------------------------------------------------
+
+def findings_view(view: ReportView) -> None:
+    """Findings with filters; each says what is wrong, what to change, where, and why."""
+    present = category_counts(view.findings)
+    articles = [rid for rid in view.requirements if rid in view.by_requirement]
+    keep_valid("f_cat", present)
+    keep_valid("f_req", articles)
+    a, b, c = st.columns([1.4, 1, 1.6])
+    categories = a.multiselect("Kind", list(present), key="f_cat", placeholder="All kinds",
+                               format_func=lambda c: f"{L.CATEGORY_LABEL[c]} ({present[c]})", persist_state="session")
+    severities = b.multiselect("Severity", SEVERITIES, key="f_sev", placeholder="All severities",
+                               persist_state="session")
+    chosen = c.multiselect("Treaty article", articles, key="f_req", placeholder="All articles",
+                           format_func=lambda rid: f"{rid} · {view.requirements[rid]['title']}",
+                           persist_state="session")
+    dismissed = sum(is_dismissed(finding) for finding in view.findings)
+    hide = st.toggle(f"Hide dismissed findings ({dismissed})", key="f_hide_dismissed", persist_state="session",
+                     disabled=not dismissed, help="Findings a reviewer dismissed (and whose provision has not "
+                                                  "changed since) are left out of the list")
+    shown = filter_findings(view.findings, categories=categories, severities=severities, requirements=chosen,
+                            hide_dismissed=hide and bool(dismissed))
+    st.markdown(f"**{len(shown)} of {len(view.findings)} findings**")
+    pages = max(1, -(-len(shown) // FINDINGS_PER_PAGE))
+    page = 1
+    if pages > 1:  # keyed by the filters: new filters start again at page 1
+        page = st.pagination(pages, key=f"f_page-{hash((*categories, *severities, *chosen, hide))}")
+    for index in shown[(page - 1) * FINDINGS_PER_PAGE:page * FINDINGS_PER_PAGE]:
+        finding_card(view, index, "list")
+
+
+def keep_valid(key: str, options: Any) -> None:
+    """Drop remembered filter values that the current report does not offer (a new file)."""
+    if key in st.session_state:
+        st.session_state[key] = [value for value in st.session_state[key] if value in options]
+
+
+def finding_card(view: ReportView, index: int, place: str) -> None:
+    """One finding: what is wrong, what to change, the treaty paragraph, the evidence, and
+    buttons to the provisions and the article. `place` ("list", "clause", "article") names
+    the view it is shown in: the button back to that same place is left out."""
+    finding = view.findings[index]
+    requirement = view.requirements.get(finding.get("requirement", ""))
+    with st.container(border=True, key=f"finding-{place}-{finding['category']}-{index}"):
+        title = ""
+        if requirement and place != "article":
+            title = f" · {finding['requirement']} {L.md(requirement['title'])}"
+        st.markdown(f"{L.SEVERITY_BADGE[finding['severity']]} **{L.CATEGORY_LABEL[finding['category']]}**{title}")
+        st.markdown(L.md(finding["message"]))
+        if finding.get("help"):
+            st.markdown(f"**What to change:** {L.md(finding['help'])}")
+        details = []
+        if finding.get("cites"):
+            details.append(f"Treaty: {L.md(finding['cites'])}")
+        if finding.get("evidence"):
+            details.append("Evidence: " + ", ".join(f"“{L.md(e)}”" for e in finding["evidence"]))
+        details.append(f"Code: `{finding['code']}`")
+        st.caption(" · ".join(details))
+        decision_line(finding)
+        provisions = finding.get("provisions", [])[:6] if place != "clause" else []
+        with st.container(horizontal=True, gap="small"):
+            for eid in provisions:
+                clause_button(eid, key=f"{place}-open-{index}-{eid}")
+            if requirement and place != "article":
+                article_button(finding["requirement"], key=f"{place}-article-{index}")
+            decision_buttons(finding, index, place)
+        pending = st.session_state.get("_deciding")
+        if pending and pending[:2] == (place, index) and pending[3] == finding["code"]:
+            decision_form(finding, index, place, pending[2])
+
+
+# --- decisions ----------------------------------------------------------------------------
+
+def decision_line(finding: Mapping[str, Any]) -> None:
+    """The decision in force on a finding: who, when, why, and whether to look again."""
+    if finding.get("decision"):
+        st.markdown(f"{L.decision_badge(finding['decision'])} {L.md(decision_note(finding))}")
+
+
+def decision_buttons(finding: Mapping[str, Any], index: int, place: str) -> None:
+    for decision, icon in (("accepted", ":material/check:"), ("dismissed", ":material/block:")):
+        st.button(DECISION_VERB[decision], key=f"{place}-{DECISION_VERB[decision].lower()}-{index}",
+                  on_click=start_decision, args=(place, index, decision, finding["code"]), icon=icon,
+                  type="tertiary", help=f"{DECISION_VERB[decision]}: {DECISION_MEANS[decision]} (with a reason)")
+
+
+def start_decision(place: str, index: int, decision: str, code: str) -> None:
+    """Button callback: open the reason form under this card (one form at a time)."""
+    st.session_state["_deciding"] = (place, index, decision, code)
+    st.session_state.pop("_decide_error", None)
+
+
+def cancel_decision() -> None:
+    st.session_state.pop("_deciding", None)
+    st.session_state.pop("_decide_error", None)
+
+
+def decision_form(finding: Mapping[str, Any], index: int, place: str, decision: str) -> None:
+    """Reason and reviewer for a decision; the name is remembered for the next one."""
+    verb = DECISION_VERB[decision]
+    with st.form(key=f"{place}-decide-{index}"):
+        st.markdown(f"**{verb} this finding:** {DECISION_MEANS[decision]}.")
+        st.text_area("Reason", key=f"{place}-reason-{index}", height=80,
+                     placeholder="Why, in a sentence the next reviewer and the drafter will read")
+        st.text_input("Reviewer", value=st.session_state.get("reviewer_name", ""), key=f"{place}-reviewer-{index}",
+                      placeholder="Your name")
+        if st.session_state.get("_decide_error"):
+            st.warning(st.session_state["_decide_error"], icon=":material/warning:")
+        with st.container(horizontal=True, gap="small"):
+            st.form_submit_button(f"{verb} the finding", type="primary", key=f"{place}-save-{index}",
+                                  on_click=save_decision, args=(finding, index, place, decision))
+            st.form_submit_button("Cancel", key=f"{place}-cancel-{index}", on_click=cancel_decision)
+
+
+def save_decision(finding: Mapping[str, Any], index: int, place: str, decision: str) -> None:
+    """Form callback: record the decision in the draft's database. The view is rebuilt on the
+    rerun that follows (the database changed), so the card shows it without a new check."""
+    reason = str(st.session_state.get(f"{place}-reason-{index}") or "").strip()
+    reviewer = str(st.session_state.get(f"{place}-reviewer-{index}") or "").strip()
+    if not reason or not reviewer:
+        st.session_state["_decide_error"] = "A decision needs a reason and the reviewer's name."
+        return
+    target: ReviewTarget = st.session_state["_review"]
+    try:
+        record_decision(target.path, finding, target.analysis, decision, reason, reviewer, source=target.source)
+    except (InputError, OSError, sqlite3.Error, ValueError) as error:
+        st.session_state["_decide_error"] = f"The decision was not saved: {error}"
+        return
+    st.session_state["reviewer_name"] = reviewer
+    st.session_state["_decisions_saved"] = st.session_state.get("_decisions_saved", 0) + 1
+    st.session_state["_saved"] = f"{finding['code']}: {decision} by {reviewer}"
+    cancel_decision()
