@@ -16,6 +16,7 @@ import pytest
 
 from lawcheck.akn import parse_document, read_document
 from lawcheck.cli.diff import run as run_diff
+from lawcheck.cli.stderr import flush_warnings
 from lawcheck.compare.delta import SCHEMA, _finding_changes, diff_checks
 from lawcheck.compare.match import match_provisions, word_diff
 from lawcheck.compare.versions import compare
@@ -290,6 +291,7 @@ def _args(old: Path, new: Path, **options: object) -> argparse.Namespace:
 
 def test_command_json_goes_to_stdout_alone(capsys: pytest.CaptureFixture[str]) -> None:
     code = run_diff(_args(DATA / "en_base.xml", DATA / "en_amendment_plain.xml", format="json"))
+    flush_warnings()  # main() prints the warnings held once the command has succeeded
     captured = capsys.readouterr()
     assert code == 0
     diff = json.loads(captured.out)

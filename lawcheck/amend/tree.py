@@ -18,6 +18,7 @@ from lawcheck.akn.references import PREFERRED_ELEMENTS, TOP_KINDS
 from lawcheck.akn.vocab import QUOTED, SKIPPED
 from lawcheck.amend.instructions import TEXT_BLOCKS, Chain
 from lawcheck.amend.markup import quote_text
+from lawcheck.digits import ascii_int
 
 # -- the base act's tree ---------------------------------------------------------------------
 
@@ -313,8 +314,9 @@ def number_key(token: str, family: str = "arabic") -> tuple[tuple[int, int | str
     """Sort key of a unit number: 94 < 94-1 < 94-2 < 95, 5 < 5A < 5B < 6, 4) < 4-1)."""
     key: list[tuple[int, int | str]] = []
     for part in re.findall(r"\d+|[^\W\d_]+", token.lower()):
-        if part.isdigit():
-            key.append((0, int(part)))
+        value_of_digits = ascii_int(part)
+        if value_of_digits is not None:
+            key.append((0, value_of_digits))
             continue
         reading = key_in_family(part, family) if family not in ("arabic", "") else None
         readings = num_keys(part)

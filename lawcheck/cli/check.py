@@ -8,11 +8,13 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from lawcheck.cli.output import exit_code, warn, write_result
+from lawcheck.cli.output import exit_code, write_result
+from lawcheck.cli.stderr import warn
 from lawcheck.decisions.attach import is_dismissed
 from lawcheck.decisions.store import open_store
 from lawcheck.draft import load_draft
 from lawcheck.errors import InputError
+from lawcheck.output import check_output_path
 from lawcheck.pipeline import Check, check_document
 from lawcheck.report.render import render_html, render_markdown, render_text
 from lawcheck.rulebook.loader import load_rulebook
@@ -25,6 +27,8 @@ def run(args: argparse.Namespace) -> int:
     instruments = parse_instruments(args.instruments)
     if args.format == "docx" and not args.output:
         raise InputError("--format docx writes a Word file: add -o FILE.docx")
+    if args.output:
+        check_output_path(args.output, inputs=[path, *([args.db] if args.db else [])])
     draft = load_draft(path, lang=args.lang, max_bytes=args.max_bytes)
     warn(path, draft.warnings)
     quiet = args.format == "json" and not args.output
@@ -43,9 +47,9 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "docx":
         from lawcheck.report.docx import write_commentary  # python-docx loads only for this format
 
-        write_commentary(check.report, check.analysis, Path(args.output))
+        write_commentary(check.report, check.analysis, Path(args.output), inputs=[path])
     else:
-        write_result(_render(check, args.format), args.output)
+        write_result(_render(check, args.format), args.output, inputs=[path])
     return exit_code(_standing_categories(check), args.fail_on)
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from lawcheck.decisions.identity import finding_key, provisions_text
 from lawcheck.decisions.store import Decision, DecisionStore, best_match, latest_per_fingerprint
+from lawcheck.safe_text import terminal_text
 
 if TYPE_CHECKING:
     from lawcheck.engine.align import Analysis
@@ -70,7 +71,8 @@ def decision_note(finding: Mapping[str, Any]) -> str:
     decision = finding.get("decision")
     if not decision:
         return ""
-    who = f"{decision['recorded']} by {decision['reviewer']} on {decision['at'][:10]}: {decision['reason']}"
+    reviewer, reason = (" ".join(terminal_text(str(decision[key])).split()) for key in ("reviewer", "reason"))
+    who = f"{decision['recorded']} by {reviewer} on {str(decision['at'])[:10]}: {reason}"
     if decision["status"] == "needs_rereview":
         return f"Re-review: the provision changed materially since it was {who}"
     if decision["needs_rereview"]:

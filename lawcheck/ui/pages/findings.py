@@ -145,7 +145,11 @@ def save_decision(finding: Mapping[str, Any], index: int, place: str, decision: 
     if not reason or not reviewer:
         st.session_state["_decide_error"] = "A decision needs a reason and the reviewer's name."
         return
-    target: ReviewTarget = st.session_state["_review"]
+    target: ReviewTarget | None = st.session_state.get("_review")
+    if target is None:
+        st.session_state["_decide_error"] = ("Name a workspace in the sidebar first: decisions are kept "
+                                             "per workspace, and only that workspace sees them.")
+        return
     try:
         record_decision(target.path, finding, target.analysis, decision, reason, reviewer, source=target.source)
     except (InputError, OSError, sqlite3.Error, ValueError) as error:
