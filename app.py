@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from lawcheck.ui import session as S
 from lawcheck.ui.model import ReportView
 from lawcheck.ui.pages.articles import article_view
 from lawcheck.ui.pages.clauses import clause_view
@@ -47,7 +48,7 @@ def render_views(view: ReportView, outcome: Outcome, comparison: Comparison | No
         "Versions": lambda: versions_view(view, comparison),
         "Rule graph": lambda: graph_view(view),
     }
-    tabs = st.tabs(list(VIEWS), key="view", bind="query-params")
+    tabs = st.tabs(list(VIEWS), key=S.VIEW, bind="query-params")
     for tab, name in zip(tabs, VIEWS, strict=True):
         if tab.open:
             with tab:

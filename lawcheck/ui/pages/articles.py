@@ -9,6 +9,7 @@ from typing import Any
 import streamlit as st
 
 from lawcheck.ui import labels as L
+from lawcheck.ui import session as S
 from lawcheck.ui.fragments import elements_html, esc, safeguards_html, status_chip, units_html
 from lawcheck.ui.model import ReportView, first_article
 from lawcheck.ui.pages.common import clause_button, open_article, rulebook
@@ -20,9 +21,9 @@ from lawcheck.ui.source import Outcome
 def article_view(view: ReportView, outcome: Outcome) -> None:
     """One treaty article: its obligation, elements, safeguards, findings and the provisions
     aligned to it with their scores and evidence."""
-    if st.session_state.get("article") not in view.requirements:
-        st.session_state["article"] = first_article(view)
-    requirement_id = st.selectbox("Treaty article", list(view.requirements), key="article", persist_state="session",
+    if st.session_state.get(S.ARTICLE) not in view.requirements:
+        st.session_state[S.ARTICLE] = first_article(view)
+    requirement_id = st.selectbox("Treaty article", list(view.requirements), key=S.ARTICLE, persist_state="session",
                                   format_func=lambda rid: article_option(view, rid))
     requirement = view.requirements[requirement_id]
     st.html(f'<h2 class="lc-h2">{esc(requirement["id"])} · {esc(requirement["title"])} '

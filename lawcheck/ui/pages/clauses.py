@@ -9,6 +9,7 @@ from typing import Any
 import streamlit as st
 
 from lawcheck.ui import labels as L
+from lawcheck.ui import session as S
 from lawcheck.ui.fragments import elements_html, safeguards_html, units_html
 from lawcheck.ui.highlight import legend_html
 from lawcheck.ui.model import MARK_LABEL, MARK_SYMBOL, ProvisionRow, ReportView, first_clause, tree_groups
@@ -23,14 +24,14 @@ def clause_view(view: ReportView, outcome: Outcome) -> None:
     if not view.rows:
         st.info("The draft has no provisions to show.")
         return
-    if st.session_state.get("clause") not in view.rows:
-        st.session_state["clause"] = first_clause(view)
+    if st.session_state.get(S.CLAUSE) not in view.rows:
+        st.session_state[S.CLAUSE] = first_clause(view)
     tree, text, treaty = st.columns([1.05, 1.7, 1.45], gap="medium")
     with tree:
-        st.selectbox("Provision", list(view.rows), key="clause", persist_state="session",
+        st.selectbox("Provision", list(view.rows), key=S.CLAUSE, persist_state="session",
                      format_func=lambda eid: provision_option(view, eid))
-        provision_tree(view, st.session_state["clause"])
-    eid = st.session_state["clause"]
+        provision_tree(view, st.session_state[S.CLAUSE])
+    eid = st.session_state[S.CLAUSE]
     with text:
         provision_text(view, outcome, eid)
     with treaty:

@@ -14,6 +14,7 @@ import lawcheck.ui
 from lawcheck.engine.align import Analysis
 from lawcheck.rulebook.graph import build_graph
 from lawcheck.rulebook.loader import Rulebook, load_rulebook
+from lawcheck.ui import session as S
 from lawcheck.ui.source import Outcome, Request, Source, run, sample_source
 from lawcheck.ui.versions import Comparison, compare_sources
 
@@ -76,33 +77,33 @@ def compared(key: tuple[Any, ...], _old: Request, _outcome: Outcome, _new: Sourc
 def navigate(view: str) -> None:
     """Switch to a view and ask for the page to scroll to its top: a button far down the
     findings list must not open the clause view half-way down."""
-    st.session_state["view"] = view
-    st.session_state["_scroll"] = st.session_state.get("_scroll", 0) + 1
+    st.session_state[S.VIEW] = view
+    st.session_state[S.SCROLL] = st.session_state.get(S.SCROLL, 0) + 1
 
 
 def open_clause(eid: str) -> None:
     """Button callback: show one provision in the clause view."""
-    st.session_state["clause"] = eid
+    st.session_state[S.CLAUSE] = eid
     navigate("Clauses")
 
 
 def open_article(requirement_id: str) -> None:
     """Button callback: show one treaty article in the article view."""
-    st.session_state["article"] = requirement_id
+    st.session_state[S.ARTICLE] = requirement_id
     navigate("Articles")
 
 
 def open_findings(category: str) -> None:
     """Button callback: the findings view filtered to one category."""
-    st.session_state["f_cat"] = [category]
-    st.session_state["f_sev"] = []
-    st.session_state["f_req"] = []
+    st.session_state[S.FILTER_CATEGORIES] = [category]
+    st.session_state[S.FILTER_SEVERITIES] = []
+    st.session_state[S.FILTER_REQUIREMENTS] = []
     navigate("Findings")
 
 
 def comparison_changed() -> None:
     """A second version was uploaded: show what it changes."""
-    if st.session_state.get("compare_upload") is not None:
+    if st.session_state.get(S.COMPARE_UPLOAD) is not None:
         navigate("Versions")
 
 
@@ -127,9 +128,9 @@ def inject_style() -> None:
 def scroll_to_top() -> None:
     """After a navigation button, scroll Streamlit's main pane to the top (once: the script
     carries the navigation count, so each navigation is a new element that runs again)."""
-    count = st.session_state.get("_scroll", 0)
-    if count and st.session_state.get("_scrolled") != count:
-        st.session_state["_scrolled"] = count
+    count = st.session_state.get(S.SCROLL, 0)
+    if count and st.session_state.get(S.SCROLLED) != count:
+        st.session_state[S.SCROLLED] = count
         with st.sidebar:
             st.html(f'<script data-n="{count}">document.querySelector(\'[data-testid="stMain"]\')'
                     "?.scrollTo({top: 0});</script>", unsafe_allow_javascript=True)
@@ -137,6 +138,6 @@ def scroll_to_top() -> None:
 
 def saved_toast() -> None:
     """Confirm a decision once, on the rerun after it was saved."""
-    message = st.session_state.pop("_saved", None)
+    message = st.session_state.pop(S.SAVED, None)
     if message:
         st.toast(f"Decision saved: {message}", icon=":material/check_circle:")

@@ -12,6 +12,7 @@ from lawcheck.decisions.attach import decision_note, is_dismissed
 from lawcheck.errors import InputError
 from lawcheck.treaty import SEVERITIES
 from lawcheck.ui import labels as L
+from lawcheck.ui import session as S
 from lawcheck.ui.decisions import record_decision
 from lawcheck.ui.model import ReportView, category_counts, filter_findings
 from lawcheck.ui.pages.common import (
@@ -32,15 +33,15 @@ def findings_view(view: ReportView) -> None:
     keep_valid("f_cat", present)
     keep_valid("f_req", articles)
     a, b, c = st.columns([1.4, 1, 1.6])
-    categories = a.multiselect("Kind", list(present), key="f_cat", placeholder="All kinds",
+    categories = a.multiselect("Kind", list(present), key=S.FILTER_CATEGORIES, placeholder="All kinds",
                                format_func=lambda c: f"{L.CATEGORY_LABEL[c]} ({present[c]})", persist_state="session")
-    severities = b.multiselect("Severity", SEVERITIES, key="f_sev", placeholder="All severities",
+    severities = b.multiselect("Severity", SEVERITIES, key=S.FILTER_SEVERITIES, placeholder="All severities",
                                persist_state="session")
-    chosen = c.multiselect("Treaty article", articles, key="f_req", placeholder="All articles",
+    chosen = c.multiselect("Treaty article", articles, key=S.FILTER_REQUIREMENTS, placeholder="All articles",
                            format_func=lambda rid: f"{rid} · {view.requirements[rid]['title']}",
                            persist_state="session")
     dismissed = sum(is_dismissed(finding) for finding in view.findings)
-    hide = st.toggle(f"Hide dismissed findings ({dismissed})", key="f_hide_dismissed", persist_state="session",
+    hide = st.toggle(f"Hide dismissed findings ({dismissed})", key=S.HIDE_DISMISSED, persist_state="session",
                      disabled=not dismissed, help="Findings a reviewer dismissed (and whose provision has not "
                                                   "changed since) are left out of the list")
     shown = filter_findings(view.findings, categories=categories, severities=severities, requirements=chosen,
@@ -89,7 +90,7 @@ def finding_card(view: ReportView, index: int, place: str) -> None:
             if requirement and place != "article":
                 article_button(finding["requirement"], key=f"{place}-article-{index}")
             decision_buttons(finding, index, place)
-        pending = st.session_state.get("_deciding")
+        pending = st.session_state.get(S.DECIDING)
         if pending and pending[:2] == (place, index) and pending[3] == finding["code"]:
             decision_form(finding, index, place, pending[2])
 
@@ -111,13 +112,13 @@ def decision_buttons(finding: Mapping[str, Any], index: int, place: str) -> None
 
 def start_decision(place: str, index: int, decision: str, code: str) -> None:
     """Button callback: open the reason form under this card (one form at a time)."""
-    st.session_state["_deciding"] = (place, index, decision, code)
-    st.session_state.pop("_decide_error", None)
+    st.session_state[S.DECIDING] = (place, index, decision, code)
+    st.session_state.pop(S.DECIDE_ERROR, None)
 
 
 def cancel_decision() -> None:
-    st.session_state.pop("_deciding", None)
-    st.session_state.pop("_decide_error", None)
+    st.session_state.pop(S.DECIDING, None)
+    st.session_state.pop(S.DECIDE_ERROR, None)
 
 
 def decision_form(finding: Mapping[str, Any], index: int, place: str, decision: str) -> None:
@@ -127,10 +128,10 @@ def decision_form(finding: Mapping[str, Any], index: int, place: str, decision: 
         st.markdown(f"**{verb} this finding:** {DECISION_MEANS[decision]}.")
         st.text_area("Reason", key=f"{place}-reason-{index}", height=80,
                      placeholder="Why, in a sentence the next reviewer and the drafter will read")
-        st.text_input("Reviewer", value=st.session_state.get("reviewer_name", ""), key=f"{place}-reviewer-{index}",
+        st.text_input("Reviewer", value=st.session_state.get(S.REVIEWER_NAME, ""), key=f"{place}-reviewer-{index}",
                       placeholder="Your name")
-        if st.session_state.get("_decide_error"):
-            st.warning(st.session_state["_decide_error"], icon=":material/warning:")
+        if st.session_state.get(S.DECIDE_ERROR):
+            st.warning(st.session_state[S.DECIDE_ERROR], icon=":material/warning:")
         with st.container(horizontal=True, gap="small"):
             st.form_submit_button(f"{verb} the finding", type="primary", key=f"{place}-save-{index}",
                                   on_click=save_decision, args=(finding, index, place, decision))
@@ -143,19 +144,19 @@ def save_decision(finding: Mapping[str, Any], index: int, place: str, decision: 
     reason = str(st.session_state.get(f"{place}-reason-{index}") or "").strip()
     reviewer = str(st.session_state.get(f"{place}-reviewer-{index}") or "").strip()
     if not reason or not reviewer:
-        st.session_state["_decide_error"] = "A decision needs a reason and the reviewer's name."
+        st.session_state[S.DECIDE_ERROR] = "A decision needs a reason and the reviewer's name."
         return
-    target: ReviewTarget | None = st.session_state.get("_review")
+    target: ReviewTarget | None = st.session_state.get(S.REVIEW)
     if target is None:
-        st.session_state["_decide_error"] = ("Name a workspace in the sidebar first: decisions are kept "
+        st.session_state[S.DECIDE_ERROR] = ("Name a workspace in the sidebar first: decisions are kept "
                                              "per workspace, and only that workspace sees them.")
         return
     try:
         record_decision(target.path, finding, target.analysis, decision, reason, reviewer, source=target.source)
     except (InputError, OSError, sqlite3.Error, ValueError) as error:
-        st.session_state["_decide_error"] = f"The decision was not saved: {error}"
+        st.session_state[S.DECIDE_ERROR] = f"The decision was not saved: {error}"
         return
-    st.session_state["reviewer_name"] = reviewer
-    st.session_state["_decisions_saved"] = st.session_state.get("_decisions_saved", 0) + 1
-    st.session_state["_saved"] = f"{finding['code']}: {decision} by {reviewer}"
+    st.session_state[S.REVIEWER_NAME] = reviewer
+    st.session_state[S.DECISIONS_SAVED] = st.session_state.get(S.DECISIONS_SAVED, 0) + 1
+    st.session_state[S.SAVED] = f"{finding['code']}: {decision} by {reviewer}"
     cancel_decision()

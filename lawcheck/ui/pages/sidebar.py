@@ -15,6 +15,7 @@ from lawcheck.errors import InputError
 from lawcheck.report.render import render_html, render_markdown
 from lawcheck.safe_text import markdown_text
 from lawcheck.ui import labels as L
+from lawcheck.ui import session as S
 from lawcheck.ui.decisions import (
     WORKSPACE_ENV,
     database_path,
@@ -33,12 +34,12 @@ from lawcheck.ui.versions import Comparison
 
 # --- input ---------------------------------------------------------------------------------
 
-def uploaded_source(key: str = "upload") -> Source | None:
+def uploaded_source(key: str = S.UPLOAD) -> Source | None:
     """The file uploaded with the widget `key` as a Source; its digest is computed once per upload."""
     upload = st.session_state.get(key)
     if upload is None:
         return None
-    digests = st.session_state.setdefault("_digests", {})
+    digests = st.session_state.setdefault(S.DIGESTS, {})
     cached = digests.get(upload.file_id)
     if cached is None:
         cached = digests[upload.file_id] = Source.of(upload.name, upload.getvalue())
@@ -52,21 +53,21 @@ def sidebar_inputs() -> tuple[Source, str, tuple[str, ...]]:
         st.caption("Checks a draft law on electronic evidence against the Budapest Convention "
                    "(ETS 185) and its Second Protocol (CETS 224).")
         types = accepted_types()
-        st.file_uploader("Draft law", type=types, key="upload",
+        st.file_uploader("Draft law", type=types, key=S.UPLOAD,
                          help=f"Akoma Ntoso 3.0 XML{', Word or text' if len(types) > 1 else ''}. "
                               "Without an upload the page shows the demo draft.")
         uploaded = uploaded_source()
         samples = list(sample_drafts())
-        name = st.selectbox("Or a draft bundled with lawcheck", samples, key="sample", disabled=uploaded is not None,
+        name = st.selectbox("Or a draft bundled with lawcheck", samples, key=S.SAMPLE, disabled=uploaded is not None,
                             help="Drafts written by the project: a complete model law, a draft with gaps, "
                                  "Russian drafts. Remove the upload to choose one.")
-        lang = st.selectbox("Language of the draft", LANGUAGES, key="lang",
+        lang = st.selectbox("Language of the draft", LANGUAGES, key=S.LANG,
                             format_func=lambda code: LANGUAGE_LABEL[code])
         st.markdown("**Check against**")
         chosen = [instrument for instrument, key in (("BC", "inst_bc"), ("SP", "inst_sp"))
                   if st.checkbox(L.INSTRUMENT_LABEL[instrument], value=True, key=key)]
         st.divider()
-        st.file_uploader("Compare with another version", type=types, key="compare_upload",
+        st.file_uploader("Compare with another version", type=types, key=S.COMPARE_UPLOAD,
                          on_change=comparison_changed,
                          help="A later (or earlier) version of this draft, or an amending act: the Versions view "
                               "shows what it changes in conformance, then in the text, word by word. An amending "
@@ -80,13 +81,13 @@ def resolve(source: Source, lang: str, instruments: tuple[str, ...]) -> tuple[Re
 
     Tries the request as asked; when it fails, the last good file with the asked options;
     then the last good request as it was. So a bad upload never blanks the page."""
-    last: Request = st.session_state.get("_last_good") or Request(sample(""))
+    last: Request = st.session_state.get(S.LAST_GOOD) or Request(sample(""))
     candidates = (Request(source, lang, instruments), Request(last.source, lang, instruments), last)
     error = None
     for request in candidates:
         outcome = checked(request.key, request)
         if outcome.error is None:
-            st.session_state["_last_good"] = request
+            st.session_state[S.LAST_GOOD] = request
             return request, outcome, error
         error = error or outcome.error
     return last, outcome, error
@@ -96,15 +97,15 @@ def resolve_comparison(request: Request, outcome: Outcome) -> tuple[Comparison |
     """The comparison to show, and the error of a second upload that failed, if any.
 
     Like `resolve`: a bad second file leaves the last good comparison on the page."""
-    new = uploaded_source("compare_upload")
+    new = uploaded_source(S.COMPARE_UPLOAD)
     if new is None:
-        st.session_state.pop("_last_compare", None)
+        st.session_state.pop(S.LAST_COMPARE, None)
         return None, None
     comparison = compared((request.key, new.digest, new.name), request, outcome, new)
     if comparison.error is None:
-        st.session_state["_last_compare"] = new
+        st.session_state[S.LAST_COMPARE] = new
         return comparison, None
-    last: Source | None = st.session_state.get("_last_compare")
+    last: Source | None = st.session_state.get(S.LAST_COMPARE)
     if last is not None and last.digest != new.digest:
         previous = compared((request.key, last.digest, last.name), request, outcome, last)
         if previous.error is None:
@@ -126,8 +127,8 @@ def current_workspace() -> tuple[str, bool]:
     user = signed_in_user()
     if user:
         return user, True
-    st.session_state.setdefault("workspace", os.environ.get(WORKSPACE_ENV, "").strip())
-    return str(st.session_state["workspace"]), False
+    st.session_state.setdefault(S.WORKSPACE, os.environ.get(WORKSPACE_ENV, "").strip())
+    return str(st.session_state[S.WORKSPACE]), False
 
 
 def reviewed(request: Request, outcome: Outcome) -> tuple[ReportView, Path | None, str | None]:
@@ -136,7 +137,7 @@ def reviewed(request: Request, outcome: Outcome) -> tuple[ReportView, Path | Non
     stamp moves), so a view switch stays cheap."""
     base = outcome.view
     assert base is not None, outcome.error
-    st.session_state["_review"] = None
+    st.session_state[S.REVIEW] = None
     try:
         workspace = workspace_name(current_workspace()[0])
         if not workspace:
@@ -144,16 +145,16 @@ def reviewed(request: Request, outcome: Outcome) -> tuple[ReportView, Path | Non
         path = database_path(base.document, imported=is_imported(request.source), workspace=workspace)
     except InputError as error:
         return base, None, str(error)
-    st.session_state["_review"] = ReviewTarget(path, outcome.analysis, request.source.name)
-    key = (request.key, str(path), stamp(path), st.session_state.get("_decisions_saved", 0))
-    cached = st.session_state.get("_reviewed")
+    st.session_state[S.REVIEW] = ReviewTarget(path, outcome.analysis, request.source.name)
+    key = (request.key, str(path), stamp(path), st.session_state.get(S.DECISIONS_SAVED, 0))
+    cached = st.session_state.get(S.REVIEWED)
     if cached is not None and cached[0] == key:
         return cached[1], path, None
     try:
         view = with_decisions(base, outcome.analysis, path)
     except (InputError, sqlite3.Error) as error:
         return base, path, str(error)
-    st.session_state["_reviewed"] = (key, view)
+    st.session_state[S.REVIEWED] = (key, view)
     return view, path, None
 
 
@@ -201,7 +202,7 @@ def sidebar_decisions(view: ReportView, path: Path | None, error: str | None) ->
         if signed_in:
             st.caption(f"Workspace: {markdown_text(workspace)} (your sign-in). Only you see these decisions.")
         else:
-            st.text_input("Workspace", key="workspace", placeholder="your name or your team's",
+            st.text_input("Workspace", key=S.WORKSPACE, placeholder="your name or your team's",
                           help="Decisions are kept per workspace: only sessions that use the same "
                                "workspace name see them and can add to them.")
         if path is None and not error:
