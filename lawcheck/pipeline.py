@@ -15,6 +15,7 @@ from lawcheck.decisions.store import DecisionStore
 from lawcheck.engine.align import CUT, Analysis, Cut, analyse
 from lawcheck.engine.evaluate import Assessed, assess
 from lawcheck.engine.findings import Finding, requirement_findings, sort_findings
+from lawcheck.gcpause import cycle_collection_paused
 from lawcheck.report.build import build_report
 from lawcheck.rulebook.loader import load_rulebook
 from lawcheck.settings import Settings
@@ -69,13 +70,14 @@ def check_document(document: Document, *, lang: str = "auto",
     """The whole pipeline on a parsed draft: the entry point for the CLI and the app.
     With `decisions`, each finding a reviewer decided on carries a `decision` object."""
     rulebook = load_rulebook()
-    analysis = analyse(document, choose_language(document, lang))
-    settings = replace(settings or Settings(), partial_text=amends_another_act(document))
-    assessed = assess(analysis, rulebook, instruments, settings, cut)
-    findings = sort_findings(requirement_findings(assessed, rulebook, settings.partial_text)
-                             + consistency_findings(document))
-    report = build_report(analysis, assessed, findings, instruments,
-                          source or Path(document.source).name)
+    with cycle_collection_paused():
+        analysis = analyse(document, choose_language(document, lang))
+        settings = replace(settings or Settings(), partial_text=amends_another_act(document))
+        assessed = assess(analysis, rulebook, instruments, settings, cut)
+        findings = sort_findings(requirement_findings(assessed, rulebook, settings.partial_text)
+                                 + consistency_findings(document))
+        report = build_report(analysis, assessed, findings, instruments,
+                              source or Path(document.source).name)
     report = attach_decisions(report, analysis, decisions)
     return Check(report, analysis, assessed, findings)
 
