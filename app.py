@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from lawcheck.ui import labels as L
 from lawcheck.ui import session as S
 from lawcheck.ui.model import ReportView
 from lawcheck.ui.pages.articles import article_view
@@ -58,11 +59,16 @@ def render_views(view: ReportView, outcome: Outcome, comparison: Comparison | No
 def main() -> None:
     st.set_page_config(page_title="lawcheck", page_icon="⚖️", layout="wide")
     inject_style()
-    source, lang, instruments = sidebar_inputs()
-    request, outcome, error = resolve(source, lang, instruments)
+    L.set_language(st.session_state.get(S.PAGE_LANG, "en"))
+    source, lang, instruments, ui_lang = sidebar_inputs()
+    request, outcome, error = resolve(source, lang, instruments, ui_lang)
     if outcome.view is None:
         st.error(error or "lawcheck could not check the draft.")
         return
+    page_lang = outcome.view.document.get("ui_language", "en")
+    if page_lang != st.session_state.get(S.PAGE_LANG, "en"):
+        st.session_state[S.PAGE_LANG] = page_lang  # the sidebar above was drawn in the old language
+        st.rerun()
     view, database, review_error = reviewed(request, outcome)
     comparison, compare_error = resolve_comparison(request, outcome)
     sidebar_export(request, view, outcome.analysis)

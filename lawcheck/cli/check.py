@@ -50,7 +50,7 @@ def check_file(args: argparse.Namespace, path: Path, *, in_batch: bool = False) 
     store = open_store(path, args.db)  # None when no decisions were recorded yet: nothing is created
     try:
         check = check_document(draft.document, lang=args.lang, instruments=instruments, settings=settings,
-                               source=path.name, decisions=store)
+                               source=path.name, decisions=store, ui_lang=getattr(args, "ui_lang", "auto"))
     finally:
         if store is not None:
             store.close()

@@ -23,7 +23,8 @@ def article_view(view: ReportView, outcome: Outcome) -> None:
     aligned to it with their scores and evidence."""
     if st.session_state.get(S.ARTICLE) not in view.requirements:
         st.session_state[S.ARTICLE] = first_article(view)
-    requirement_id = st.selectbox("Treaty article", list(view.requirements), key=S.ARTICLE, persist_state="session",
+    requirement_id = st.selectbox(L.say("Treaty article"), list(view.requirements), key=S.ARTICLE,
+                                  persist_state="session",
                                   format_func=lambda rid: article_option(view, rid))
     requirement = view.requirements[requirement_id]
     st.html(f'<h2 class="lc-h2">{esc(requirement["id"])} · {esc(requirement["title"])} '
@@ -68,7 +69,7 @@ def article_findings(view: ReportView, requirement_id: str) -> None:
     found = view.by_requirement.get(requirement_id, [])
     st.markdown(f"#### Findings ({len(found)})")
     if not found:
-        st.caption("None: the engine found nothing to change for this article.")
+        st.caption(L.say("None: the engine found nothing to change for this article."))
     for index in found:
         finding_card(view, index, "article")
 
@@ -77,11 +78,12 @@ def aligned_provisions(view: ReportView, outcome: Outcome, requirement: Mapping[
     provisions = requirement.get("provisions", [])
     st.markdown(f"#### Provisions of the draft aligned to {requirement['id']} ({len(provisions)})")
     if not provisions:
-        st.info("No provision of the draft implements this article.")
+        st.info(L.say("No provision of the draft implements this article."))
     for number, provision in enumerate(provisions):
         eid = provision["eId"]
         evidence = ", ".join(f"“{e}”" for e in provision.get("evidence", []))
-        with st.expander(f"{eid} · score {provision['score']:.2f} · {evidence}", expanded=number == 0):
+        cite = provision.get("label") or view.cite(eid)
+        with st.expander(f"{cite} · {evidence}", expanded=number == 0):
             if eid in view.rows:
                 st.html(units_html(view, outcome.analysis, eid, limit=30))
-                clause_button(eid, key=f"al-open-{number}-{eid}", label=f"Open {eid} in the clause view")
+                clause_button(eid, key=f"al-open-{number}-{eid}", cite=cite)

@@ -22,13 +22,13 @@ from lawcheck.ui.source import Outcome
 def clause_view(view: ReportView, outcome: Outcome) -> None:
     """The draft's tree, one provision's text with the evidence, and the treaty beside it."""
     if not view.rows:
-        st.info("The draft has no provisions to show.")
+        st.info(L.say("The draft has no provisions to show."))
         return
     if st.session_state.get(S.CLAUSE) not in view.rows:
         st.session_state[S.CLAUSE] = first_clause(view)
     tree, text, treaty = st.columns([1.05, 1.7, 1.45], gap="medium")
     with tree:
-        st.selectbox("Provision", list(view.rows), key=S.CLAUSE, persist_state="session",
+        st.selectbox(L.say("Provision"), list(view.rows), key=S.CLAUSE, persist_state="session",
                      format_func=lambda eid: provision_option(view, eid))
         provision_tree(view, st.session_state[S.CLAUSE])
     eid = st.session_state[S.CLAUSE]
@@ -40,14 +40,14 @@ def clause_view(view: ReportView, outcome: Outcome) -> None:
 
 def provision_option(view: ReportView, eid: str) -> str:
     row = view.rows[eid]
-    return f"{MARK_SYMBOL[row.subtree_mark]} {row.title[:60]} ({eid})"
+    return f"{MARK_SYMBOL[row.subtree_mark]} {row.title[:60]} ({view.cite(eid)})"
 
 
 def provision_tree(view: ReportView, current: str) -> None:
     """Parts as expanders (the open one holds the current provision), their articles as
     buttons, and the units of the current article beneath it."""
     article = view.rows[current].article
-    st.caption("⚠ contradicts · ✗ safeguard missing · ◐ partial · ✓ implements · · no article")
+    st.caption(L.say("⚠ contradicts · ✗ safeguard missing · ◐ partial · ✓ implements · · no article"))
     groups = tree_groups(view)
     with st.container(key="clause-tree"):
         for container, articles in groups:
@@ -73,7 +73,8 @@ def provision_text(view: ReportView, outcome: Outcome, eid: str) -> None:
     if trail:
         st.caption(L.md(trail))
     st.markdown(f"### {L.md(row.title)}")
-    st.caption(f"`{eid}` · {MARK_SYMBOL[row.subtree_mark]} {MARK_LABEL[row.subtree_mark]}")
+    st.caption(f"{L.md(view.cite(eid))} · {MARK_SYMBOL[row.subtree_mark]} {MARK_LABEL[row.subtree_mark]}",
+               help=eid)
     st.html(units_html(view, outcome.analysis, eid))
     st.html(f'<div class="lc-legend">{legend_html()}</div>')
     clause_findings(view, eid)
@@ -83,7 +84,7 @@ def clause_findings(view: ReportView, eid: str) -> None:
     """Findings that name this provision or one of its units."""
     indexes = list(dict.fromkeys(i for row in view.subtree(eid) for i in view.by_provision.get(row.eid, [])))
     if indexes:
-        st.markdown(f"#### Findings on this clause ({len(indexes)})")
+        st.markdown("#### " + L.say("Findings on this clause ({count})").format(count=len(indexes)))
     for index in indexes:
         finding_card(view, index, "clause")
 
@@ -93,12 +94,12 @@ def obligations(view: ReportView, eid: str) -> None:
     element by element."""
     row = view.rows[eid]
     served = view.served.get(eid) or (view.served.get(row.article, []) if row.article else [])
-    st.markdown("#### What the treaty asks")
+    st.markdown(L.say("#### What the treaty asks"))
     if not served:
-        st.info("No treaty article is aligned to this provision.")
+        st.info(L.say("No treaty article is aligned to this provision."))
         return
-    if not view.served.get(eid):
-        st.caption(f"Aligned through its article `{row.article}`.")
+    if not view.served.get(eid) and row.article:
+        st.caption(L.say("Aligned through its article {article}.").format(article=L.md(view.cite(row.article))))
     here = {r.eid for r in view.subtree(eid)}
     ranked = sorted(served, key=lambda item: -item[1])
     for number, (requirement_id, score) in enumerate(ranked):
@@ -109,7 +110,7 @@ def obligations(view: ReportView, eid: str) -> None:
 
 def obligation_card(requirement: Mapping[str, Any], score: float, here: set[str], key: str, expanded: bool) -> None:
     label = (f"{L.STATUS_SYMBOL.get(requirement['status'], '')} {requirement['id']} · {L.md(requirement['title'])}"
-             f" ({L.STATUS_LABEL.get(requirement['status'], '')}, alignment {score:.2f})")
+             f" ({L.STATUS_LABEL.get(requirement['status'], '')})")
     with st.expander(label, expanded=expanded, key=key):
         st.markdown(f":gray[{L.md(requirement['summary'])}]")
         st.html(elements_html(requirement, here))

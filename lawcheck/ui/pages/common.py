@@ -12,8 +12,10 @@ import streamlit as st
 
 import lawcheck.ui
 from lawcheck.engine.align import Analysis
+from lawcheck.i18n import tr
 from lawcheck.rulebook.graph import build_graph
 from lawcheck.rulebook.loader import Rulebook, load_rulebook
+from lawcheck.ui import labels as L
 from lawcheck.ui import session as S
 from lawcheck.ui.source import Outcome, Request, Source, run, sample_source
 from lawcheck.ui.versions import Comparison, compare_sources
@@ -57,7 +59,7 @@ def sample(name: str) -> Source:
 
 
 @st.cache_resource(show_spinner="Checking the draft…", max_entries=8)
-def checked(key: tuple[str, str, str, tuple[str, ...]], _request: Request) -> Outcome:
+def checked(key: tuple[str, str, str, tuple[str, ...], str], _request: Request) -> Outcome:
     """One check per key (digest of the file, its name, language, instruments): a view
     switch never re-runs it. Failures are cached too, so a bad file is read only once."""
     rulebook()
@@ -107,14 +109,18 @@ def comparison_changed() -> None:
         navigate("Versions")
 
 
-def clause_button(eid: str, key: str, *, label: str | None = None) -> None:
-    st.button(label or f"Open {eid}", key=key, on_click=open_clause, args=(eid,), icon=":material/article:",
-              help=f"Show the text of {eid} with the evidence highlighted")
+def clause_button(eid: str, key: str, *, label: str | None = None, cite: str | None = None) -> None:
+    """A button named by the provision's citation; the eId is in the tooltip only."""
+    lang = L.language()
+    cite = cite or eid
+    st.button(label or tr("ui.open", lang, label=cite), key=key, on_click=open_clause, args=(eid,),
+              icon=":material/article:", help=tr("ui.open_help", lang, label=cite, eid=eid))
 
 
 def article_button(requirement_id: str, key: str) -> None:
-    st.button(f"Article {requirement_id}", key=key, on_click=open_article, args=(requirement_id,),
-              icon=":material/gavel:", help=f"Show treaty article {requirement_id} and how the draft meets it")
+    lang = L.language()
+    st.button(tr("ui.article", lang, id=requirement_id), key=key, on_click=open_article, args=(requirement_id,),
+              icon=":material/gavel:", help=tr("ui.article_help", lang, id=requirement_id))
 
 
 

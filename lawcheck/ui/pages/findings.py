@@ -10,6 +10,7 @@ import streamlit as st
 
 from lawcheck.decisions.attach import decision_note, is_dismissed
 from lawcheck.errors import InputError
+from lawcheck.i18n import tr
 from lawcheck.treaty import SEVERITIES
 from lawcheck.ui import labels as L
 from lawcheck.ui import session as S
@@ -33,20 +34,23 @@ def findings_view(view: ReportView) -> None:
     keep_valid("f_cat", present)
     keep_valid("f_req", articles)
     a, b, c = st.columns([1.4, 1, 1.6])
-    categories = a.multiselect("Kind", list(present), key=S.FILTER_CATEGORIES, placeholder="All kinds",
+    categories = a.multiselect(L.say("Kind"), list(present), key=S.FILTER_CATEGORIES, placeholder=L.say("All kinds"),
                                format_func=lambda c: f"{L.CATEGORY_LABEL[c]} ({present[c]})", persist_state="session")
-    severities = b.multiselect("Severity", SEVERITIES, key=S.FILTER_SEVERITIES, placeholder="All severities",
-                               persist_state="session")
-    chosen = c.multiselect("Treaty article", articles, key=S.FILTER_REQUIREMENTS, placeholder="All articles",
+    severities = b.multiselect(L.say("Severity"), SEVERITIES, key=S.FILTER_SEVERITIES,
+                               placeholder=L.say("All severities"),
+                               format_func=lambda s: tr(f"severity.{s}", L.language()), persist_state="session")
+    chosen = c.multiselect(L.say("Treaty article"), articles, key=S.FILTER_REQUIREMENTS,
+                           placeholder=L.say("All articles"),
                            format_func=lambda rid: f"{rid} · {view.requirements[rid]['title']}",
                            persist_state="session")
     dismissed = sum(is_dismissed(finding) for finding in view.findings)
-    hide = st.toggle(f"Hide dismissed findings ({dismissed})", key=S.HIDE_DISMISSED, persist_state="session",
+    hide = st.toggle(L.say("Hide dismissed findings ({count})").format(count=dismissed), key=S.HIDE_DISMISSED,
+                     persist_state="session",
                      disabled=not dismissed, help="Findings a reviewer dismissed (and whose provision has not "
                                                   "changed since) are left out of the list")
     shown = filter_findings(view.findings, categories=categories, severities=severities, requirements=chosen,
                             hide_dismissed=hide and bool(dismissed))
-    st.markdown(f"**{len(shown)} of {len(view.findings)} findings**")
+    st.markdown("**" + L.say("{shown} of {total} findings").format(shown=len(shown), total=len(view.findings)) + "**")
     pages = max(1, -(-len(shown) // FINDINGS_PER_PAGE))
     page = 1
     if pages > 1:  # keyed by the filters: new filters start again at page 1
@@ -72,21 +76,27 @@ def finding_card(view: ReportView, index: int, place: str) -> None:
         if requirement and place != "article":
             title = f" · {finding['requirement']} {L.md(requirement['title'])}"
         st.markdown(f"{L.SEVERITY_BADGE[finding['severity']]} **{L.CATEGORY_LABEL[finding['category']]}**{title}")
+        lang = L.language()
         st.markdown(L.md(finding["message"]))
         if finding.get("help"):
-            st.markdown(f"**What to change:** {L.md(finding['help'])}")
+            st.markdown(f"**{tr('report.what_to_change', lang)}:** {L.md(finding['help'])}")
+        if finding.get("suggestion"):
+            suggestion = finding["suggestion"]
+            st.markdown(f"**{tr('report.suggested', lang)}** ({tr('action.' + suggestion['action'], lang)}: "
+                        f"{L.md(view.cite(suggestion['eId']))})")
+            st.code(suggestion["text"], language=None, wrap_lines=True)
         details = []
         if finding.get("cites"):
-            details.append(f"Treaty: {L.md(finding['cites'])}")
+            details.append(f"{tr('ui.treaty', lang)}: {L.md(finding['cites'])}")
         if finding.get("evidence"):
-            details.append("Evidence: " + ", ".join(f"“{L.md(e)}”" for e in finding["evidence"]))
-        details.append(f"Code: `{finding['code']}`")
+            details.append(f"{tr('report.evidence', lang)}: " + ", ".join(f"“{L.md(e)}”" for e in finding["evidence"]))
+        details.append(f"{tr('ui.code', lang)}: `{finding['code']}`")
         st.caption(" · ".join(details))
         decision_line(finding)
         provisions = finding.get("provisions", [])[:6] if place != "clause" else []
         with st.container(horizontal=True, gap="small"):
             for eid in provisions:
-                clause_button(eid, key=f"{place}-open-{index}-{eid}")
+                clause_button(eid, key=f"{place}-open-{index}-{eid}", cite=view.cite(eid))
             if requirement and place != "article":
                 article_button(finding["requirement"], key=f"{place}-article-{index}")
             decision_buttons(finding, index, place)
@@ -100,7 +110,7 @@ def finding_card(view: ReportView, index: int, place: str) -> None:
 def decision_line(finding: Mapping[str, Any]) -> None:
     """The decision in force on a finding: who, when, why, and whether to look again."""
     if finding.get("decision"):
-        st.markdown(f"{L.decision_badge(finding['decision'])} {L.md(decision_note(finding))}")
+        st.markdown(f"{L.decision_badge(finding['decision'])} {L.md(decision_note(finding, L.language()))}")
 
 
 def decision_buttons(finding: Mapping[str, Any], index: int, place: str) -> None:

@@ -33,9 +33,10 @@ def overview(view: ReportView) -> None:
     columns = st.columns(5)
     for column, status in zip(columns, STATUSES, strict=False):
         column.metric(f"{L.STATUS_SYMBOL[status]} {L.STATUS_LABEL[status]}", counts[status],
-                      help="Treaty articles with this status")
-    columns[4].metric("Findings", len(view.findings), help="Things to change in the draft",
-                      delta=f"{severities['high']} high severity", delta_color="off", delta_arrow="off")
+                      help=L.say("Treaty articles with this status"))
+    columns[4].metric(L.say("Findings"), len(view.findings), help=L.say("Things to change in the draft"),
+                      delta=L.say("{count} high severity").format(count=severities["high"]), delta_color="off",
+                      delta_arrow="off")
     decision_summary(view)
     safeguard_gap_list(view)
     left, right = st.columns([2.6, 1], gap="large")
@@ -43,10 +44,10 @@ def overview(view: ReportView) -> None:
         coverage_matrix(view)
     with right:
         findings_by_category(view)
-    st.subheader("Safeguards of each power")
-    st.caption("Each treaty power must come with the conditions and safeguards of Art. 15 ETS 185 "
+    st.subheader(L.say("Safeguards of each power"))
+    st.caption(L.say("Each treaty power must come with the conditions and safeguards of Art. 15 ETS 185 "
                "(Arts 13-14 CETS 224 for the Protocol's). ✗ absent, ✓ present, ? not assessed "
-               "(the draft does not grant the power).")
+               "(the draft does not grant the power)."))
     st.html(safeguard_table(view.report))
 
 
@@ -66,12 +67,12 @@ def safeguard_gap_list(view: ReportView) -> None:
     """One card per power that lacks safeguards: what is missing and where, with buttons."""
     gaps = safeguard_gaps(view.report)
     missing = sum(len(g.safeguards) + g.whole_article for g in gaps)
-    st.subheader(f"Safeguards the draft lacks ({missing})")
+    st.subheader(L.say("Safeguards the draft lacks ({count})").format(count=missing))
     if not gaps:
-        st.success("Every power the draft grants comes with the safeguards the treaties require.")
+        st.success(L.say("Every power the draft grants comes with the safeguards the treaties require."))
         return
-    st.caption("Powers the draft grants without a safeguard the treaty requires. Open a clause to read it "
-               "with the evidence, or the article to see what the treaty asks.")
+    st.caption(L.say("Powers the draft grants without a safeguard the treaty requires. Open a clause to read it "
+               "with the evidence, or the article to see what the treaty asks."))
     with st.container(key="safeguard-gaps"):
         grid = st.columns(3, gap="small")
         for index, gap in enumerate(gaps):
@@ -82,16 +83,18 @@ def safeguard_gap_list(view: ReportView) -> None:
 def safeguard_gap_card(view: ReportView, gap: SafeguardGap, index: int) -> None:
     lacks = [f":red[**{L.md(L.safeguard_label(s))}**]" for s in gap.safeguards]
     if gap.whole_article:
-        lacks.append(":red[**the whole article: no provision implements it**]")
-    where = ", ".join(f"`{eid}`" for eid in gap.provisions) or "no clause of the draft"
-    st.markdown(f"**{gap.requirement} · {L.md(gap.title)}**  \nin {where}  \nlacks {', '.join(lacks)}")
+        lacks.append(":red[**" + L.say("the whole article: no provision implements it") + "**]")
+    where = ", ".join(L.md(view.cite(eid)) for eid in gap.provisions) or L.say("no clause of the draft")
+    st.markdown(f"**{gap.requirement} · {L.md(gap.title)}**  \n"
+                + L.say("in {where}  \nlacks {lacks}").format(where=where, lacks=", ".join(lacks)))
     for finding in gap_findings(view, gap):
         if finding.get("decision"):
-            label = L.safeguard_label(finding["safeguard"]) if finding.get("safeguard") else "Whole article"
-            st.caption(f"{L.decision_badge(finding['decision'])} {L.md(label)}: {L.md(decision_note(finding))}")
+            label = L.safeguard_label(finding["safeguard"]) if finding.get("safeguard") else L.say("Whole article")
+            note = decision_note(finding, L.language())
+            st.caption(f"{L.decision_badge(finding['decision'])} {L.md(label)}: {L.md(note)}")
     with st.container(horizontal=True, gap="small"):
         for eid in gap.provisions[:4]:
-            clause_button(eid, key=f"gap-open-{index}-{eid}")
+            clause_button(eid, key=f"gap-open-{index}-{eid}", cite=view.cite(eid))
         article_button(gap.requirement, key=f"gap-article-{index}")
 
 
@@ -102,8 +105,8 @@ def gap_findings(view: ReportView, gap: SafeguardGap) -> list[Mapping[str, Any]]
 
 
 def findings_by_category(view: ReportView) -> None:
-    st.subheader("Findings by kind")
-    st.caption("Click a kind to list those findings.")
+    st.subheader(L.say("Findings by kind"))
+    st.caption(L.say("Click a kind to list those findings."))
     with st.container(horizontal=True, gap="small", key="categories"):
         for category, count in category_counts(view.findings).items():
             st.button(f"{L.CATEGORY_LABEL[category]} · {count}", key=f"cat-{category}",
@@ -112,7 +115,7 @@ def findings_by_category(view: ReportView) -> None:
 
 def coverage_matrix(view: ReportView) -> None:
     """Treaty articles by chapter, each a button coloured by status that opens the article."""
-    st.subheader("Coverage, article by article")
+    st.subheader(L.say("Coverage, article by article"))
     st.html(f'<div class="lc-legend">{status_legend()} &nbsp;Click an article to open it.</div>')
     with st.container(key="coverage-matrix"):
         for chapter, requirements in chapters(view.report).items():

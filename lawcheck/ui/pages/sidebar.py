@@ -12,6 +12,7 @@ import streamlit as st
 
 from lawcheck.engine.align import Analysis
 from lawcheck.errors import InputError
+from lawcheck.i18n import tr
 from lawcheck.report.render import render_html, render_markdown
 from lawcheck.safe_text import markdown_text
 from lawcheck.ui import labels as L
@@ -46,43 +47,49 @@ def uploaded_source(key: str = S.UPLOAD) -> Source | None:
     return cached
 
 
-def sidebar_inputs() -> tuple[Source, str, tuple[str, ...]]:
+def sidebar_inputs() -> tuple[Source, str, tuple[str, ...], str]:
     """The draft (the upload, else the chosen bundled draft), language and instruments."""
     with st.sidebar:
         st.markdown("## ⚖️ lawcheck")
-        st.caption("Checks a draft law on electronic evidence against the Budapest Convention "
-                   "(ETS 185) and its Second Protocol (CETS 224).")
+        st.caption(L.say("Checks a draft law on electronic evidence against the Budapest Convention "
+                         "(ETS 185) and its Second Protocol (CETS 224)."))
         types = accepted_types()
-        st.file_uploader("Draft law", type=types, key=S.UPLOAD,
+        st.file_uploader(L.say("Draft law"), type=types, key=S.UPLOAD,
                          help=f"Akoma Ntoso 3.0 XML{', Word or text' if len(types) > 1 else ''}. "
                               "Without an upload the page shows the demo draft.")
         uploaded = uploaded_source()
         samples = list(sample_drafts())
-        name = st.selectbox("Or a draft bundled with lawcheck", samples, key=S.SAMPLE, disabled=uploaded is not None,
+        name = st.selectbox(L.say("Or a draft bundled with lawcheck"), samples, key=S.SAMPLE,
+                            disabled=uploaded is not None,
                             help="Drafts written by the project: a complete model law, a draft with gaps, "
                                  "Russian drafts. Remove the upload to choose one.")
-        lang = st.selectbox("Language of the draft", LANGUAGES, key=S.LANG,
+        lang = st.selectbox(L.say("Language of the draft"), LANGUAGES, key=S.LANG,
                             format_func=lambda code: LANGUAGE_LABEL[code])
-        st.markdown("**Check against**")
+        words = {"auto": tr("ui.interface_auto", L.language()), "en": "English", "ru": "Русский"}
+        ui_lang = st.selectbox(tr("ui.interface_language", L.language()), LANGUAGES, key=S.UI_LANG,
+                               format_func=lambda code: words[code])
+        st.markdown("**" + L.say("Check against") + "**")
         chosen = [instrument for instrument, key in (("BC", "inst_bc"), ("SP", "inst_sp"))
                   if st.checkbox(L.INSTRUMENT_LABEL[instrument], value=True, key=key)]
         st.divider()
-        st.file_uploader("Compare with another version", type=types, key=S.COMPARE_UPLOAD,
+        st.file_uploader(L.say("Compare with another version"), type=types, key=S.COMPARE_UPLOAD,
                          on_change=comparison_changed,
                          help="A later (or earlier) version of this draft, or an amending act: the Versions view "
                               "shows what it changes in conformance, then in the text, word by word. An amending "
                               "act is applied to the draft first.")
-    assert lang is not None  # a selectbox with options and a default always has a value
-    return uploaded or sample(name), lang, tuple(chosen)
+    assert lang is not None and ui_lang is not None  # selectboxes with options and a default
+    return uploaded or sample(name), lang, tuple(chosen), ui_lang
 
 
-def resolve(source: Source, lang: str, instruments: tuple[str, ...]) -> tuple[Request, Outcome, str | None]:
+def resolve(source: Source, lang: str, instruments: tuple[str, ...],
+            ui_lang: str = "auto") -> tuple[Request, Outcome, str | None]:
     """The result to show, and the error of the request that failed, if any.
 
     Tries the request as asked; when it fails, the last good file with the asked options;
     then the last good request as it was. So a bad upload never blanks the page."""
     last: Request = st.session_state.get(S.LAST_GOOD) or Request(sample(""))
-    candidates = (Request(source, lang, instruments), Request(last.source, lang, instruments), last)
+    candidates = (Request(source, lang, instruments, ui_lang), Request(last.source, lang, instruments, ui_lang),
+                  last)
     error = None
     for request in candidates:
         outcome = checked(request.key, request)
@@ -165,7 +172,7 @@ def sidebar_export(request: Request, view: ReportView, analysis: Analysis) -> No
     stem = Path(request.source.name).stem
     with st.sidebar:
         st.divider()
-        st.markdown("**Download the report**")
+        st.markdown("**" + L.say("Download the report") + "**")
         with st.container(horizontal=True, gap="small"):
             st.download_button("JSON", data=lambda: json.dumps(report, ensure_ascii=False, indent=2),
                                file_name=f"{stem}.lawcheck.json", mime="application/json",
@@ -186,10 +193,10 @@ def sidebar_export(request: Request, view: ReportView, analysis: Analysis) -> No
 def sidebar_legend() -> None:
     with st.sidebar:
         st.divider()
-        st.markdown("**Colours**")
+        st.markdown("**" + L.say("Colours") + "**")
         st.html(status_legend())
-        st.caption("Every verdict on this page comes from the lawcheck engine's report; "
-                   "the page only arranges it.")
+        st.caption(L.say("Every verdict on this page comes from the lawcheck engine's report; "
+                   "the page only arranges it."))
 
 
 def sidebar_decisions(view: ReportView, path: Path | None, error: str | None) -> None:
@@ -197,16 +204,17 @@ def sidebar_decisions(view: ReportView, path: Path | None, error: str | None) ->
     counts = decision_counts(view.report)
     with st.sidebar:
         st.divider()
-        st.markdown("**Reviewer decisions**")
+        st.markdown("**" + L.say("Reviewer decisions") + "**")
         workspace, signed_in = current_workspace()
         if signed_in:
-            st.caption(f"Workspace: {markdown_text(workspace)} (your sign-in). Only you see these decisions.")
+            st.caption(L.say("Workspace: {workspace} (your sign-in). Only you see these decisions.")
+                       .format(workspace=markdown_text(workspace)))
         else:
-            st.text_input("Workspace", key=S.WORKSPACE, placeholder="your name or your team's",
+            st.text_input(L.say("Workspace"), key=S.WORKSPACE, placeholder=L.say("your name or your team's"),
                           help="Decisions are kept per workspace: only sessions that use the same "
                                "workspace name see them and can add to them.")
         if path is None and not error:
-            st.caption("Name a workspace to record decisions and see them.")
+            st.caption(L.say("Name a workspace to record decisions and see them."))
             return
         if error:
             st.warning(f"The decisions cannot be read: {error}", icon=":material/warning:")
@@ -214,7 +222,7 @@ def sidebar_decisions(view: ReportView, path: Path | None, error: str | None) ->
             st.caption(f"{counts['accepted']} accepted · {counts['dismissed']} dismissed · "
                        f"{counts['needs_rereview']} to re-review")
         else:
-            st.caption("None yet: accept or dismiss a finding on its card.")
+            st.caption(L.say("None yet: accept or dismiss a finding on its card."))
         if path is not None:
             st.caption(f"Kept in `{shown_path(path)}` for workspace {markdown_text(workspace)}, "
                        "shared by every version of this draft.")
@@ -230,8 +238,10 @@ def header(request: Request, view: ReportView, error: str | None, compare_error:
                  icon=":material/error:")
     if compare_error:
         st.error(compare_error, icon=":material/error:")
-    origin = "a draft bundled with lawcheck" if request.source.demo else "uploaded draft"
+    origin = L.say("a draft bundled with lawcheck") if request.source.demo else L.say("uploaded draft")
     st.markdown(f"# {L.md(document['title'])}")
-    instruments = " and ".join(L.INSTRUMENT_LABEL[i] for i in view.report["instruments"])
-    st.caption(f"{L.md(document['source'])} ({origin}) · language {document['language']} · "
-               f"{document['provisions']} provisions · checked against the {instruments}")
+    instruments = L.say(" and ").join(L.INSTRUMENT_LABEL[i] for i in view.report["instruments"])
+    st.caption(L.say("{source} ({origin}) · language {language} · {provisions} provisions · checked against "
+                     "the {instruments}").format(source=L.md(document["source"]), origin=origin,
+                                                 language=document["language"], provisions=document["provisions"],
+                                                 instruments=instruments))

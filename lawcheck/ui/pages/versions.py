@@ -70,19 +70,19 @@ def diff_metrics(diff: dict[str, Any]) -> None:
     summary = diff["summary"]
     lost = sum(change["new"] == "absent" for change in diff["safeguards"])
     columns = st.columns(5)
-    columns[0].metric("New findings", summary["findings_added"], delta_color="off", delta_arrow="off",
+    columns[0].metric(L.say("New findings"), summary["findings_added"], delta_color="off", delta_arrow="off",
                       delta=f"{summary['high_findings_added']} high severity")
-    columns[1].metric("Resolved findings", summary["findings_resolved"])
+    columns[1].metric(L.say("Resolved findings"), summary["findings_resolved"])
     columns[2].metric("Safeguards lost", lost, delta=f"{len(diff['safeguards']) - lost} gained",
                       delta_color="off", delta_arrow="off")
-    columns[3].metric("Articles changed status", summary["requirements_changed"])
-    columns[4].metric("Provisions changed", summary["provisions_changed"],
+    columns[3].metric(L.say("Articles changed status"), summary["requirements_changed"])
+    columns[4].metric(L.say("Provisions changed"), summary["provisions_changed"],
                       delta=f"{summary['provisions_added']} added, {summary['provisions_removed']} removed",
                       delta_color="off", delta_arrow="off")
 
 
 def diff_conformance(view: ReportView, diff: dict[str, Any]) -> None:
-    st.subheader("What the change does to conformance")
+    st.subheader(L.say("What the change does to conformance"))
     findings = diff["findings"]
     if not (findings["added"] or findings["resolved"] or diff["requirements"] or diff["safeguards"]):
         st.success("No change in conformance: no finding added or resolved, no status or safeguard changed.")
@@ -92,14 +92,15 @@ def diff_conformance(view: ReportView, diff: dict[str, Any]) -> None:
         titles = {rid: requirement["title"] for rid, requirement in view.requirements.items()}
         st.html(safeguard_changes_html(diff["safeguards"], titles))
     if findings["added"]:
-        st.markdown(f"#### New findings ({len(findings['added'])})")
+        st.markdown("#### " + L.say("New findings ({count})").format(count=len(findings["added"])))
         for number, finding in enumerate(findings["added"]):
             diff_finding_card(view, finding, f"finding-new-{finding['category']}-{number}")
     if diff["requirements"]:
         st.markdown(f"#### Treaty articles whose status changed ({len(diff['requirements'])})")
         st.html(status_changes_html(diff["requirements"]))
     if findings["resolved"]:
-        with st.expander(f"Resolved findings ({len(findings['resolved'])})", expanded=len(findings["resolved"]) <= 3):
+        with st.expander(L.say("Resolved findings ({count})").format(count=len(findings["resolved"])),
+                         expanded=len(findings["resolved"]) <= 3):
             for number, finding in enumerate(findings["resolved"]):
                 diff_finding_card(view, finding, f"resolved-{number}")
 
@@ -121,15 +122,15 @@ def diff_finding_card(view: ReportView, finding: Mapping[str, Any], key: str) ->
 
 
 def diff_text(diff: dict[str, Any]) -> None:
-    st.subheader("What changed in the text")
+    st.subheader(L.say("What changed in the text"))
     texts = diff["texts"]
     if not (diff["changes"] or texts["added"] or texts["removed"]):
-        st.info("The wording is the same in both versions.")
+        st.info(L.say("The wording is the same in both versions."))
         return
-    st.caption("Word by word: struck-out words were removed, highlighted words inserted; long unchanged "
-               "passages are shortened (…).")
+    st.caption(L.say("Word by word: struck-out words were removed, highlighted words inserted; long unchanged "
+               "passages are shortened (…)."))
     if diff["changes"]:
-        st.markdown(f"#### Changed provisions ({len(diff['changes'])})")
+        st.markdown("#### " + L.say("Changed provisions ({count})").format(count=len(diff["changes"])))
         st.html(changes_html(diff["changes"]))
     for kind, title in (("added", "Added provisions"), ("removed", "Removed provisions")):
         if texts[kind]:
