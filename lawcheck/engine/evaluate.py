@@ -192,8 +192,29 @@ def assess(analysis: Analysis, rulebook: Rulebook, instruments: Sequence[str],
            settings: Settings, cut: Cut = CUT) -> list[Assessed]:
     """Every requirement of the selected instruments, in treaty order."""
     general = general_clauses(analysis)
-    return [_assess_one(analysis, requirement, rulebook, settings, general, cut)
-            for requirement in rulebook.selected(tuple(instruments))]
+    return _bound_to_offences([_assess_one(analysis, requirement, rulebook, settings, general, cut)
+                               for requirement in rulebook.selected(tuple(instruments))], settings)
+
+
+GOVERNS_OFFENCES = {"liability", "sanction"}
+"""Kinds of requirement that apply to the Convention's offences (attempt, corporate liability,
+sanctions): with none of those offences in the text they have nothing to apply to."""
+
+
+def _bound_to_offences(assessed: list[Assessed], settings: Settings) -> list[Assessed]:
+    """A penalty clause for disobeying an order is not the sanction Art. 13 asks for: where
+    every offence a liability or sanction rule depends on is absent, so is the rule."""
+    absent = {"missing", "not_assessed", "not_applicable"}
+    status = {item.requirement.id: item.status for item in assessed}
+    result = []
+    for item in assessed:
+        depends = item.requirement.depends_on
+        if item.requirement.kind in GOVERNS_OFFENCES and item.status not in absent and depends \
+                and all(status.get(d, "missing") in absent for d in depends):
+            item = Assessed(item.requirement, "not_assessed" if settings.partial_text else "missing",
+                            0.0, (), None, considered=item.considered)
+        result.append(item)
+    return result
 
 
 def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
@@ -211,7 +232,7 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
             or all(not present.isdisjoint(group) for group in requirement.align) \
             or (framing and requirement.kind in POWER_KINDS)
         result.append(_assess_one(analysis, requirement, rulebook, settings, general) if touched else item)
-    return result
+    return _bound_to_offences(result, settings)
 
 
 def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook, settings: Settings,
