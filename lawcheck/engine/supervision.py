@@ -211,7 +211,7 @@ def _grant(sentence: _Sentence, power_concepts: set[str], default_data: str) -> 
 
 
 def _validation(following: Sequence[_Sentence]) -> Validation | None:
-    effects = tuple(effect for concept, effect in (("refusal_stop", "stop"), ("refusal_destroy", "destroy"),
+    effects = tuple(effect for concept, effect in (("refusal_stop", "stop"), ("data_destruction", "destroy"),
                                                     ("refusal_exclude", "exclude"))
                     if any(s.has(concept) for s in following))
     for sentence in following:
