@@ -69,3 +69,10 @@ def test_every_rule_has_cases_in_both_languages_both_ways() -> None:
         kinds = {(c.lang, c.expect) for c in requirement.cases}
         missing = {(lang, expect) for lang in ("en", "ru") for expect in ("pass", "fire")} - kinds
         assert not missing, f"{requirement.id} lacks cases {sorted(missing)}"
+
+
+def test_every_check_type_a_rule_may_name_is_implemented() -> None:
+    from lawcheck.engine.checks import CHECKS
+    from lawcheck.rulebook.schema import CHECKS as NAMED
+
+    assert set(CHECKS) == set(NAMED)

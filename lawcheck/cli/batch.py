@@ -74,7 +74,7 @@ def check_one(args: argparse.Namespace, draft: Path, output: Path | None) -> Out
     """One draft of the batch, with every failure turned into its one-line error."""
     started = time.perf_counter()
     try:
-        code, result = check.check_file(args, draft)
+        code, result = check.check_file(args, draft, in_batch=True)
         if output is not None:
             check.write_report(result, args.format, str(output))
         return Outcome(draft, code, time.perf_counter() - started, summary=result.report["summary"])
@@ -130,7 +130,6 @@ def run_batch(args: argparse.Namespace, paths: list[Path]) -> int:
         folder.mkdir(parents=True, exist_ok=True)
     outputs: list[Path | None] = list(report_paths(drafts, folder, args.format)) if folder \
         else [None] * len(drafts)
-    args = argparse.Namespace(**{**vars(args), "batch": True})
     jobs = max(1, args.jobs or default_jobs())
     outcomes = _run_sequentially(args, drafts, outputs) if jobs == 1 or len(drafts) == 1 \
         else _run_in_pool(args, drafts, outputs, jobs)

@@ -58,19 +58,9 @@ def evaluate_requirement(requirement: Requirement, blocks: Sequence[Block],
     `support` blocks (articles that refer to the aligned ones) may satisfy a presence
     element, never raise a conflict."""
     skip = set(relaxed)
-    pairs = []
-    for element in requirement.elements:
-        if element.id in skip:
-            continue
-        if element.check == "defined":
-            result = checks.defined(element, definitions)
-        elif element.check == "safeguard":
-            result = checks.safeguard(element, safeguard_units)
-        elif element.check == "presence":
-            result = checks.presence(element, [*blocks, *support])
-        else:
-            result = checks.BLOCK_CHECKS[element.check](element, blocks)
-        pairs.append((element, result))
+    scope = checks.Scope(blocks, support, definitions, safeguard_units)
+    pairs = [(element, checks.CHECKS[element.check](element, scope))
+             for element in requirement.elements if element.id not in skip]
     found = any(blocks)
     safeguards = {
         safeguard_id: checks.safeguard(rulebook.safeguard(safeguard_id)[1], safeguard_units)
