@@ -19,6 +19,7 @@ without a new check, and in every download, the Word commentary included.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -36,15 +37,18 @@ from lawcheck.report.diff import render_diff
 from lawcheck.report.render import render_html, render_markdown
 from lawcheck.rulebook.graph import build_graph
 from lawcheck.rulebook.loader import Rulebook, load_rulebook
+from lawcheck.safe_text import markdown_text
 from lawcheck.treaty import SEVERITIES, STATUSES
 from lawcheck.ui import labels as L
 from lawcheck.ui.decisions import (
+    WORKSPACE_ENV,
     database_path,
     decision_counts,
     record_decision,
     shown_path,
     stamp,
     with_decisions,
+    workspace_name,
 )
 from lawcheck.ui.exports import DOCX_MIME, commentary_docx
 from lawcheck.ui.fragments import (
@@ -276,12 +280,37 @@ def resolve_comparison(request: Request, outcome: Outcome) -> tuple[Comparison |
     return None, comparison.error
 
 
-def reviewed(request: Request, outcome: Outcome) -> tuple[ReportView, Path, str | None]:
+def signed_in_user() -> str | None:
+    """The account the server signed this user in with (Streamlit authentication), if any."""
+    user = getattr(st, "user", None)
+    if user is None or not user.get("is_logged_in"):
+        return None
+    return str(user.get("email") or user.get("name") or "") or None
+
+
+def current_workspace() -> tuple[str, bool]:
+    """Whose decisions this session sees: the signed-in user, else the workspace named in the
+    sidebar (empty until one is named). True when it comes from the sign-in."""
+    user = signed_in_user()
+    if user:
+        return user, True
+    st.session_state.setdefault("workspace", os.environ.get(WORKSPACE_ENV, "").strip())
+    return str(st.session_state["workspace"]), False
+
+
+def reviewed(request: Request, outcome: Outcome) -> tuple[ReportView, Path | None, str | None]:
     """The view with the reviewer decisions attached, the database they come from, and the
     error if it cannot be read. Rebuilt only when a decision was written (the database's
     stamp moves), so a view switch stays cheap."""
     base = outcome.view
-    path = database_path(base.document, imported=is_imported(request.source))
+    st.session_state["_review"] = None
+    try:
+        workspace = workspace_name(current_workspace()[0])
+        if not workspace:
+            return base, None, None
+        path = database_path(base.document, imported=is_imported(request.source), workspace=workspace)
+    except InputError as error:
+        return base, None, str(error)
     st.session_state["_review"] = ReviewTarget(path, outcome.check.analysis, request.source.name)
     key = (request.key, str(path), stamp(path), st.session_state.get("_decisions_saved", 0))
     cached = st.session_state.get("_reviewed")
@@ -329,12 +358,22 @@ def sidebar_legend() -> None:
                    "the page only arranges it.")
 
 
-def sidebar_decisions(view: ReportView, path: Path, error: str | None) -> None:
+def sidebar_decisions(view: ReportView, path: Path | None, error: str | None) -> None:
     """Where the decisions on this draft are kept, and how many apply."""
     counts = decision_counts(view.report)
     with st.sidebar:
         st.divider()
         st.markdown("**Reviewer decisions**")
+        workspace, signed_in = current_workspace()
+        if signed_in:
+            st.caption(f"Workspace: {markdown_text(workspace)} (your sign-in). Only you see these decisions.")
+        else:
+            st.text_input("Workspace", key="workspace", placeholder="your name or your team's",
+                          help="Decisions are kept per workspace: only sessions that use the same "
+                               "workspace name see them and can add to them.")
+        if path is None and not error:
+            st.caption("Name a workspace to record decisions and see them.")
+            return
         if error:
             st.warning(f"The decisions cannot be read: {error}", icon=":material/warning:")
         elif any(counts.values()):
@@ -342,7 +381,9 @@ def sidebar_decisions(view: ReportView, path: Path, error: str | None) -> None:
                        f"{counts['needs_rereview']} to re-review")
         else:
             st.caption("None yet: accept or dismiss a finding on its card.")
-        st.caption(f"Kept in `{shown_path(path)}`, shared by every version of this draft.")
+        if path is not None:
+            st.caption(f"Kept in `{shown_path(path)}` for workspace {markdown_text(workspace)}, "
+                       "shared by every version of this draft.")
 
 
 # --- header ---------------------------------------------------------------------------------
@@ -593,7 +634,11 @@ def save_decision(finding: dict[str, Any], index: int, place: str, decision: str
     if not reason or not reviewer:
         st.session_state["_decide_error"] = "A decision needs a reason and the reviewer's name."
         return
-    target: ReviewTarget = st.session_state["_review"]
+    target: ReviewTarget | None = st.session_state.get("_review")
+    if target is None:
+        st.session_state["_decide_error"] = ("Name a workspace in the sidebar first: decisions are kept "
+                                             "per workspace, and only that workspace sees them.")
+        return
     try:
         record_decision(target.path, finding, target.analysis, decision, reason, reviewer, source=target.source)
     except (InputError, OSError, sqlite3.Error, ValueError) as error:

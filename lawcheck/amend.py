@@ -48,6 +48,7 @@ from lawcheck.akn.numbering import key_in_family, num_keys, sequence_family
 from lawcheck.akn.reader import root_info
 from lawcheck.akn.references import PREFERRED_ELEMENTS, TOP_KINDS, Citation, find_citations
 from lawcheck.akn.vocab import ABBREVIATIONS, ABOVE_ARTICLE, ARTICLE_LEVEL, QUOTED, SKIPPED
+from lawcheck.digits import ascii_int
 from lawcheck.errors import InputError
 
 __all__ = [
@@ -800,7 +801,8 @@ class _Wording:
                 spans.append((match.start(), match.end(), *self._edit(kind, match)))
         spans.sort(key=lambda item: item[0])
         found: list[tuple[int, _Instruction]] = []
-        previous_end, previous_targets = 0, []
+        previous_end = 0
+        previous_targets: list[Chain] = []
         for start, end, edit, own_chain in spans:
             tokens = _tokens_between(low, previous_end, start)
             targets = [chains[own_chain][0]] if own_chain is not None else \
@@ -903,10 +905,10 @@ class _Wording:
             same = anchor[-1][0] == new[-1][0] or len(anchor) == len(new)
             return self._new("insert", context, low, supplemented.end(), unit_kind=new[-1][0],
                              anchor=("after", anchor) if same else None, targets=[] if same else [anchor])
-        anchor = _EN_ANCHOR.search(low)
-        if anchor:
-            chain = chains[int(anchor.group(2))][0]
-            return self._new("insert", context, low, anchor.end(), anchor=(anchor.group(1), chain),
+        anchored = _EN_ANCHOR.search(low)
+        if anchored:
+            chain = chains[int(anchored.group(2))][0]
+            return self._new("insert", context, low, anchored.end(), anchor=(anchored.group(1), chain),
                              unit_kind=unit_kind)
         position = _EN_POSITION.search(low)
         if position:
@@ -1329,8 +1331,9 @@ def number_key(token: str, family: str = "arabic") -> tuple[tuple[int, int | str
     """Sort key of a unit number: 94 < 94-1 < 94-2 < 95, 5 < 5A < 5B < 6, 4) < 4-1)."""
     key: list[tuple[int, int | str]] = []
     for part in re.findall(r"\d+|[^\W\d_]+", token.lower()):
-        if part.isdigit():
-            key.append((0, int(part)))
+        value_of_digits = ascii_int(part)
+        if value_of_digits is not None:
+            key.append((0, value_of_digits))
             continue
         reading = key_in_family(part, family) if family not in ("arabic", "") else None
         readings = num_keys(part)
@@ -1520,8 +1523,8 @@ class _Applier:
                 if not preferred or self.tree.name(child) in preferred:
                     return self.tree.name(child) or "paragraph"
         if kind in ("article", "section"):
-            sample = next((u for u in self.tree.units() if self.tree.name(u) in ("article", "section")), None)
-            return self.tree.name(sample) if sample is not None else kind
+            names = (self.tree.name(unit) for unit in self.tree.units())
+            return next((name for name in names if name in ("article", "section")), kind)
         return PREFERRED_ELEMENTS.get(kind, (kind or "paragraph",))[0]
 
     def _replace(self) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from lxml import etree
 
 from lawcheck.akn import Document, parse_document, parse_xml, read_bytes
+from lawcheck.errors import InputError
 from lawcheck.ingest import DRAFT_SUFFIXES, ImportResult, convert, import_draft
 
 
@@ -43,19 +44,24 @@ def is_draft_file(name: str) -> bool:
 def load_draft(path: Path, *, lang: str = "auto", max_bytes: int | None = None) -> Draft:
     """A draft file on disk; InputError (one line) for bad input."""
     if is_draft_file(path.name):
-        return _from_import(import_draft(path, lang=lang, max_bytes=max_bytes), path.name, max_bytes)
+        return _from_import(import_draft(path, lang=lang, max_bytes=max_bytes), path.name, max_bytes, str(path))
     return _from_akn(read_bytes(path, max_bytes), str(path), max_bytes)
 
 
 def load_upload(name: str, data: bytes, *, lang: str = "auto", max_bytes: int | None = None) -> Draft:
     """A draft held in memory (an upload), named `name` in messages."""
     if is_draft_file(name):
-        return _from_import(convert(data, name, lang=lang, max_bytes=max_bytes), name, max_bytes)
+        return _from_import(convert(data, name, lang=lang, max_bytes=max_bytes), name, max_bytes, name)
     return _from_akn(data, name, max_bytes)
 
 
-def _from_import(result: ImportResult, source: str, max_bytes: int | None) -> Draft:
-    document = parse_document(result.xml, source, max_bytes=max_bytes)
+def _from_import(result: ImportResult, source: str, max_bytes: int | None, where: str) -> Draft:
+    """The imported XML read as a document. An error there names the draft file the user gave
+    (`where`), not the generated XML, whose line numbers would point nowhere in the draft."""
+    try:
+        document = parse_document(result.xml, source, max_bytes=max_bytes)
+    except InputError as error:
+        raise InputError(error.args[0], source=where, eid=error.eid) from None
     return Draft(document, result.xml, True, (*result.warnings, *document.warnings))
 
 

@@ -21,6 +21,7 @@ from lawcheck.compare.versions import compare
 from lawcheck.data import demo_draft
 from lawcheck.decisions.attach import decision_note
 from lawcheck.decisions.store import DecisionStore
+from lawcheck.errors import InputError
 from lawcheck.pipeline import Check, check_document
 from lawcheck.rulebook.graph import build_graph
 from lawcheck.rulebook.loader import load_rulebook
@@ -497,10 +498,21 @@ def test_word_diff_html_marks_and_escapes() -> None:
 # --- reviewer decisions -------------------------------------------------------------------
 
 REASON = "Interception is authorised by the Police Regulations, reviewed by a judge within 24 hours"
+WORKSPACE = "Ministry review team"
 
 
-def dismiss(app: AppTest, index: int, reason: str = REASON, reviewer: str = "A. Expert") -> AppTest:
+def in_workspace(app: AppTest, workspace: str) -> AppTest:
+    """Name the session's workspace in the sidebar, as a user does before deciding."""
+    app.text_input(key="workspace").set_value(workspace).run()
+    assert not app.exception, app.exception
+    return app
+
+
+def dismiss(app: AppTest, index: int, reason: str = REASON, reviewer: str = "A. Expert",
+            workspace: str | None = WORKSPACE) -> AppTest:
     """Dismiss the finding listed at `index` with a reason, as a reviewer does on its card."""
+    if workspace is not None and not app.text_input(key="workspace").value:
+        in_workspace(app, workspace)
     app.button(key=f"list-dismiss-{index}").click().run()
     app.text_area(key=f"list-reason-{index}").set_value(reason)
     app.text_input(key=f"list-reviewer-{index}").set_value(reviewer)
@@ -516,8 +528,8 @@ def test_dismissing_a_finding_shows_on_its_card_and_in_the_json(
     dismiss(app, 0)
     card, badge = markdown_text(app), labels.decision_badge({"status": "dismissed"})
     assert f"{badge} Dismissed by A. Expert on " in card and REASON in card
-    assert [f.name for f in decisions_dir.iterdir() if f.suffix == ".sqlite"] == [
-        decisions_module.database_path(demo_check.report["document"], imported=False).name]
+    assert list(decisions_dir.rglob("*.sqlite")) == [
+        decisions_module.database_path(demo_check.report["document"], imported=False, workspace=WORKSPACE)]
     report = json.loads(downloaded(app, "dl_json", deferred))
     decided = report["findings"][0]
     assert decided["code"] == finding["code"]
@@ -560,7 +572,7 @@ def test_decisions_carry_over_to_the_next_version() -> None:
     app = dismiss(show(upload(start(), first.name, first.read_bytes()), "Findings"), 0)
     upload(app, second.name, second.read_bytes())
     document = parse_document(second.read_bytes(), second.name)
-    path = decisions_module.database_path({"frbr_uri": document.frbr.work_uri}, imported=False)
+    path = decisions_module.database_path({"frbr_uri": document.frbr.work_uri}, imported=False, workspace=WORKSPACE)
     with DecisionStore(path) as store:
         expected = check_document(document, source=second.name, decisions=store).report
     carried = [f for f in expected["findings"] if f.get("decision")]
@@ -569,6 +581,31 @@ def test_decisions_carry_over_to_the_next_version() -> None:
     text = markdown_text(app)
     for finding in carried:
         assert f"{labels.decision_badge(finding['decision'])} {decision_note(finding)}" in text
+
+
+def test_two_workspaces_never_see_each_others_decisions(decisions_dir: Path) -> None:
+    first = dismiss(show(start(), "Findings"), 0, reason="Team A: not relevant", workspace="Team A")
+    assert "Team A: not relevant" in markdown_text(first)
+    second = show(in_workspace(start(), "team-a"), "Findings")
+    assert "Dismissed by" not in markdown_text(second)
+    dismiss(second, 0, reason="Team B: covered elsewhere", workspace=None)
+    third = show(in_workspace(start(), "Team A"), "Findings")
+    text = markdown_text(third)
+    assert "Team A: not relevant" in text and "Team B: covered elsewhere" not in text
+    assert len({path.parent for path in decisions_dir.rglob("*.sqlite")}) == 2
+
+
+def test_without_a_workspace_nothing_is_shown_or_recorded(decisions_dir: Path) -> None:
+    app = dismiss(show(start(), "Findings"), 0, workspace=None)
+    assert "Name a workspace" in app.warning[0].value
+    assert not list(decisions_dir.rglob("*.sqlite"))
+
+
+def test_a_workspace_name_with_control_characters_is_refused(decisions_dir: Path) -> None:
+    app = in_workspace(start(), "team\x1b[31m")
+    assert any("control characters" in warning.value for warning in app.warning)
+    with pytest.raises(InputError):
+        decisions_module.workspace_name("x" * 200)
 
 
 def test_database_names_are_safe_and_distinct(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -598,12 +635,11 @@ def big_draft(akn: Callable[..., bytes], sections: int = 75) -> bytes:
 
 
 def test_every_view_of_a_big_draft_renders(akn: Callable[..., bytes]) -> None:
-    """How fast views switch is measured in benchmarks/, not asserted here."""
+    """How fast is benchmarks/responsiveness.py's business; here, that every view renders."""
     app = upload(start(), "big.xml", big_draft(akn))
     assert "300 provisions" in " ".join(c.value for c in app.caption)
     for view in ("Findings", "Clauses", "Articles", "Rule graph", "Overview", "Clauses"):
         show(app, view)
-        assert not app.exception
 
 
 # --- view helpers without Streamlit -------------------------------------------------------

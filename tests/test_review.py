@@ -163,7 +163,7 @@ def test_bad_input_is_refused(tmp_path: Path) -> None:
     with DecisionStore(tmp_path / "d.sqlite") as store:
         with pytest.raises(ValueError, match="decision must be"):
             store.record({"code": "X"}, "", "maybe", "why", "who")
-        with pytest.raises(ValueError, match="reason and a reviewer"):
+        with pytest.raises(InputError, match="needs a reason"):
             store.record({"code": "X"}, "", "accepted", "  ", "who")
         assert store.all() == []
     junk = tmp_path / "junk.sqlite"

@@ -8,8 +8,10 @@ resolves references at the end, when every provision and number is known.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from lxml import etree
 
@@ -45,6 +47,11 @@ NOTE_NAMES = frozenset({"note", "editorialNote", "footnote"})
 FRONT = frozenset({"preface", "preamble"})
 DOCUMENT_PARTS_SKIPPED = frozenset({"attachments", "components", "conclusions"})
 
+
+MAX_REFERENCES = 100_000
+"""References resolved per document; a 300,000-word code has a few thousand."""
+MAX_PROVISIONS = 20_000
+"""Provisions of one document: twice a 300,000-word code, and about ten seconds of checking."""
 
 _DEF_CANDIDATE = re.compile(r"^(?:\d+(?:-\d+)*\)\s*)?[«\"“”'‘„]|^(?:In|For|The following|В|Для)\s")
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -97,6 +104,34 @@ class _Pending:
     order: tuple[int, int] = (0, 0)  # (block number, offset): document order
 
 
+class Intervals:
+    """Character spans of one block, asked about in O(log n): a paragraph may hold thousands
+    of references, and comparing each with every other span made it quadratic."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._lows = [low for low, _ in ordered]
+        self._max_high = list(accumulate((high for _, high in ordered), max))
+        self._widest_at: dict[int, int] = {}
+        for low, high in ordered:
+            self._widest_at[low] = max(high, self._widest_at.get(low, high))
+
+    def __bool__(self) -> bool:
+        return bool(self._lows)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span shares a character with [start, end)."""
+        before_end = bisect_left(self._lows, end)
+        return before_end > 0 and self._max_high[before_end - 1] > start
+
+    def strictly_contains(self, start: int, end: int) -> bool:
+        """Whether some span other than [start, end) itself contains it."""
+        earlier = bisect_left(self._lows, start)
+        if earlier and self._max_high[earlier - 1] >= end:
+            return True
+        return self._widest_at.get(start, end) > end
+
+
 @dataclass(slots=True)
 class _Scanned:
     """A block of the draft's own text, kept for the one scan for worded references."""
@@ -104,7 +139,7 @@ class _Scanned:
     raw: str
     frame: _Frame
     line: int | None
-    masked: list[tuple[int, int]]
+    masked: Intervals
     amending: bool
     number: int
 
@@ -320,24 +355,22 @@ class _Builder:
         frame.blocks += 1
 
     def _ref_elements(self, inline: _Inline, frame: _Frame, line: int | None,
-                      number: int) -> list[tuple[int, int]]:
+                      number: int) -> Intervals:
         """`<ref>`s of a block (a `<mod>` makes the provision an amending one: its worded
         references cite the amended law); returns the spans where no worded reference is
         looked for (refs and quotations). In quoted text only `<ref>`s count."""
-        masked: list[tuple[int, int]] = []
+        quoted = Intervals([(start, end) for kind, start, end, _ in inline.spans if kind == "quoted"])
         for kind, start, end, element in inline.spans:
             if kind == "mod":
                 frame.amending = True
-            elif kind in ("ref", "quoted"):
-                masked.append((start, end))
-            if kind == "ref" and (frame.quoted or not _inside(start, end, inline.spans, "quoted")):
+            if kind == "ref" and (frame.quoted or not quoted.strictly_contains(start, end)):
                 pending = _Pending(element.sourceline or line,
                                    _normalise("".join(element.itertext())),
                                    href=element.get("href") or "", quoted=frame.quoted,
                                    order=(number, start))
                 frame.pending.append(pending)
                 self.pending.append(pending)
-        return masked
+        return Intervals([(start, end) for kind, start, end, _ in inline.spans if kind in ("ref", "quoted")])
 
     def worded_references(self) -> None:
         """Find worded references in every scanned block at once, then put all pending
@@ -345,7 +378,7 @@ class _Builder:
         found = find_citations_in_blocks([block.raw for block in self.scanned], self.language)
         for index, citation in found:
             block = self.scanned[index]
-            if block.masked and _overlaps(citation.start, citation.end, block.masked):
+            if block.masked.overlaps(citation.start, citation.end):
                 continue
             line = None if block.line is None else \
                 block.line + block.raw.count("\n", 0, citation.start)
@@ -451,8 +484,8 @@ class _Builder:
         citation = pending.citation
         if pending.external or not resolver.is_internal(citation):
             return Reference(source_eid, None, pending.text, None, "external", pending.line)
-        target = resolver.resolve(citation, source)
-        return Reference(source_eid, None, pending.text, target.eid if target else None,
+        resolved = resolver.resolve(citation, source)
+        return Reference(source_eid, None, pending.text, resolved.eid if resolved else None,
                          "numeric", pending.line)
 
     def _href_target(self, href: str, ids: set[str]) -> tuple[str | None, str]:
@@ -465,16 +498,6 @@ class _Builder:
         if not href:
             return None, "ref"
         return None, "external"
-
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(low < end and start < high for low, high in spans)
-
-
-def _inside(start: int, end: int, spans: list[tuple[str, int, int, etree._Element]],
-            kind: str) -> bool:
-    return any(k == kind and s <= start and end <= e and (s, e) != (start, end)
-               for k, s, e, _ in spans)
 
 
 def _normalise(text: str) -> str:
@@ -499,6 +522,13 @@ def build_document(root: etree._Element, source: str) -> Document:
                          source=source) from None
 
 
+def _check_budget(own: list[Provision], quoted: list[Provision], source: str) -> None:
+    count = sum(1 for top in (*own, *quoted) for _ in top.walk())
+    if count > MAX_PROVISIONS:
+        raise InputError(f"{count:,} provisions, over the limit of {MAX_PROVISIONS:,}: not a draft this tool "
+                         "can check in one piece", source=source)
+
+
 def _build(root: etree._Element, source: str) -> Document:
     info = root_info(root, source)
     frbr = read_frbr(info.doc_element, _prefix(info))
@@ -510,7 +540,11 @@ def _build(root: etree._Element, source: str) -> Document:
                         "convention")
         builder, own, quoted = _walk(info, source, frbr)
     warnings.extend(builder.warnings)
+    _check_budget(own, quoted, source)
     builder.worded_references()
+    if len(builder.pending) > MAX_REFERENCES:
+        raise InputError(f"{len(builder.pending):,} cross-references, over the limit of {MAX_REFERENCES:,}",
+                         source=source)
     references = builder.resolve(root, own)
     _attach(builder.pending, references, (*own, *quoted))
     own_references = tuple(reference for pending, reference

@@ -99,7 +99,17 @@ class Provision:
     @cached_property
     def text(self) -> str:
         """Full text in reading order, one block per line: "33. Expedited preservation", then
-        "(1) Where ...": a heading gets its own line, a bare number opens the first line."""
+        "(1) Where ...": a heading gets its own line, a bare number opens the first line.
+
+        Descendants are read first, deepest first, so that a unit nested 250 levels deep does
+        not recurse 250 times through this property."""
+        for node in reversed(list(self.walk())):
+            if node is not self and "text" not in node.__dict__:
+                node.__dict__["text"] = node._reading()
+        return self._reading()
+
+    def _reading(self) -> str:
+        """`text` of this provision, its children's texts being known."""
         opening = self.own_text
         if self.closing_text:
             opening = opening[:len(opening) - len(self.closing_text)].rstrip("\n")

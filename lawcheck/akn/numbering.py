@@ -19,7 +19,7 @@ _PUNCT = re.compile(r"[\W_]+")
 
 _ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$", re.IGNORECASE)
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-_ARABIC = re.compile(r"^(\d+)(?:-?(.+))?$")
+_ARABIC = re.compile(r"^([0-9]{1,12})(?![0-9])(?:-?(.+))?$")
 _LETTERS = re.compile(r"^([^\W\d_])\1*(?:-(.+))?$")
 _LATIN = "abcdefghijklmnopqrstuvwxyz"
 _CYRILLIC = "абвгдежзиклмнопрстуфхцчшщэюя"

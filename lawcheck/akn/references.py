@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from lawcheck.akn.model import Provision
 from lawcheck.akn.numbering import clean_num
 from lawcheck.akn.vocab import ARTICLE_LEVEL
+from lawcheck.digits import is_ascii_number
 
 TOP_KINDS = frozenset({"section", "article", "regulation", "rule", "part", "chapter"})
 """Units numbered across the whole document: resolved through a document-wide index."""
@@ -58,14 +59,14 @@ _EN_UNIT_WORDS = {
 _EN_UNIT = (r"(?:sub-?sections?|subs\.|subsec\.|sub-?paragraphs?|subpara\.|sections?|ss?\.|"
             r"secs?\.|sect\.|articles?|arts?\.|regulations?|regs?\.|rules?|paragraphs?|paras?\.|"
             r"clauses?|items?|points?)")
-_EN_SUB = r"\((?:\d+(?:\.\d+)?[a-z]{0,2}|[a-z]{1,4}(?:\.\d+)?)\)"
-_EN_NUM = rf"(?:\d+[a-z]{{0,3}}(?:[.\-]\d+[a-z]{{0,2}})*(?:\s?{_EN_SUB})*|{_EN_SUB}(?:\s?{_EN_SUB})*)"
+_EN_SUB = r"\((?:[0-9]+(?:\.[0-9]+)?[a-z]{0,2}|[a-z]{1,4}(?:\.[0-9]+)?)\)"
+_EN_NUM = rf"(?:[0-9]+[a-z]{{0,3}}(?:[.\-][0-9]+[a-z]{{0,2}})*(?:\s?{_EN_SUB})*|{_EN_SUB}(?:\s?{_EN_SUB})*)"
 # Patterns run on lower-cased text: case-insensitive matching is several times slower in `re`.
 _EN_REF = re.compile(
     rf"(?<![\w.])(?P<unit>{_EN_UNIT})\s*(?P<num>{_EN_NUM})"
     rf"(?P<more>(?:\s*(?:,|and|or|to|-|–|through)\s*{_EN_NUM}(?![\w.]))*)")
 _EN_BIG = re.compile(
-    r"(?<![\w.])(?P<bigunit>Part|Chapter|PART|CHAPTER)(?:s|S)?\s+(?P<bignum>[IVXLC]+|\d+[A-Z]?)\b")
+    r"(?<![\w.])(?P<bigunit>Part|Chapter|PART|CHAPTER)(?:s|S)?\s+(?P<bignum>[IVXLC]+|[0-9]+[A-Z]?)\b")
 _EN_OF = re.compile(rf"\s*,?\s+of\s+(?:this\s+)?(?P<unit>{_EN_UNIT})\s*(?P<num>{_EN_NUM})")
 _EN_LIST_NUM = re.compile(_EN_NUM)
 _EN_EXTERNAL = re.compile(
@@ -102,7 +103,7 @@ _RU_ORDINALS = {
     "одиннадцат": "11", "двенадцат": "12",
 }
 _RU_ORDINAL = r"(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат)[а-яё]{0,4}"
-_RU_NUM = rf"(?:\d+(?:[.\-]\d+)*\)?|{_RU_ORDINAL}(?![а-яё]))"
+_RU_NUM = rf"(?:[0-9]+(?:[.\-][0-9]+)*\)?|{_RU_ORDINAL}(?![а-яё]))"
 _RU_UNIT = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _RU_UNITS)
 _RU_ITEM = rf"(?<![\w.])(?:{_RU_UNIT})\s*(?P<num>{_RU_NUM})(?P<more>(?:\s*(?:,|и|или|[-–—])\s*{_RU_NUM})*)"
 _RU_REF = re.compile(_RU_ITEM)
@@ -389,9 +390,9 @@ class Resolver:
             return None
         for strict in (True, False):  # «частями первой»: the article's parts, not points
             for scope in _scopes(source):
-                start = self._find(scope, kind, number, strict)
-                if start is not None:
-                    found = self._descend(start, rest)
+                top = self._find(scope, kind, number, strict)
+                if top is not None:
+                    found = self._descend(top, rest)
                     if found is not None:
                         return found
         return None
@@ -406,7 +407,7 @@ class Resolver:
             yield index[number]
             return
         low, _, high = number.partition("-")  # "статьи 7-11": a range unless 7-11 exists
-        if high and low.isdigit() and high.isdigit() and int(high) > int(low) and low in index:
+        if high and is_ascii_number(low) and is_ascii_number(high) and int(high) > int(low) and low in index:
             yield index[low]
 
     def _descend(self, start: Provision, chain: tuple[tuple[str, str], ...]) -> Provision | None:

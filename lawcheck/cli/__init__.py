@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from lawcheck import __version__
 from lawcheck.cli.exits import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK
+from lawcheck.cli.stderr import drop_warnings, flush_warnings
 from lawcheck.decisions.store import DB_SUFFIX
 from lawcheck.errors import InputError
 
@@ -109,11 +110,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    drop_warnings()
     try:
         args = build_parser().parse_args(argv)
         command = importlib.import_module(COMMANDS[args.command])
-        return command.run(args)
+        code = command.run(args)
+        flush_warnings()
+        return code
     except InputError as error:
+        drop_warnings()
         print(f"lawcheck: error: {error}", file=sys.stderr)
         return EXIT_INPUT
     except BrokenPipeError:  # the reader went away (`lawcheck rules | head`): not an error
@@ -123,6 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("lawcheck: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as error:
+        drop_warnings()
         if "--debug" in argv:
             raise
         print(f"lawcheck: internal error: {type(error).__name__}: {error} "

@@ -18,6 +18,7 @@ from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from lawcheck.cli.exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK
+from lawcheck.cli.stderr import drop_warnings, flush_warnings
 from lawcheck.errors import InputError
 from lawcheck.ingest import DRAFT_SUFFIXES
 
@@ -62,20 +63,24 @@ def report_paths(drafts: list[Path], folder: Path, report_format: str) -> list[P
 
 
 def check_one(args: argparse.Namespace, draft: Path, output: Path | None) -> Outcome:
-    """One draft of the batch, with every failure turned into its one-line error."""
+    """One draft of the batch, with every failure turned into its one-line error; its warnings
+    are printed when it succeeds and dropped when it fails, as for a single draft."""
     from lawcheck.cli.check import check_file, write_report
 
     started = time.perf_counter()
     try:
         code, check = check_file(args, draft)
         if output is not None:
-            write_report(check, args.format, str(output))
-        return Outcome(draft, code, time.perf_counter() - started, summary=check.report["summary"])
+            write_report(check, args.format, str(output), draft)
     except InputError as error:
+        drop_warnings()
         return Outcome(draft, EXIT_INPUT, time.perf_counter() - started, error=str(error))
     except Exception as error:
+        drop_warnings()
         return Outcome(draft, EXIT_INTERNAL, time.perf_counter() - started,
                        error=f"internal error: {type(error).__name__}: {error}")
+    flush_warnings()
+    return Outcome(draft, code, time.perf_counter() - started, summary=check.report["summary"])
 
 
 def _progress(done: int, total: int, outcome: Outcome) -> None:
@@ -121,7 +126,7 @@ def run_batch(args: argparse.Namespace, paths: list[Path]) -> int:
         if folder.exists() and not folder.is_dir():
             raise InputError(f"-o {folder}: with several drafts, -o names a folder")
         folder.mkdir(parents=True, exist_ok=True)
-    outputs = report_paths(drafts, folder, args.format) if folder else [None] * len(drafts)
+    outputs: list[Path | None] = [*report_paths(drafts, folder, args.format)] if folder else [None] * len(drafts)
     args = argparse.Namespace(**{**vars(args), "batch": True})
     jobs = max(1, args.jobs or default_jobs())
     outcomes = _run_sequentially(args, drafts, outputs) if jobs == 1 or len(drafts) == 1 \

@@ -8,11 +8,13 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from lawcheck.cli.output import exit_code, warn, write_result
+from lawcheck.cli.output import exit_code, write_result
+from lawcheck.cli.stderr import warn
 from lawcheck.decisions.attach import is_dismissed
 from lawcheck.decisions.store import open_store
 from lawcheck.draft import load_draft
 from lawcheck.errors import InputError
+from lawcheck.output import check_output_path
 from lawcheck.pipeline import Check, check_document
 from lawcheck.report.render import render_html, render_markdown, render_text
 from lawcheck.rulebook.loader import load_rulebook
@@ -27,10 +29,13 @@ def run(args: argparse.Namespace) -> int:
         from lawcheck.cli.batch import run_batch
 
         return run_batch(args, paths)
+    path = paths[0]
     if args.format == "docx" and not args.output:
         raise InputError("--format docx writes a Word file: add -o FILE.docx")
-    code, check = check_file(args, paths[0])
-    write_report(check, args.format, args.output)
+    if args.output:
+        check_output_path(args.output, inputs=[path, *([args.db] if args.db else [])])
+    code, check = check_file(args, path)
+    write_report(check, args.format, args.output, path)
     return code
 
 
@@ -55,14 +60,15 @@ def check_file(args: argparse.Namespace, path: Path) -> tuple[int, Check]:
     return exit_code(_standing_categories(check), args.fail_on), check
 
 
-def write_report(check: Check, output_format: str, output: str | None) -> None:
-    """The report in `output`, or on stdout; a Word commentary always goes to `output`."""
+def write_report(check: Check, output_format: str, output: str | None, source: Path) -> None:
+    """The report in `output` (never over `source`), or on stdout; a Word commentary always goes
+    to `output`."""
     if output_format == "docx":
         from lawcheck.report.docx import write_commentary  # python-docx loads only for this format
 
-        write_commentary(check.report, check.analysis, Path(output))  # type: ignore[arg-type]
+        write_commentary(check.report, check.analysis, Path(output), inputs=[source])  # type: ignore[arg-type]
     else:
-        write_result(_render(check, output_format), output)
+        write_result(_render(check, output_format), output, inputs=[source])
 
 
 def _render(check: Check, output_format: str) -> str:

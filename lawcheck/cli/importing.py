@@ -8,30 +8,25 @@ import sys
 from pathlib import Path
 
 from lawcheck.cli.exits import EXIT_OK
-from lawcheck.cli.output import warn
-from lawcheck.errors import InputError
+from lawcheck.cli.stderr import warn
 from lawcheck.ingest import import_draft
+from lawcheck.output import check_output_path, write_output
 
 
 def run(args: argparse.Namespace) -> int:
     """Import one draft; a one-line summary (and any warning) goes to stderr, so that
     `-o -` leaves only the XML on stdout. args: file, output, lang, title, country, date,
     max_bytes."""
+    if args.output != "-":
+        check_output_path(args.output, inputs=[args.file])
     result = import_draft(Path(args.file), lang=args.lang, title=args.title, country=args.country,
                           date=args.date, max_bytes=args.max_bytes)
     if args.output == "-":
         sys.stdout.buffer.write(result.xml)
         sys.stdout.flush()
     else:
-        _write(Path(args.output), result.xml)
+        write_output(args.output, result.xml, inputs=[args.file])
     warn(args.file, result.warnings)
     print(f"lawcheck: {args.file}: {result.articles} articles/sections, {result.units} units "
           f"({result.language}) -> {args.output}", file=sys.stderr)
     return EXIT_OK
-
-
-def _write(path: Path, data: bytes) -> None:
-    try:
-        path.write_bytes(data)
-    except OSError as error:
-        raise InputError(f"cannot write: {error.strerror or type(error).__name__}", source=str(path)) from None

@@ -1,4 +1,4 @@
-"""What every command writes besides its result: warnings on stderr, results to a file or stdout."""
+"""What every command writes besides its warnings: results to a file or stdout, and the exit code."""
 
 from __future__ import annotations
 
@@ -8,17 +8,14 @@ from pathlib import Path
 
 from lawcheck.cli.exits import EXIT_FINDINGS, EXIT_OK
 from lawcheck.engine.findings import fails_on
+from lawcheck.output import write_output
 
 
-def warn(source: str | Path, warnings: Iterable[str]) -> None:
-    for warning in warnings:
-        print(f"lawcheck: warning: {source}: {warning}", file=sys.stderr)
-
-
-def write_result(text: str, output: str | None) -> None:
-    """The result to `-o FILE`, else to stdout (alone there, so that JSON can be piped)."""
+def write_result(text: str, output: str | None, inputs: Iterable[str | Path] = ()) -> None:
+    """The result to `-o FILE` (never over one of `inputs`, atomically), else to stdout (alone
+    there, so that JSON can be piped)."""
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        write_output(output, text, inputs)
     else:
         sys.stdout.write(text)
 

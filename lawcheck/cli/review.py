@@ -13,11 +13,12 @@ from typing import Any
 
 from lawcheck.decisions.attach import match_decisions
 from lawcheck.decisions.identity import provisions_text
-from lawcheck.decisions.store import default_db_path, open_store
+from lawcheck.decisions.store import check_decision_text, default_db_path, open_store
 from lawcheck.draft import load_draft
 from lawcheck.errors import InputError
 from lawcheck.pipeline import Check, check_document
 from lawcheck.rulebook.loader import load_rulebook
+from lawcheck.safe_text import terminal_text
 from lawcheck.settings import load_settings
 from lawcheck.treaty import parse_instruments
 
@@ -55,6 +56,7 @@ def _record(args: argparse.Namespace, path: Path) -> int:
     if missing:
         flag = {"accepted": "--accept", "dismissed": "--dismiss"}[args.decision]
         raise InputError(f"lawcheck review: {flag} needs {', '.join(missing)}")
+    check_decision_text(args.reason, args.reviewer)
     check = _check_draft(path, args.lang, args.instruments)
     finding = select_finding(check.report["findings"], args.finding, args.provision, str(path))
     store = open_store(path, args.db, create=True)
@@ -92,7 +94,7 @@ def _list(args: argparse.Namespace, path: Path) -> int:
                  if decision["needs_rereview"] else "applies")
         where = f" @ {', '.join(entry['provisions'])}" if entry["provisions"] else ""
         print(f"  {decision['recorded']:<9} {entry['code']}{where}  [{state}]")
-        print(f"            {decision['reviewer']}, {decision['at'][:10]}: {decision['reason']}")
+        print(terminal_text(f"            {decision['reviewer']}, {decision['at'][:10]}: {decision['reason']}"))
     return 0
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from spacy.lookups import Table
     from spacy.tokenizer import Tokenizer
 
 LANGUAGES = ("en", "ru")
@@ -39,21 +40,23 @@ def _tokenizer(lang: str) -> Tokenizer:
 
     nlp = spacy.blank(lang)
     # Keep hyphenated words and numbers whole: "non-public", "информационно-коммуникационной".
-    infixes = [pattern for pattern in nlp.Defaults.infixes if "-" not in pattern]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    nlp.tokenizer.token_match = _LEGAL_NUMBER.match
-    return nlp.tokenizer
+    infixes = [pattern for pattern in nlp.Defaults.infixes or () if isinstance(pattern, str) and "-" not in pattern]
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, spacy.tokenizer.Tokenizer)
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer.token_match = _LEGAL_NUMBER.match
+    return tokenizer
 
 
 @cache
-def _english_table():  # type: ignore[no-untyped-def]
+def _english_table() -> Table:
     from spacy.lookups import load_lookups
 
     return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
 
 
 @cache
-def _morph():  # type: ignore[no-untyped-def]
+def _morph() -> Any:
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer()

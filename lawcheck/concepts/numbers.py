@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 
 from lawcheck.concepts.language import Token
+from lawcheck.digits import ascii_int, is_ascii_number
 
 _DAYS_PER_UNIT = {"H": 1 / 24, "D": 1.0, "W": 7.0, "M": 30.0, "Y": 365.0}
-_ISO = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(\d+)H)?$")
+_ISO = re.compile(r"^P(?:([0-9]{1,9})Y)?(?:([0-9]{1,9})M)?(?:([0-9]{1,9})W)?(?:([0-9]{1,9})D)?(?:T([0-9]{1,9})H)?$")
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def is_iso_duration(text: str) -> bool:
 
 def _word_value(token: Token, words: DurationWords) -> int | None:
     if token.text.isdigit():
-        return int(token.text)
+        return ascii_int(token.text)
     if "-" in token.lemma:  # "twenty-four"
         parts = [words.numbers.get(part) for part in token.lemma.split("-")]
         return sum(parts) if all(parts) else None  # type: ignore[arg-type]
@@ -98,12 +99,12 @@ def _read_number(tokens: list[Token], i: int, words: DurationWords) -> tuple[int
             current += value
         seen = True
         j += 1
-        if tokens[j - 1].text.isdigit():
+        if is_ascii_number(tokens[j - 1].text):
             break
     if not seen:
         return None
     # "ninety (90)": the digits in brackets repeat the words.
-    if j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 1].text.isdigit() \
+    if j + 2 < len(tokens) and tokens[j].text == "(" and is_ascii_number(tokens[j + 1].text) \
             and tokens[j + 2].text == ")":
         j += 3
     return total + current, j

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from lawcheck.decisions.identity import finding_key, provisions_text
 from lawcheck.decisions.store import Decision, DecisionStore, best_match, latest_per_fingerprint
+from lawcheck.safe_text import terminal_text
 
 if TYPE_CHECKING:
     from lawcheck.engine.align import Analysis
@@ -25,8 +26,8 @@ def match_decisions(findings: Sequence[dict[str, Any]], analysis: Analysis,
                     decisions: Iterable[Decision]) -> Matched:
     """Give each finding its decision; one database read for the whole report."""
     by_key: dict[tuple[str, str, str], list[Decision]] = {}
-    for decision in decisions:
-        by_key.setdefault((decision.code, decision.requirement, decision.safeguard), []).append(decision)
+    for stored in decisions:
+        by_key.setdefault((stored.code, stored.requirement, stored.safeguard), []).append(stored)
     pairs, used = [], set()
     for finding in findings:
         candidates = by_key.get(finding_key(finding))
@@ -70,7 +71,8 @@ def decision_note(finding: Mapping[str, Any]) -> str:
     decision = finding.get("decision")
     if not decision:
         return ""
-    who = f"{decision['recorded']} by {decision['reviewer']} on {decision['at'][:10]}: {decision['reason']}"
+    reviewer, reason = (" ".join(terminal_text(str(decision[key])).split()) for key in ("reviewer", "reason"))
+    who = f"{decision['recorded']} by {reviewer} on {str(decision['at'])[:10]}: {reason}"
     if decision["status"] == "needs_rereview":
         return f"Re-review: the provision changed materially since it was {who}"
     if decision["needs_rereview"]:

@@ -6,11 +6,18 @@ instead of failing with "database is locked", every write in ``BEGIN IMMEDIATE``
 (taking the write lock up front avoids the deadlock of two deferred transactions upgrading at
 once), and rows are only ever appended: the latest decision for a key and fingerprint wins and
 the history stays for audit.
+
+A database that is not lawcheck's (another application's SQLite file, or a corrupt one) is
+refused with one line before anything is written to it. `lawcheck check` opens the store
+read-only (immutable unless a writer's log is live), so it never changes the file and
+works on a draft in a read-only folder. Reviewer names and reasons are refused when they hold
+control characters: they are printed on terminals and written into Word files.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -24,12 +31,15 @@ from rapidfuzz import fuzz
 
 from lawcheck.decisions.identity import finding_key, fingerprint, normalise
 from lawcheck.errors import InputError
+from lawcheck.safe_text import control_characters
 
 DECISIONS = ("accepted", "dismissed")
 SIMILAR_RATIO = 90.0
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 30_000
 DB_SUFFIX = ".lawcheck.sqlite"
+MAX_REASON_CHARS = 4000
+MAX_REVIEWER_CHARS = 200
 
 Match = Literal["exact", "similar", "changed"]
 
@@ -143,18 +153,57 @@ def best_match(candidates: Iterable[Decision], finding: Mapping[str, Any], text:
 
 # --- the store -------------------------------------------------------------------------------
 
-class DecisionStore:
-    """Decisions in one SQLite file; safe to share between processes."""
+def check_decision_text(reason: str, reviewer: str) -> None:
+    """InputError unless the reason and reviewer name are present, of sane length and free of
+    control characters (they end up on terminals and in Word files)."""
+    for label, value, limit in (("reason", reason, MAX_REASON_CHARS), ("reviewer", reviewer, MAX_REVIEWER_CHARS)):
+        if not value.strip():
+            raise InputError(f"a decision needs a {label}")
+        if len(value) > limit:
+            raise InputError(f"the {label} is {len(value):,} characters long (at most {limit:,})")
+        found = control_characters(value)
+        if found:
+            raise InputError(f"the {label} holds control characters ({', '.join(found[:3])}): remove them")
 
-    def __init__(self, path: Path | str, *, timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+
+class DecisionStore:
+    """Decisions in one SQLite file; safe to share between processes. With read_only=True the
+    file is never written, and must already be a lawcheck decisions database."""
+
+    def __init__(self, path: Path | str, *, timeout_ms: int = BUSY_TIMEOUT_MS, read_only: bool = False) -> None:
         self.path = Path(path)
+        self.read_only = read_only
         try:
-            self._conn = sqlite3.connect(str(self.path), timeout=timeout_ms / 1000,
-                                         isolation_level=None)
-            self._configure(timeout_ms)
-            self._create_schema()
+            self._conn = self._connect(timeout_ms)
+            self._refuse_foreign()
+            if not read_only:
+                self._configure(timeout_ms)
+                self._create_schema()
         except sqlite3.DatabaseError as error:
-            raise InputError(f"cannot open the decisions database: {error}", source=str(self.path)) from error
+            raise InputError(f"cannot open the decisions database: {_one_line(error)}",
+                             source=str(self.path)) from None
+
+    def _connect(self, timeout_ms: int) -> sqlite3.Connection:
+        if not self.read_only:
+            return sqlite3.connect(str(self.path), timeout=timeout_ms / 1000, isolation_level=None)
+        # Without a write-ahead log the file holds every decision: read it as immutable, which
+        # creates no -shm/-wal files and needs no write access to the folder.
+        live_log = self.path.with_name(self.path.name + "-wal").exists() and os.access(self.path.parent, os.W_OK)
+        mode = "mode=ro" if live_log else "mode=ro&immutable=1"
+        conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?{mode}", uri=True,
+                               timeout=timeout_ms / 1000, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout_ms)}")
+        return conn
+
+    def _refuse_foreign(self) -> None:
+        """Refuse, before any write, a file that is not empty and not a lawcheck database."""
+        tables = {row[0] for row in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables and not self.read_only:
+            return
+        columns = {row[1] for row in self._conn.execute("PRAGMA table_info(decisions)")}
+        if not set(_COLUMNS) <= columns:
+            raise InputError("not a lawcheck decisions database (it has no decisions table of lawcheck's)",
+                             source=str(self.path))
 
     def _configure(self, timeout_ms: int) -> None:
         """busy_timeout first, so that switching to WAL also waits for a concurrent opener."""
@@ -203,8 +252,7 @@ class DecisionStore:
         """Store a decision on a finding whose provisions read `provisions_text` now."""
         if decision not in DECISIONS:
             raise ValueError(f"decision must be one of {', '.join(DECISIONS)}, not {decision!r}")
-        if not reason.strip() or not reviewer.strip():
-            raise ValueError("a decision needs a reason and a reviewer")
+        check_decision_text(reason, reviewer)
         code, requirement, safeguard = finding_key(finding)
         row: dict[str, Any] = {
             "code": code, "requirement": requirement, "safeguard": safeguard,
@@ -220,8 +268,12 @@ class DecisionStore:
 
     def all(self) -> list[Decision]:
         """Every decision ever recorded, oldest first (the audit trail)."""
-        rows = self._conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM decisions ORDER BY id").fetchall()
-        return [Decision.from_row(row) for row in rows]
+        try:
+            rows = self._conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM decisions ORDER BY id").fetchall()
+            return [Decision.from_row(row) for row in rows]
+        except (sqlite3.DatabaseError, ValueError, TypeError) as error:
+            raise InputError(f"cannot read the decisions database: {_one_line(error)}",
+                             source=str(self.path)) from None
 
     def current(self) -> list[Decision]:
         """The decision in force for each finding key and text: later ones replace earlier."""
@@ -253,10 +305,17 @@ class DecisionStore:
 
 def open_store(draft: Path, db: str | Path | None = None, *, create: bool = False) -> DecisionStore | None:
     """The store for a draft: `db` if given, else the file beside the draft. With create=False
-    (a check) a missing file gives None: checking a draft must not leave files behind it."""
+    (a check) a missing file gives None and an existing one is opened read-only: checking a
+    draft must not leave files behind it nor change them."""
     path = Path(db) if db else default_db_path(draft)
     if not create and not path.is_file():
         if db:
             raise InputError("decisions database not found", source=str(path))
         return None
-    return DecisionStore(path)
+    if path.exists() and not path.is_file():
+        raise InputError("the decisions database is not a file", source=str(path))
+    return DecisionStore(path, read_only=not create)
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())[:200] or type(error).__name__

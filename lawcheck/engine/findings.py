@@ -241,13 +241,13 @@ def requirement_findings(assessed: Sequence[Assessed], rulebook: Rulebook,
                 finding = _element_finding(item, element, result)
                 general = element.check == "safeguard" and result.status == "unmet"
                 findings.append(_depends_on_base(finding) if partial_text and general else finding)
-        for safeguard_id, result in item.evaluation.safeguards.items():
+        for safeguard_id, safeguard_result in item.evaluation.safeguards.items():
             if safeguard_id == "judicial_or_independent_supervision" and item.reading is not None:
                 continue  # weighed by the graduated model below
-            if result is not None and result.status != "met":
-                finding = _safeguard_finding(item, safeguard_id, result, rulebook)
-                if finding is not None:
-                    findings.append(_depends_on_base(finding) if partial_text else finding)
+            if safeguard_result is not None and safeguard_result.status != "met":
+                gap = _safeguard_finding(item, safeguard_id, safeguard_result, rulebook)
+                if gap is not None:
+                    findings.append(_depends_on_base(gap) if partial_text else gap)
         findings += _supervision_findings(item)
     return findings
 

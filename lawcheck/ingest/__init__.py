@@ -18,6 +18,7 @@ Decisions:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,8 +37,11 @@ DRAFT_SUFFIXES = frozenset({".docx", ".txt"})
 (any text file, Markdown included, can still be imported with `lawcheck import`)."""
 
 MAX_BYTES = DEFAULT_MAX_BYTES
-"""Largest draft accepted (the same limit as the AKN reader's)."""
+"""Largest draft accepted (the same limit as the AKN reader's), and largest XML written."""
+MAX_PARAGRAPHS = 50_000
+"""Non-blank lines of a text draft or paragraphs of a Word draft; a 300,000-word code has about 20,000."""
 
+_NON_BLANK_LINE = re.compile(r"^[^\S\n]*\S", re.MULTILINE)
 _REFUSED_MAGIC = (
     (b"\xd0\xcf\x11\xe0", "an old binary Word .doc or a password-protected Word file: save it as an unprotected .docx"),
     (b"{\\rtf", "an RTF file: save it as .docx or .txt"),
@@ -94,6 +98,9 @@ def convert(data: bytes, filename: str, *, lang: str = "auto", title: str | None
     metadata = build_metadata(language=language, title=title, country=country, date=date,
                               found_title=outline.title, front=outline.front, filename=filename)
     xml = write_akn(outline, metadata, source_name=filename)
+    if len(xml) > MAX_BYTES:
+        raise InputError(f"the imported XML would be {len(xml):,} bytes, over the limit of {MAX_BYTES:,}",
+                         source=where)
     articles, units = _counts(outline)
     warnings = () if articles else ("no articles or sections recognised: each numbered paragraph became a "
                                     "unit of the body; check the numbering of the draft",)
@@ -119,9 +126,17 @@ def read_lines(data: bytes, source: str) -> list[Line]:
     if data.startswith(b"PK"):
         from lawcheck.ingest.docx_reader import docx_lines  # python-docx loads only for Word files
 
-        return docx_lines(data, source)
+        return docx_lines(data, source, max_paragraphs=MAX_PARAGRAPHS)
     if source.lower().endswith((".docx", ".docm", ".dotx")):
         raise InputError("not a Word .docx file (no zip signature)", source=source)
-    return text_lines(decode_text(data, source))
+    text = decode_text(data, source)
+    if sum(1 for _ in _NON_BLANK_LINE.finditer(text)) > MAX_PARAGRAPHS:
+        raise too_many_paragraphs(source)
+    return text_lines(text)
+
+
+def too_many_paragraphs(source: str) -> InputError:
+    return InputError(f"more than {MAX_PARAGRAPHS:,} lines or paragraphs: not a draft this tool can check",
+                      source=source)
 
 

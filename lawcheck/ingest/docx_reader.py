@@ -4,9 +4,13 @@ A .docx is a zip of XML parts, and drafts arrive from outside, so before python-
 - the zip's directory is checked, not its data: at most 5,000 entries, 256 MB uncompressed in
   all, and no entry over 10 MB that expands more than 100 times (a zip bomb). Python's zip
   reader stops at the declared size, so the declared sizes bound the real ones;
-- every XML part is scanned for a DOCTYPE and refused if it has one (Word never writes one;
-  with it come entity expansion and external entities). python-docx's own parser also runs
-  with resolve_entities=False and without network access.
+- every part that holds XML, whatever its name, is parsed on its own, decoded by the
+  encoding it declares (UTF-16 included), by a parser that loads no DTD and resolves no
+  entity, and refused if it has a DOCTYPE (Word never writes one; with it come entity
+  expansion and external entities) or is not well-formed. python-docx's own parser also
+  runs with resolve_entities=False and without network access;
+- anything python-docx trips over after that (a part without a content type, an external
+  relationship where a part is expected, a document without a body) is bad input too.
 
 Then each paragraph of the body (tables included, text boxes left out) becomes a Line:
 - its text, runs in order (tracked insertions kept, deletions dropped); a superscript number
@@ -37,8 +41,12 @@ MAX_ENTRIES = 5_000
 MAX_UNCOMPRESSED = 256 * 1024 * 1024
 BOMB_ENTRY_BYTES = 10 * 1024 * 1024
 BOMB_RATIO = 100
+MAX_PART_TAGS = 4_000_000
+"""Tags in one part (a 300,000-word code has under a million): more would take gigabytes to parse."""
 
-_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+_XML_START = re.compile(rb"^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff|\x00\x00\xfe\xff|\xff\xfe\x00\x00)?[\s\x00]*<")
+_PART_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                               huge_tree=False, remove_comments=True)
 _HEADING_STYLE = re.compile(r"^(?:heading|заголовок)\s*([1-9])$", re.IGNORECASE)
 _TITLE_STYLES = frozenset({"title", "название", "заголовок"})
 _SKIPPED_ANCESTORS = frozenset({w("txbxContent"), w("del"), w("moveFrom")})
@@ -54,15 +62,27 @@ class StyleInfo:
     ilvl: int | None
 
 
-def docx_lines(data: bytes, source: str) -> list[Line]:
+def docx_lines(data: bytes, source: str, *, max_paragraphs: int) -> list[Line]:
     """The paragraphs of a Word draft as Lines (see the module docstring)."""
     check_archive(data, source)
     document = _open(data, source)
+    try:
+        return _lines(document, max_paragraphs, source)
+    except InputError:
+        raise
+    except Exception as error:  # python-docx raises many types on packages it half understands
+        raise InputError(f"not a readable Word .docx file: {_one_line(error)}", source=source) from None
+
+
+def _lines(document: WordDocument, max_paragraphs: int, source: str) -> list[Line]:
     numbering = WordNumbering(_numbering_element(document))
     styles = _style_infos(document)
     default = _default_style_id(document)
     lines: list[Line] = []
     for number, paragraph in enumerate(_body_paragraphs(document), start=1):
+        if number > max_paragraphs:
+            raise InputError(f"more than {max_paragraphs:,} paragraphs: not a draft this tool can check",
+                             source=source)
         style = styles.get(_style_id(paragraph) or default, StyleInfo(None, None, None))
         label = _auto_label(paragraph, style, numbering)
         text = clean_text(f"{label} {_paragraph_text(paragraph)}" if label else _paragraph_text(paragraph))
@@ -83,15 +103,31 @@ def check_archive(data: bytes, source: str) -> None:
             if "[Content_Types].xml" not in names:
                 raise InputError("not a Word .docx file (a zip without [Content_Types].xml)", source=source)
             for info in infos:
-                if info.filename.lower().endswith((".xml", ".rels")) and _DOCTYPE.search(archive.read(info)):
-                    raise InputError(f"DOCTYPE or ENTITY declarations are refused (in {info.filename})",
-                                     source=source)
+                _check_part(info.filename, archive.read(info), source)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError, ValueError) \
             as error:
         raise InputError(f"not a readable Word .docx file (corrupt zip: {_one_line(error)})", source=source) \
             from None
     except (RuntimeError, OSError) as error:  # encrypted entries, odd compression
         raise InputError(f"cannot read the Word file: {_one_line(error)}", source=source) from None
+
+
+def _check_part(name: str, data: bytes, source: str) -> None:
+    """Refuse an XML part with a DOCTYPE or that is not well-formed, in whatever encoding it declares."""
+    if not _XML_START.match(data[:64]):
+        return  # images, fonts and other binary parts
+    if data.count(b"<") > MAX_PART_TAGS:
+        raise InputError(f"{name} has more than {MAX_PART_TAGS:,} XML tags: not a draft this tool can read",
+                         source=source)
+    try:
+        tree = etree.ElementTree(etree.fromstring(data, _PART_PARSER))
+    except (etree.LxmlError, ValueError, LookupError) as error:
+        if "DOCTYPE" in str(error) or "ENTITY" in str(error).upper():
+            raise InputError(f"DOCTYPE or ENTITY declarations are refused (in {name})", source=source) from None
+        raise InputError(f"not a readable Word .docx file: {name} is not well-formed XML "
+                         f"({_one_line(error)})", source=source) from None
+    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+        raise InputError(f"DOCTYPE or ENTITY declarations are refused (in {name})", source=source)
 
 
 def _check_sizes(infos: list[zipfile.ZipInfo], source: str) -> None:

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from lawcheck.akn.numbering import NumKey, num_keys, roman_value
+from lawcheck.digits import ascii_int
 
 GROUP_RANKS = {"book": 0, "part": 1, "subpart": 2, "division": 2, "chapter": 3, "subchapter": 4,
                "article": 5, "section": 5}
@@ -207,7 +208,8 @@ def label_from_token(text: str) -> Label | None:
 def _readings(token: str, form: str) -> tuple[Reading, ...]:
     if form == "outline":
         parts = token.split(".")
-        return (Reading("outline", False, NumKey("arabic", int(parts[-1]), ""), len(parts)),)
+        value = ascii_int(parts[-1])
+        return () if value is None else (Reading("outline", False, NumKey("arabic", value, ""), len(parts)),)
     upper = token[:1].isupper()
     cleaned = re.sub(r"[.\-]+", "-", token.lower())
     readings = []

@@ -55,7 +55,7 @@ DEFINITION_WINDOW = 3000
 """How far ahead a run of definitions is looked for (bounded: long lines stay linear)."""
 
 _TITLE_OPENERS = re.compile(r"(?i)^(?:закон|кодекс|проект|указ|постановление|law|act|bill|code|draft)\b")
-_BARE_KEY = re.compile(r"^(\d+)(?:\.(\d+))?([A-Z]?)$")
+_BARE_KEY = re.compile(r"^([0-9]{1,12})(?![0-9])(?:\.([0-9]+))?([A-Z]?)$")
 
 
 @dataclass(eq=False, slots=True)

@@ -6,6 +6,11 @@ label comes from numbering.xml: numId -> abstractNum -> level (start, numFmt, lv
 so two numIds of one abstractNum continue each other, and a num with a `startOverride`
 restarts its level the first time it is used. A level restarts whenever a level above it
 advances. Bullets and "none" formats give no label.
+
+The file is the drafter's, so the work is bounded by constants, not by what it says: a start
+value past MAX_LIST_VALUE is ignored, letters and roman numerals past their usual range are
+written in digits (a list starting at "lowerLetter" 2,000,000,000 would otherwise be a label
+of 77 million letters), and a label is at most MAX_LABEL_CHARS long.
 """
 
 from __future__ import annotations
@@ -16,9 +21,14 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from lawcheck.akn.numbering import format_base
+from lawcheck.digits import ascii_int
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 LEVELS = 9
+MAX_LIST_VALUE = 999_999
+MAX_LABEL_CHARS = 80
+_MAX_LETTER_REPEAT = 4
+_MAX_ROMAN = 3999
 _PLACEHOLDER = re.compile(r"%([1-9])")
 
 
@@ -49,6 +59,8 @@ def format_number(value: int, fmt: str) -> str:
     """A counter in a Word number format (decimal, lowerLetter, upperRoman, russianLower...)."""
     if value < 1 and fmt not in ("decimal", "decimalZero"):
         return str(value)
+    if not _has_short_form(value, fmt):
+        return str(value)
     if fmt == "decimalZero":
         return f"{value:02d}"
     if fmt in ("lowerLetter", "upperLetter"):
@@ -61,6 +73,17 @@ def format_number(value: int, fmt: str) -> str:
         letter = format_base(value, "cyrillic")
         return letter.upper() if fmt == "russianUpper" else letter
     return str(value)
+
+
+def _has_short_form(value: int, fmt: str) -> bool:
+    """Whether `value` fits `fmt` in a few characters (letters repeat, roman stops at 3999)."""
+    if fmt in ("lowerLetter", "upperLetter"):
+        return value <= 26 * _MAX_LETTER_REPEAT
+    if fmt in ("russianLower", "russianUpper"):
+        return value <= 28 * _MAX_LETTER_REPEAT
+    if fmt in ("lowerRoman", "upperRoman"):
+        return value <= _MAX_ROMAN
+    return True
 
 
 class WordNumbering:
@@ -115,7 +138,8 @@ class WordNumbering:
             counters[deeper] = None
         if formats[level].fmt in ("bullet", "none"):
             return ""
-        return _PLACEHOLDER.sub(lambda match: self._value(match, counters, formats), formats[level].text).strip()
+        label = _PLACEHOLDER.sub(lambda match: self._value(match, counters, formats), formats[level].text)
+        return label.strip()[:MAX_LABEL_CHARS]
 
     @staticmethod
     def _value(match: re.Match[str], counters: list[int | None], formats: dict[int, LevelFormat]) -> str:
@@ -135,11 +159,12 @@ def _level(level: etree._Element) -> LevelFormat:
     text = level.find(w("lvlText"))
     return LevelFormat(start=_int(start.get(w("val")) if start is not None else None, 0),
                        fmt=fmt.get(w("val"), "decimal") if fmt is not None else "decimal",
-                       text=text.get(w("val"), "") if text is not None else "")
+                       text=text.get(w("val"), "")[:MAX_LABEL_CHARS] if text is not None else "")
 
 
 def _int(value: str | None, default: int) -> int:
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
+    """An attribute's integer, or `default` when it is missing, not a number or out of range."""
+    number = ascii_int(value.strip().lstrip("-"), max_digits=7) if value is not None else None
+    if number is None or number > MAX_LIST_VALUE:
         return default
+    return -number if value.strip().startswith("-") else number  # type: ignore[union-attr]

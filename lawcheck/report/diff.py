@@ -7,7 +7,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from lawcheck.compare.match import Diff
+from lawcheck.safe_text import markdown_code, markdown_text, terminal_text
 
 
 def render_diff(diff: Mapping[str, Any], output_format: str) -> str:
@@ -51,7 +51,8 @@ def _elide(words: str, keep: int, where: str) -> str:
     return " ".join(parts[:keep]) + " … " + " ".join(parts[-keep:])
 
 
-def inline_diff(diff: Diff, mark: Mapping[str, tuple[str, str]], escape: Any = str, keep: int = 6) -> str:
+def inline_diff(diff: Sequence[Sequence[str]], mark: Mapping[str, tuple[str, str]], escape: Any = str,
+                keep: int = 6) -> str:
     """A diff as one line: unchanged runs shortened, changes marked ([-old-] {+new+}, <del>,
     ~~...~~); the space before a piece stays outside its mark."""
     pieces = []
@@ -101,7 +102,7 @@ def render_diff_text(diff: Mapping[str, Any], *, limit: int = 10) -> str:
         lines.append("")
     if len(lines) == len(_headline(diff)) + 1:
         lines.append("No difference in text or conformance.")
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return terminal_text("\n".join(lines).rstrip("\n") + "\n")
 
 
 def _first_line(text: str, limit: int = 100) -> str:
@@ -110,7 +111,7 @@ def _first_line(text: str, limit: int = 100) -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown_text(text)
 
 
 _MD_MARKS = {"-": ("~~", "~~"), "+": ("**", "**")}
@@ -119,7 +120,7 @@ _MD_MARKS = {"-": ("~~", "~~"), "+": ("**", "**")}
 def render_diff_markdown(diff: Mapping[str, Any]) -> str:
     """Markdown for a review file or an issue: tables for conformance, ~~old~~ **new** text."""
     head = _headline(diff)
-    lines = [f"# {head[0]}", "", *[f"{line}  " for line in head[1:]], ""]
+    lines = [f"# {_md(head[0])}", "", *[f"{_md(line)}  " for line in head[1:]], ""]
     findings = diff["findings"]
     if diff["requirements"] or diff["safeguards"]:
         lines += ["## Conformance changes", "", "| Requirement | What | Before | After |", "| --- | --- | --- | --- |"]
@@ -136,27 +137,29 @@ def render_diff_markdown(diff: Mapping[str, Any]) -> str:
     if diff["changes"]:
         lines += [f"## Changed provisions ({len(diff['changes'])})", ""]
         for change in diff["changes"]:
-            was = f" (was `{change['old_eId']}`)" if change.get("old_eId") else ""
-            lines.append(f"- `{change['eId']}`{was}: {_md(inline_diff(change['diff'], _MD_MARKS, keep=10))}")
+            was = f" (was {markdown_code(change['old_eId'])})" if change.get("old_eId") else ""
+            lines.append(f"- {markdown_code(change['eId'])}{was}: "
+                         f"{inline_diff(change['diff'], _MD_MARKS, escape=_md, keep=10)}")
         lines.append("")
     for title, key in (("Added provisions", "added"), ("Removed provisions", "removed")):
         items = diff["texts"][key]
         if items:
             lines += [f"## {title} ({len(items)})", ""]
             for item in items:
-                lines += [f"### `{item['eId']}`", "", *[f"> {line}  " for line in item["text"].split("\n")], ""]
+                lines += [f"### {markdown_code(item['eId'])}", "",
+                          *[f"> {_md(line)}  " for line in item["text"].split("\n")], ""]
     amendment = diff.get("amendment")
     if amendment and amendment["problems"]:
         lines += [f"## Amending instructions not applied ({len(amendment['problems'])})", "",
                   "| Provision | Line | Problem | Instruction |", "| --- | --- | --- | --- |"]
-        lines += [f"| `{p['eId']}` | {p['line']} | {_md(p['message'])} | {_md(p['instruction'])} |"
+        lines += [f"| {markdown_code(p['eId'])} | {p['line']} | {_md(p['message'])} | {_md(p['instruction'])} |"
                   for p in amendment["problems"]]
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def _md_finding(finding: Mapping[str, Any]) -> str:
-    where = ", ".join(f"`{eid}`" for eid in finding.get("provisions", []))
+    where = ", ".join(markdown_code(eid) for eid in finding.get("provisions", []))
     return f"- **{finding['code']}** ({finding['severity']})" + (f" in {where}" if where else "") + \
         f": {_md(finding['message'])}"
 

@@ -14,8 +14,6 @@ page number, so Word and LibreOffice open it cleanly.
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -33,6 +31,7 @@ from docx.shared import Cm, Pt, RGBColor
 from lawcheck.akn.vocab import ARTICLE_LEVEL
 from lawcheck.decisions.attach import attach_decisions, decision_note, is_dismissed
 from lawcheck.engine.findings import CATEGORY_TITLES
+from lawcheck.output import save_atomically
 from lawcheck.treaty import INSTRUMENTS, cite
 
 if TYPE_CHECKING:
@@ -65,9 +64,11 @@ MAX_PROVISIONS = 4
 # --- entry point -----------------------------------------------------------------------------
 
 def write_commentary(report: Report, analysis: Analysis | None, path: Path,
-                     decisions: DecisionStore | None = None, *, today: date | None = None) -> None:
-    """Write the commentary to `path` (.docx). With `decisions`, the recorded decisions are
-    attached to a copy of the report first; a report that already carries them is used as is."""
+                     decisions: DecisionStore | None = None, *, today: date | None = None,
+                     inputs: Sequence[Path] = ()) -> None:
+    """Write the commentary to `path` (.docx), never over one of `inputs`. With `decisions`, the
+    recorded decisions are attached to a copy of the report first; a report that already
+    carries them is used as is."""
     if decisions is not None and analysis is not None:
         report = attach_decisions(report, analysis, decisions)
     doc = Document()
@@ -81,20 +82,13 @@ def write_commentary(report: Report, analysis: Analysis | None, path: Path,
     _page_setup(table_section, landscape=True)
     _article_table(doc, report, analysis)
     _other_findings(doc, report, analysis)
-    _save_atomically(doc, Path(path))
+    _save_atomically(doc, Path(path), inputs)
 
 
-def _save_atomically(doc: DocxDocument, path: Path) -> None:
+def _save_atomically(doc: DocxDocument, path: Path, inputs: Sequence[Path]) -> None:
     """Write beside the target and rename, so a failed export never leaves half a file where
     the expert's previous commentary was."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        doc.save(str(temp))  # an ordinary open(): the file gets the user's usual permissions
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    save_atomically(path, lambda temp: doc.save(str(temp)), inputs)
 
 
 # --- styles and page setup -------------------------------------------------------------------

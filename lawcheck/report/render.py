@@ -10,6 +10,7 @@ from typing import Any
 from lawcheck.decisions.attach import decision_note
 from lawcheck.engine.align import Analysis
 from lawcheck.engine.findings import CATEGORY_TITLES
+from lawcheck.safe_text import markdown_code, markdown_text, terminal_text
 
 Report = Mapping[str, Any]
 _MARK = {"implemented": "+", "partial": "~", "missing": "-", "not_applicable": " ", "not_assessed": "?"}
@@ -60,34 +61,35 @@ def render_text(report: Report, *, limit: int = 8) -> str:
             row = []
     if row:
         lines.append("  " + " ".join(f"{cell:<7}" for cell in row).rstrip())
-    return "\n".join(lines) + "\n"
+    return terminal_text("\n".join(lines) + "\n")
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown_text(text)
 
 
 def render_markdown(report: Report) -> str:
     head = _headline(report)
-    lines = [f"# lawcheck report: {head[0]}", "", head[1], "", "## Article by article", "",
+    lines = [f"# lawcheck report: {_md_cell(head[0])}", "", _md_cell(head[1]), "", "## Article by article", "",
              "| Article | Title | Status | Score | Provisions | Safeguards |",
              "| --- | --- | --- | --- | --- | --- |"]
     for r in report["requirements"]:
-        provisions = ", ".join(p["eId"] for p in r["provisions"][:4])
+        provisions = ", ".join(markdown_code(p["eId"]) for p in r["provisions"][:4])
         safeguards = ", ".join(f"{k.split('_')[0]}: {v}" for k, v in r.get("safeguards", {}).items())
         lines.append(f"| {r['id']} | {_md_cell(r['title'])} | {r['status']} | {r.get('score', 0):.2f} "
-                     f"| {provisions} | {safeguards} |")
+                     f"| {provisions} | {_md_cell(safeguards)} |")
     lines.append("")
     for category, findings in _grouped(report).items():
         lines += [f"## {CATEGORY_TITLES[category]}", ""]
         for f in findings:
-            where = ", ".join(f"`{p}`" for p in f.get("provisions", []))
-            lines.append(f"- **{f['code']}** ({f['severity']}{', ' + f['cites'] if f.get('cites') else ''})"
+            where = ", ".join(markdown_code(p) for p in f.get("provisions", []))
+            cites = f", {_md_cell(f['cites'])}" if f.get("cites") else ""
+            lines.append(f"- **{_md_cell(f['code'])}** ({f['severity']}{cites})"
                          f"{' in ' + where if where else ''}: {_md_cell(f['message'])}")
             if f.get("help"):
                 lines.append(f"  - *What to change:* {_md_cell(f['help'])}")
             if f.get("evidence"):
-                lines.append(f"  - *Evidence:* {', '.join('“' + e + '”' for e in f['evidence'])}")
+                lines.append(f"  - *Evidence:* {', '.join('“' + _md_cell(e) + '”' for e in f['evidence'])}")
             if f.get("decision"):
                 lines.append(f"  - *Reviewer:* {_md_cell(decision_note(f))}")
         lines.append("")

@@ -14,8 +14,8 @@ from lawcheck.errors import InputError
 from lawcheck.rulebook.compiled import compiled
 from lawcheck.rulebook.model import Case, Element, Expectation, Group, Limit, Option, Requirement, Supervision, Weight
 from lawcheck.rulebook.schema import AUTHORITY_LEVELS, RULE_SCHEMA
-from lawcheck.rulebook.yamlio import key_path, line_of, load_yaml
 from lawcheck.treaty import INSTRUMENT_IDS
+from lawcheck.yamlio import key_path, line_of, load_yaml
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator

@@ -49,7 +49,7 @@ _option = {
 
 _weight = {"type": "object", "additionalProperties": False, "required": ["severity", "force"],
            "properties": {"severity": {"enum": list(SEVERITIES)}, "force": {"enum": list(FORCES)}}}
-_expectation = {
+_expectation: dict[str, Any] = {
     "type": "object", "additionalProperties": False,
     "properties": {
         "expects": {"enum": list(AUTHORITY_LEVELS)},

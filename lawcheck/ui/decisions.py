@@ -6,6 +6,10 @@ work URI (its title for a Word or text draft, whose URI the importer made up): t
 version of the same draft opens the same file, and `lawcheck.decisions` carries each decision
 over, or flags it for re-review, by the text of the provisions. Storing and matching are
 `lawcheck.decisions`'; this module only chooses the file and never changes the cached report.
+
+On a shared server the page is used by people who must not see each other's decisions, so
+every database sits in a workspace folder: the signed-in user where the server provides one,
+else a workspace named in the page. Without a workspace no decision is shown or recorded.
 """
 
 from __future__ import annotations
@@ -22,9 +26,14 @@ from lawcheck.decisions.attach import attach_decisions
 from lawcheck.decisions.identity import provisions_text
 from lawcheck.decisions.store import DB_SUFFIX, Decision, DecisionStore
 from lawcheck.engine.align import Analysis
+from lawcheck.errors import InputError
+from lawcheck.safe_text import control_characters
 from lawcheck.ui.model import ReportView
 
 ENV_DIR = "LAWCHECK_DECISIONS_DIR"
+WORKSPACE_ENV = "LAWCHECK_WORKSPACE"
+"""The workspace the page starts with, for a one-person server; a shared one leaves it unset."""
+MAX_WORKSPACE_CHARS = 80
 DEFAULT_DIR = Path("~/.lawcheck/decisions")
 NAME_CHARS = 80
 _UNSAFE = re.compile(r"[^\w-]+")
@@ -34,7 +43,11 @@ def decisions_dir() -> Path:
     """The folder of the app's decision databases, read on every use so a test or a server
     can point it elsewhere with the environment variable."""
     configured = os.environ.get(ENV_DIR, "").strip()
-    return Path(configured).expanduser() if configured else DEFAULT_DIR.expanduser()
+    folder = Path(configured) if configured else DEFAULT_DIR
+    try:
+        return folder.expanduser()
+    except RuntimeError:  # "~nosuchuser/x", or no home folder at all
+        raise InputError(f"{ENV_DIR}: cannot find the home folder in {str(folder)!r}") from None
 
 
 def draft_identity(document: Mapping[str, Any], *, imported: bool) -> str:
@@ -54,8 +67,28 @@ def database_name(identity: str) -> str:
     return f"{readable}-{digest}{DB_SUFFIX}"
 
 
-def database_path(document: Mapping[str, Any], *, imported: bool) -> Path:
-    return decisions_dir() / database_name(draft_identity(document, imported=imported))
+def workspace_name(text: str) -> str:
+    """The workspace as typed, trimmed; InputError when it is too long or holds control
+    characters. An empty name is allowed: it means no workspace yet."""
+    name = " ".join(text.split())
+    if len(name) > MAX_WORKSPACE_CHARS:
+        raise InputError(f"a workspace name has at most {MAX_WORKSPACE_CHARS} characters")
+    if control_characters(text.replace("\t", " ")):
+        raise InputError("a workspace name cannot hold control characters")
+    return name
+
+
+def workspace_dir(workspace: str) -> Path:
+    """The folder of one workspace's databases: its readable name plus a digest of the whole,
+    so that "Team A" and "team-a" never share a folder."""
+    readable = _UNSAFE.sub("_", workspace).strip("_")[:NAME_CHARS] or "workspace"
+    digest = hashlib.sha256(workspace.encode("utf-8")).hexdigest()[:12]
+    return decisions_dir() / "workspaces" / f"{readable}-{digest}"
+
+
+def database_path(document: Mapping[str, Any], *, imported: bool, workspace: str) -> Path:
+    """The database of this draft in this workspace."""
+    return workspace_dir(workspace) / database_name(draft_identity(document, imported=imported))
 
 
 def stamp(path: Path) -> tuple[tuple[int, int], ...]:
@@ -78,7 +111,7 @@ def with_decisions(view: ReportView, analysis: Analysis, path: Path) -> ReportVi
     means no decisions: nothing is created by looking."""
     if not path.is_file():
         return view
-    with DecisionStore(path) as store:
+    with DecisionStore(path, read_only=True) as store:
         report = attach_decisions(view.report, analysis, store)
     return replace(view, report=report, findings=report["findings"])
 
