@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from lawcheck import compiled as compiled_module
+from lawcheck.compiled import cache_key, compiled
 from lawcheck.data import data_dir
-from lawcheck.rulebook import compiled as compiled_module
-from lawcheck.rulebook.compiled import cache_key, compiled
 from lawcheck.rulebook.loader import load_rulebook, load_rulebook_from
 
 
@@ -55,10 +55,12 @@ def test_key_covers_the_loader_code(rules_copy: Path, monkeypatch: pytest.Monkey
                                     tmp_path: Path) -> None:
     before = cache_key()
     package = tmp_path / "package"
-    shutil.copytree(compiled_module._PACKAGE / "rulebook", package / "rulebook")
-    shutil.copytree(compiled_module._PACKAGE / "concepts", package / "concepts")
-    (package / "rulebook" / "model.py").write_text("# a new field\n", encoding="utf-8")
+    shutil.copytree(compiled_module._PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(compiled_module, "_PACKAGE", package)
+    cache_key.cache_clear()
+    assert cache_key() == before  # the same code elsewhere is the same key
+    model = package / "rulebook" / "model.py"
+    model.write_text(model.read_text(encoding="utf-8") + "# a new field\n", encoding="utf-8")
     cache_key.cache_clear()
     assert cache_key() != before
 

@@ -65,7 +65,7 @@ def report_paths(drafts: list[Path], folder: Path, report_format: str) -> list[P
 def check_one(args: argparse.Namespace, draft: Path, output: Path | None) -> Outcome:
     """One draft of the batch, with every failure turned into its one-line error; its warnings
     are printed when it succeeds and dropped when it fails, as for a single draft."""
-    from lawcheck.cli.check import check_file, write_report
+    from lawcheck.cli.one_draft import check_file, write_report
 
     started = time.perf_counter()
     try:
@@ -165,7 +165,7 @@ def _run_in_pool(args: argparse.Namespace, drafts: list[Path], outputs: list[Pat
     outcomes: dict[int, Outcome] = {}
     context = _pool_context()
     if context is not None:
-        import lawcheck.cli.check  # noqa: F401 - the pipeline, imported before the fork
+        import lawcheck.cli.one_draft  # noqa: F401 - the pipeline, imported before the fork
 
         _warm_up()
     with ProcessPoolExecutor(max_workers=min(jobs, len(drafts)), mp_context=context) as pool:

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from lawcheck.compiled import compiled
 from lawcheck.concepts.language import lemma, tokenize
 from lawcheck.concepts.numbers import DurationWords
 from lawcheck.data import data_dir
 from lawcheck.errors import InputError
-from lawcheck.rulebook.compiled import compiled
 from lawcheck.yamlio import line_of, load_yaml
 
 GAP = "..."  # in a term: up to MAX_GAP words may stand here

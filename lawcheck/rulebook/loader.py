@@ -8,10 +8,10 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lawcheck.compiled import compiled
 from lawcheck.concepts.numbers import iso_days
 from lawcheck.data import data_dir
 from lawcheck.errors import InputError
-from lawcheck.rulebook.compiled import compiled
 from lawcheck.rulebook.model import Case, Element, Expectation, Group, Limit, Option, Requirement, Supervision, Weight
 from lawcheck.rulebook.schema import AUTHORITY_LEVELS, RULE_SCHEMA
 from lawcheck.treaty import INSTRUMENT_IDS

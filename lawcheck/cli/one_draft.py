@@ -1,0 +1,69 @@
+"""One draft checked as `lawcheck check` options say, and its report written: shared by the
+single-draft command and the batch."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from lawcheck.cli.output import exit_code, write_result
+from lawcheck.cli.stderr import warn
+from lawcheck.decisions.attach import is_dismissed
+from lawcheck.decisions.store import open_store
+from lawcheck.draft import load_draft
+from lawcheck.pipeline import Check, check_document
+from lawcheck.report.render import render_html, render_markdown, render_text
+from lawcheck.rulebook.loader import load_rulebook
+from lawcheck.settings import load_settings, parse_scope
+from lawcheck.treaty import parse_instruments
+
+
+def check_file(args: argparse.Namespace, path: Path) -> tuple[int, Check]:
+    """Check one draft as the options say: the exit code it earns and the check."""
+    instruments = parse_instruments(args.instruments)
+    draft = load_draft(path, lang=args.lang, max_bytes=args.max_bytes)
+    warn(path, draft.warnings)
+    quiet = getattr(args, "batch", False) or (args.format == "json" and not args.output)
+    if not quiet and sys.stderr.isatty():
+        print(f"lawcheck: checking {path.name} ...", file=sys.stderr)
+    settings = load_settings(path, load_rulebook())
+    if args.scope:
+        settings = replace(settings, scope=parse_scope(args.scope))
+    store = open_store(path, args.db)  # None when no decisions were recorded yet: nothing is created
+    try:
+        check = check_document(draft.document, lang=args.lang, instruments=instruments, settings=settings,
+                               source=path.name, decisions=store)
+    finally:
+        if store is not None:
+            store.close()
+    return exit_code(_standing_categories(check), args.fail_on), check
+
+
+def write_report(check: Check, output_format: str, output: str | None, source: Path) -> None:
+    """The report in `output` (never over `source`), or on stdout; a Word commentary always goes
+    to `output`."""
+    if output_format == "docx":
+        from lawcheck.report.docx import write_commentary  # python-docx loads only for this format
+
+        write_commentary(check.report, check.analysis, Path(output), inputs=[source])  # type: ignore[arg-type]
+    else:
+        write_result(_render(check, output_format), output, inputs=[source])
+
+
+def _render(check: Check, output_format: str) -> str:
+    if output_format == "json":
+        return json.dumps(check.report, ensure_ascii=False, indent=2) + "\n"
+    if output_format == "md":
+        return render_markdown(check.report)
+    if output_format == "html":
+        return render_html(check.report, check.analysis)
+    return render_text(check.report)
+
+
+def _standing_categories(check: Check) -> list[str]:
+    """Categories of the findings --fail-on looks at: a finding a reviewer dismissed (and whose
+    provision has not changed since) does not fail."""
+    return [f["category"] for f in check.report["findings"] if not is_dismissed(f)]
