@@ -137,7 +137,7 @@ def test_prosecutors_sanction_is_not_judicial_supervision_and_the_report_says_wh
                    language="rus")
     finding = next(f for f in check.report["findings"]
                    if f["code"] == "BC-21/safeguard/judicial_or_independent_supervision")
-    assert "prosecutor" in finding["message"]
+    assert "прокурор" in finding["message"]
     assert check.report["document"]["language"] == "ru"
 
 
@@ -229,7 +229,10 @@ def test_markdown_has_the_article_by_article_table(tmp_path: Path) -> None:
     out = tmp_path / "report.md"
     assert main(["check", str(NATIONAL / "ru_complete_draft.xml"), "--format", "md", "-o", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
-    assert "| Article | Title | Status |" in text and "| BC-16 |" in text
+    assert "| Статья | Название | Оценка |" in text and "| BC-16 |" in text
+    assert main(["check", str(NATIONAL / "ru_complete_draft.xml"), "--format", "md", "--ui-lang", "en",
+                 "-o", str(out)]) == 0
+    assert "| Article | Title | Status |" in out.read_text(encoding="utf-8")
 
 
 def test_russian_and_english_drafts_are_checked_against_the_same_rules(national_check: Callable[[str], Any]) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lawcheck import compiled as compiled_module
-from lawcheck.compiled import cache_key, compiled
+from lawcheck import cache as compiled_module
+from lawcheck.cache import cache_key, compiled
 from lawcheck.data import data_dir
 from lawcheck.rulebook.loader import load_rulebook, load_rulebook_from
 
@@ -59,10 +59,12 @@ def test_key_covers_the_loader_code(rules_copy: Path, monkeypatch: pytest.Monkey
     monkeypatch.setattr(compiled_module, "_PACKAGE", package)
     cache_key.cache_clear()
     assert cache_key() == before  # the same code elsewhere is the same key
-    model = package / "rulebook" / "model.py"
-    model.write_text(model.read_text(encoding="utf-8") + "# a new field\n", encoding="utf-8")
-    cache_key.cache_clear()
-    assert cache_key() != before
+    for module in ("rulebook/model.py", "yamlio.py", "treaty.py"):
+        path = package / module
+        path.write_text(path.read_text(encoding="utf-8") + "# a new field\n", encoding="utf-8")
+        cache_key.cache_clear()
+        assert cache_key() != before, module
+        before = cache_key()
 
 
 def test_unwritable_or_corrupt_cache_only_means_no_cache(rules_copy: Path,

@@ -16,7 +16,7 @@ from lawcheck.cli.stderr import drop_warnings, flush_warnings
 from lawcheck.decisions.store import DB_SUFFIX
 from lawcheck.errors import InputError
 
-COMMANDS = {"check": "lawcheck.cli.check", "rules": "lawcheck.cli.rules", "import": "lawcheck.cli.importing",
+COMMANDS = {"check": "lawcheck.cli.batch", "rules": "lawcheck.cli.rules", "import": "lawcheck.cli.importing",
             "diff": "lawcheck.cli.diff", "review": "lawcheck.cli.review", "validate": "lawcheck.cli.validate"}
 """The module that runs each command, imported only when the command is chosen: the check
 pipeline (spaCy) and python-docx are slow to load, and `lawcheck rules` should not pay for them."""
@@ -47,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--db", metavar="PATH", help="reviewer decisions to show (default: FILE's stem + "
                        ".lawcheck.sqlite beside it, when it exists)")
     check.add_argument("--lang", choices=["auto", "en", "ru"], default="auto")
+    check.add_argument("--ui-lang", choices=["auto", "en", "ru"], default="auto",
+                       help="language of the report's words (default: the draft's)")
     check.add_argument("--instruments", default="BC,SP", help="BC, SP or BC,SP (default)")
     check.add_argument("--scope", help="assess only some groups of requirements: definitions, offences, "
                                        "procedural, cooperation (comma-separated; default all, or lawcheck.toml)")
@@ -75,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--format", choices=["text", "json", "md", "html"], default="text")
     diff.add_argument("-o", "--output", help="write the diff here instead of stdout")
     diff.add_argument("--lang", choices=["auto", "en", "ru"], default="auto")
+    diff.add_argument("--ui-lang", choices=["auto", "en", "ru"], default="auto",
+                      help="language of the report's words (default: the draft's)")
     diff.add_argument("--instruments", default="BC,SP", help="BC, SP or BC,SP (default)")
     diff.add_argument("--as", dest="mode", choices=["auto", "version", "amendment"], default="auto",
                       help="treat NEW as a new version or as an amending act (default: detect)")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from multiprocessing.context import BaseContext
 from pathlib import Path
 
+from lawcheck.cli import check
 from lawcheck.cli.exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK
 from lawcheck.cli.stderr import drop_warnings, flush_warnings
 from lawcheck.errors import InputError
@@ -62,16 +63,22 @@ def report_paths(drafts: list[Path], folder: Path, report_format: str) -> list[P
                       else f"{draft.stem}{suffix}") for draft in drafts]
 
 
+def run(args: argparse.Namespace) -> int:
+    """`lawcheck check`: one draft is checked on its own, several drafts or a folder as a batch."""
+    paths = [Path(name) for name in args.file]
+    if len(paths) > 1 or paths[0].is_dir():
+        return run_batch(args, paths)
+    return check.run(args)
+
+
 def check_one(args: argparse.Namespace, draft: Path, output: Path | None) -> Outcome:
     """One draft of the batch, with every failure turned into its one-line error; its warnings
     are printed when it succeeds and dropped when it fails, as for a single draft."""
-    from lawcheck.cli.one_draft import check_file, write_report
-
     started = time.perf_counter()
     try:
-        code, check = check_file(args, draft)
+        code, result = check.check_file(args, draft)
         if output is not None:
-            write_report(check, args.format, str(output), draft)
+            check.write_report(result, args.format, str(output), inputs=[draft])
     except InputError as error:
         drop_warnings()
         return Outcome(draft, EXIT_INPUT, time.perf_counter() - started, error=str(error))
@@ -80,7 +87,7 @@ def check_one(args: argparse.Namespace, draft: Path, output: Path | None) -> Out
         return Outcome(draft, EXIT_INTERNAL, time.perf_counter() - started,
                        error=f"internal error: {type(error).__name__}: {error}")
     flush_warnings()
-    return Outcome(draft, code, time.perf_counter() - started, summary=check.report["summary"])
+    return Outcome(draft, code, time.perf_counter() - started, summary=result.report["summary"])
 
 
 def _progress(done: int, total: int, outcome: Outcome) -> None:
@@ -126,7 +133,8 @@ def run_batch(args: argparse.Namespace, paths: list[Path]) -> int:
         if folder.exists() and not folder.is_dir():
             raise InputError(f"-o {folder}: with several drafts, -o names a folder")
         folder.mkdir(parents=True, exist_ok=True)
-    outputs: list[Path | None] = [*report_paths(drafts, folder, args.format)] if folder else [None] * len(drafts)
+    outputs: list[Path | None] = list(report_paths(drafts, folder, args.format)) if folder \
+        else [None] * len(drafts)
     args = argparse.Namespace(**{**vars(args), "batch": True})
     jobs = max(1, args.jobs or default_jobs())
     outcomes = _run_sequentially(args, drafts, outputs) if jobs == 1 or len(drafts) == 1 \
@@ -165,9 +173,7 @@ def _run_in_pool(args: argparse.Namespace, drafts: list[Path], outputs: list[Pat
     outcomes: dict[int, Outcome] = {}
     context = _pool_context()
     if context is not None:
-        import lawcheck.cli.one_draft  # noqa: F401 - the pipeline, imported before the fork
-
-        _warm_up()
+        _warm_up()  # the pipeline (imported with lawcheck.cli.check) and its data, loaded before the fork
     with ProcessPoolExecutor(max_workers=min(jobs, len(drafts)), mp_context=context) as pool:
         futures = {pool.submit(check_one, args, draft, output): index
                    for index, (draft, output) in enumerate(zip(drafts, outputs, strict=True))}

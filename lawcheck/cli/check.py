@@ -3,25 +3,80 @@
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from dataclasses import replace
 from pathlib import Path
 
-from lawcheck.cli.one_draft import check_file, write_report
+from lawcheck.cli.output import exit_code, write_result
+from lawcheck.cli.stderr import warn
+from lawcheck.decisions.attach import is_dismissed
+from lawcheck.decisions.store import open_store
+from lawcheck.draft import load_draft
 from lawcheck.errors import InputError
 from lawcheck.output import check_output_path
+from lawcheck.pipeline import Check, check_document
+from lawcheck.report.render import render_html, render_markdown, render_text
+from lawcheck.rulebook.loader import load_rulebook
+from lawcheck.settings import load_settings, parse_scope
+from lawcheck.treaty import parse_instruments
 
 
 def run(args: argparse.Namespace) -> int:
-    """One draft: its report on stdout or in -o FILE. Several drafts or a folder: a batch."""
+    """One draft: its report on stdout or in -o FILE (several drafts: `lawcheck.cli.batch`)."""
     paths = [Path(name) for name in args.file]
-    if len(paths) > 1 or paths[0].is_dir():
-        from lawcheck.cli.batch import run_batch
-
-        return run_batch(args, paths)
-    path = paths[0]
     if args.format == "docx" and not args.output:
         raise InputError("--format docx writes a Word file: add -o FILE.docx")
+    path = paths[0]
     if args.output:
         check_output_path(args.output, inputs=[path, *([args.db] if args.db else [])])
     code, check = check_file(args, path)
-    write_report(check, args.format, args.output, path)
+    write_report(check, args.format, args.output, inputs=[path])
     return code
+
+
+def check_file(args: argparse.Namespace, path: Path) -> tuple[int, Check]:
+    """Check one draft as the options say: the exit code it earns and the check."""
+    instruments = parse_instruments(args.instruments)
+    draft = load_draft(path, lang=args.lang, max_bytes=args.max_bytes)
+    warn(path, draft.warnings)
+    quiet = getattr(args, "batch", False) or (args.format == "json" and not args.output)
+    if not quiet and sys.stderr.isatty():
+        print(f"lawcheck: checking {path.name} ...", file=sys.stderr)
+    settings = load_settings(path, load_rulebook())
+    if args.scope:
+        settings = replace(settings, scope=parse_scope(args.scope))
+    store = open_store(path, args.db)  # None when no decisions were recorded yet: nothing is created
+    try:
+        check = check_document(draft.document, lang=args.lang, instruments=instruments, settings=settings,
+                               source=path.name, decisions=store, ui_lang=getattr(args, "ui_lang", "auto"))
+    finally:
+        if store is not None:
+            store.close()
+    return exit_code(_standing_categories(check), args.fail_on), check
+
+
+def write_report(check: Check, output_format: str, output: str | None, inputs: list[Path] | None = None) -> None:
+    """The report in `output`, or on stdout; a Word commentary always goes to `output`."""
+    if output_format == "docx":
+        from lawcheck.report.docx import write_commentary  # python-docx loads only for this format
+
+        write_commentary(check.report, check.analysis, Path(output), inputs=inputs or [])  # type: ignore[arg-type]
+    else:
+        write_result(_render(check, output_format), output, inputs=inputs or [])
+
+
+def _render(check: Check, output_format: str) -> str:
+    if output_format == "json":
+        return json.dumps(check.report, ensure_ascii=False, indent=2) + "\n"
+    if output_format == "md":
+        return render_markdown(check.report)
+    if output_format == "html":
+        return render_html(check.report, check.analysis)
+    return render_text(check.report)
+
+
+def _standing_categories(check: Check) -> list[str]:
+    """Categories of the findings --fail-on looks at: a finding a reviewer dismissed (and whose
+    provision has not changed since) does not fail."""
+    return [f["category"] for f in check.report["findings"] if not is_dismissed(f)]

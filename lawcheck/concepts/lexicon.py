@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from lawcheck.compiled import compiled
+from lawcheck.cache import compiled
 from lawcheck.concepts.language import lemma, tokenize
 from lawcheck.concepts.numbers import DurationWords
 from lawcheck.data import data_dir

@@ -8,11 +8,22 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lawcheck.compiled import compiled
+from lawcheck.cache import compiled
 from lawcheck.concepts.numbers import iso_days
 from lawcheck.data import data_dir
 from lawcheck.errors import InputError
-from lawcheck.rulebook.model import Case, Element, Expectation, Group, Limit, Option, Requirement, Supervision, Weight
+from lawcheck.rulebook.model import (
+    Case,
+    Element,
+    Expectation,
+    Group,
+    Limit,
+    Option,
+    Requirement,
+    Suggestion,
+    Supervision,
+    Weight,
+)
 from lawcheck.rulebook.schema import AUTHORITY_LEVELS, RULE_SCHEMA
 from lawcheck.treaty import INSTRUMENT_IDS
 from lawcheck.yamlio import key_path, line_of, load_yaml
@@ -84,6 +95,17 @@ def _schema_error(path: Path, data: Any) -> InputError | None:
     return _fail(path, data, where, error.message)
 
 
+def _words(value: Any) -> str:
+    """A text from YAML on one line: folded blocks keep no line breaks."""
+    return " ".join(str(value).split())
+
+
+def _suggestion(value: dict[str, Any] | None) -> Suggestion | None:
+    if not value:
+        return None
+    return Suggestion(str(value["action"]), _words(value["en"]), _words(value["ru"]))
+
+
 def _groups(value: list[Any]) -> tuple[Group, ...]:
     return tuple((str(g),) if isinstance(g, str) else tuple(map(str, g)) for g in value)
 
@@ -101,7 +123,9 @@ def _requirement(path: Path, data: dict[str, Any]) -> Requirement:
                 help=" ".join(str(e["help"]).split()),
                 limit=Limit(e["limit"].get("max"), e["limit"].get("min"))
                 if "limit" in e else None,
-                force=str(e.get("force", "obligation")), basis=tuple(map(str, e.get("basis", []))))
+                force=str(e.get("force", "obligation")), basis=tuple(map(str, e.get("basis", []))),
+                message_ru=_words(e["message_ru"]), help_ru=_words(e["help_ru"]),
+                suggestion=_suggestion(e.get("suggestion")))
         for e in data["elements"])
     cases = tuple(
         Case(lang=str(c["lang"]), expect=str(c["expect"]), text=str(c["text"]),
@@ -119,8 +143,10 @@ def _requirement(path: Path, data: dict[str, Any]) -> Requirement:
         subject_to=tuple(map(str, data["subject_to"])),
         depends_on=tuple(map(str, data["depends_on"])), mirrors=tuple(map(str, data["mirrors"])),
         reservations=_options(data["reservations"]), declarations=_options(data["declarations"]),
-        source_note=None if data["source_note"] is None else str(data["source_note"]), cases=cases, path=str(path),
-        supervision=_supervision(data["supervision"]) if "supervision" in data else None)
+        source_note=None if data["source_note"] is None else str(data["source_note"]),
+        cases=cases, path=str(path),
+        supervision=_supervision(data["supervision"]) if "supervision" in data else None,
+        title_ru=_words(data["title_ru"]), summary_ru=_words(data["summary_ru"]))
 
 
 def _weight(value: dict[str, Any]) -> Weight:

@@ -26,7 +26,7 @@ from lawcheck.data import data_dir
 FORMAT_VERSION = 1
 DISABLE_VARIABLE = "LAWCHECK_NO_CACHE"
 _PACKAGE = Path(__file__).resolve().parent
-_LOADER_CODE = ("compiled.py", "rulebook", "concepts", "yamlio.py", "treaty.py")  # reads, compiles, models rules/
+_LOADER_CODE = ("cache.py", "rulebook", "concepts", "yamlio.py", "treaty.py")  # reads, compiles, models rules/
 _LEMMATIZERS = ("spacy", "spacy-lookups-data", "pymorphy3", "pymorphy3-dicts-ru")
 
 T = TypeVar("T")
