@@ -184,12 +184,47 @@ def supervision_result(reading: supervision.Reading) -> Result:
                   "authorised by " + ", ".join(dict.fromkeys(g.words for g in lower)), evidence)
 
 
+def _supporting(analysis: Analysis, evaluation: Evaluation, aligned: set[str]) -> tuple[str, ...]:
+    """Articles outside the aligned ones that complete the requirement: where an element is met
+    (a confidentiality duty, a penalty, a general rule of the Part)."""
+    found = []
+    for result in evaluation.elements:
+        if result.status != "met":
+            continue
+        for eid in result.provisions:
+            article = analysis.article_of(eid)
+            if article is not None and article.eid not in aligned and article.eid not in found:
+                found.append(article.eid)
+    return tuple(found)
+
+
 def assess(analysis: Analysis, rulebook: Rulebook, instruments: Sequence[str],
            settings: Settings, cut: Cut = CUT) -> list[Assessed]:
     """Every requirement of the selected instruments, in treaty order."""
     general = general_clauses(analysis)
-    return [_assess_one(analysis, requirement, rulebook, settings, general, cut)
-            for requirement in rulebook.selected(tuple(instruments))]
+    return _bound_to_offences([_assess_one(analysis, requirement, rulebook, settings, general, cut)
+                               for requirement in rulebook.selected(tuple(instruments))], settings)
+
+
+GOVERNS_OFFENCES = {"liability", "sanction"}
+"""Kinds of requirement that apply to the Convention's offences (attempt, corporate liability,
+sanctions): with none of those offences in the text they have nothing to apply to."""
+
+
+def _bound_to_offences(assessed: list[Assessed], settings: Settings) -> list[Assessed]:
+    """A penalty clause for disobeying an order is not the sanction Art. 13 asks for: where
+    every offence a liability or sanction rule depends on is absent, so is the rule."""
+    absent = {"missing", "not_assessed", "not_applicable"}
+    status = {item.requirement.id: item.status for item in assessed}
+    result = []
+    for item in assessed:
+        depends = item.requirement.depends_on
+        if item.requirement.kind in GOVERNS_OFFENCES and item.status not in absent and depends \
+                and all(status.get(d, "missing") in absent for d in depends):
+            item = Assessed(item.requirement, "not_assessed" if settings.partial_text else "missing",
+                            0.0, (), None, considered=item.considered)
+        result.append(item)
+    return result
 
 
 def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
@@ -207,7 +242,7 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
             or all(not present.isdisjoint(group) for group in requirement.align) \
             or (framing and requirement.kind in POWER_KINDS)
         result.append(_assess_one(analysis, requirement, rulebook, settings, general) if touched else item)
-    return result
+    return _bound_to_offences(result, settings)
 
 
 def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook, settings: Settings,
@@ -234,18 +269,20 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     support = [analysis.block(analysis.provision(c.eid)) for c in candidates  # type: ignore[arg-type]
                if c.eid not in aligned]
     support += [analysis.block(r) for r in referrers]
+    top = analysis.provision(alignments[0].eid)
+    assert top is not None
+    if requirement.kind in POWER_KINDS:  # a duty stated once for every order of the Part
+        support += [[unit] for unit in reaching(analysis, [u for u in general if u.eid not in aligned], top)]
     evaluation = evaluate_requirement(requirement, blocks, analysis.definitions, scope, rulebook,
                                       settings.relaxed(requirement), support)
     reading = None
     if requirement.supervision is not None and "judicial_or_independent_supervision" in evaluation.safeguards:
-        top = analysis.provision(alignments[0].eid)
-        assert top is not None
         reading = read_supervision(analysis, requirement, top, general)
         evaluation.safeguards["judicial_or_independent_supervision"] = supervision_result(reading)
     status, score = status_and_score(evaluation)
     authorities = tuple(label for concept, label in _AUTHORITIES
                         if any(u.tagged.has((concept,)) for b in blocks for u in b))
     considered = frozenset({c.eid for c in candidates} | {r.eid for r in referrers})
-    supporting = tuple(dict.fromkeys(r.eid for r in referrers))
+    supporting = _supporting(analysis, evaluation, aligned)
     return Assessed(requirement, status, score, alignments, evaluation, authorities, considered,
                     reading, supporting)
