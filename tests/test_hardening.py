@@ -393,3 +393,9 @@ def test_deep_nesting_inside_the_parser_limit_is_diffed(tmp_path: Path, capsys) 
     deep = tmp_path / "deep.xml"
     deep.write_bytes(nest_deeply(original.read_bytes(), 3, 248))
     assert main(["diff", str(original), str(deep), "--format", "json"]) == 0, capsys.readouterr().err
+
+
+def test_too_much_text_is_refused(write_akn, capsys, monkeypatch) -> None:
+    monkeypatch.setattr("lawcheck.akn.builder.MAX_TEXT_CHARS", 1_000)
+    assert main(["validate", str(write_akn(one_section("data " * 300)))]) == 2
+    assert "characters of provision text" in capsys.readouterr().err
