@@ -801,7 +801,8 @@ class _Wording:
                 spans.append((match.start(), match.end(), *self._edit(kind, match)))
         spans.sort(key=lambda item: item[0])
         found: list[tuple[int, _Instruction]] = []
-        previous_end, previous_targets = 0, []
+        previous_end = 0
+        previous_targets: list[Chain] = []
         for start, end, edit, own_chain in spans:
             tokens = _tokens_between(low, previous_end, start)
             targets = [chains[own_chain][0]] if own_chain is not None else \
@@ -904,10 +905,10 @@ class _Wording:
             same = anchor[-1][0] == new[-1][0] or len(anchor) == len(new)
             return self._new("insert", context, low, supplemented.end(), unit_kind=new[-1][0],
                              anchor=("after", anchor) if same else None, targets=[] if same else [anchor])
-        anchor = _EN_ANCHOR.search(low)
-        if anchor:
-            chain = chains[int(anchor.group(2))][0]
-            return self._new("insert", context, low, anchor.end(), anchor=(anchor.group(1), chain),
+        anchored = _EN_ANCHOR.search(low)
+        if anchored:
+            chain = chains[int(anchored.group(2))][0]
+            return self._new("insert", context, low, anchored.end(), anchor=(anchored.group(1), chain),
                              unit_kind=unit_kind)
         position = _EN_POSITION.search(low)
         if position:
@@ -1522,8 +1523,8 @@ class _Applier:
                 if not preferred or self.tree.name(child) in preferred:
                     return self.tree.name(child) or "paragraph"
         if kind in ("article", "section"):
-            sample = next((u for u in self.tree.units() if self.tree.name(u) in ("article", "section")), None)
-            return self.tree.name(sample) if sample is not None else kind
+            names = (self.tree.name(unit) for unit in self.tree.units())
+            return next((name for name in names if name in ("article", "section")), kind)
         return PREFERRED_ELEMENTS.get(kind, (kind or "paragraph",))[0]
 
     def _replace(self) -> None:

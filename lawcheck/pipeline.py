@@ -72,7 +72,7 @@ def check_document(document: Document, *, lang: str = "auto",
     analysis = analyse(document, choose_language(document, lang))
     settings = replace(settings or Settings(), partial_text=amends_another_act(document))
     assessed = assess(analysis, rulebook, instruments, settings, cut)
-    findings = sort_findings(requirement_findings(assessed, rulebook)
+    findings = sort_findings(requirement_findings(assessed, rulebook, settings.partial_text)
                              + consistency_findings(document))
     report = build_report(analysis, assessed, findings, instruments,
                           source or Path(document.source).name)

@@ -215,7 +215,7 @@ def test_doctype_behind_a_long_comment_is_refused() -> None:
     started = time.perf_counter()
     with pytest.raises(InputError, match="DOCTYPE"):
         parse_document(data, "upload.xml")
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < LIMIT_SECONDS
 
 
 def test_utf16_doctype_is_refused(tmp_path: Path) -> None:
@@ -233,7 +233,7 @@ def test_bytes_api_refuses_billion_laughs_quickly() -> None:
     started = time.perf_counter()
     with pytest.raises(InputError, match="DOCTYPE"):
         parse_document(BILLION_LAUGHS.encode(), "upload.xml")
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < LIMIT_SECONDS
 
 
 def test_one_stderr_line_from_a_real_process(tmp_path: Path) -> None:

@@ -10,7 +10,6 @@ import html
 import io
 import json
 import re
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -635,15 +634,12 @@ def big_draft(akn: Callable[..., bytes], sections: int = 75) -> bytes:
     return akn(body, title="Big Draft Act")
 
 
-def test_switching_views_takes_under_a_second(akn: Callable[..., bytes]) -> None:
+def test_every_view_of_a_big_draft_renders(akn: Callable[..., bytes]) -> None:
+    """How fast is benchmarks/responsiveness.py's business; here, that every view renders."""
     app = upload(start(), "big.xml", big_draft(akn))
     assert "300 provisions" in " ".join(c.value for c in app.caption)
-    timings = {}
     for view in ("Findings", "Clauses", "Articles", "Rule graph", "Overview", "Clauses"):
-        began = time.perf_counter()
         show(app, view)
-        timings[view] = time.perf_counter() - began
-    assert max(timings.values()) < 1.0, timings
 
 
 # --- view helpers without Streamlit -------------------------------------------------------

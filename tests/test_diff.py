@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -108,8 +107,7 @@ def test_contract_shape(edited_copy: dict) -> None:
                            "source": "en_model_law.xml", "provisions": diff["old"]["provisions"]}
     assert diff["new"]["source"] == "en_model_law_v2.xml"
     assert set(diff["provisions"]) >= {"added", "removed", "changed"}
-    for item in diff["requirements"]:
-        assert {"id", "old_status", "new_status"} <= set(item) and item["old_status"] != item["new_status"]
+    assert diff["requirements"] == []  # taking the judge away changes a safeguard, not BC-21's status
     assert set(diff["findings"]) == {"added", "resolved"}
     json.dumps(diff)  # JSON-serialisable as it is
 
@@ -120,7 +118,9 @@ def test_findings_follow_the_report_schema(edited_copy: dict) -> None:
     if not schema_path.is_file():
         pytest.skip(f"report schema not found at {schema_path}")
     item_schema = json.loads(schema_path.read_text(encoding="utf-8"))["properties"]["findings"]["items"]
-    for finding in edited_copy["findings"]["added"] + edited_copy["findings"]["resolved"]:
+    findings = edited_copy["findings"]["added"] + edited_copy["findings"]["resolved"]
+    assert findings
+    for finding in findings:
         jsonschema.validate(finding, item_schema)
 
 
@@ -151,6 +151,9 @@ def test_renumbered_sections_are_matched_by_heading_and_text() -> None:
 def test_renumbered_diff_reports_only_real_changes() -> None:
     old, new = read_document(DATA / "en_base.xml"), read_document(DATA / "en_base_v2.xml")
     diff = diff_checks(check_document(old), check_document(new))
+    assert diff["requirements"], "v2 adds a section: some requirement status changes"
+    for item in diff["requirements"]:
+        assert {"id", "title", "old_status", "new_status"} <= set(item) and item["old_status"] != item["new_status"]
     assert diff["provisions"]["added"] == ["sec_3"]
     assert diff["provisions"]["changed"] == ["sec_8__subsec_1", "sec_8__subsec_2"]
     assert [c.get("old_eId") for c in diff["changes"]] == ["sec_7__subsec_1", "sec_7__subsec_2"]
@@ -265,18 +268,15 @@ def _synthetic(sections: int, shift: int) -> bytes:
     return akn_xml("\n".join(body), title="Synthetic Act")
 
 
-def test_matching_300_renumbered_provisions_is_fast() -> None:
-    """Fallback matching uses cdist, not a Python double loop: 300 provisions whose eIds all
-    shifted are matched in well under the time of one check (about a second here)."""
+def test_300_renumbered_provisions_are_all_matched() -> None:
+    """Every eId shifted: all 300 provisions are paired with their renumbered selves (the time
+    this takes is measured by benchmarks/responsiveness.py)."""
     old = parse_document(_synthetic(100, 0), "old.xml")
     new = parse_document(_synthetic(100, 1), "new.xml")
-    start = time.perf_counter()
     matching = match_provisions(old, new)
-    elapsed = time.perf_counter() - start
     assert len(list(old.walk())) == 300
     assert len(matching.pairs) == 300 and not matching.added and not matching.removed
     assert all(b.eid.startswith(f"sec_{int(a.eid.split('__')[0][4:]) + 1}") for a, b in matching.pairs)
-    assert elapsed < 1.0, elapsed
 
 
 # -- the command (`lawcheck diff`, lawcheck/cli/diff.py) ------------------------------------------

@@ -481,8 +481,8 @@ def test_import_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
 
 # -- speed --------------------------------------------------------------------------------------
 
-def test_a_300000_word_text_imports_in_seconds() -> None:
-    """A long code (articles of five numbered parts with points, notes), imported linearly."""
+def long_code(words: int) -> str:
+    """A code of at least `words` words: articles of numbered parts with points and notes."""
     article = ("Статья {n}. Заголовок статьи номер {n}\n\n"
                "1. Лицо, совершившее деяние, предусмотренное статьей {n} настоящего Кодекса, подлежит "
                "ответственности в порядке, установленном законом, если иное не предусмотрено международным "
@@ -493,14 +493,16 @@ def test_a_300000_word_text_imports_in_seconds() -> None:
                "свободы на срок до пяти лет.\n\n"
                "3. См. (1) указанное выше; (2) иное (a) и (b) (c) (i) (ii) (iii) положение.\n\n"
                "Сноска. Статья {n} с изменениями, внесенными Законом от 01.01.2020 № {n}-VI.\n\n")
-    words = len(article.split())
-    text = "".join(article.format(n=n) for n in range(1, 300_000 // words + 2))
-    assert len(text.split()) >= 300_000
-    started = time.perf_counter()
-    xml = import_bytes(text.encode("utf-8"), "code.txt")
-    elapsed = time.perf_counter() - started
-    assert elapsed < 20, f"{elapsed:.1f} s"
-    assert xml.count(b"<article ") == 300_000 // words + 1
+    per_article = len(article.split())
+    return "".join(article.format(n=n) for n in range(1, words // per_article + 2))
+
+
+def test_a_long_code_imports_every_article() -> None:
+    """Every article of a long code is found (the time a 300,000-word code takes is measured
+    by benchmarks/responsiveness.py)."""
+    text = long_code(30_000)
+    articles = text.count("Статья ") - text.count("Сноска. Статья ")
+    assert import_bytes(text.encode("utf-8"), "code.txt").count(b"<article ") == articles
 
 
 @pytest.mark.parametrize("slug", ["tz_cca_2015", "kz_svyaz_2004_excerpt"])

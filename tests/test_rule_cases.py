@@ -9,8 +9,9 @@ import pytest
 
 from lawcheck.akn.definitions import find_clauses
 from lawcheck.concepts import tag
+from lawcheck.engine import supervision
 from lawcheck.engine.checks import safeguard_status
-from lawcheck.engine.evaluate import evaluate_requirement
+from lawcheck.engine.evaluate import evaluate_requirement, supervision_result
 from lawcheck.engine.units import Definition, Unit
 from lawcheck.rulebook.loader import load_rulebook
 from lawcheck.rulebook.model import Case, Requirement
@@ -36,12 +37,18 @@ def evaluate_case(requirement: Requirement, case: Case):  # type: ignore[no-unty
     definitions = [Definition(clause.term, unit.eid, tag(clause.term, case.lang))
                    for unit in units
                    for clause in find_clauses(_LABEL.sub("", unit.tagged.text), case.lang, listed=True)]
-    return evaluate_requirement(requirement, [units], definitions, units, RULEBOOK)
+    evaluation = evaluate_requirement(requirement, [units], definitions, units, RULEBOOK)
+    gaps: list[str] = []
+    if requirement.supervision is not None and "judicial_or_independent_supervision" in evaluation.safeguards:
+        reading = supervision.read(units, set(requirement.align[0]), requirement.supervision.data)
+        evaluation.safeguards["judicial_or_independent_supervision"] = supervision_result(reading)
+        gaps = [gap.kind for gap in supervision.gaps(reading, requirement.supervision)]
+    return evaluation, gaps
 
 
 @pytest.mark.parametrize(("requirement", "case"), _params())
 def test_case(requirement: Requirement, case: Case) -> None:
-    evaluation = evaluate_case(requirement, case)
+    evaluation, gaps = evaluate_case(requirement, case)
     where = f"{requirement.path}:{case.line}"
     statuses = {r.element: f"{r.status} ({r.detail})" for r in evaluation.elements}
     for element_id, expected in case.elements.items():
@@ -51,8 +58,10 @@ def test_case(requirement: Requirement, case: Case) -> None:
     for safeguard_id, expected in case.safeguards.items():
         actual = safeguard_status(evaluation.safeguards[safeguard_id])
         assert actual == expected, f"{where}: safeguard {safeguard_id} is {actual}"
-    assert evaluation.fires == (case.expect == "fire"), \
-        f"{where}: expected the rule to {case.expect}; elements: {statuses}"
+    if case.supervision_gaps is not None:
+        assert sorted(gaps) == sorted(case.supervision_gaps), f"{where}: Art. 15 gaps {gaps}"
+    assert (evaluation.fires or bool(gaps)) == (case.expect == "fire"), \
+        f"{where}: expected the rule to {case.expect}; elements: {statuses}; Art. 15 gaps: {gaps}"
 
 
 def test_every_rule_has_cases_in_both_languages_both_ways() -> None:

@@ -486,8 +486,8 @@ class _Builder:
         citation = pending.citation
         if pending.external or not resolver.is_internal(citation):
             return Reference(source_eid, None, pending.text, None, "external", pending.line)
-        target = resolver.resolve(citation, source)
-        return Reference(source_eid, None, pending.text, target.eid if target else None,
+        resolved = resolver.resolve(citation, source)
+        return Reference(source_eid, None, pending.text, resolved.eid if resolved else None,
                          "numeric", pending.line)
 
     def _href_target(self, href: str, ids: set[str]) -> tuple[str | None, str]:

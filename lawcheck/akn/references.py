@@ -390,9 +390,9 @@ class Resolver:
             return None
         for strict in (True, False):  # «частями первой»: the article's parts, not points
             for scope in _scopes(source):
-                start = self._find(scope, kind, number, strict)
-                if start is not None:
-                    found = self._descend(start, rest)
+                top = self._find(scope, kind, number, strict)
+                if top is not None:
+                    found = self._descend(top, rest)
                     if found is not None:
                         return found
         return None

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 import spacy
+from spacy.lookups import Table
 from spacy.util import compile_infix_regex
 
 LANGUAGES = ("en", "ru")
@@ -34,21 +36,23 @@ class Token:
 def _tokenizer(lang: str) -> spacy.tokenizer.Tokenizer:
     nlp = spacy.blank(lang)
     # Keep hyphenated words and numbers whole: "non-public", "информационно-коммуникационной".
-    infixes = [pattern for pattern in nlp.Defaults.infixes if "-" not in pattern]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    nlp.tokenizer.token_match = _LEGAL_NUMBER.match
-    return nlp.tokenizer
+    infixes = [pattern for pattern in nlp.Defaults.infixes or () if isinstance(pattern, str) and "-" not in pattern]
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, spacy.tokenizer.Tokenizer)
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer.token_match = _LEGAL_NUMBER.match
+    return tokenizer
 
 
 @cache
-def _english_table():  # type: ignore[no-untyped-def]
+def _english_table() -> Table:
     from spacy.lookups import load_lookups
 
     return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
 
 
 @cache
-def _morph():  # type: ignore[no-untyped-def]
+def _morph() -> Any:
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer()

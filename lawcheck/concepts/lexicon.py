@@ -16,7 +16,7 @@ from lawcheck.concepts.language import lemma, tokenize
 from lawcheck.concepts.numbers import DurationWords
 from lawcheck.data import data_dir
 from lawcheck.errors import InputError
-from lawcheck.rulebook.yamlio import line_of, load_yaml
+from lawcheck.yamlio import line_of, load_yaml
 
 GAP = "..."  # in a term: up to MAX_GAP words may stand here
 MAX_GAP = 4

@@ -74,9 +74,9 @@ def _match_end(lemmas: list[str], i: int, pattern: Pattern) -> int | None:
     head, rest = pattern[0], pattern[1:]
     if head == GAP:
         for skip in range(MAX_GAP + 1):
-            end = _match_end(lemmas, i + skip, rest)
-            if end is not None:
-                return end
+            matched = _match_end(lemmas, i + skip, rest)
+            if matched is not None:
+                return matched
         return None
     if i < len(lemmas) and lemmas[i] == head:
         return _match_end(lemmas, i + 1, rest)

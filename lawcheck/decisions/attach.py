@@ -26,8 +26,8 @@ def match_decisions(findings: Sequence[dict[str, Any]], analysis: Analysis,
                     decisions: Iterable[Decision]) -> Matched:
     """Give each finding its decision; one database read for the whole report."""
     by_key: dict[tuple[str, str, str], list[Decision]] = {}
-    for decision in decisions:
-        by_key.setdefault((decision.code, decision.requirement, decision.safeguard), []).append(decision)
+    for stored in decisions:
+        by_key.setdefault((stored.code, stored.requirement, stored.safeguard), []).append(stored)
     pairs, used = [], set()
     for finding in findings:
         candidates = by_key.get(finding_key(finding))

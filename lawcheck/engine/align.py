@@ -79,7 +79,7 @@ class Analysis:
         return self._concepts[provision.eid]
 
     def role(self, article: Provision) -> str:
-        """What the article does (lawcheck.roles): definition, offence, cooperation, power, other."""
+        """What the article does (lawcheck.engine.roles): definition, offence, cooperation, power, other."""
         if article.eid not in self._roles:
             self._roles[article.eid] = role_of(self.block(article), article.eid in self.definition_articles)
         return self._roles[article.eid]

@@ -165,7 +165,7 @@ def read_supervision(analysis: Analysis, requirement: Requirement, article: Prov
                             rules)
 
 
-def _supervision_result(reading: supervision.Reading) -> Result:
+def supervision_result(reading: supervision.Reading) -> Result:
     element = "judicial_or_independent_supervision"
     grants = reading.authorisers
     evidence = tuple(Evidence(g.eid, "authority", g.words, 0, 0) for g in grants)
@@ -237,7 +237,7 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
         top = analysis.provision(alignments[0].eid)
         assert top is not None
         reading = read_supervision(analysis, requirement, top, general)
-        evaluation.safeguards["judicial_or_independent_supervision"] = _supervision_result(reading)
+        evaluation.safeguards["judicial_or_independent_supervision"] = supervision_result(reading)
     status, score = status_and_score(evaluation)
     authorities = tuple(label for concept, label in _AUTHORITIES
                         if any(u.tagged.has((concept,)) for b in blocks for u in b))

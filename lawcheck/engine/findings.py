@@ -4,7 +4,7 @@ article and paragraph, the evidence and what to change."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lawcheck import treaty
 from lawcheck.engine import supervision
@@ -223,7 +223,11 @@ def _supervision_findings(assessed: Assessed) -> list[Finding]:
     return findings
 
 
-def requirement_findings(assessed: Sequence[Assessed], rulebook: Rulebook) -> list[Finding]:
+def requirement_findings(assessed: Sequence[Assessed], rulebook: Rulebook,
+                         partial_text: bool = False) -> list[Finding]:
+    """What a reviewer acts on. In an amending act or an excerpt (`partial_text`), a general
+    condition it does not state (grounds, proportionality, limits, remedies) may stand in the
+    base text: such findings are advisory notes that say so."""
     findings = []
     for item in assessed:
         if item.status in {"not_applicable", "not_assessed"}:
@@ -234,16 +238,27 @@ def requirement_findings(assessed: Sequence[Assessed], rulebook: Rulebook) -> li
         assert item.evaluation is not None
         for element, result in item.evaluation.pairs:
             if result.status in {"unmet", "conflict"}:
-                findings.append(_element_finding(item, element, result))
-        for safeguard_id, result in item.evaluation.safeguards.items():
+                finding = _element_finding(item, element, result)
+                general = element.check == "safeguard" and result.status == "unmet"
+                findings.append(_depends_on_base(finding) if partial_text and general else finding)
+        for safeguard_id, safeguard_result in item.evaluation.safeguards.items():
             if safeguard_id == "judicial_or_independent_supervision" and item.reading is not None:
                 continue  # weighed by the graduated model below
-            if result is not None and result.status != "met":
-                finding = _safeguard_finding(item, safeguard_id, result, rulebook)
-                if finding is not None:
-                    findings.append(finding)
+            if safeguard_result is not None and safeguard_result.status != "met":
+                gap = _safeguard_finding(item, safeguard_id, safeguard_result, rulebook)
+                if gap is not None:
+                    findings.append(_depends_on_base(gap) if partial_text else gap)
         findings += _supervision_findings(item)
     return findings
+
+
+BASE_TEXT_NOTE = ("Not assessed: the draft amends another act (or is an excerpt), and this condition "
+                  "may stand in the base text's general rules. Check it there; if it is absent, add it.")
+
+
+def _depends_on_base(finding: Finding) -> Finding:
+    return replace(finding, severity="low", force="good_practice",
+                   message=f"{finding.message} {BASE_TEXT_NOTE}")
 
 
 def fails_on(categories: set[str], fail_on: str | None) -> bool:

@@ -35,6 +35,7 @@ _CONTAINER = re.compile(r"\b(this|the present) (part|chapter|division|title|subp
 # "the requirements of section 5", «требований части третьей статьи 94-1»: rules, not an order
 _RULE_REFERENCE = re.compile(r"\s+(?:of\s+(?:the\s+)?)?(?:section|subsection|article|part|chapter|"
                              r"стать|част|пункт|глав)", re.I)
+_INTRO_MARKS = ("—", "–", ":", "-")
 CONTAINER_ELEMENTS = {"part", "chapter", "title", "division", "subpart", "subchapter", "book"}
 
 
@@ -173,7 +174,8 @@ def _role(sentence: _Sentence) -> str:
         return "exception"
     if sentence.has("validation_role", "subsequent_review") and sentence.judicial():
         return "validation"
-    for concept, role in (("renewal", "extension"), ("fallback_role", "fallback"), ("remedy", "remedy"),
+    for concept, role in (("renewal", "extension"), ("extend_search", "extension"),
+                          ("fallback_role", "fallback"), ("remedy", "remedy"),
                           ("confidentiality", "other"), ("executes_order", "execution")):
         if sentence.has(concept):
             return role
@@ -197,6 +199,8 @@ def _grant(sentence: _Sentence, power_concepts: set[str], default_data: str) -> 
         return Grant(sentence.eid, "judicial", judicial[0].text, data)
     orders = [m.first_token for m in sentence.matches if m.concept == "order" and not m.negated]
     empowered = [m.first_token for m in sentence.matches if m.concept == "authorises_person"]
+    if not concepts & power_concepts and not sentence.text.rstrip().endswith(_INTRO_MARKS):
+        return None  # an order about something else (assistance, a report), unless it opens a list
     actors = [(level, m) for level, m in sentence.actors()
               if (m.concept == "prosecutor_authorisation" or any(_makes(m.first_token, o) for o in orders))
               and not any(0 < m.first_token - e <= EXECUTES_REACH for e in empowered)]

@@ -7,7 +7,6 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from lawcheck.compare.match import Diff
 from lawcheck.safe_text import markdown_code, markdown_text, terminal_text
 
 
@@ -52,7 +51,8 @@ def _elide(words: str, keep: int, where: str) -> str:
     return " ".join(parts[:keep]) + " … " + " ".join(parts[-keep:])
 
 
-def inline_diff(diff: Diff, mark: Mapping[str, tuple[str, str]], escape: Any = str, keep: int = 6) -> str:
+def inline_diff(diff: Sequence[Sequence[str]], mark: Mapping[str, tuple[str, str]], escape: Any = str,
+                keep: int = 6) -> str:
     """A diff as one line: unchanged runs shortened, changes marked ([-old-] {+new+}, <del>,
     ~~...~~); the space before a piece stays outside its mark."""
     pieces = []

@@ -13,7 +13,7 @@ import networkx as nx
 from lawcheck.data import data_dir
 from lawcheck.rulebook.graph import build_graph
 from lawcheck.rulebook.loader import Rulebook, load_rulebook
-from lawcheck.rulebook.model import Case, Element, Option, Requirement
+from lawcheck.rulebook.model import Case, Element, Option, Requirement, Supervision
 from lawcheck.rulebook.schema import RULE_SCHEMA
 from lawcheck.treaty import INSTRUMENTS
 
@@ -90,6 +90,25 @@ def _case_block(case: Case) -> str:
     return f"{text}\n\nExpected: **{case.expect}**" + (f" ({statuses})" if statuses else "")
 
 
+def _supervision_section(model: Supervision) -> list[str]:
+    """The graduated Article 15 reading of this power (docs/article15.md)."""
+    lines = ["## Article 15: who should authorise", "", model.note, "",
+             "| data | expected authority | a lower authority authorises | urgency without judicial validation |",
+             "| --- | --- | --- | --- |"]
+    for data in (model.data, *(d for d in model.by_data if d != model.data)):
+        expectation = model.expectation(data)
+        below = "; ".join(f"{level}: {w.severity} ({w.force})"
+                          for level, w in expectation.below.items()) or "no finding"
+        urgency = f"{expectation.urgency.severity} ({expectation.urgency.force})" \
+            if expectation.urgency else "no finding"
+        lines.append(f"| {data} | {expectation.expects} | {below} | {urgency} |")
+    weights = "; ".join(f"{s.replace('_', ' ')}: {w.severity} ({w.force})" for s, w in model.safeguards.items())
+    if weights:
+        lines += ["", f"Other safeguards of Art. 15(2) for this power: {weights}."]
+    lines += ["", "Basis: " + "; ".join(model.basis) + ".", ""]
+    return lines
+
+
 def requirement_page(r: Requirement) -> str:
     """One Markdown page per requirement: what it asks, why, citations, examples."""
     lines = [f"# {r.id}: {r.title}", "",
@@ -98,14 +117,17 @@ def requirement_page(r: Requirement) -> str:
              r.summary, ""]
     if r.source_note:
         lines += [f"**Source note.** {r.source_note}", ""]
-    lines += ["## What a reviewer checks", "", "| element | check | cites | severity | what to change |",
-              "| --- | --- | --- | --- | --- |"]
+    lines += ["## What a reviewer checks", "",
+              "| element | check | cites | force | severity | what to change |",
+              "| --- | --- | --- | --- | --- | --- |"]
     for e in r.elements:
         limit = f" ({', '.join(f'{k} {v}' for k, v in _limit(e).items())})" if e.limit else ""  # type: ignore[union-attr]
-        lines.append(f"| `{e.id}` | {e.check}{limit} | {e.cites} | {e.severity} | {e.help} |")
+        lines.append(f"| `{e.id}` | {e.check}{limit} | {e.cites} | {e.force} | {e.severity_for_force} | {e.help} |")
     lines.append("")
     if r.safeguards:
         lines += ["## Safeguards", "", ", ".join(f"`{s}`" for s in r.safeguards), ""]
+    if r.supervision is not None:
+        lines += _supervision_section(r.supervision)
     links = [(k.replace("_", " "), getattr(r, k)) for k in ("subject_to", "depends_on", "mirrors")]
     if any(v for _, v in links):
         lines += ["## Links", ""] + [f"- {k}: {', '.join(f'[{t}]({t}.md)' for t in v)}"

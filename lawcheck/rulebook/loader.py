@@ -15,9 +15,9 @@ from lawcheck.concepts.numbers import iso_days
 from lawcheck.data import data_dir
 from lawcheck.errors import InputError
 from lawcheck.rulebook.model import Case, Element, Expectation, Group, Limit, Option, Requirement, Supervision, Weight
-from lawcheck.rulebook.schema import RULE_SCHEMA
-from lawcheck.rulebook.yamlio import key_path, line_of, load_yaml
+from lawcheck.rulebook.schema import AUTHORITY_LEVELS, RULE_SCHEMA
 from lawcheck.treaty import INSTRUMENT_IDS
+from lawcheck.yamlio import key_path, line_of, load_yaml
 
 SAFEGUARD_FRAMEWORKS = ("BC-15", "SP-13", "SP-14")
 _FILE = re.compile(r"^(bc|sp)-(\d{2})\.yaml$")
@@ -99,7 +99,8 @@ def _requirement(path: Path, data: dict[str, Any]) -> Requirement:
         Case(lang=str(c["lang"]), expect=str(c["expect"]), text=str(c["text"]),
              elements={str(k): str(v) for k, v in (c.get("elements") or {}).items()},
              safeguards={str(k): str(v) for k, v in (c.get("safeguards") or {}).items()},
-             xfail=c.get("xfail"), line=line_of(data, ("cases", i)))
+             xfail=c.get("xfail"), line=line_of(data, ("cases", i)),
+             supervision_gaps=tuple(map(str, c["supervision_gaps"])) if "supervision_gaps" in c else None)
         for i, c in enumerate(data["cases"]))
     return Requirement(
         id=str(data["id"]), instrument=str(data["instrument"]), article=str(data["article"]),
@@ -120,11 +121,13 @@ def _weight(value: dict[str, Any]) -> Weight:
 
 def _expectation(value: dict[str, Any], default: Expectation | None = None) -> Expectation:
     below = {str(k): _weight(v) for k, v in value.get("below", {}).items()}
-    urgency = _weight(value["urgency"]) if "urgency" in value else None
+    urgency = _weight(value["urgency"]) if value.get("urgency") is not None else None
     if default is None:
         return Expectation(str(value["expects"]), below, urgency)
-    return Expectation(str(value.get("expects", default.expects)), {**default.below, **below},
-                       urgency if "urgency" in value else default.urgency)
+    expects = str(value.get("expects", default.expects))
+    inherited = {level: weight for level, weight in {**default.below, **below}.items()
+                 if AUTHORITY_LEVELS.index(level) < AUTHORITY_LEVELS.index(expects)}
+    return Expectation(expects, inherited, urgency if "urgency" in value else default.urgency)
 
 
 def _supervision(value: dict[str, Any]) -> Supervision:

@@ -89,6 +89,7 @@ class Case:
     safeguards: dict[str, str] = field(default_factory=dict)
     xfail: str | None = None
     line: int | None = None
+    supervision_gaps: tuple[str, ...] | None = None  # Art. 15 gaps expected (lawcheck.engine.supervision)
 
 
 @dataclass(frozen=True)

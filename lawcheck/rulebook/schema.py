@@ -49,13 +49,13 @@ _option = {
 
 _weight = {"type": "object", "additionalProperties": False, "required": ["severity", "force"],
            "properties": {"severity": {"enum": list(SEVERITIES)}, "force": {"enum": list(FORCES)}}}
-_expectation = {
+_expectation: dict[str, Any] = {
     "type": "object", "additionalProperties": False,
     "properties": {
         "expects": {"enum": list(AUTHORITY_LEVELS)},
         "below": {"type": "object", "additionalProperties": False,
                   "properties": {level: _weight for level in AUTHORITY_LEVELS[:-1]}},
-        "urgency": _weight,
+        "urgency": {"oneOf": [_weight, {"type": "null"}]},
     },
 }
 _supervision = {
@@ -133,6 +133,8 @@ RULE_SCHEMA: dict[str, Any] = {
                 "safeguards": {"type": "object",
                                "additionalProperties": {"enum": list(SAFEGUARD_STATUSES)}},
                 "xfail": _text,
+                "supervision_gaps": {"type": "array", "uniqueItems": True, "items": {
+                    "enum": ["authority", "urgency", "validation_late", "no_refusal_effect"]}},
             },
         }},
     },

@@ -1,0 +1,75 @@
+"""Alignment on its own: how an article's score is made, which candidates are shown, and how
+references (with ranges such as "sections 2 to 4") make an article a referrer of another."""
+
+from __future__ import annotations
+
+import pytest
+
+from lawcheck.akn import parse_document
+from lawcheck.engine.align import (
+    ALIGN_WEIGHT,
+    HEADING_WEIGHT,
+    Alignment,
+    Analysis,
+    Cut,
+    _coverage,
+    align_requirement,
+    analyse,
+    strongest,
+)
+from lawcheck.rulebook.loader import load_rulebook
+from lawcheck.rulebook.model import Requirement
+from tests.conftest import akn_xml
+
+PRESERVE = ("A judge may order a service provider to preserve specified computer data for up to ninety days "
+            "where there are grounds to believe that the data may be lost.")
+
+
+def draft(*sections: tuple[str, str]) -> Analysis:
+    """An English draft of numbered sections, each (heading, text)."""
+    body = "\n".join(f'<section eId="sec_{n}"><num>{n}.</num><heading>{heading}</heading>'
+                     f"<content><p>{text}</p></content></section>"
+                     for n, (heading, text) in enumerate(sections, start=1))
+    return analyse(parse_document(akn_xml(body, title="Test Act"), "test.xml"), "en")
+
+
+@pytest.fixture(scope="module")
+def bc16() -> Requirement:
+    return next(r for r in load_rulebook().requirements if r.id == "BC-16")
+
+
+def test_an_article_scores_its_align_groups_heading_and_coverage(bc16: Requirement) -> None:
+    analysis = draft(("Expedited preservation of computer data", PRESERVE), ("Miscellaneous", PRESERVE),
+                     ("Fees", "The Minister may prescribe fees."))
+    titled, untitled = align_requirement(analysis, bc16)
+    assert (titled.eid, untitled.eid) == ("sec_1", "sec_2")  # sec_3 matches no align group
+    assert titled.score - untitled.score == pytest.approx(HEADING_WEIGHT)
+    coverage = _coverage(analysis.concepts(analysis.articles[1]), bc16)
+    assert untitled.score == pytest.approx(ALIGN_WEIGHT + (1 - ALIGN_WEIGHT - HEADING_WEIGHT) * coverage, abs=1e-3)
+    assert "ninety days" in titled.evidence
+
+
+def test_coverage_is_the_share_of_element_groups_present(bc16: Requirement) -> None:
+    every_concept = frozenset(c for e in bc16.elements for group in e.concepts for c in group)
+    assert _coverage(frozenset(), bc16) == 0.0
+    assert _coverage(every_concept, bc16) == 1.0
+
+
+def test_strongest_keeps_those_near_the_best_up_to_the_limit() -> None:
+    found = [Alignment(f"sec_{i}", score, ()) for i, score in enumerate((0.9, 0.8, 0.75, 0.69, 0.5), start=1)]
+    assert [a.eid for a in strongest(found, Cut(margin=0.2, limit=12))] == ["sec_1", "sec_2", "sec_3"]
+    assert [a.eid for a in strongest(found, Cut(margin=0.2, limit=2))] == ["sec_1", "sec_2"]
+    assert strongest([]) == []
+
+
+def test_a_range_refers_to_every_article_between_its_ends() -> None:
+    analysis = draft(("Application", "Sections 2 to 4 apply to every order."), ("Orders", "A judge may order."),
+                     ("Duration", "An order lasts 90 days."), ("Records", "A record is kept."),
+                     ("Review", "Sections 2 and 4 are reviewed yearly."))
+
+    def referrers(eid: str) -> list[str]:
+        return [p.eid for p in analysis.referrers(eid)]
+
+    assert referrers("sec_3") == ["sec_1"]  # inside "2 to 4", not named by "2 and 4"
+    assert referrers("sec_2") == referrers("sec_4") == ["sec_1", "sec_5"]
+    assert referrers("sec_1") == []

@@ -1,0 +1,153 @@
+"""Article 15 the way a reviewer reads it (docs/article15.md): who authorises each power, the
+exceptions that relax it, how far a rule stated once reaches, and the weight of each gap."""
+
+from __future__ import annotations
+
+from test_check import _check, _codes, _requirement, _section
+
+JUDICIAL = "judicial_or_independent_supervision"
+
+
+def _finding(check, code: str) -> dict:  # type: ignore[no-untyped-def]
+    return next(f for f in check.report["findings"] if f["code"] == code)
+
+
+def test_an_urgent_order_without_a_court_decision_is_an_exception_not_judicial_supervision() -> None:
+    check = _check(_section(
+        "238", "Негласный сбор данных о соединениях в режиме реального времени",
+        "Негласный сбор данных о соединениях в режиме реального времени производится по постановлению "
+        "следователя, санкционированному следственным судьей, на срок до тридцати суток.",
+        "В случаях, не терпящих отлагательства, сбор данных о соединениях в режиме реального времени "
+        "может быть начат по постановлению следователя без решения суда с последующим уведомлением "
+        "прокурора в течение суток."), language="rus")
+    bc20 = _requirement(check, "BC-20")
+    assert bc20["safeguards"][JUDICIAL] == "present"  # the ordinary route is the judge's
+    [exception] = bc20["exceptions"]
+    assert exception["eId"] == "sec_238__subsec_2" and exception["validation"] is None
+    assert "следовател" in exception["authority"]
+    finding = _finding(check, f"BC-20/safeguard/{JUDICIAL}/urgency")
+    assert finding["severity"] == "high" and finding["force"] == "obligation"
+    assert "sec_238__subsec_2" in finding["provisions"]
+
+
+def test_an_urgent_order_validated_by_the_judge_within_48_hours_is_no_finding() -> None:
+    check = _check(_section(
+        "94", "Сохранение компьютерных данных",
+        "Следователь с согласия прокурора возбуждает перед следственным судьей ходатайство о сохранении "
+        "компьютерных данных; следственный судья выносит постановление о санкционировании сохранения.",
+        "В случаях, не терпящих отлагательства, следователь вправе вынести постановление о сохранении "
+        "компьютерных данных без решения суда. В течение двадцати четырех часов он направляет материалы "
+        "следственному судье, который в течение сорока восьми часов проверяет законность постановления. "
+        "При признании постановления незаконным оно утрачивает силу, а данные не могут быть использованы "
+        "в качестве доказательств."), language="rus")
+    bc16 = _requirement(check, "BC-16")
+    assert bc16["safeguards"][JUDICIAL] == "present"
+    [exception] = bc16["exceptions"]
+    assert exception["validation"]["within"] == "PT48H"
+    assert set(exception["validation"]["on_refusal"].split(", ")) == {"stop", "exclude"}
+    assert not any(code.startswith(f"BC-16/safeguard/{JUDICIAL}") for code in _codes(check))
+
+
+def test_preservation_ordered_by_an_investigator_is_the_lighter_regime_of_article_16() -> None:
+    check = _check(_section(
+        "16", "Expedited preservation",
+        "Where there are grounds to believe that specified computer data is vulnerable to loss, an "
+        "investigator may by order require any person in control of the data to preserve it without delay."))
+    assert _requirement(check, "BC-16")["safeguards"][JUDICIAL] == "absent"  # a fact: no judge
+    assert not any(code.startswith(f"BC-16/safeguard/{JUDICIAL}") for code in _codes(check))
+
+
+def test_subscriber_information_on_an_investigators_order_needs_no_judge_but_content_does() -> None:
+    subscriber = _check(_section(
+        "18", "Production order",
+        "An investigator may order a service provider to submit subscriber information relating to its "
+        "services that is in its possession or control."))
+    assert not any(code.startswith(f"BC-18/safeguard/{JUDICIAL}") for code in _codes(subscriber))
+    content = _check(_section(
+        "18", "Production order",
+        "An investigator may order a service provider to submit the stored content of communications of a "
+        "user that is in its possession or control."))
+    finding = _finding(content, f"BC-18/safeguard/{JUDICIAL}")
+    assert finding["severity"] == "high"
+
+
+def test_a_prosecutor_suffices_for_subscriber_data_but_not_for_interception() -> None:
+    check = _check(_section(
+        "21", "Interception of content data",
+        "On the authorisation of the prosecutor, a police officer may intercept the content of specified "
+        "communications transmitted by means of a computer system."))
+    finding = _finding(check, f"BC-21/safeguard/{JUDICIAL}")
+    assert finding["severity"] == "high"
+    assert "not regarded as independent" in finding["message"]
+    assert "ECtHR Roman Zakharov v. Russia [GC], no. 47143/06 (2015), paras 231-234, 258, 266" in finding["basis"]
+
+
+def test_a_minister_issuing_interception_warrants_is_executive_authorisation() -> None:
+    check = _check(_section(
+        "6", "Issue of warrant",
+        "The Minister may issue a warrant authorising an authorised person to intercept the content of "
+        "communications transmitted by means of a computer system."))
+    assert _requirement(check, "BC-21")["safeguards"][JUDICIAL] == "absent"
+    assert _finding(check, f"BC-21/safeguard/{JUDICIAL}")["severity"] == "high"
+
+
+def test_a_court_that_only_extends_or_helps_enforce_does_not_authorise() -> None:
+    check = _check(_section(
+        "31", "Search and seizure",
+        "A police officer in charge of a police station may issue an order authorising an officer to search "
+        "a computer system and seize computer data.",
+        "Where the person fails to comply with the order, the officer may apply to the court for assistance.",
+        "The court may extend the order for a further period."))
+    assert _requirement(check, "BC-19")["safeguards"][JUDICIAL] == "absent"
+
+
+def test_a_rule_under_this_section_does_not_reach_another_section() -> None:
+    check = _check(
+        _section("20", "Warrants", "The powers under this section may be exercised only on a warrant issued by "
+                                   "a judge who is satisfied that there are reasonable grounds."),
+        _section("21", "Interception of content data",
+                 "An investigator may by order require a service provider to intercept the content of "
+                 "specified communications transmitted by means of a computer system."))
+    assert _requirement(check, "BC-21")["safeguards"][JUDICIAL] == "absent"
+
+
+def test_a_chapter_rule_listing_articles_reaches_them_and_an_articles_own_rule_prevails() -> None:
+    general = _section("230", "Порядок проведения негласных следственных действий",
+                       "Негласные следственные действия, предусмотренные статьями 231-233 настоящего Кодекса, "
+                       "проводятся по постановлению следователя, санкционированному следственным судьей.",
+                       element="article", sub="paragraph", prefix="art")
+    interception = _section("232", "Перехват сообщений",
+                            "Перехват и запись содержания сообщений, передаваемых по сетям связи, производятся "
+                            "в порядке, предусмотренном настоящей главой.",
+                            element="article", sub="paragraph", prefix="art")
+    check = _check(general, interception, language="rus")
+    assert _requirement(check, "BC-21")["safeguards"][JUDICIAL] == "present"
+    special = _section("232", "Перехват сообщений",
+                       "Перехват и запись содержания сообщений, передаваемых по сетям связи, производятся по "
+                       "постановлению следователя с согласия прокурора.",
+                       element="article", sub="paragraph", prefix="art")
+    check = _check(general, special, language="rus")
+    assert _requirement(check, "BC-21")["safeguards"][JUDICIAL] == "absent"
+
+
+def test_every_finding_states_its_force_and_basis() -> None:
+    check = _check(_section("21", "Interception of content data",
+                            "A police officer may direct a service provider to intercept the content of "
+                            "specified communications transmitted by means of a computer system."))
+    for finding in check.report["findings"]:
+        assert finding["force"] in {"obligation", "option", "good_practice"}
+        assert finding["basis"], finding["code"]
+
+
+def test_an_amending_act_is_assessed_for_what_it_touches() -> None:
+    from conftest import REPO
+
+    from lawcheck.akn import read_document
+    from lawcheck.pipeline import check_document
+
+    report = check_document(read_document(REPO / "corpora" / "national" / "ru_cpc_amendment.xml")).report
+    statuses = {r["id"]: r["status"] for r in report["requirements"]}
+    assert statuses["BC-2"] == "not_assessed" and statuses["BC-21"] == "not_assessed"
+    assert statuses["BC-16"] == "implemented"
+    assert report["summary"]["not_assessed"] >= 20
+    assert not any(f["code"].endswith("/missing") for f in report["findings"])
