@@ -93,8 +93,9 @@ def fuzz(cases: int, seed: int, memory_every: int) -> bool:
     print(f"cases {cases} (seed {seed}), runs {len(runs)} {dict(Counter(run.argv[0] for run in runs))}")
     print(f"exit codes {dict(sorted(Counter(run.code for run in runs).items()))}")
     print(f"internal errors {internal}, contract breaks {sum(problems.values())} {dict(problems)}")
-    print(f"slowest run {slowest.seconds:.2f} s ({slowest.argv[0]} {Path(slowest.argv[1]).name}), "
-          f"runs over 10 s {sum(run.seconds > 10 for run in runs)}")
+    print(f"slowest run {slowest.seconds:.2f} s, {slowest.cpu_seconds:.2f} s of CPU ({slowest.argv[0]} "
+          f"{Path(slowest.argv[1]).name}); runs over 10 s: {sum(run.seconds > 10 for run in runs)} "
+          f"of wall time, {sum(run.cpu_seconds > 10 for run in runs)} of CPU time")
     if traced:
         peak = max(run.peak_bytes for run, _ in traced)
         print(f"peak traced memory of a check {peak / 2**20:.0f} MB over {len(traced)} sampled checks "

@@ -102,9 +102,9 @@ def _list(fmt: str, start: str, override: str | None = None) -> str:
     ("russianLower", "999999", None), ("lowerLetter", "-5", None), ("decimal", "٣", None),
 ])
 def test_word_numbering_values_are_bounded(fmt: str, start: str, override: str | None) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     result = import_draft_bytes(_zip(_docx(200, _list(fmt, start, override))))
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
     assert len(result) < 200_000
 
 
@@ -170,9 +170,9 @@ def test_hostile_word_file_through_the_cli(tmp_path: Path, capsys) -> None:
 def test_twenty_thousand_references_in_one_paragraph_are_linear(write_akn, capsys) -> None:
     refs = '<ref href="#sec_1">section 1</ref>, ' * 20_000 + "section 1, " * 20_000
     path = write_akn(f'<section eId="sec_1"><num>1.</num><content><p>See {refs}.</p></content></section>')
-    started = time.perf_counter()
+    started = time.process_time()
     assert main(["validate", str(path)]) in (0, 3)
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10
 
 
 def test_intervals_answer_overlap_and_containment() -> None:
@@ -199,9 +199,9 @@ def test_too_many_provisions_are_refused(write_akn, capsys) -> None:
 def test_too_many_lines_are_refused_before_import(tmp_path: Path, capsys) -> None:
     path = tmp_path / "lines.txt"
     path.write_text("a\n" * 200_000)
-    started = time.perf_counter()
+    started = time.process_time()
     assert main(["import", str(path), "-o", str(tmp_path / "out.xml")]) == 2
-    assert "lines" in capsys.readouterr().err and time.perf_counter() - started < 5
+    assert "lines" in capsys.readouterr().err and time.process_time() - started < 5
 
 
 @pytest.mark.parametrize("value", ["0", "-5", "9" * 40, str(2**63)])
