@@ -167,12 +167,12 @@ def test_hostile_word_file_through_the_cli(tmp_path: Path, capsys) -> None:
 
 # -- budgets on work ------------------------------------------------------------------------------
 
-def test_twenty_thousand_references_in_one_paragraph_are_linear(write_akn, capsys) -> None:
-    refs = '<ref href="#sec_1">section 1</ref>, ' * 20_000 + "section 1, " * 20_000
+def test_thousands_of_references_in_one_paragraph_are_linear(write_akn, capsys) -> None:
+    refs = '<ref href="#sec_1">section 1</ref>, ' * 8_000 + "section 1, " * 8_000
     path = write_akn(f'<section eId="sec_1"><num>1.</num><content><p>See {refs}.</p></content></section>')
     started = time.process_time()
     assert main(["validate", str(path)]) in (0, 3)
-    assert time.process_time() - started < 10
+    assert time.process_time() - started < 3.5  # comparing every span with every other took over 8 s
 
 
 def test_intervals_answer_overlap_and_containment() -> None:
