@@ -47,7 +47,7 @@ def write_output(output: str | os.PathLike[str], data: bytes | str,
     save_atomically(output, save, inputs)
 
 
-def save_atomically(output: str | os.PathLike[str], save: Callable[[Path], None],
+def save_atomically(output: str | os.PathLike[str], save: Callable[[Path], object],
                     inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
     """Let `save` write a file, then put it at `output` (see the module docstring)."""
     path = check_output_path(output, inputs)
@@ -78,7 +78,7 @@ def _is_special(path: Path) -> bool:
     return not stat.S_ISREG(mode) and not stat.S_ISLNK(mode)
 
 
-def _save_in_place(path: Path, save: Callable[[Path], None]) -> None:
+def _save_in_place(path: Path, save: Callable[[Path], object]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         temp = Path(folder) / path.name
         save(temp)
@@ -87,7 +87,7 @@ def _save_in_place(path: Path, save: Callable[[Path], None]) -> None:
         handle.write(data)
 
 
-def _save_and_rename(path: Path, save: Callable[[Path], None]) -> None:
+def _save_and_rename(path: Path, save: Callable[[Path], object]) -> None:
     descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(descriptor)
     temp = Path(name)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 import sqlite3
-import time
 import zipfile
 from pathlib import Path
 
@@ -102,10 +101,8 @@ def _list(fmt: str, start: str, override: str | None = None) -> str:
     ("russianLower", "999999", None), ("lowerLetter", "-5", None), ("decimal", "٣", None),
 ])
 def test_word_numbering_values_are_bounded(fmt: str, start: str, override: str | None) -> None:
-    started = time.process_time()
     result = import_draft_bytes(_zip(_docx(200, _list(fmt, start, override))))
-    assert time.process_time() - started < 5
-    assert len(result) < 200_000
+    assert len(result) < 200_000  # bounded output; the time is measured in benchmarks/fuzz.py
 
 
 def test_word_number_formats_fall_back_to_digits() -> None:
@@ -167,12 +164,10 @@ def test_hostile_word_file_through_the_cli(tmp_path: Path, capsys) -> None:
 
 # -- budgets on work ------------------------------------------------------------------------------
 
-def test_thousands_of_references_in_one_paragraph_are_linear(write_akn, capsys) -> None:
-    refs = '<ref href="#sec_1">section 1</ref>, ' * 8_000 + "section 1, " * 8_000
+def test_twenty_thousand_references_in_one_paragraph_are_read(write_akn, capsys) -> None:
+    refs = '<ref href="#sec_1">section 1</ref>, ' * 20_000 + "section 1, " * 20_000
     path = write_akn(f'<section eId="sec_1"><num>1.</num><content><p>See {refs}.</p></content></section>')
-    started = time.process_time()
-    assert main(["validate", str(path)]) in (0, 3)
-    assert time.process_time() - started < 3.5  # comparing every span with every other took over 8 s
+    assert main(["validate", str(path)]) in (0, 3)  # its time is measured in benchmarks/fuzz.py
 
 
 def test_intervals_answer_overlap_and_containment() -> None:
@@ -199,9 +194,8 @@ def test_too_many_provisions_are_refused(write_akn, capsys) -> None:
 def test_too_many_lines_are_refused_before_import(tmp_path: Path, capsys) -> None:
     path = tmp_path / "lines.txt"
     path.write_text("a\n" * 200_000)
-    started = time.process_time()
     assert main(["import", str(path), "-o", str(tmp_path / "out.xml")]) == 2
-    assert "lines" in capsys.readouterr().err and time.process_time() - started < 5
+    assert "lines" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("value", ["0", "-5", "9" * 40, str(2**63)])
