@@ -33,6 +33,7 @@ import lawcheck.ui
 from lawcheck.decisions.attach import decision_note, is_dismissed
 from lawcheck.engine.align import Analysis
 from lawcheck.errors import InputError
+from lawcheck.i18n import tr
 from lawcheck.report.diff import render_diff
 from lawcheck.report.render import render_html, render_markdown
 from lawcheck.rulebook.graph import build_graph
@@ -190,14 +191,18 @@ def comparison_changed() -> None:
         navigate("Versions")
 
 
-def clause_button(eid: str, key: str, *, label: str | None = None) -> None:
-    st.button(label or f"Open {eid}", key=key, on_click=open_clause, args=(eid,), icon=":material/article:",
-              help=f"Show the text of {eid} with the evidence highlighted")
+def clause_button(eid: str, key: str, *, label: str | None = None, cite: str | None = None) -> None:
+    """A button named by the provision's citation; the eId is in the tooltip only."""
+    lang = L.language()
+    cite = cite or eid
+    st.button(label or tr("ui.open", lang, label=cite), key=key, on_click=open_clause, args=(eid,),
+              icon=":material/article:", help=tr("ui.open_help", lang, label=cite, eid=eid))
 
 
 def article_button(requirement_id: str, key: str) -> None:
-    st.button(f"Article {requirement_id}", key=key, on_click=open_article, args=(requirement_id,),
-              icon=":material/gavel:", help=f"Show treaty article {requirement_id} and how the draft meets it")
+    lang = L.language()
+    st.button(tr("ui.article", lang, id=requirement_id), key=key, on_click=open_article, args=(requirement_id,),
+              icon=":material/gavel:", help=tr("ui.article_help", lang, id=requirement_id))
 
 
 # --- input ---------------------------------------------------------------------------------
@@ -214,42 +219,48 @@ def uploaded_source(key: str = "upload") -> Source | None:
     return cached
 
 
-def sidebar_inputs() -> tuple[Source, str, tuple[str, ...]]:
+def sidebar_inputs() -> tuple[Source, str, tuple[str, ...], str]:
     """The draft (the upload, else the chosen bundled draft), language and instruments."""
     with st.sidebar:
         st.markdown("## ⚖️ lawcheck")
-        st.caption("Checks a draft law on electronic evidence against the Budapest Convention "
-                   "(ETS 185) and its Second Protocol (CETS 224).")
+        st.caption(L.say("Checks a draft law on electronic evidence against the Budapest Convention "
+                         "(ETS 185) and its Second Protocol (CETS 224)."))
         types = accepted_types()
-        st.file_uploader("Draft law", type=types, key="upload",
+        st.file_uploader(L.say("Draft law"), type=types, key="upload",
                          help=f"Akoma Ntoso 3.0 XML{', Word or text' if len(types) > 1 else ''}. "
                               "Without an upload the page shows the demo draft.")
         uploaded = uploaded_source()
         samples = list(sample_drafts())
-        name = st.selectbox("Or a draft bundled with lawcheck", samples, key="sample", disabled=uploaded is not None,
+        name = st.selectbox(L.say("Or a draft bundled with lawcheck"), samples, key="sample",
+                            disabled=uploaded is not None,
                             help="Drafts written by the project: a complete model law, a draft with gaps, "
                                  "Russian drafts. Remove the upload to choose one.")
-        lang = st.selectbox("Language of the draft", LANGUAGES, key="lang",
+        lang = st.selectbox(L.say("Language of the draft"), LANGUAGES, key="lang",
                             format_func=LANGUAGE_LABEL.get)
-        st.markdown("**Check against**")
+        words = {"auto": tr("ui.interface_auto", L.language()), "en": "English", "ru": "Русский"}
+        ui_lang = st.selectbox(tr("ui.interface_language", L.language()), LANGUAGES, key="ui_lang",
+                               format_func=words.get)
+        st.markdown("**" + L.say("Check against") + "**")
         chosen = [instrument for instrument, key in (("BC", "inst_bc"), ("SP", "inst_sp"))
                   if st.checkbox(L.INSTRUMENT_LABEL[instrument], value=True, key=key)]
         st.divider()
-        st.file_uploader("Compare with another version", type=types, key="compare_upload",
+        st.file_uploader(L.say("Compare with another version"), type=types, key="compare_upload",
                          on_change=comparison_changed,
                          help="A later (or earlier) version of this draft, or an amending act: the Versions view "
                               "shows what it changes in conformance, then in the text, word by word. An amending "
                               "act is applied to the draft first.")
-    return uploaded or sample(name), lang, tuple(chosen)
+    return uploaded or sample(name), lang, tuple(chosen), ui_lang
 
 
-def resolve(source: Source, lang: str, instruments: tuple[str, ...]) -> tuple[Request, Outcome, str | None]:
+def resolve(source: Source, lang: str, instruments: tuple[str, ...],
+            ui_lang: str = "auto") -> tuple[Request, Outcome, str | None]:
     """The result to show, and the error of the request that failed, if any.
 
     Tries the request as asked; when it fails, the last good file with the asked options;
     then the last good request as it was. So a bad upload never blanks the page."""
     last: Request = st.session_state.get("_last_good") or Request(sample(""))
-    candidates = (Request(source, lang, instruments), Request(last.source, lang, instruments), last)
+    candidates = (Request(source, lang, instruments, ui_lang), Request(last.source, lang, instruments, ui_lang),
+                  last)
     error = None
     for request in candidates:
         outcome = checked(request.key, request)
@@ -331,7 +342,7 @@ def sidebar_export(request: Request, view: ReportView, analysis: Analysis) -> No
     stem = Path(request.source.name).stem
     with st.sidebar:
         st.divider()
-        st.markdown("**Download the report**")
+        st.markdown("**" + L.say("Download the report") + "**")
         with st.container(horizontal=True, gap="small"):
             st.download_button("JSON", data=lambda: json.dumps(report, ensure_ascii=False, indent=2),
                                file_name=f"{stem}.lawcheck.json", mime="application/json",
@@ -352,10 +363,10 @@ def sidebar_export(request: Request, view: ReportView, analysis: Analysis) -> No
 def sidebar_legend() -> None:
     with st.sidebar:
         st.divider()
-        st.markdown("**Colours**")
+        st.markdown("**" + L.say("Colours") + "**")
         st.html(status_legend())
-        st.caption("Every verdict on this page comes from the lawcheck engine's report; "
-                   "the page only arranges it.")
+        st.caption(L.say("Every verdict on this page comes from the lawcheck engine's report; "
+                   "the page only arranges it."))
 
 
 def sidebar_decisions(view: ReportView, path: Path | None, error: str | None) -> None:
@@ -363,16 +374,17 @@ def sidebar_decisions(view: ReportView, path: Path | None, error: str | None) ->
     counts = decision_counts(view.report)
     with st.sidebar:
         st.divider()
-        st.markdown("**Reviewer decisions**")
+        st.markdown("**" + L.say("Reviewer decisions") + "**")
         workspace, signed_in = current_workspace()
         if signed_in:
-            st.caption(f"Workspace: {markdown_text(workspace)} (your sign-in). Only you see these decisions.")
+            st.caption(L.say("Workspace: {workspace} (your sign-in). Only you see these decisions.")
+                       .format(workspace=markdown_text(workspace)))
         else:
-            st.text_input("Workspace", key="workspace", placeholder="your name or your team's",
+            st.text_input(L.say("Workspace"), key="workspace", placeholder=L.say("your name or your team's"),
                           help="Decisions are kept per workspace: only sessions that use the same "
                                "workspace name see them and can add to them.")
         if path is None and not error:
-            st.caption("Name a workspace to record decisions and see them.")
+            st.caption(L.say("Name a workspace to record decisions and see them."))
             return
         if error:
             st.warning(f"The decisions cannot be read: {error}", icon=":material/warning:")
@@ -380,7 +392,7 @@ def sidebar_decisions(view: ReportView, path: Path | None, error: str | None) ->
             st.caption(f"{counts['accepted']} accepted · {counts['dismissed']} dismissed · "
                        f"{counts['needs_rereview']} to re-review")
         else:
-            st.caption("None yet: accept or dismiss a finding on its card.")
+            st.caption(L.say("None yet: accept or dismiss a finding on its card."))
         if path is not None:
             st.caption(f"Kept in `{shown_path(path)}` for workspace {markdown_text(workspace)}, "
                        "shared by every version of this draft.")
@@ -396,11 +408,13 @@ def header(request: Request, view: ReportView, error: str | None, compare_error:
                  icon=":material/error:")
     if compare_error:
         st.error(compare_error, icon=":material/error:")
-    origin = "a draft bundled with lawcheck" if request.source.demo else "uploaded draft"
+    origin = L.say("a draft bundled with lawcheck") if request.source.demo else L.say("uploaded draft")
     st.markdown(f"# {L.md(document['title'])}")
-    instruments = " and ".join(L.INSTRUMENT_LABEL[i] for i in view.report["instruments"])
-    st.caption(f"{L.md(document['source'])} ({origin}) · language {document['language']} · "
-               f"{document['provisions']} provisions · checked against the {instruments}")
+    instruments = L.say(" and ").join(L.INSTRUMENT_LABEL[i] for i in view.report["instruments"])
+    st.caption(L.say("{source} ({origin}) · language {language} · {provisions} provisions · checked against "
+                     "the {instruments}").format(source=L.md(document["source"]), origin=origin,
+                                                 language=document["language"], provisions=document["provisions"],
+                                                 instruments=instruments))
 
 
 # --- overview -----------------------------------------------------------------------------
@@ -412,9 +426,10 @@ def overview(view: ReportView) -> None:
     columns = st.columns(5)
     for column, status in zip(columns, STATUSES, strict=False):
         column.metric(f"{L.STATUS_SYMBOL[status]} {L.STATUS_LABEL[status]}", counts[status],
-                      help="Treaty articles with this status")
-    columns[4].metric("Findings", len(view.findings), help="Things to change in the draft",
-                      delta=f"{severities['high']} high severity", delta_color="off", delta_arrow="off")
+                      help=L.say("Treaty articles with this status"))
+    columns[4].metric(L.say("Findings"), len(view.findings), help=L.say("Things to change in the draft"),
+                      delta=L.say("{count} high severity").format(count=severities["high"]), delta_color="off",
+                      delta_arrow="off")
     decision_summary(view)
     safeguard_gap_list(view)
     left, right = st.columns([2.6, 1], gap="large")
@@ -422,10 +437,10 @@ def overview(view: ReportView) -> None:
         coverage_matrix(view)
     with right:
         findings_by_category(view)
-    st.subheader("Safeguards of each power")
-    st.caption("Each treaty power must come with the conditions and safeguards of Art. 15 ETS 185 "
+    st.subheader(L.say("Safeguards of each power"))
+    st.caption(L.say("Each treaty power must come with the conditions and safeguards of Art. 15 ETS 185 "
                "(Arts 13-14 CETS 224 for the Protocol's). ✗ absent, ✓ present, ? not assessed "
-               "(the draft does not grant the power).")
+               "(the draft does not grant the power)."))
     st.html(safeguard_table(view.report))
 
 
@@ -445,12 +460,12 @@ def safeguard_gap_list(view: ReportView) -> None:
     """One card per power that lacks safeguards: what is missing and where, with buttons."""
     gaps = safeguard_gaps(view.report)
     missing = sum(len(g.safeguards) + g.whole_article for g in gaps)
-    st.subheader(f"Safeguards the draft lacks ({missing})")
+    st.subheader(L.say("Safeguards the draft lacks ({count})").format(count=missing))
     if not gaps:
-        st.success("Every power the draft grants comes with the safeguards the treaties require.")
+        st.success(L.say("Every power the draft grants comes with the safeguards the treaties require."))
         return
-    st.caption("Powers the draft grants without a safeguard the treaty requires. Open a clause to read it "
-               "with the evidence, or the article to see what the treaty asks.")
+    st.caption(L.say("Powers the draft grants without a safeguard the treaty requires. Open a clause to read it "
+               "with the evidence, or the article to see what the treaty asks."))
     with st.container(key="safeguard-gaps"):
         grid = st.columns(3, gap="small")
         for index, gap in enumerate(gaps):
@@ -461,16 +476,18 @@ def safeguard_gap_list(view: ReportView) -> None:
 def safeguard_gap_card(view: ReportView, gap: SafeguardGap, index: int) -> None:
     lacks = [f":red[**{L.md(L.safeguard_label(s))}**]" for s in gap.safeguards]
     if gap.whole_article:
-        lacks.append(":red[**the whole article: no provision implements it**]")
-    where = ", ".join(f"`{eid}`" for eid in gap.provisions) or "no clause of the draft"
-    st.markdown(f"**{gap.requirement} · {L.md(gap.title)}**  \nin {where}  \nlacks {', '.join(lacks)}")
+        lacks.append(":red[**" + L.say("the whole article: no provision implements it") + "**]")
+    where = ", ".join(L.md(view.cite(eid)) for eid in gap.provisions) or L.say("no clause of the draft")
+    st.markdown(f"**{gap.requirement} · {L.md(gap.title)}**  \n"
+                + L.say("in {where}  \nlacks {lacks}").format(where=where, lacks=", ".join(lacks)))
     for finding in gap_findings(view, gap):
         if finding.get("decision"):
-            label = L.safeguard_label(finding["safeguard"]) if finding.get("safeguard") else "Whole article"
-            st.caption(f"{L.decision_badge(finding['decision'])} {L.md(label)}: {L.md(decision_note(finding))}")
+            label = L.safeguard_label(finding["safeguard"]) if finding.get("safeguard") else L.say("Whole article")
+            note = decision_note(finding, L.language())
+            st.caption(f"{L.decision_badge(finding['decision'])} {L.md(label)}: {L.md(note)}")
     with st.container(horizontal=True, gap="small"):
         for eid in gap.provisions[:4]:
-            clause_button(eid, key=f"gap-open-{index}-{eid}")
+            clause_button(eid, key=f"gap-open-{index}-{eid}", cite=view.cite(eid))
         article_button(gap.requirement, key=f"gap-article-{index}")
 
 
@@ -481,8 +498,8 @@ def gap_findings(view: ReportView, gap: SafeguardGap) -> list[Mapping[str, Any]]
 
 
 def findings_by_category(view: ReportView) -> None:
-    st.subheader("Findings by kind")
-    st.caption("Click a kind to list those findings.")
+    st.subheader(L.say("Findings by kind"))
+    st.caption(L.say("Click a kind to list those findings."))
     with st.container(horizontal=True, gap="small", key="categories"):
         for category, count in category_counts(view.findings).items():
             st.button(f"{L.CATEGORY_LABEL[category]} · {count}", key=f"cat-{category}",
@@ -491,7 +508,7 @@ def findings_by_category(view: ReportView) -> None:
 
 def coverage_matrix(view: ReportView) -> None:
     """Treaty articles by chapter, each a button coloured by status that opens the article."""
-    st.subheader("Coverage, article by article")
+    st.subheader(L.say("Coverage, article by article"))
     st.html(f'<div class="lc-legend">{status_legend()} &nbsp;Click an article to open it.</div>')
     with st.container(key="coverage-matrix"):
         for chapter, requirements in chapters(view.report).items():
@@ -521,20 +538,21 @@ def findings_view(view: ReportView) -> None:
     keep_valid("f_cat", present)
     keep_valid("f_req", articles)
     a, b, c = st.columns([1.4, 1, 1.6])
-    categories = a.multiselect("Kind", list(present), key="f_cat", placeholder="All kinds",
+    categories = a.multiselect(L.say("Kind"), list(present), key="f_cat", placeholder=L.say("All kinds"),
                                format_func=lambda c: f"{L.CATEGORY_LABEL[c]} ({present[c]})", persist_state="session")
-    severities = b.multiselect("Severity", SEVERITIES, key="f_sev", placeholder="All severities",
-                               persist_state="session")
-    chosen = c.multiselect("Treaty article", articles, key="f_req", placeholder="All articles",
+    severities = b.multiselect(L.say("Severity"), SEVERITIES, key="f_sev", placeholder=L.say("All severities"),
+                               format_func=lambda s: tr(f"severity.{s}", L.language()), persist_state="session")
+    chosen = c.multiselect(L.say("Treaty article"), articles, key="f_req", placeholder=L.say("All articles"),
                            format_func=lambda rid: f"{rid} · {view.requirements[rid]['title']}",
                            persist_state="session")
     dismissed = sum(is_dismissed(finding) for finding in view.findings)
-    hide = st.toggle(f"Hide dismissed findings ({dismissed})", key="f_hide_dismissed", persist_state="session",
+    hide = st.toggle(L.say("Hide dismissed findings ({count})").format(count=dismissed), key="f_hide_dismissed",
+                     persist_state="session",
                      disabled=not dismissed, help="Findings a reviewer dismissed (and whose provision has not "
                                                   "changed since) are left out of the list")
     shown = filter_findings(view.findings, categories=categories, severities=severities, requirements=chosen,
                             hide_dismissed=hide and bool(dismissed))
-    st.markdown(f"**{len(shown)} of {len(view.findings)} findings**")
+    st.markdown("**" + L.say("{shown} of {total} findings").format(shown=len(shown), total=len(view.findings)) + "**")
     pages = max(1, -(-len(shown) // FINDINGS_PER_PAGE))
     page = 1
     if pages > 1:  # keyed by the filters: new filters start again at page 1
@@ -560,21 +578,27 @@ def finding_card(view: ReportView, index: int, place: str) -> None:
         if requirement and place != "article":
             title = f" · {finding['requirement']} {L.md(requirement['title'])}"
         st.markdown(f"{L.SEVERITY_BADGE[finding['severity']]} **{L.CATEGORY_LABEL[finding['category']]}**{title}")
+        lang = L.language()
         st.markdown(L.md(finding["message"]))
         if finding.get("help"):
-            st.markdown(f"**What to change:** {L.md(finding['help'])}")
+            st.markdown(f"**{tr('report.what_to_change', lang)}:** {L.md(finding['help'])}")
+        if finding.get("suggestion"):
+            suggestion = finding["suggestion"]
+            st.markdown(f"**{tr('report.suggested', lang)}** ({tr('action.' + suggestion['action'], lang)}: "
+                        f"{L.md(view.cite(suggestion['eId']))})")
+            st.code(suggestion["text"], language=None, wrap_lines=True)
         details = []
         if finding.get("cites"):
-            details.append(f"Treaty: {L.md(finding['cites'])}")
+            details.append(f"{tr('ui.treaty', lang)}: {L.md(finding['cites'])}")
         if finding.get("evidence"):
-            details.append("Evidence: " + ", ".join(f"“{L.md(e)}”" for e in finding["evidence"]))
-        details.append(f"Code: `{finding['code']}`")
+            details.append(f"{tr('report.evidence', lang)}: " + ", ".join(f"“{L.md(e)}”" for e in finding["evidence"]))
+        details.append(f"{tr('ui.code', lang)}: `{finding['code']}`")
         st.caption(" · ".join(details))
         decision_line(finding)
         provisions = finding.get("provisions", [])[:6] if place != "clause" else []
         with st.container(horizontal=True, gap="small"):
             for eid in provisions:
-                clause_button(eid, key=f"{place}-open-{index}-{eid}")
+                clause_button(eid, key=f"{place}-open-{index}-{eid}", cite=view.cite(eid))
             if requirement and place != "article":
                 article_button(finding["requirement"], key=f"{place}-article-{index}")
             decision_buttons(finding, index, place)
@@ -588,7 +612,7 @@ def finding_card(view: ReportView, index: int, place: str) -> None:
 def decision_line(finding: dict[str, Any]) -> None:
     """The decision in force on a finding: who, when, why, and whether to look again."""
     if finding.get("decision"):
-        st.markdown(f"{L.decision_badge(finding['decision'])} {L.md(decision_note(finding))}")
+        st.markdown(f"{L.decision_badge(finding['decision'])} {L.md(decision_note(finding, L.language()))}")
 
 
 def decision_buttons(finding: dict[str, Any], index: int, place: str) -> None:
@@ -655,13 +679,13 @@ def save_decision(finding: dict[str, Any], index: int, place: str, decision: str
 def clause_view(view: ReportView, outcome: Outcome) -> None:
     """The draft's tree, one provision's text with the evidence, and the treaty beside it."""
     if not view.rows:
-        st.info("The draft has no provisions to show.")
+        st.info(L.say("The draft has no provisions to show."))
         return
     if st.session_state.get("clause") not in view.rows:
         st.session_state["clause"] = first_clause(view)
     tree, text, treaty = st.columns([1.05, 1.7, 1.45], gap="medium")
     with tree:
-        st.selectbox("Provision", list(view.rows), key="clause", persist_state="session",
+        st.selectbox(L.say("Provision"), list(view.rows), key="clause", persist_state="session",
                      format_func=lambda eid: provision_option(view, eid))
         provision_tree(view, st.session_state["clause"])
     eid = st.session_state["clause"]
@@ -673,14 +697,14 @@ def clause_view(view: ReportView, outcome: Outcome) -> None:
 
 def provision_option(view: ReportView, eid: str) -> str:
     row = view.rows[eid]
-    return f"{MARK_SYMBOL[row.subtree_mark]} {row.title[:60]} ({eid})"
+    return f"{MARK_SYMBOL[row.subtree_mark]} {row.title[:60]} ({view.cite(eid)})"
 
 
 def provision_tree(view: ReportView, current: str) -> None:
     """Parts as expanders (the open one holds the current provision), their articles as
     buttons, and the units of the current article beneath it."""
     article = view.rows[current].article
-    st.caption("⚠ contradicts · ✗ safeguard missing · ◐ partial · ✓ implements · · no article")
+    st.caption(L.say("⚠ contradicts · ✗ safeguard missing · ◐ partial · ✓ implements · · no article"))
     groups = tree_groups(view)
     with st.container(key="clause-tree"):
         for container, articles in groups:
@@ -706,7 +730,8 @@ def provision_text(view: ReportView, outcome: Outcome, eid: str) -> None:
     if trail:
         st.caption(L.md(trail))
     st.markdown(f"### {L.md(row.title)}")
-    st.caption(f"`{eid}` · {MARK_SYMBOL[row.subtree_mark]} {MARK_LABEL[row.subtree_mark]}")
+    st.caption(f"{L.md(view.cite(eid))} · {MARK_SYMBOL[row.subtree_mark]} {MARK_LABEL[row.subtree_mark]}",
+               help=eid)
     st.html(units_html(view, outcome.check.analysis, eid))
     st.html(f'<div class="lc-legend">{legend_html()}</div>')
     clause_findings(view, eid)
@@ -716,7 +741,7 @@ def clause_findings(view: ReportView, eid: str) -> None:
     """Findings that name this provision or one of its units."""
     indexes = list(dict.fromkeys(i for row in view.subtree(eid) for i in view.by_provision.get(row.eid, [])))
     if indexes:
-        st.markdown(f"#### Findings on this clause ({len(indexes)})")
+        st.markdown("#### " + L.say("Findings on this clause ({count})").format(count=len(indexes)))
     for index in indexes:
         finding_card(view, index, "clause")
 
@@ -726,12 +751,12 @@ def obligations(view: ReportView, eid: str) -> None:
     element by element."""
     row = view.rows[eid]
     served = view.served.get(eid) or (view.served.get(row.article, []) if row.article else [])
-    st.markdown("#### What the treaty asks")
+    st.markdown(L.say("#### What the treaty asks"))
     if not served:
-        st.info("No treaty article is aligned to this provision.")
+        st.info(L.say("No treaty article is aligned to this provision."))
         return
     if not view.served.get(eid):
-        st.caption(f"Aligned through its article `{row.article}`.")
+        st.caption(L.say("Aligned through its article {article}.").format(article=L.md(view.cite(row.article))))
     here = {r.eid for r in view.subtree(eid)}
     ranked = sorted(served, key=lambda item: -item[1])
     for number, (requirement_id, score) in enumerate(ranked):
@@ -742,7 +767,7 @@ def obligations(view: ReportView, eid: str) -> None:
 
 def obligation_card(requirement: dict[str, Any], score: float, here: set[str], key: str, expanded: bool) -> None:
     label = (f"{L.STATUS_SYMBOL.get(requirement['status'], '')} {requirement['id']} · {L.md(requirement['title'])}"
-             f" ({L.STATUS_LABEL.get(requirement['status'], '')}, alignment {score:.2f})")
+             f" ({L.STATUS_LABEL.get(requirement['status'], '')})")
     with st.expander(label, expanded=expanded, key=key):
         st.markdown(f":gray[{L.md(requirement['summary'])}]")
         st.html(elements_html(requirement, here))
@@ -758,7 +783,8 @@ def article_view(view: ReportView, outcome: Outcome) -> None:
     aligned to it with their scores and evidence."""
     if st.session_state.get("article") not in view.requirements:
         st.session_state["article"] = first_article(view)
-    requirement_id = st.selectbox("Treaty article", list(view.requirements), key="article", persist_state="session",
+    requirement_id = st.selectbox(L.say("Treaty article"), list(view.requirements), key="article",
+                                  persist_state="session",
                                   format_func=lambda rid: article_option(view, rid))
     requirement = view.requirements[requirement_id]
     st.html(f'<h2 class="lc-h2">{esc(requirement["id"])} · {esc(requirement["title"])} '
@@ -803,7 +829,7 @@ def article_findings(view: ReportView, requirement_id: str) -> None:
     found = view.by_requirement.get(requirement_id, [])
     st.markdown(f"#### Findings ({len(found)})")
     if not found:
-        st.caption("None: the engine found nothing to change for this article.")
+        st.caption(L.say("None: the engine found nothing to change for this article."))
     for index in found:
         finding_card(view, index, "article")
 
@@ -812,14 +838,15 @@ def aligned_provisions(view: ReportView, outcome: Outcome, requirement: dict[str
     provisions = requirement.get("provisions", [])
     st.markdown(f"#### Provisions of the draft aligned to {requirement['id']} ({len(provisions)})")
     if not provisions:
-        st.info("No provision of the draft implements this article.")
+        st.info(L.say("No provision of the draft implements this article."))
     for number, provision in enumerate(provisions):
         eid = provision["eId"]
         evidence = ", ".join(f"“{e}”" for e in provision.get("evidence", []))
-        with st.expander(f"{eid} · score {provision['score']:.2f} · {evidence}", expanded=number == 0):
+        cite = provision.get("label") or view.cite(eid)
+        with st.expander(f"{cite} · {evidence}", expanded=number == 0):
             if eid in view.rows:
                 st.html(units_html(view, outcome.check.analysis, eid, limit=30))
-                clause_button(eid, key=f"al-open-{number}-{eid}", label=f"Open {eid} in the clause view")
+                clause_button(eid, key=f"al-open-{number}-{eid}", cite=cite)
 
 
 # --- versions -----------------------------------------------------------------------------
@@ -870,19 +897,19 @@ def diff_metrics(diff: dict[str, Any]) -> None:
     summary = diff["summary"]
     lost = sum(change["new"] == "absent" for change in diff["safeguards"])
     columns = st.columns(5)
-    columns[0].metric("New findings", summary["findings_added"], delta_color="off", delta_arrow="off",
+    columns[0].metric(L.say("New findings"), summary["findings_added"], delta_color="off", delta_arrow="off",
                       delta=f"{summary['high_findings_added']} high severity")
-    columns[1].metric("Resolved findings", summary["findings_resolved"])
+    columns[1].metric(L.say("Resolved findings"), summary["findings_resolved"])
     columns[2].metric("Safeguards lost", lost, delta=f"{len(diff['safeguards']) - lost} gained",
                       delta_color="off", delta_arrow="off")
-    columns[3].metric("Articles changed status", summary["requirements_changed"])
-    columns[4].metric("Provisions changed", summary["provisions_changed"],
+    columns[3].metric(L.say("Articles changed status"), summary["requirements_changed"])
+    columns[4].metric(L.say("Provisions changed"), summary["provisions_changed"],
                       delta=f"{summary['provisions_added']} added, {summary['provisions_removed']} removed",
                       delta_color="off", delta_arrow="off")
 
 
 def diff_conformance(view: ReportView, diff: dict[str, Any]) -> None:
-    st.subheader("What the change does to conformance")
+    st.subheader(L.say("What the change does to conformance"))
     findings = diff["findings"]
     if not (findings["added"] or findings["resolved"] or diff["requirements"] or diff["safeguards"]):
         st.success("No change in conformance: no finding added or resolved, no status or safeguard changed.")
@@ -892,14 +919,15 @@ def diff_conformance(view: ReportView, diff: dict[str, Any]) -> None:
         titles = {rid: requirement["title"] for rid, requirement in view.requirements.items()}
         st.html(safeguard_changes_html(diff["safeguards"], titles))
     if findings["added"]:
-        st.markdown(f"#### New findings ({len(findings['added'])})")
+        st.markdown("#### " + L.say("New findings ({count})").format(count=len(findings["added"])))
         for number, finding in enumerate(findings["added"]):
             diff_finding_card(view, finding, f"finding-new-{finding['category']}-{number}")
     if diff["requirements"]:
         st.markdown(f"#### Treaty articles whose status changed ({len(diff['requirements'])})")
         st.html(status_changes_html(diff["requirements"]))
     if findings["resolved"]:
-        with st.expander(f"Resolved findings ({len(findings['resolved'])})", expanded=len(findings["resolved"]) <= 3):
+        with st.expander(L.say("Resolved findings ({count})").format(count=len(findings["resolved"])),
+                         expanded=len(findings["resolved"]) <= 3):
             for number, finding in enumerate(findings["resolved"]):
                 diff_finding_card(view, finding, f"resolved-{number}")
 
@@ -921,15 +949,15 @@ def diff_finding_card(view: ReportView, finding: dict[str, Any], key: str) -> No
 
 
 def diff_text(diff: dict[str, Any]) -> None:
-    st.subheader("What changed in the text")
+    st.subheader(L.say("What changed in the text"))
     texts = diff["texts"]
     if not (diff["changes"] or texts["added"] or texts["removed"]):
-        st.info("The wording is the same in both versions.")
+        st.info(L.say("The wording is the same in both versions."))
         return
-    st.caption("Word by word: struck-out words were removed, highlighted words inserted; long unchanged "
-               "passages are shortened (…).")
+    st.caption(L.say("Word by word: struck-out words were removed, highlighted words inserted; long unchanged "
+               "passages are shortened (…)."))
     if diff["changes"]:
-        st.markdown(f"#### Changed provisions ({len(diff['changes'])})")
+        st.markdown("#### " + L.say("Changed provisions ({count})").format(count=len(diff["changes"])))
         st.html(changes_html(diff["changes"]))
     for kind, title in (("added", "Added provisions"), ("removed", "Removed provisions")):
         if texts[kind]:
@@ -1010,11 +1038,16 @@ def render_views(view: ReportView, outcome: Outcome, comparison: Comparison | No
 def main() -> None:
     st.set_page_config(page_title="lawcheck", page_icon="⚖️", layout="wide")
     inject_style()
-    source, lang, instruments = sidebar_inputs()
-    request, outcome, error = resolve(source, lang, instruments)
+    L.set_language(st.session_state.get("_page_lang", "en"))
+    source, lang, instruments, ui_lang = sidebar_inputs()
+    request, outcome, error = resolve(source, lang, instruments, ui_lang)
     if outcome.view is None:
         st.error(error or "lawcheck could not check the draft.")
         return
+    page_lang = outcome.view.document.get("ui_language", "en")
+    if page_lang != st.session_state.get("_page_lang", "en"):
+        st.session_state["_page_lang"] = page_lang  # the sidebar above was drawn in the old language
+        st.rerun()
     view, database, review_error = reviewed(request, outcome)
     comparison, compare_error = resolve_comparison(request, outcome)
     sidebar_export(request, view, outcome.check.analysis)

@@ -22,11 +22,12 @@ from docx.oxml.ns import qn
 
 from lawcheck.decisions.identity import provisions_text
 from lawcheck.decisions.store import DecisionStore
+from lawcheck.i18n import tr
 from lawcheck.report.docx import COLUMNS, write_commentary
 
 ROOT = Path(__file__).resolve().parents[1]
 GAPS = ROOT / "corpora" / "national" / "en_gaps_draft.xml"
-HEADER = [title for title, _ in COLUMNS]
+HEADER = [tr(f"doc.col.{key}", "en") for key, _ in COLUMNS]
 DISMISSED = "BC-16/max_duration"
 DISMISS_REASON = "Renewals are capped at ninety days by the Commissioner's regulations."
 ACCEPTED = "BC-21/safeguard/judicial_or_independent_supervision"
@@ -74,8 +75,9 @@ def test_one_row_per_requirement_in_treaty_order(commentary: Path) -> None:
     bc16 = table.rows[1 + ids.index("BC-16")].cells
     assert "Expedited preservation of stored computer data" in bc16[0].text
     assert "ninety days" in bc16[0].text  # the project's summary of the obligation
-    assert "sec_16" in bc16[1].text and "Preservation notice" in bc16[1].text
-    assert "Partly implemented" in bc16[2].text and "Conflict: max duration" in bc16[2].text
+    assert "s. 16" in bc16[1].text and "Preservation notice" in bc16[1].text
+    assert "sec_16" not in bc16[1].text  # eIds stay in the JSON
+    assert "Partly implemented" in bc16[2].text and "Contradicts the treaty: Art. 16(2)" in bc16[2].text
     assert "BC-16/max_duration" in bc16[3].text and "Art. 16(2) ETS 185" in bc16[3].text
     assert "ninety days" in bc16[4].text  # the finding's help line: what to change
     bc20 = table.rows[1 + ids.index("BC-20")].cells
@@ -89,7 +91,7 @@ def test_key_recommendations_name_clause_citation_and_change(commentary: Path) -
     assert groups[:3] == ["Conflicts with the treaty", "Missing safeguards", "Missing powers"]
     # a known conflict of the gaps draft: data preserved for a foreign State for 30 days, not 60
     item = next(p for p in paragraphs if "[BC-29/minimum_period]" in p)
-    assert "Section 23(3)" in item and "Art. 29(7) ETS 185" in item and "What to change:" in item
+    assert "s. 23(3)" in item and "Art. 29(7) ETS 185" in item and "What to change:" in item
     assert "BC-20/missing" in text
     assert DISMISSED not in text and "dismissed by reviewers are not listed" in text
     assert "Accepted by A. Expert" in text  # the accepted one stays, with the reviewer's note
@@ -146,3 +148,26 @@ def test_libreoffice_converts_it(commentary: Path, tmp_path: Path) -> None:
     assert data.startswith(b"%PDF") and len(data) > 50_000
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", data))
     assert pages >= 10  # title and key recommendations, then the landscape table
+
+
+def test_a_russian_draft_gets_a_russian_commentary(tmp_path: Path) -> None:
+    from lawcheck.akn import read_document
+    from lawcheck.pipeline import check_document
+
+    check = check_document(read_document(ROOT / "corpora" / "national" / "ru_cpc_amendment.xml"))
+    path = tmp_path / "ru.docx"
+    write_commentary(check.report, check.analysis, path, today=date(2025, 6, 1))
+    doc = Document(str(path))
+    texts = [p.text for p in doc.paragraphs]
+    assert "Основные рекомендации" in texts and "Постатейная оценка" in texts
+    header = [tr(f"doc.col.{key}", "ru") for key, _ in COLUMNS]
+    table = next(t for t in doc.tables if [c.text for c in t.rows[0].cells] == header)
+    assert any("ст. 94-2 УПК (п. 3 ст. 1 проекта)" in row.cells[1].text for row in table.rows[1:])
+    language = doc.styles["Normal"].element.rPr.find(qn("w:lang"))
+    assert language is not None and language.get(qn("w:val")) == "ru-RU"
+    with zipfile.ZipFile(path) as archive:
+        body = archive.read("word/document.xml").decode()
+    assert "<w:ins " in body and "Мера применяется, если она необходима" in body  # a tracked suggestion
+    comments = [c.text for c in doc.comments]
+    assert any(c.startswith("[BC-20/safeguard/proportionality] Для полномочия") for c in comments)
+    assert "<w:commentRangeStart" in body  # anchored to the quoted clause

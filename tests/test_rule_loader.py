@@ -100,3 +100,31 @@ def test_cli_prints_the_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert main(["rules", "--format", "schema"]) == 0
     assert '"lawcheck.rule/1"' in capsys.readouterr().out
+
+
+def test_an_element_without_its_russian_message_is_refused(rules: Path) -> None:
+    path = rules / "bc/bc-16.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("    help_ru:"))
+    path.write_text(text.replace(line + "\n", "", 1), encoding="utf-8")
+    assert "missing key 'help_ru'" in _error(rules)
+
+
+def test_a_russian_text_must_be_written_in_russian(rules: Path) -> None:
+    path = rules / "bc/bc-16.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("title_ru:"))
+    path.write_text(text.replace(line, 'title_ru: "Expedited preservation"', 1), encoding="utf-8")
+    assert "title_ru" in _error(rules)
+
+
+def test_every_rule_text_is_read_in_both_languages(rules: Path) -> None:
+    for requirement in load_rulebook_from(rules).requirements:
+        assert requirement.title_in("ru") != requirement.title_in("en")
+        for element in requirement.elements:
+            assert element.message_in("ru") and element.message_in("ru") != element.message
+            assert element.help_in("ru") and element.help_in("ru") != element.help
+            if "{provision}" in element.message:
+                assert "{provision}" in element.message_in("ru"), (requirement.id, element.id)
+            if "{found}" in element.message:
+                assert "{found}" in element.message_in("ru"), (requirement.id, element.id)

@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
         check_output_path(args.output, inputs=[old_path, new_path])
     old, new = (_load(path, args.max_bytes, args.lang) for path in (old_path, new_path))
     check = partial(check_document, lang=args.lang, instruments=instruments,
-                    settings=load_settings(old_path, load_rulebook()))
+                    settings=load_settings(old_path, load_rulebook()), ui_lang=getattr(args, "ui_lang", "auto"))
     diff = compare(old, check(old.document), new, check,
                    as_amendment=None if args.mode == "auto" else args.mode == "amendment")
     problems = diff.get("amendment", {}).get("problems", [])

@@ -83,6 +83,7 @@ def diff_checks(old: Check, new: Check, amendment: Consolidation | None = None) 
     result: dict[str, Any] = {
         "schema": SCHEMA,
         "tool": {"name": "lawcheck", "version": __version__},
+        "ui_language": new_report["document"].get("ui_language", "en"),
         "old": _side(old_document, old_report),
         "new": _side(new_document, new_report),
         "instruments": list(new_report["instruments"]),

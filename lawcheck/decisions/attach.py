@@ -66,15 +66,19 @@ def is_dismissed(finding: Mapping[str, Any]) -> bool:
     return (finding.get("decision") or {}).get("status") == "dismissed"
 
 
-def decision_note(finding: Mapping[str, Any]) -> str:
+def decision_note(finding: Mapping[str, Any], lang: str = "en") -> str:
     """One line for text, Markdown and HTML reports and the Word commentary ('' if none)."""
+    from lawcheck.i18n import tr
+
     decision = finding.get("decision")
     if not decision:
         return ""
     reviewer, reason = (" ".join(terminal_text(str(decision[key])).split()) for key in ("reviewer", "reason"))
-    who = f"{decision['recorded']} by {reviewer} on {str(decision['at'])[:10]}: {reason}"
+    recorded = decision["recorded"]
+    status = tr(f"decision.{recorded}", lang) if recorded in {"accepted", "dismissed"} else recorded
+    who = tr("decision.who", lang, status=status, reviewer=reviewer, date=str(decision["at"])[:10], reason=reason)
     if decision["status"] == "needs_rereview":
-        return f"Re-review: the provision changed materially since it was {who}"
+        return tr("decision.rereview", lang, who=who)
     if decision["needs_rereview"]:
-        return f"{who[0].upper()}{who[1:]} (the provision has changed slightly since: please confirm)"
-    return f"{who[0].upper()}{who[1:]}"
+        return tr("decision.confirm", lang, who=who)
+    return who

@@ -3,13 +3,15 @@ article and paragraph, the evidence and what to change."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from lawcheck import treaty
+from lawcheck.citations import Citations
 from lawcheck.engine import supervision
 from lawcheck.engine.checks import Result
 from lawcheck.engine.evaluate import POWER_KINDS, Assessed
+from lawcheck.i18n import CATALOG, period_words, tr, treaty_cite
 from lawcheck.rulebook.loader import Rulebook
 from lawcheck.rulebook.model import Element, Requirement, Weight
 from lawcheck.treaty import CATEGORIES, SEVERITIES
@@ -29,6 +31,8 @@ CATEGORY_TITLES = {
     "missing_cooperation": "Missing co-operation", "missing_definition": "Missing definitions",
     "partial": "Partly implemented", "consistency": "Consistency of the draft",
 }
+_AUTHORITY_KEYS = {key for key in CATALOG if key.startswith("authority.")}
+_SAFEGUARD_KEYS = {key for key in CATALOG if key.startswith("sg.")}
 _SEVERITY_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
 _CATEGORY_ORDER = {c: i for i, c in enumerate(CATEGORIES)}
 
@@ -47,6 +51,8 @@ class Finding:
     evidence: tuple[str, ...] = field(default_factory=tuple)
     force: str = "obligation"  # obligation | option | good_practice
     basis: tuple[str, ...] = ()  # the sources behind the finding
+    labels: tuple[str, ...] = ()
+    suggestion: dict[str, str] | None = None
 
     def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {"code": self.code, "category": self.category,
@@ -56,6 +62,7 @@ class Finding:
                 data[key] = getattr(self, key)
         if self.provisions:
             data["provisions"] = list(self.provisions)
+            data["labels"] = list(self.labels or self.provisions)
         data["message"] = self.message
         for key in ("help", "cites"):
             if getattr(self, key):
@@ -64,11 +71,41 @@ class Finding:
             data["evidence"] = list(self.evidence)
         data["force"] = self.force
         data["basis"] = list(self.basis or ((self.cites,) if self.cites else ()))
+        if self.suggestion:
+            data["suggestion"] = dict(self.suggestion)
         return data
 
 
-def cite(requirement: Requirement, paragraph: str | None = None) -> str:
-    return treaty.cite(requirement.instrument, paragraph or requirement.article)
+def cite(requirement: Requirement, paragraph: str | None = None, lang: str = "en") -> str:
+    """`Art. 16(2) ETS 185`, «п. 2 ст. 16 ETS 185»."""
+    return treaty_cite(requirement.instrument, paragraph or requirement.article, lang)
+
+
+@dataclass(frozen=True)
+class Voice:
+    """How findings name things: in which language, and how provisions are cited."""
+
+    lang: str = "en"
+    citations: Citations | None = None
+
+    def labels(self, eids: Sequence[str]) -> tuple[str, ...]:
+        return tuple(self.citations.labels(eids)) if self.citations else tuple(eids)
+
+    def where(self, eids: Sequence[str]) -> str:
+        return ", ".join(self.labels(eids)) or tr("finding.the_draft", self.lang)
+
+
+def safeguard_name(safeguard_id: str, lang: str) -> str:
+    """A safeguard in words: "judicial or other independent supervision"."""
+    key = f"sg.{safeguard_id}"
+    return tr(key, lang) if key in _SAFEGUARD_KEYS else safeguard_id.replace("_", " ")
+
+
+def _quoted_evidence(result: Result, lang: str) -> str:
+    """What the draft says that contradicts the treaty, in the draft's own words."""
+    quoted = "; ".join(dict.fromkeys(f"«{e.text}»" if lang == "ru" else f"“{e.text}”"
+                                     for e in result.evidence))
+    return tr("finding.conflict_quote", lang, quoted=quoted) if quoted else ""
 
 
 UNVERIFIED = "(unverified)"
@@ -88,44 +125,54 @@ def _basis(requirement: Requirement, paragraph: str | None, extra: tuple[str, ..
     return tuple(dict.fromkeys((first, *extra)))
 
 
-def _fill(template: str, result: Result, where: tuple[str, ...]) -> str:
-    provisions = ", ".join(where) or "the draft"
-    return template.replace("{provision}", provisions).replace("{found}", result.found or "?")
+def _fill(template: str, result: Result, where: str) -> str:
+    return template.replace("{provision}", where).replace("{found}", result.found or "?")
 
 
-def _element_finding(assessed: Assessed, element: Element, result: Result) -> Finding:
+def _element_finding(assessed: Assessed, element: Element, result: Result, voice: Voice) -> Finding:
     r = assessed.requirement
     category = "conflict" if result.status == "conflict" else "partial"
     where = result.provisions or tuple(a.eid for a in assessed.alignments[:3])
-    message = _fill(element.message, result, where)
-    if result.detail and category == "conflict":
-        message += f" ({result.detail})"
+    message = _fill(element.message_in(voice.lang), result, voice.where(where))
+    detail = _quoted_evidence(result, voice.lang) if category == "conflict" else ""
+    if detail and element.check != "limit":
+        message += f" ({detail})"
     basis = _basis(r, element.cites, element.basis)
     return Finding(
         code=f"{r.id}/{element.id}", category=category,
         severity=_capped(r, element.severity_for_force, basis),
-        message=message, requirement=r.id, provisions=where, cites=cite(r, element.cites),
-        help=element.help, evidence=tuple(dict.fromkeys(e.text for e in result.evidence))[:8],
-        force=element.force, basis=basis)
+        message=message, requirement=r.id, provisions=where, cites=cite(r, element.cites, voice.lang),
+        help=element.help_in(voice.lang), evidence=tuple(dict.fromkeys(e.text for e in result.evidence))[:8],
+        force=element.force, basis=basis, labels=voice.labels(where))
 
 
-def _missing_finding(r: Requirement) -> Finding:
+def _missing_finding(r: Requirement, voice: Voice) -> Finding:
+    lang = voice.lang
     first = next((e for e in r.elements if e.check in {"presence", "defined"}), None)
-    lead = f"No provision of the draft implements {cite(r)} ({r.title})."
+    lead = tr("finding.missing", lang, cite=cite(r, lang=lang), title=r.title_in(lang))
     force = first.force if first else "obligation"
     severity = "high" if r.kind in POWER_KINDS | {"offence", "safeguards"} else "medium"
     if force == "option":
-        lead += " The treaty permits this; it does not require it."
+        lead += tr("finding.option", lang)
         severity = "low"
     basis = _basis(r, None)
     return Finding(code=f"{r.id}/missing", category=CATEGORY_OF_KIND[r.kind],
                    severity=_capped(r, severity, basis),
-                   message=lead, requirement=r.id, cites=cite(r),
-                   help=first.help if first else r.summary, force=force, basis=basis)
+                   message=lead, requirement=r.id, cites=cite(r, lang=lang),
+                   help=first.help_in(lang) if first else r.summary_in(lang), force=force, basis=basis)
+
+
+def _authorities_note(assessed: Assessed, lang: str) -> str:
+    """Who the draft lets authorise the power."""
+    if not assessed.authorities:
+        return ""
+    named = tr("and", lang).join(tr(f"authority.{a}", lang) if f"authority.{a}" in _AUTHORITY_KEYS
+                                  else a for a in assessed.authorities)
+    return tr("finding.authorities", lang, authorities=named)
 
 
 def _safeguard_finding(assessed: Assessed, safeguard_id: str, result: Result,
-                       rulebook: Rulebook) -> Finding | None:
+                       rulebook: Rulebook, voice: Voice) -> Finding | None:
     r = assessed.requirement
     framework, element = rulebook.safeguard(safeguard_id)
     weight = Weight("high" if element.severity == "high" else "medium", element.force)
@@ -135,130 +182,119 @@ def _safeguard_finding(assessed: Assessed, safeguard_id: str, result: Result,
             return None
         weight = r.supervision.safeguards[safeguard_id]
         basis = _basis(framework, element.cites, (cite(r), *r.supervision.basis))
-    label = safeguard_id.replace("_", " ")
+    lang = voice.lang
     where = tuple(a.eid for a in assessed.alignments[:3])
-    message = f"The power in {', '.join(where)} ({r.title}) has no {label}"
+    message = tr("finding.safeguard", lang, where=voice.where(where), title=r.title_in(lang),
+                 safeguard=safeguard_name(safeguard_id, lang))
     if result.status == "conflict":
-        message += f"; the draft dispenses with it ({result.detail})"
-    if safeguard_id == "judicial_or_independent_supervision" and assessed.authorities:
-        message += f"; the text names {' and '.join(assessed.authorities)}"
+        message += tr("finding.safeguard_excluded", lang, quoted=_quoted_evidence(result, lang))
+    if safeguard_id == "judicial_or_independent_supervision":
+        message += _authorities_note(assessed, lang)
     return Finding(code=f"{r.id}/safeguard/{safeguard_id}", category="missing_safeguard",
                    severity=_capped(r, weight.severity, basis),
                    message=message + ".", requirement=r.id, safeguard=safeguard_id,
-                   provisions=where, cites=f"{cite(framework, element.cites)}, applied by {cite(r)}",
-                   help=element.help,
+                   provisions=where,
+                   cites=tr("finding.safeguard_cites", lang, framework=cite(framework, element.cites, lang),
+                            power=cite(r, lang=lang)),
+                   help=element.help_in(lang),
                    evidence=tuple(dict.fromkeys(e.text for e in result.evidence))[:8],
-                   force=weight.force, basis=basis)
+                   force=weight.force, basis=basis, labels=voice.labels(where))
 
 
-_LEVEL_WORDS = {"judicial": "a judge", "prosecutor": "a prosecutor",
-                "investigator": "the investigating authority", "executive": "the executive"}
+_LEVELS = ("judicial", "prosecutor", "investigator", "executive")
 
 
-def _period(iso: str | None) -> str:
+def _period(iso: str | None, lang: str) -> str:
     if iso is None:
-        return "no stated period"
+        return tr("gap.no_period", lang)
     hours = supervision.hours(iso)
-    if hours is not None and hours % 24 == 0 and hours >= 24:
-        return f"{hours // 24} days" if hours != 24 else "24 hours"
-    return f"{hours} hours" if hours is not None else iso
+    if hours is None:
+        return iso
+    if hours % 24 == 0 and hours > 24:
+        return period_words(f"P{hours // 24}D", lang)
+    return period_words(f"PT{hours}H", lang)
 
 
-def _gap_message(assessed: Assessed, gap: supervision.Gap) -> tuple[str, str]:
+def _gap_message(assessed: Assessed, gap: supervision.Gap, voice: Voice) -> tuple[str, str]:
     """Message and code suffix of a gap in supervision."""
     r = assessed.requirement
-    where = ", ".join(gap.eids)
-    who = f"{gap.authority} ({_LEVEL_WORDS.get(gap.level or '', 'an authority')})" if gap.authority \
-        else "an authority the clause does not name"
+    lang = voice.lang
+    where = voice.where(gap.eids)
+    level = gap.level if gap.level in _LEVELS else "other"
+    who = tr("gap.who", lang, authority=gap.authority, level=tr(f"level.{level}", lang)) if gap.authority \
+        else tr("gap.unnamed", lang)
     if gap.kind == "authority":
         expects = r.supervision.expectation(assessed.reading.grants[0].data).expects \
             if r.supervision and assessed.reading and assessed.reading.grants else "judicial"
-        text = (f"{where}: {r.title.lower()} is authorised by {who}; for this measure Art. 15(2) "
-                f"calls for {_LEVEL_WORDS[expects]}")
+        text = tr("gap.authority", lang, where=where, title=r.title_in(lang), who=who,
+                  expects=tr(f"level_of.{expects}", lang), cite=treaty_cite("BC", "15(2)", lang))
         if gap.level == "prosecutor":
-            text += " (a prosecutor who directs or supervises the investigation is not regarded as independent)"
+            text += tr("gap.prosecutor", lang)
         return text + ".", "authority"
     if gap.kind == "urgency":
-        return (f"{where}: in urgency {who} may use the power without a judge "
-                f"({_period(gap.period)}), and no judge validates the measure afterwards within a "
-                "fixed short time.", "urgency")
+        return tr("gap.urgency", lang, where=where, who=who, period=_period(gap.period, lang)), "urgency"
     if gap.kind == "validation_late":
-        return (f"{where}: the urgent measure by {who} is validated by a judge only within "
-                f"{_period(gap.within)}; 48 hours is the usual benchmark.", "urgency_validation")
-    return (f"{where}: the urgent measure by {who} is validated by a judge, but the text does not say "
-            "that on refusal the measure stops, the data is destroyed and it cannot be used as evidence.",
-            "urgency_refusal")
+        return (tr("gap.validation_late", lang, where=where, who=who, within=_period(gap.within, lang)),
+                "urgency_validation")
+    return tr("gap.refusal", lang, where=where, who=who), "urgency_refusal"
 
 
-_GAP_HELP = {
-    "authority": "Require prior authorisation by a judge (for example the investigating judge) for this "
-                 "measure, or by a body independent of the executive and of the investigation.",
-    "urgency": "Confine the urgent procedure to a narrow trigger and a short period, require the "
-               "investigating judge to be seized within 24 hours and to decide within 48 hours, and "
-               "provide that on refusal the measure stops and the data is destroyed and cannot be used.",
-    "urgency_validation": "Shorten the time within which the judge must confirm the urgent measure "
-                          "to 48 hours at most.",
-    "urgency_refusal": "State that if the judge does not confirm the urgent measure it stops at once, "
-                       "the data obtained is destroyed and it cannot be used as evidence.",
-}
-
-
-def _supervision_findings(assessed: Assessed) -> list[Finding]:
+def _supervision_findings(assessed: Assessed, voice: Voice) -> list[Finding]:
     r = assessed.requirement
     if r.supervision is None or assessed.reading is None:
         return []
+    lang = voice.lang
     findings = []
     for gap in supervision.gaps(assessed.reading, r.supervision):
-        message, suffix = _gap_message(assessed, gap)
+        message, suffix = _gap_message(assessed, gap, voice)
         basis = _basis(r, None, ("Art. 15(2) ETS 185", *r.supervision.basis))
+        where = tuple(dict.fromkeys((assessed.alignments[0].eid, *gap.eids)))
         findings.append(Finding(
             code=f"{r.id}/safeguard/judicial_or_independent_supervision"
                  + ("" if suffix == "authority" else f"/{suffix}"),
             category="missing_safeguard", severity=_capped(r, gap.weight.severity, basis),
             message=message, requirement=r.id, safeguard="judicial_or_independent_supervision",
-            provisions=tuple(dict.fromkeys((assessed.alignments[0].eid, *gap.eids))),
-            cites=f"Art. 15(2) ETS 185, applied by {cite(r)}",
-            help=_GAP_HELP[suffix], evidence=tuple(x for x in (gap.authority,) if x),
-            force=gap.weight.force, basis=basis))
+            provisions=where,
+            cites=tr("finding.safeguard_cites", lang, framework=treaty_cite("BC", "15(2)", lang),
+                     power=cite(r, lang=lang)),
+            help=tr(f"gap_help.{suffix}", lang), evidence=tuple(x for x in (gap.authority,) if x),
+            force=gap.weight.force, basis=basis, labels=voice.labels(where)))
     return findings
 
 
 def requirement_findings(assessed: Sequence[Assessed], rulebook: Rulebook,
-                         partial_text: bool = False) -> list[Finding]:
+                         partial_text: bool = False, voice: Voice | None = None) -> list[Finding]:
     """What a reviewer acts on. In an amending act or an excerpt (`partial_text`), a general
     condition it does not state (grounds, proportionality, limits, remedies) may stand in the
     base text: such findings are advisory notes that say so."""
+    voice = voice or Voice()
     findings = []
     for item in assessed:
         if item.status in {"not_applicable", "not_assessed"}:
             continue
         if item.status == "missing":
-            findings.append(_missing_finding(item.requirement))
+            findings.append(_missing_finding(item.requirement, voice))
             continue
         assert item.evaluation is not None
         for element, result in item.evaluation.pairs:
             if result.status in {"unmet", "conflict"}:
-                finding = _element_finding(item, element, result)
+                finding = _element_finding(item, element, result, voice)
                 general = element.check == "safeguard" and result.status == "unmet"
-                findings.append(_depends_on_base(finding) if partial_text and general else finding)
+                findings.append(_depends_on_base(finding, voice.lang) if partial_text and general else finding)
         for safeguard_id, safeguard_result in item.evaluation.safeguards.items():
             if safeguard_id == "judicial_or_independent_supervision" and item.reading is not None:
                 continue  # weighed by the graduated model below
             if safeguard_result is not None and safeguard_result.status != "met":
-                gap = _safeguard_finding(item, safeguard_id, safeguard_result, rulebook)
+                gap = _safeguard_finding(item, safeguard_id, safeguard_result, rulebook, voice)
                 if gap is not None:
-                    findings.append(_depends_on_base(gap) if partial_text else gap)
-        findings += _supervision_findings(item)
+                    findings.append(_depends_on_base(gap, voice.lang) if partial_text else gap)
+        findings += _supervision_findings(item, voice)
     return findings
 
 
-BASE_TEXT_NOTE = ("Not assessed: the draft amends another act (or is an excerpt), and this condition "
-                  "may stand in the base text's general rules. Check it there; if it is absent, add it.")
-
-
-def _depends_on_base(finding: Finding) -> Finding:
+def _depends_on_base(finding: Finding, lang: str = "en") -> Finding:
     return replace(finding, severity="low", force="good_practice",
-                   message=f"{finding.message} {BASE_TEXT_NOTE}")
+                   message=f"{finding.message} {tr('finding.base_text', lang)}")
 
 
 def fails_on(categories: set[str], fail_on: str | None) -> bool:
@@ -272,6 +308,13 @@ def fails_on(categories: set[str], fail_on: str | None) -> bool:
     return False
 
 
+def natural_code(code: str) -> tuple[object, ...]:
+    """BC-2 before BC-10, BC before SP: numbers in a code compare as numbers."""
+    instrument = 0 if code.startswith("BC") else 1 if code.startswith("SP") else 2
+    return (instrument, *((0, int(part), "") if part.isdigit() else (1, 0, part)
+                          for part in re.split(r"(\d+)", code) if part))
+
+
 def sort_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (_CATEGORY_ORDER[f.category],
-                                           _SEVERITY_ORDER[f.severity], f.code))
+                                           _SEVERITY_ORDER[f.severity], natural_code(f.code)))

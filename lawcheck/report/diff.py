@@ -7,7 +7,13 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from lawcheck.i18n import CATALOG, tr
 from lawcheck.safe_text import markdown_code, markdown_text, terminal_text
+
+
+def _t(diff: Mapping[str, Any], key: str, **values: Any) -> str:
+    """A catalog entry in the diff's language (that of the report words of the new version)."""
+    return tr(key, str(diff.get("ui_language") or "en"), **values)
 
 
 def render_diff(diff: Mapping[str, Any], output_format: str) -> str:
@@ -23,20 +29,37 @@ def _headline(diff: Mapping[str, Any]) -> list[str]:
     lines = [f"lawcheck diff: {old['source']} -> {new['source']}", new["title"] or old["title"]]
     amendment = diff.get("amendment")
     if amendment is not None:
-        lines.append(f"Amending act {amendment['source']}: {len(amendment['applied'])} instruction(s) "
-                     f"applied, {len(amendment['problems'])} not applied")
-    lines.append(f"Conformance: {summary['findings_added']} new finding(s) ({summary['high_findings_added']} high), "
-                 f"{summary['findings_resolved']} resolved; {summary['requirements_changed']} requirement "
-                 f"status(es) and {summary['safeguards_changed']} safeguard(s) changed")
-    lines.append(f"Text: {summary['provisions_added']} added, {summary['provisions_removed']} removed, "
-                 f"{summary['provisions_changed']} changed")
+        lines.append(_t(diff, "diff.amendment", source=amendment["source"], applied=len(amendment["applied"]),
+                        problems=len(amendment["problems"])))
+    lines.append(_t(diff, "diff.conformance", added=summary["findings_added"], high=summary["high_findings_added"],
+                    resolved=summary["findings_resolved"], requirements=summary["requirements_changed"],
+                    safeguards=summary["safeguards_changed"]))
+    lines.append(_t(diff, "diff.text", added=summary["provisions_added"], removed=summary["provisions_removed"],
+                    changed=summary["provisions_changed"]))
     return lines
 
 
+def _state(diff: Mapping[str, Any], value: str) -> str:
+    """A requirement status or a safeguard state in words."""
+    for prefix in ("status", "safeguard"):
+        key = f"{prefix}.{value}"
+        if key in CATALOG:
+            return _t(diff, key)
+    return value
+
+
+def _safeguard(diff: Mapping[str, Any], safeguard_id: str) -> str:
+    from lawcheck.engine.findings import safeguard_name
+
+    return safeguard_name(safeguard_id, str(diff.get("ui_language") or "en"))
+
+
+def _cited(finding: Mapping[str, Any]) -> list[str]:
+    return list(finding.get("labels") or finding.get("provisions") or [])
+
+
 def _finding_line(finding: Mapping[str, Any]) -> str:
-    where = ", ".join(finding.get("provisions", [])[:3])
-    return (f"[{finding['severity'][0].upper()}] {finding['code']}" + (f" @ {where}" if where else "")
-            + f": {finding['message']}")
+    return f"[{finding['severity'][0].upper()}] {finding['code']}: {finding['message']}"
 
 
 def _elide(words: str, keep: int, where: str) -> str:
@@ -76,20 +99,21 @@ def render_diff_text(diff: Mapping[str, Any], *, limit: int = 10) -> str:
     lines = [*_headline(diff), ""]
     findings = diff["findings"]
     sections = [
-        ("New findings", [_finding_line(f) for f in findings["added"]]),
-        ("Safeguards changed", [f"{s['requirement']} {s['safeguard']}: {s['old']} -> {s['new']}"
-                                for s in diff["safeguards"]]),
-        ("Requirement statuses changed", [f"{r['id']} {r.get('title', '')}: {r['old_status']} -> {r['new_status']}"
-                                          for r in diff["requirements"]]),
-        ("Resolved findings", [_finding_line(f) for f in findings["resolved"]]),
-        ("Changed provisions", [f"~ {c['eId']}" + (f" (was {c['old_eId']})" if c.get("old_eId") else "")
-                                + f": {inline_diff(c['diff'], _TEXT_MARKS)}" for c in diff["changes"]]),
-        ("Added provisions", [f"+ {t['eId']}: {_first_line(t['text'])}" for t in diff["texts"]["added"]]),
-        ("Removed provisions", [f"- {t['eId']}: {_first_line(t['text'])}" for t in diff["texts"]["removed"]]),
+        (_t(diff, "diff.new"), [_finding_line(f) for f in findings["added"]]),
+        (_t(diff, "diff.safeguards"), [f"{s['requirement']} {_safeguard(diff, s['safeguard'])}: "
+                                       f"{_state(diff, s['old'])} -> {_state(diff, s['new'])}"
+                                       for s in diff["safeguards"]]),
+        (_t(diff, "diff.statuses"), [f"{r['id']} {r.get('title', '')}: {_state(diff, r['old_status'])} -> "
+                                     f"{_state(diff, r['new_status'])}" for r in diff["requirements"]]),
+        (_t(diff, "diff.resolved"), [_finding_line(f) for f in findings["resolved"]]),
+        (_t(diff, "diff.changed"), [f"~ {c['eId']}" + (f" (was {c['old_eId']})" if c.get("old_eId") else "")
+                                    + f": {inline_diff(c['diff'], _TEXT_MARKS)}" for c in diff["changes"]]),
+        (_t(diff, "diff.added"), [f"+ {t['eId']}: {_first_line(t['text'])}" for t in diff["texts"]["added"]]),
+        (_t(diff, "diff.removed"), [f"- {t['eId']}: {_first_line(t['text'])}" for t in diff["texts"]["removed"]]),
     ]
     amendment = diff.get("amendment")
     if amendment is not None:
-        sections.append(("Amending instructions not applied",
+        sections.append((_t(diff, "diff.not_applied"),
                          [f"{p['eId']}" + (f" (line {p['line']})" if p.get("line") else "") + f": {p['message']}"
                           for p in amendment["problems"]]))
     for title, items in sections:
@@ -98,10 +122,10 @@ def render_diff_text(diff: Mapping[str, Any], *, limit: int = 10) -> str:
         lines.append(f"{title} ({len(items)})")
         lines.extend(f"  {item}" for item in items[:limit])
         if len(items) > limit:
-            lines.append(f"  ... and {len(items) - limit} more (--format md or html for all)")
+            lines.append("  " + _t(diff, "report.more", count=len(items) - limit))
         lines.append("")
     if len(lines) == len(_headline(diff)) + 1:
-        lines.append("No difference in text or conformance.")
+        lines.append(_t(diff, "diff.none"))
     return terminal_text("\n".join(lines).rstrip("\n") + "\n")
 
 
@@ -123,25 +147,27 @@ def render_diff_markdown(diff: Mapping[str, Any]) -> str:
     lines = [f"# {_md(head[0])}", "", *[f"{_md(line)}  " for line in head[1:]], ""]
     findings = diff["findings"]
     if diff["requirements"] or diff["safeguards"]:
-        lines += ["## Conformance changes", "", "| Requirement | What | Before | After |", "| --- | --- | --- | --- |"]
-        lines += [f"| {r['id']} | status: {_md(r.get('title', ''))} | {r['old_status']} | {r['new_status']} |"
-                  for r in diff["requirements"]]
-        lines += [f"| {s['requirement']} | safeguard `{s['safeguard']}` | {s['old']} | {s['new']} |"
-                  for s in diff["safeguards"]]
+        lines += [f"## {_t(diff, 'diff.conformance_changes')}", "",
+                  f"| {_t(diff, 'diff.col.requirement')} | {_t(diff, 'diff.col.what')} | {_t(diff, 'diff.col.before')} "
+                  f"| {_t(diff, 'diff.col.after')} |", "| --- | --- | --- | --- |"]
+        lines += [f"| {r['id']} | {_md(r.get('title', ''))} | {_state(diff, r['old_status'])} "
+                  f"| {_state(diff, r['new_status'])} |" for r in diff["requirements"]]
+        lines += [f"| {s['requirement']} | {_safeguard(diff, s['safeguard'])} | {_state(diff, s['old'])} "
+                  f"| {_state(diff, s['new'])} |" for s in diff["safeguards"]]
         lines.append("")
-    for title, items in (("New findings", findings["added"]), ("Resolved findings", findings["resolved"])):
+    for title, items in ((_t(diff, "diff.new"), findings["added"]), (_t(diff, "diff.resolved"), findings["resolved"])):
         if items:
             lines += [f"## {title} ({len(items)})", ""]
-            lines += [_md_finding(finding) for finding in items]
+            lines += [_md_finding(finding, diff) for finding in items]
             lines.append("")
     if diff["changes"]:
-        lines += [f"## Changed provisions ({len(diff['changes'])})", ""]
+        lines += [f"## {_t(diff, 'diff.changed')} ({len(diff['changes'])})", ""]
         for change in diff["changes"]:
             was = f" (was {markdown_code(change['old_eId'])})" if change.get("old_eId") else ""
             lines.append(f"- {markdown_code(change['eId'])}{was}: "
                          f"{inline_diff(change['diff'], _MD_MARKS, escape=_md, keep=10)}")
         lines.append("")
-    for title, key in (("Added provisions", "added"), ("Removed provisions", "removed")):
+    for title, key in ((_t(diff, "diff.added"), "added"), (_t(diff, "diff.removed"), "removed")):
         items = diff["texts"][key]
         if items:
             lines += [f"## {title} ({len(items)})", ""]
@@ -150,7 +176,7 @@ def render_diff_markdown(diff: Mapping[str, Any]) -> str:
                           *[f"> {_md(line)}  " for line in item["text"].split("\n")], ""]
     amendment = diff.get("amendment")
     if amendment and amendment["problems"]:
-        lines += [f"## Amending instructions not applied ({len(amendment['problems'])})", "",
+        lines += [f"## {_t(diff, 'diff.not_applied')} ({len(amendment['problems'])})", "",
                   "| Provision | Line | Problem | Instruction |", "| --- | --- | --- | --- |"]
         lines += [f"| {markdown_code(p['eId'])} | {p['line']} | {_md(p['message'])} | {_md(p['instruction'])} |"
                   for p in amendment["problems"]]
@@ -158,9 +184,10 @@ def render_diff_markdown(diff: Mapping[str, Any]) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _md_finding(finding: Mapping[str, Any]) -> str:
-    where = ", ".join(markdown_code(eid) for eid in finding.get("provisions", []))
-    return f"- **{finding['code']}** ({finding['severity']})" + (f" in {where}" if where else "") + \
+def _md_finding(finding: Mapping[str, Any], diff: Mapping[str, Any]) -> str:
+    where = ", ".join(_cited(finding))
+    severity = _t(diff, f"severity.{finding['severity']}")
+    return f"- **{finding['code']}** ({severity})" + (_t(diff, "report.in") + _md(where) if where else "") + \
         f": {_md(finding['message'])}"
 
 
@@ -188,68 +215,74 @@ def render_diff_html(diff: Mapping[str, Any]) -> str:
     words struck out (<del>) and inserted (<ins>)."""
     esc = html.escape
     head = _headline(diff)
-    parts = [f"<!doctype html><html><head><meta charset='utf-8'><title>{esc(head[0])}</title>"
+    parts = [f"<!doctype html><html lang='{esc(str(diff.get('ui_language') or 'en'))}'><head>"
+             f"<meta charset='utf-8'><title>{esc(head[0])}</title>"
              f"<style>{_CSS}</style></head><body><h1>{esc(head[0])}</h1>"
              f"<p class='lead'><b>{esc(head[1])}</b></p>",
              *[f"<p>{esc(line)}</p>" for line in head[2:]]]
     parts.append(_html_conformance(diff))
-    parts.append(_html_findings("New findings", diff["findings"]["added"]))
-    parts.append(_html_findings("Resolved findings", diff["findings"]["resolved"]))
+    parts.append(_html_findings(_t(diff, "diff.new"), diff["findings"]["added"], diff))
+    parts.append(_html_findings(_t(diff, "diff.resolved"), diff["findings"]["resolved"], diff))
     if diff["changes"]:
-        parts.append(f"<h2>Changed provisions ({len(diff['changes'])})</h2>")
+        parts.append(f"<h2>{esc(_t(diff, 'diff.changed'))} ({len(diff['changes'])})</h2>")
         for change in diff["changes"]:
             was = f" (was {esc(change['old_eId'])})" if change.get("old_eId") else ""
             parts.append(f"<div class='prov' id='{esc(change['eId'])}'><div class='eid'>{esc(change['eId'])}{was}"
                          f"</div>{inline_diff(change['diff'], HTML_MARKS, esc, keep=40)}</div>")
-    for title, key in (("Added provisions", "added"), ("Removed provisions", "removed")):
+    for title, key in ((_t(diff, "diff.added"), "added"), (_t(diff, "diff.removed"), "removed")):
         items = diff["texts"][key]
         if items:
             tag = "ins" if key == "added" else "del"
-            parts.append(f"<h2>{title} ({len(items)})</h2>")
+            parts.append(f"<h2>{esc(title)} ({len(items)})</h2>")
             parts += [f"<div class='prov {key}' id='{esc(item['eId'])}'><div class='eid'>{esc(item['eId'])}</div>"
                       f"<{tag} class='text'>{esc(item['text'])}</{tag}></div>" for item in items]
-    parts.append(_html_amendment(diff.get("amendment")))
+    parts.append(_html_amendment(diff.get("amendment"), diff))
     parts.append("</body></html>\n")
     return "".join(parts)
 
 
 def _html_conformance(diff: Mapping[str, Any]) -> str:
-    rows = [_html_row(r["id"], f"status: {r.get('title', '')}", r["old_status"], r["new_status"])
+    rows = [_html_row(diff, r["id"], r.get("title", ""), r["old_status"], r["new_status"])
             for r in diff["requirements"]]
-    rows += [_html_row(s["requirement"], f"safeguard {s['safeguard']}", s["old"], s["new"]) for s in diff["safeguards"]]
+    rows += [_html_row(diff, s["requirement"], _safeguard(diff, s["safeguard"]), s["old"], s["new"])
+             for s in diff["safeguards"]]
+    title = html.escape(_t(diff, "diff.conformance_changes"))
     if not rows:
-        return "<h2>Conformance changes</h2><p>No requirement status or safeguard changed.</p>"
-    return ("<h2>Conformance changes</h2><table><tr><th>Requirement</th><th>What</th><th>Before</th>"
-            f"<th>After</th></tr>{''.join(rows)}</table>")
+        return f"<h2>{title}</h2><p>{html.escape(_t(diff, 'diff.no_conformance_change'))}</p>"
+    header = "".join(f"<th>{html.escape(_t(diff, 'diff.col.' + column))}</th>"
+                     for column in ("requirement", "what", "before", "after"))
+    return f"<h2>{title}</h2><table><tr>{header}</tr>{''.join(rows)}</table>"
 
 
-def _html_row(requirement: str, what: str, before: str, after: str) -> str:
+def _html_row(diff: Mapping[str, Any], requirement: str, what: str, before: str, after: str) -> str:
     esc = html.escape
     return (f"<tr class='{_trend(before, after)}'><td>{esc(requirement)}</td><td>{esc(what)}</td>"
-            f"<td>{esc(before)}</td><td>{esc(after)}</td></tr>")
+            f"<td>{esc(_state(diff, before))}</td><td>{esc(_state(diff, after))}</td></tr>")
 
 
-def _html_findings(title: str, findings: Sequence[Mapping[str, Any]]) -> str:
+def _html_findings(title: str, findings: Sequence[Mapping[str, Any]], diff: Mapping[str, Any]) -> str:
     if not findings:
         return ""
-    items = "".join(_html_finding(finding) for finding in findings)
+    items = "".join(_html_finding(finding, diff) for finding in findings)
     return f"<h2>{html.escape(title)} ({len(findings)})</h2><ul>{items}</ul>"
 
 
-def _html_finding(finding: Mapping[str, Any]) -> str:
+def _html_finding(finding: Mapping[str, Any], diff: Mapping[str, Any]) -> str:
     esc = html.escape
-    where = " ".join(esc(eid) for eid in finding.get("provisions", []))
-    advice = f"<div class='small'>What to change: {esc(finding['help'])}</div>" if finding.get("help") else ""
+    where = ", ".join(f"<span title='{esc(eid)}'>{esc(label)}</span>"
+                      for eid, label in zip(finding.get("provisions", []), _cited(finding), strict=False))
+    advice = (f"<div class='small'>{esc(_t(diff, 'report.what_to_change'))}: {esc(finding['help'])}</div>"
+              if finding.get("help") else "")
     return (f"<li><span class='sev-{esc(finding['severity'])}'>{esc(finding['code'])}</span> {where} "
             f"<span class='small'>{esc(finding.get('cites', ''))}</span><br>{esc(finding['message'])}{advice}</li>")
 
 
-def _html_amendment(amendment: Mapping[str, Any] | None) -> str:
+def _html_amendment(amendment: Mapping[str, Any] | None, diff: Mapping[str, Any]) -> str:
     if not amendment:
         return ""
     esc = html.escape
-    parts = [f"<h2>Amending act {esc(amendment['source'])}</h2><p>{len(amendment['applied'])} instruction(s) "
-             f"applied, {len(amendment['problems'])} not applied.</p>"]
+    applied = _t(diff, "diff.applied", applied=len(amendment["applied"]), problems=len(amendment["problems"]))
+    parts = [f"<h2>{esc(_t(diff, 'diff.amending_act', source=amendment['source']))}</h2><p>{esc(applied)}</p>"]
     if amendment["problems"]:
         parts.append("<table><tr><th>Provision</th><th>Line</th><th>Problem</th><th>Instruction</th></tr>")
         parts += [f"<tr><td>{esc(p['eId'])}</td><td>{p['line'] or ''}</td><td>{esc(p['message'])}</td>"

@@ -14,11 +14,12 @@ page number, so Word and LibreOffice open it cleanly.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -30,12 +31,14 @@ from docx.shared import Cm, Pt, RGBColor
 
 from lawcheck.akn.vocab import ARTICLE_LEVEL
 from lawcheck.decisions.attach import attach_decisions, decision_note, is_dismissed
-from lawcheck.engine.findings import CATEGORY_TITLES
+from lawcheck.engine.findings import CATEGORY_TITLES, safeguard_name
+from lawcheck.i18n import tr, treaty_cite
 from lawcheck.output import save_atomically
-from lawcheck.treaty import INSTRUMENTS, cite
+from lawcheck.report.render import cited, report_language
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
+    from docx.parts.document import DocumentPart
     from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
 
@@ -45,20 +48,20 @@ if TYPE_CHECKING:
 
 Report = Mapping[str, Any]
 
-STATUS_LABELS = {"implemented": "Implemented", "partial": "Partly implemented", "missing": "Missing",
-                 "not_applicable": "Not applicable",
-                 "not_assessed": "Not assessed (depends on the base text)"}
+STATUS_KEYS = ("implemented", "partial", "missing", "not_applicable", "not_assessed")
 STATUS_FILL = {"implemented": "E3F4E6", "partial": "FFF4D6", "missing": "FDE4E1", "not_applicable": "EEEEEE",
                "not_assessed": "F2F2F2"}
 HEADER_FILL = "1F3864"
 A4_SHORT, A4_LONG, MARGIN = Cm(21.0), Cm(29.7), Cm(1.8)
 # Article-by-article columns (landscape A4, 26.1 cm between margins).
-COLUMNS = (("Treaty article", 5.0), ("Provisions of the draft", 5.4), ("Assessment", 3.6),
-           ("Findings", 4.6), ("Recommendation", 4.0), ("Reviewer comment", 3.5))
-OTHER_COLUMNS = (("Provisions", 4.0), ("Finding", 9.0), ("Recommendation", 8.1), ("Reviewer comment", 5.0))
+COLUMNS = (("article", 5.0), ("provisions", 5.4), ("assessment", 3.6),
+           ("findings", 4.6), ("recommendation", 4.0), ("comment", 3.5))
+OTHER_COLUMNS = (("provisions_short", 4.0), ("finding", 9.0), ("recommendation", 8.1), ("comment", 5.0))
+PROOFING = {"ru": "ru-RU", "en": "en-GB"}
 EXCERPT_CHARS = 240
 TEXT_STYLE_ID, SMALL_STYLE_ID = "TableText", "TableSmall"  # ids python-docx gives "Table Text", "Table Small"
 MAX_PROVISIONS = 4
+_CHANGE_IDS = itertools.count(1)
 
 
 # --- entry point -----------------------------------------------------------------------------
@@ -71,11 +74,12 @@ def write_commentary(report: Report, analysis: Analysis | None, path: Path,
     carries them is used as is."""
     if decisions is not None and analysis is not None:
         report = attach_decisions(report, analysis, decisions)
+    lang = report_language(report)
     doc = Document()
-    _set_up_styles(doc)
+    _set_up_styles(doc, lang)
     _set_properties(doc, report)
     _page_setup(doc.sections[0], landscape=False)
-    _page_number_footer(doc)
+    _page_number_footer(doc, lang)
     _title_block(doc, report, analysis, today or date.today())
     _key_recommendations(doc, report, analysis)
     table_section = doc.add_section(WD_SECTION.NEW_PAGE)
@@ -93,10 +97,15 @@ def _save_atomically(doc: DocxDocument, path: Path, inputs: Sequence[Path]) -> N
 
 # --- styles and page setup -------------------------------------------------------------------
 
-def _set_up_styles(doc: DocxDocument) -> None:
-    """Calibri 10 pt body, compact table styles: a long table stays readable when printed."""
+def _set_up_styles(doc: DocxDocument, lang: str = "en") -> None:
+    """Calibri 10 pt body, compact table styles: a long table stays readable when printed.
+    The proofing language is the report's, so Word checks the spelling in Russian or English."""
     normal = doc.styles["Normal"]
     normal.font.name = "Calibri"
+    language = OxmlElement("w:lang")
+    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+        language.set(qn(attribute), PROOFING.get(lang, "en-GB"))
+    normal.element.get_or_add_rPr().append(language)
     normal.font.size = Pt(10)
     normal.paragraph_format.space_after = Pt(4)
     table_text = doc.styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
@@ -112,11 +121,14 @@ def _set_up_styles(doc: DocxDocument) -> None:
 
 
 def _set_properties(doc: DocxDocument, report: Report) -> None:
+    lang = report_language(report)
     props = doc.core_properties
-    props.title = f"Commentary: {report['document']['title']}"
-    props.subject = "Conformity with " + " and ".join(report["instruments"])
+    props.title = tr("doc.props_title", lang, title=report["document"]["title"])
+    props.subject = tr("doc.conformity", lang, instruments=tr("and", lang).join(
+        tr(f"treaty.{i}", lang) for i in report["instruments"]))
     props.author = f"lawcheck {report['tool']['version']}"
-    props.keywords = "Budapest Convention; Second Additional Protocol; electronic evidence"
+    props.keywords = tr("doc.keywords", lang)
+    props.language = PROOFING.get(lang, "en-GB")
 
 
 def _page_setup(section: Any, *, landscape: bool) -> None:
@@ -126,11 +138,11 @@ def _page_setup(section: Any, *, landscape: bool) -> None:
         setattr(section, side, MARGIN)
 
 
-def _page_number_footer(doc: DocxDocument) -> None:
+def _page_number_footer(doc: DocxDocument, lang: str = "en") -> None:
     """'Page N' in the footer (later sections inherit it): a simple PAGE field, no macro."""
     paragraph = doc.sections[0].footer.paragraphs[0]
     paragraph.style = doc.styles["Table Small"]
-    paragraph.add_run("lawcheck commentary · page ")
+    paragraph.add_run(tr("doc.footer", lang))
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), "PAGE")
     run = OxmlElement("w:r")
@@ -145,38 +157,37 @@ def _page_number_footer(doc: DocxDocument) -> None:
 
 def _title_block(doc: DocxDocument, report: Report, analysis: Analysis | None, today: date) -> None:
     document = report["document"]
-    doc.add_paragraph(f"Commentary on the {document['title']}", style="Title")
-    doc.add_paragraph("Conformity with " + " and ".join(INSTRUMENTS[i] for i in report["instruments"]),
-                      style="Subtitle")
+    lang = report_language(report)
+    doc.add_paragraph(tr("doc.title", lang, title=document["title"]), style="Title")
+    doc.add_paragraph(tr("doc.conformity", lang, instruments=tr("and", lang).join(
+        tr(f"instrument.{i}", lang) for i in report["instruments"])), style="Subtitle")
     draft_date = analysis.document.frbr.date if analysis is not None else None
-    facts = [("Draft", document.get("source") or document["title"]),
-             ("Draft dated", draft_date or "not stated"),
-             ("Language of the draft", document["language"]),
-             ("Provisions", str(document["provisions"])),
-             ("Commentary prepared", today.isoformat())]
+    language = document["language"]
+    facts = [(tr("doc.draft", lang), document.get("source") or document["title"]),
+             (tr("doc.dated", lang), draft_date or tr("doc.not_stated", lang)),
+             (tr("doc.language", lang), tr(f"lang.{language}", lang) if language in {"en", "ru"} else language),
+             (tr("doc.provisions", lang), str(document["provisions"])),
+             (tr("doc.prepared", lang), today.isoformat())]
     for label, value in facts:
         paragraph = doc.add_paragraph()
         paragraph.paragraph_format.space_after = Pt(0)
         paragraph.add_run(f"{label}: ").bold = True
         paragraph.add_run(str(value))
     _summary_table(doc, report)
-    doc.add_paragraph(
-        f"This commentary was prepared with lawcheck {report['tool']['version']}, which matches the "
-        "provisions of the draft to the obligations of the treaties by their legal concepts, terms, "
-        "periods and references. Each assessment is a starting point for the expert: the last column "
-        "of the article-by-article table holds the reviewer's decision on each finding, or is left "
-        "empty for the expert's comment.")
+    doc.add_paragraph(tr("doc.method", lang, version=report["tool"]["version"]))
 
 
 def _summary_table(doc: DocxDocument, report: Report) -> None:
     summary = report["summary"]
+    lang = report_language(report)
     high = sum(f["severity"] == "high" for f in report["findings"])
-    cells = [(STATUS_LABELS[s], str(summary.get(s, 0))) for s in STATUS_LABELS]
-    cells.append(("Findings", f"{summary['findings']} ({high} high)"))
+    cells = [(tr(f"status.{s}", lang), str(summary.get(s, 0))) for s in STATUS_KEYS]
+    cells.append((tr("doc.findings", lang), tr("doc.findings_count", lang, count=summary["findings"], high=high)))
     review = report.get("review")
     if review:
-        cells.append(("Reviewer decisions", f"{review['accepted']} accepted, {review['dismissed']} dismissed, "
-                                            f"{review['needs_rereview']} to re-review"))
+        cells.append((tr("doc.decisions", lang), tr("doc.decisions_count", lang, accepted=review["accepted"],
+                                                   dismissed=review["dismissed"],
+                                                   rereview=review["needs_rereview"])))
     table = doc.add_table(rows=2, cols=len(cells))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -189,20 +200,20 @@ def _summary_table(doc: DocxDocument, report: Report) -> None:
 def _key_recommendations(doc: DocxDocument, report: Report, analysis: Analysis | None) -> None:
     """The high-severity findings, grouped as a reviewer reads them (conflicts first), each
     with the clause, the treaty citation and what to change. Dismissed ones are left out."""
-    doc.add_heading("Key recommendations", level=1)
+    lang = report_language(report)
+    doc.add_heading(tr("doc.key", lang), level=1)
     high = [f for f in report["findings"] if f["severity"] == "high"]
     shown = [f for f in high if not is_dismissed(f)]
     if len(shown) < len(high):
-        doc.add_paragraph(f"{len(high) - len(shown)} high-severity finding(s) dismissed by reviewers are "
-                          "not listed here; they remain in the table with the reviewer's reason.")
+        doc.add_paragraph(tr("doc.dismissed_note", lang, count=len(high) - len(shown)))
     if not shown:
-        doc.add_paragraph("The check raised no high-severity finding.")
+        doc.add_paragraph(tr("doc.no_high", lang))
         return
     titles = {r["id"]: r["title"] for r in report["requirements"]}
     for category, findings in _grouped(shown).items():
-        doc.add_heading(f"{CATEGORY_TITLES.get(category, category)} ({len(findings)})", level=2)
+        doc.add_heading(f"{tr(f'category.{category}', lang)} ({len(findings)})", level=2)
         for finding in findings:
-            _recommendation_item(doc, finding, titles, analysis)
+            _recommendation_item(doc, finding, titles, lang)
 
 
 def _grouped(findings: Iterable[Mapping[str, Any]]) -> dict[str, list[Mapping[str, Any]]]:
@@ -214,24 +225,27 @@ def _grouped(findings: Iterable[Mapping[str, Any]]) -> dict[str, list[Mapping[st
 
 
 def _recommendation_item(doc: DocxDocument, finding: Mapping[str, Any], titles: Mapping[str, str],
-                         analysis: Analysis | None) -> None:
+                         lang: str) -> None:
     paragraph = doc.add_paragraph(style="List Number")
     requirement = finding.get("requirement")
     subject = f"{titles.get(requirement, requirement)} ({requirement})" if requirement else finding["code"]
-    eids = finding.get("provisions") or []
-    clause = "; ".join(_clause(analysis, eid) for eid in eids) or "no provision of the draft"
+    clause = "; ".join(cited(finding)) or tr("doc.no_provision", lang)
     paragraph.add_run(f"{subject}: {clause}. ").bold = True
     paragraph.add_run(finding["message"] + " ")
     if finding.get("cites"):
         paragraph.add_run(f"({finding['cites']})").italic = True
     if finding.get("help"):
         paragraph.add_run().add_break()
-        paragraph.add_run("What to change: ").bold = True
+        paragraph.add_run(tr("report.what_to_change", lang) + ": ").bold = True
         paragraph.add_run(finding["help"])
-    note = decision_note(finding)
+    if finding.get("suggestion"):
+        paragraph.add_run().add_break()
+        paragraph.add_run(tr("report.suggested", lang) + ": ").bold = True
+        _tracked_change(paragraph, "ins", finding["suggestion"]["text"])
+    note = decision_note(finding, lang)
     if note:
         paragraph.add_run().add_break()
-        paragraph.add_run("Reviewer: ").bold = True
+        paragraph.add_run(tr("report.reviewer_label", lang) + ": ").bold = True
         paragraph.add_run(note).italic = True
     code = paragraph.add_run(f"  [{finding['code']}]")
     code.font.size = Pt(8)
@@ -289,22 +303,25 @@ def _excerpt(analysis: Analysis | None, eid: str, limit: int = EXCERPT_CHARS) ->
 # --- the article-by-article table ------------------------------------------------------------
 
 def _article_table(doc: DocxDocument, report: Report, analysis: Analysis | None) -> None:
-    doc.add_heading("Article-by-article assessment", level=1)
+    lang = report_language(report)
+    doc.add_heading(tr("doc.table", lang), level=1)
     by_requirement: dict[str, list[Mapping[str, Any]]] = {}
     for finding in report["findings"]:
         if finding.get("requirement"):
             by_requirement.setdefault(finding["requirement"], []).append(finding)
-    table = _new_table(doc, COLUMNS)
+    table = _new_table(doc, COLUMNS, lang)
+    labels = {a["eId"]: a.get("label") or a["eId"] for a in report.get("alignment", [])}
     for requirement in report["requirements"]:
         findings = by_requirement.get(requirement["id"], [])
         cells = table.add_row().cells
         _fit(cells, COLUMNS)
-        _write_article(cells[0], requirement)
-        _write_provisions(cells[1], requirement, analysis)
-        _write_assessment(cells[2], requirement)
+        _write_article(cells[0], requirement, lang)
+        _write_provisions(cells[1], requirement, analysis, lang, findings)
+        _write_assessment(cells[2], requirement, lang)
         _write_findings(cells[3], findings)
-        _write(cells[4], _recommendations(requirement, findings))
-        _write(cells[5], [note for note in (_comment(f) for f in findings) if note])
+        _write(cells[4], _recommendations(requirement, findings, lang)
+               + _suggested_wording(findings, labels, analysis, lang))
+        _write(cells[5], [note for note in (_comment(f, lang) for f in findings) if note])
 
 
 def _other_findings(doc: DocxDocument, report: Report, analysis: Analysis | None) -> None:
@@ -313,18 +330,19 @@ def _other_findings(doc: DocxDocument, report: Report, analysis: Analysis | None
     others = [f for f in report["findings"] if not f.get("requirement")]
     if not others:
         return
-    doc.add_heading("Other findings on the draft", level=1)
-    table = _new_table(doc, OTHER_COLUMNS)
+    lang = report_language(report)
+    doc.add_heading(tr("doc.other", lang), level=1)
+    table = _new_table(doc, OTHER_COLUMNS, lang)
     for finding in others:
         cells = table.add_row().cells
         _fit(cells, OTHER_COLUMNS)
-        _write(cells[0], [f"{eid} ({_clause(analysis, eid)})" for eid in finding.get("provisions") or []])
+        _write(cells[0], cited(finding))
         _write_findings(cells[1], [finding])
         _write(cells[2], [finding["help"]] if finding.get("help") else [])
-        _write(cells[3], [decision_note(finding)] if finding.get("decision") else [])
+        _write(cells[3], [decision_note(finding, lang)] if finding.get("decision") else [])
 
 
-def _new_table(doc: DocxDocument, columns: Sequence[tuple[str, float]]) -> Table:
+def _new_table(doc: DocxDocument, columns: Sequence[tuple[str, float]], lang: str = "en") -> Table:
     """A fixed-layout grid whose header row repeats on every page."""
     table = doc.add_table(rows=1, cols=len(columns))
     table.style = doc.styles["Table Grid"]
@@ -334,7 +352,7 @@ def _new_table(doc: DocxDocument, columns: Sequence[tuple[str, float]]) -> Table
     header = table.rows[0]
     _fit(header.cells, columns)
     for cell, (title, _) in zip(header.cells, columns, strict=True):
-        _write(cell, [title], bold=True, color=RGBColor(0xFF, 0xFF, 0xFF))
+        _write(cell, [tr(f"doc.col.{title}", lang)], bold=True, color=RGBColor(0xFF, 0xFF, 0xFF))
         _shade(cell, HEADER_FILL)
     tr_pr = header._tr.get_or_add_trPr()
     for tag in ("w:cantSplit", "w:tblHeader"):
@@ -365,6 +383,9 @@ class Line:
     lead: str = ""
     small: bool = False
     bold: bool = False
+    deleted: str = ""  # shown as tracked changes: the words to strike, then those to add
+    inserted: str = ""
+    comments: tuple[str, ...] = ()  # Word comments anchored to this line's text
 
 
 def _write(cell: _Cell, lines: Sequence[str | Line], *, bold: bool = False,
@@ -382,9 +403,20 @@ def _write(cell: _Cell, lines: Sequence[str | Line], *, bold: bool = False,
         run.bold = bold or line.bold or None
         if color is not None:
             run.font.color.rgb = color
+        for comment in line.comments:
+            _document_of(paragraph).add_comment(run, text=comment, author="lawcheck", initials="LC")
+        if line.deleted:
+            _tracked_change(paragraph, "del", line.deleted)
+        if line.inserted:
+            _tracked_change(paragraph, "ins", line.inserted)
         paragraph = None
     if paragraph is not None:
         _set_style(paragraph, TEXT_STYLE_ID)
+
+
+def _document_of(paragraph: Paragraph) -> DocxDocument:
+    """The Word document a table cell's paragraph belongs to (its part is the main document)."""
+    return cast("DocumentPart", paragraph.part).document
 
 
 def _set_style(paragraph: Paragraph, style_id: str) -> None:
@@ -393,50 +425,65 @@ def _set_style(paragraph: Paragraph, style_id: str) -> None:
     paragraph._p.get_or_add_pPr().style = style_id
 
 
-def _write_article(cell: _Cell, requirement: Mapping[str, Any]) -> None:
-    _write(cell, [Line(f"{requirement['id']} · {cite(requirement['instrument'], requirement['article'])}", small=True),
+def _write_article(cell: _Cell, requirement: Mapping[str, Any], lang: str) -> None:
+    cite = treaty_cite(requirement["instrument"], requirement["article"], lang)
+    _write(cell, [Line(f"{requirement['id']} · {cite}", small=True),
                   Line(requirement["title"], bold=True),
                   Line(requirement.get("summary", ""), small=True)])
 
 
-def _write_provisions(cell: _Cell, requirement: Mapping[str, Any], analysis: Analysis | None) -> None:
+def _clause_comments(eid: str, findings: Sequence[Mapping[str, Any]], lang: str) -> tuple[str, ...]:
+    """The findings on a clause, and the reviewer's decision on each, as Word comments."""
+    comments = []
+    for finding in findings:
+        if eid in (finding.get("provisions") or []):
+            note = decision_note(finding, lang)
+            comments.append(f"[{finding['code']}] {finding['message']}" + (f"\n{note}" if note else ""))
+    return tuple(comments)
+
+
+def _write_provisions(cell: _Cell, requirement: Mapping[str, Any], analysis: Analysis | None,
+                      lang: str, findings: Sequence[Mapping[str, Any]] = ()) -> None:
     provisions = requirement.get("provisions") or []
     if not provisions:
-        _write(cell, [Line("No provision of the draft found.", small=True)])
+        _write(cell, [Line(tr("doc.none_found", lang), small=True)])
         return
     lines: list[str | Line] = []
     for item in provisions[:MAX_PROVISIONS]:
         eid = item["eId"]
         heading = _heading_of(analysis, eid)
-        lines.append(Line(f" {_clause(analysis, eid)}" + (f" ({heading})" if heading else ""), lead=eid))
+        label = item.get("label") or _clause(analysis, eid)
+        lines.append(Line(f" ({heading})" if heading else "", lead=label))
         excerpt = _excerpt(analysis, eid)
         if excerpt:
-            lines.append(Line(f"“{excerpt}”", small=True))
+            quoted = f"«{excerpt}»" if lang == "ru" else f"“{excerpt}”"
+            lines.append(Line(quoted, small=True, comments=_clause_comments(eid, findings, lang)))
         if item.get("evidence"):
-            lines.append(Line(", ".join(item["evidence"][:8]), lead="Matched: ", small=True))
+            lines.append(Line(", ".join(item["evidence"][:8]), lead=tr("doc.matched", lang), small=True))
     if len(provisions) > MAX_PROVISIONS:
-        rest = ", ".join(p["eId"] for p in provisions[MAX_PROVISIONS:])
-        lines.append(Line(rest, lead=f"{len(provisions) - MAX_PROVISIONS} more: ", small=True))
+        rest = ", ".join(p.get("label") or p["eId"] for p in provisions[MAX_PROVISIONS:])
+        lines.append(Line(rest, lead=tr("doc.more", lang, count=len(provisions) - MAX_PROVISIONS), small=True))
     _write(cell, lines)
 
 
-def _write_assessment(cell: _Cell, requirement: Mapping[str, Any]) -> None:
+def _write_assessment(cell: _Cell, requirement: Mapping[str, Any], lang: str) -> None:
     status = requirement["status"]
-    score = requirement.get("score")
-    score_text = f" ({score:.2f})" if isinstance(score, int | float) else ""
-    lines: list[str | Line] = [Line(STATUS_LABELS.get(status, status) + score_text, bold=True)]
+    key = f"status.{status}"
+    lines: list[str | Line] = [Line(tr(key, lang) if status in STATUS_KEYS else status, bold=True)]
     by_status: dict[str, list[str]] = {}
     for element in requirement.get("elements") or []:
-        by_status.setdefault(element["status"], []).append(element["id"].replace("_", " "))
+        paragraph = element.get("cites") or requirement["article"]
+        by_status.setdefault(element["status"], []).append(
+            treaty_cite(requirement["instrument"], paragraph, lang).rsplit(" ", 2)[0])
     for element_status in ("conflict", "unmet", "met", "unknown"):
         if by_status.get(element_status):
-            lines.append(Line(", ".join(by_status[element_status]), lead=f"{element_status.capitalize()}: ",
-                              small=True))
+            cites = ", ".join(dict.fromkeys(by_status[element_status]))
+            lines.append(Line(cites, lead=f"{tr('element.' + element_status, lang).capitalize()}: ", small=True))
     safeguards = requirement.get("safeguards") or {}
     for value in ("absent", "present", "unknown"):
-        names = [name.replace("_", " ") for name, v in safeguards.items() if v == value]
+        names = [safeguard_name(name, lang) for name, v in safeguards.items() if v == value]
         if names:
-            lines.append(Line(", ".join(names), lead=f"Safeguards {value}: ", small=True))
+            lines.append(Line(", ".join(names), lead=tr(f"doc.sg_state.{value}", lang), small=True))
     _write(cell, lines)
     _shade(cell, STATUS_FILL.get(status, "FFFFFF"))
 
@@ -449,16 +496,53 @@ def _write_findings(cell: _Cell, findings: Sequence[Mapping[str, Any]]) -> None:
     _write(cell, lines)
 
 
-def _recommendations(requirement: Mapping[str, Any], findings: Sequence[Mapping[str, Any]]) -> list[str | Line]:
+def _recommendations(requirement: Mapping[str, Any], findings: Sequence[Mapping[str, Any]],
+                     lang: str = "en") -> list[str | Line]:
     """The findings' help lines, each once; a requirement with no finding needs no change."""
     helps = list(dict.fromkeys(f["help"] for f in findings if f.get("help")))
     if helps:
         return [f"• {text}" for text in helps]
     if requirement["status"] == "implemented":
-        return [Line("No change recommended.", small=True)]
+        return [Line(tr("doc.no_change", lang), small=True)]
     return []
 
 
-def _comment(finding: Mapping[str, Any]) -> Line | None:
-    note = decision_note(finding)
+def _suggested_wording(findings: Sequence[Mapping[str, Any]], labels: Mapping[str, str],
+                       analysis: Analysis | None, lang: str) -> list[str | Line]:
+    """Each suggestion once, as a tracked change on the clause it concerns: an insertion, or
+    the clause struck out and the new wording inserted."""
+    lines: list[str | Line] = []
+    seen: set[tuple[str, str]] = set()
+    for finding in findings:
+        suggestion = finding.get("suggestion")
+        if not suggestion or (suggestion["eId"], suggestion["text"]) in seen:
+            continue
+        seen.add((suggestion["eId"], suggestion["text"]))
+        provision = analysis.provision(suggestion["eId"]) if analysis is not None else None
+        old = " ".join(f"{provision.num} {provision.own_text}".split()) \
+            if provision is not None and suggestion["action"] == "replace" else ""
+        label = labels.get(suggestion["eId"]) or _clause(analysis, suggestion["eId"])
+        lines.append(Line("", lead=f"{tr('report.suggested', lang)} ({label}): ", deleted=old,
+                          inserted=suggestion["text"]))
+    return lines
+
+
+def _comment(finding: Mapping[str, Any], lang: str = "en") -> Line | None:
+    note = decision_note(finding, lang)
     return Line(note, lead=f"{finding['code']}: ") if note else None
+
+
+def _tracked_change(paragraph: Paragraph, kind: str, text: str) -> None:
+    """Words as a tracked change (w:ins or w:del), so that Word and LibreOffice show the
+    suggested wording as a proposal the expert accepts or rejects."""
+    change = OxmlElement(f"w:{kind}")
+    change.set(qn("w:id"), str(next(_CHANGE_IDS)))
+    change.set(qn("w:author"), "lawcheck")
+    change.set(qn("w:date"), f"{date.today().isoformat()}T00:00:00Z")
+    run = OxmlElement("w:r")
+    content = OxmlElement("w:delText" if kind == "del" else "w:t")
+    content.set(qn("xml:space"), "preserve")
+    content.text = text
+    run.append(content)
+    change.append(run)
+    paragraph._p.append(change)

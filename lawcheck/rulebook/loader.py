@@ -6,22 +6,41 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
-
+from lawcheck.cache import compiled
 from lawcheck.concepts.numbers import iso_days
 from lawcheck.data import data_dir
 from lawcheck.errors import InputError
-from lawcheck.rulebook.model import Case, Element, Expectation, Group, Limit, Option, Requirement, Supervision, Weight
+from lawcheck.rulebook.model import (
+    Case,
+    Element,
+    Expectation,
+    Group,
+    Limit,
+    Option,
+    Requirement,
+    Suggestion,
+    Supervision,
+    Weight,
+)
 from lawcheck.rulebook.schema import AUTHORITY_LEVELS, RULE_SCHEMA
 from lawcheck.treaty import INSTRUMENT_IDS
 from lawcheck.yamlio import key_path, line_of, load_yaml
 
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+
 SAFEGUARD_FRAMEWORKS = ("BC-15", "SP-13", "SP-14")
 _FILE = re.compile(r"^(bc|sp)-(\d{2})\.yaml$")
-_VALIDATOR = Draft202012Validator(RULE_SCHEMA)
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    """jsonschema loads only when rule files are parsed, not when the compiled cache serves."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(RULE_SCHEMA)
 
 
 @dataclass(frozen=True)
@@ -58,10 +77,10 @@ def _fail(path: Path, data: Any, where: tuple[str | int, ...], message: str) -> 
 
 def _schema_error(path: Path, data: Any) -> InputError | None:
     # The deepest error is the most specific one (a bad enum rather than its element).
-    errors = sorted(_VALIDATOR.iter_errors(data), key=lambda e: (-len(e.path), [str(p) for p in e.path]))
+    errors = sorted(_validator().iter_errors(data), key=lambda e: (-len(e.path), [str(p) for p in e.path]))
     if not errors:
         return None
-    error: ValidationError = errors[0]
+    error = errors[0]
     where = tuple(error.absolute_path)
     if error.validator == "additionalProperties":
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
@@ -74,6 +93,17 @@ def _schema_error(path: Path, data: Any) -> InputError | None:
     if error.validator == "pattern" and "P(?!$)" in str(error.validator_value):
         return _fail(path, data, where, f"{error.instance!r} is not an ISO 8601 duration")
     return _fail(path, data, where, error.message)
+
+
+def _words(value: Any) -> str:
+    """A text from YAML on one line: folded blocks keep no line breaks."""
+    return " ".join(str(value).split())
+
+
+def _suggestion(value: dict[str, Any] | None) -> Suggestion | None:
+    if not value:
+        return None
+    return Suggestion(str(value["action"]), _words(value["en"]), _words(value["ru"]))
 
 
 def _groups(value: list[Any]) -> tuple[Group, ...]:
@@ -93,7 +123,9 @@ def _requirement(path: Path, data: dict[str, Any]) -> Requirement:
                 help=" ".join(str(e["help"]).split()),
                 limit=Limit(e["limit"].get("max"), e["limit"].get("min"))
                 if "limit" in e else None,
-                force=str(e.get("force", "obligation")), basis=tuple(map(str, e.get("basis", []))))
+                force=str(e.get("force", "obligation")), basis=tuple(map(str, e.get("basis", []))),
+                message_ru=_words(e["message_ru"]), help_ru=_words(e["help_ru"]),
+                suggestion=_suggestion(e.get("suggestion")))
         for e in data["elements"])
     cases = tuple(
         Case(lang=str(c["lang"]), expect=str(c["expect"]), text=str(c["text"]),
@@ -112,7 +144,8 @@ def _requirement(path: Path, data: dict[str, Any]) -> Requirement:
         depends_on=tuple(map(str, data["depends_on"])), mirrors=tuple(map(str, data["mirrors"])),
         reservations=_options(data["reservations"]), declarations=_options(data["declarations"]),
         source_note=data["source_note"], cases=cases, path=str(path),
-        supervision=_supervision(data["supervision"]) if "supervision" in data else None)
+        supervision=_supervision(data["supervision"]) if "supervision" in data else None,
+        title_ru=_words(data["title_ru"]), summary_ru=_words(data["summary_ru"]))
 
 
 def _weight(value: dict[str, Any]) -> Weight:
@@ -231,5 +264,5 @@ def load_rulebook_from(root: Path) -> Rulebook:
 
 @cache
 def load_rulebook() -> Rulebook:
-    """The bundled rule book, loaded once per process."""
-    return load_rulebook_from(data_dir("rules"))
+    """The bundled rule book, loaded once per process from the compiled cache when it is current."""
+    return compiled("rulebook", lambda: load_rulebook_from(data_dir("rules")))

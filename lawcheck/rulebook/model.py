@@ -14,6 +14,19 @@ class Limit:
 
 
 @dataclass(frozen=True)
+class Suggestion:
+    """Wording a finding proposes, per language: `{authority}`, `{period}` and `{power}` are
+    filled from the draft."""
+
+    action: str  # insert | replace
+    en: str
+    ru: str
+
+    def text_in(self, lang: str) -> str:
+        return self.ru if lang == "ru" else self.en
+
+
+@dataclass(frozen=True)
 class Element:
     id: str
     check: str
@@ -25,11 +38,20 @@ class Element:
     limit: Limit | None = None
     force: str = "obligation"  # obligation | option | good_practice
     basis: tuple[str, ...] = ()  # sources beyond the treaty paragraph it cites
+    message_ru: str = ""
+    help_ru: str = ""
+    suggestion: Suggestion | None = None
 
     @property
     def severity_for_force(self) -> str:
         """An option of the treaty is never a high finding."""
         return "low" if self.force == "option" and self.severity == "high" else self.severity
+
+    def message_in(self, lang: str) -> str:
+        return self.message_ru if lang == "ru" and self.message_ru else self.message
+
+    def help_in(self, lang: str) -> str:
+        return self.help_ru if lang == "ru" and self.help_ru else self.help
 
     @property
     def concept_ids(self) -> set[str]:
@@ -113,6 +135,14 @@ class Requirement:
     cases: tuple[Case, ...]
     path: str
     supervision: Supervision | None = None
+    title_ru: str = ""
+    summary_ru: str = ""
+
+    def title_in(self, lang: str) -> str:
+        return self.title_ru if lang == "ru" and self.title_ru else self.title
+
+    def summary_in(self, lang: str) -> str:
+        return self.summary_ru if lang == "ru" and self.summary_ru else self.summary
 
     @property
     def number(self) -> int:

@@ -34,6 +34,12 @@ _group = {"oneOf": [
 ]}
 _groups = {"type": "array", "items": _group, "minItems": 1}
 _text = {"type": "string", "minLength": 1}
+# Russian texts must be written in Russian: at least one Cyrillic letter.
+_russian = {"type": "string", "minLength": 1, "pattern": "[А-Яа-яЁё]"}
+_suggestion = {
+    "type": "object", "additionalProperties": False, "required": ["action", "en", "ru"],
+    "properties": {"action": {"enum": ["insert", "replace"]}, "en": _text, "ru": _russian},
+}
 _ids = {"type": "array", "items": {"type": "string", "pattern": _ID}, "uniqueItems": True}
 _option = {
     "type": "object", "additionalProperties": False,
@@ -78,7 +84,8 @@ RULE_SCHEMA: dict[str, Any] = {
     "title": "lawcheck rule file: one treaty article",
     "type": "object",
     "additionalProperties": False,
-    "required": ["id", "instrument", "article", "title", "kind", "summary", "cites", "align",
+    "required": ["id", "instrument", "article", "title", "kind", "summary", "title_ru", "summary_ru",
+                 "cites", "align",
                  "elements", "safeguards", "subject_to", "depends_on", "mirrors",
                  "reservations", "declarations", "source_note", "cases"],
     "properties": {
@@ -88,12 +95,15 @@ RULE_SCHEMA: dict[str, Any] = {
         "title": _text,
         "kind": {"enum": list(KINDS)},
         "summary": _text,
+        "title_ru": _russian,
+        "summary_ru": _russian,
         "cites": {"type": "array", "items": {"type": "string", "pattern": _CITE},
                   "minItems": 1},
         "align": _groups,
         "elements": {"type": "array", "items": {
             "type": "object", "additionalProperties": False,
-            "required": ["id", "check", "cites", "concepts", "severity", "message", "help"],
+            "required": ["id", "check", "cites", "concepts", "severity", "message", "help",
+                         "message_ru", "help_ru"],
             "properties": {
                 "id": {"type": "string", "pattern": _SNAKE},
                 "check": {"enum": list(CHECKS)},
@@ -107,6 +117,9 @@ RULE_SCHEMA: dict[str, Any] = {
                 "basis": {"type": "array", "items": _text},
                 "message": _text,
                 "help": _text,
+                "message_ru": _russian,
+                "help_ru": _russian,
+                "suggestion": _suggestion,
             },
             "if": {"properties": {"check": {"const": "limit"}}},
             "then": {"required": ["limit"]},

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lawcheck.concepts.tagger import Tagged
+from lawcheck.i18n import period_words
 
 # Concepts that name who acts or who decides: shown in their own colour because the
 # safeguards turn on them (a judge authorises, a provider complies). Display only.
@@ -40,10 +41,10 @@ def evidence_spans(tagged: Tagged, references: Iterable[str] = ()) -> list[Span]
     spans = []
     for match in tagged.matches:
         kind = "neg" if match.negated else "actor" if match.concept in ACTOR_CONCEPTS else "concept"
-        title = f"{'negated: ' if match.negated else ''}{match.concept}"
+        title = f"{'negated: ' if match.negated else ''}{match.concept.replace('_', ' ')}"
         spans.append(Span(match.start, match.end, kind, title))
     for duration in tagged.durations:
-        spans.append(Span(duration.start, duration.end, "num", f"period {duration.iso}"))
+        spans.append(Span(duration.start, duration.end, "num", f"period: {period_words(duration.iso, 'en')}"))
     for words in references:
         start = tagged.text.find(words) if words else -1
         if start >= 0:

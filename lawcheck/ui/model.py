@@ -71,10 +71,15 @@ class ReportView:
     served: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     by_provision: dict[str, list[int]] = field(default_factory=dict)
     by_requirement: dict[str, list[int]] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
 
     @property
     def document(self) -> Json:
         return self.report["document"]
+
+    def cite(self, eid: str) -> str:
+        """A provision as a lawyer cites it; its eId only when the report has no label."""
+        return self.labels.get(eid, eid)
 
     def findings_at(self, eid: str) -> list[Json]:
         """Findings that name this provision."""
@@ -250,6 +255,9 @@ def build_view(report: Json, analysis: Analysis) -> ReportView:
                       articles=[p.eid for p in analysis.articles if p.eid in analysis.units])
     for entry in report["alignment"]:
         view.served[entry["eId"]] = [(r["id"], r["score"]) for r in entry["requirements"]]
+        view.labels[entry["eId"]] = entry.get("label") or entry["eId"]
+    for finding in findings:
+        view.labels.update(zip(finding.get("provisions", ()), finding.get("labels", ()), strict=False))
     for i, finding in enumerate(findings):
         for eid in dict.fromkeys(finding.get("provisions", ())):
             view.by_provision.setdefault(eid, []).append(i)

@@ -43,10 +43,11 @@ class Request:
     source: Source
     lang: str = "auto"
     instruments: tuple[str, ...] = INSTRUMENT_IDS
+    ui_lang: str = "auto"
 
     @property
-    def key(self) -> tuple[str, str, str, tuple[str, ...]]:
-        return (self.source.digest, self.source.name, self.lang, self.instruments)
+    def key(self) -> tuple[str, str, str, tuple[str, ...], str]:
+        return (self.source.digest, self.source.name, self.lang, self.instruments, self.ui_lang)
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def run(request: Request) -> Outcome:
         instruments = parse_instruments(",".join(request.instruments))
         draft = load_upload(request.source.name, request.source.data, lang=request.lang)
         check = check_document(draft.document, lang=request.lang, instruments=instruments,
-                               source=request.source.name)
+                               source=request.source.name, ui_lang=request.ui_lang)
     except InputError as error:
         return Outcome(error=str(error))
     except Exception as error:
