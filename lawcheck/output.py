@@ -40,7 +40,11 @@ def write_output(output: str | os.PathLike[str], data: bytes | str,
                  inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
     """Write `data` (str as UTF-8) to `output`, atomically for a regular file."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    save_atomically(output, lambda temp: temp.write_bytes(payload), inputs)
+
+    def save(temp: Path) -> None:
+        temp.write_bytes(payload)
+
+    save_atomically(output, save, inputs)
 
 
 def save_atomically(output: str | os.PathLike[str], save: Callable[[Path], object],

@@ -3,7 +3,8 @@
 Hypothesis inserts hostile but well-formed text (tests/fuzzing.py: digits of other scripts,
 numbers too long for int(), deep nesting, thousands of references, odd Unicode, markup) into
 real drafts and runs the commands in-process through the CLI entry point. Each run must end
-in exit 0, 2 (with one stderr line) or 3, within the time budget. A few examples keep the
+in exit 0, 2 (with one stderr line) or 3, within 10 s of CPU time (the deadline on the wall
+clock is looser: the machine may be shared). A few examples keep the
 suite quick; benchmarks/fuzz.py runs thousands.
 """
 
@@ -17,7 +18,7 @@ from fuzzing import SMALL_AKN_DRAFTS, SNIPPETS, TEXT_DRAFTS, insert_line, insert
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-FUZZ_SETTINGS = settings(max_examples=6, deadline=timedelta(seconds=15), derandomize=True, database=None,
+FUZZ_SETTINGS = settings(max_examples=6, deadline=timedelta(seconds=60), derandomize=True, database=None,
                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 snippets = st.one_of(

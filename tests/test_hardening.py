@@ -20,6 +20,7 @@ from lawcheck.cli import main
 from lawcheck.decisions.attach import decision_note
 from lawcheck.decisions.store import DecisionStore, check_decision_text
 from lawcheck.digits import ascii_int, is_ascii_number
+from lawcheck.engine.suggestions import next_number
 from lawcheck.errors import InputError
 from lawcheck.ingest import import_bytes
 from lawcheck.ingest.word_numbering import format_number
@@ -387,3 +388,15 @@ def test_deep_nesting_inside_the_parser_limit_is_diffed(tmp_path: Path, capsys) 
     deep = tmp_path / "deep.xml"
     deep.write_bytes(nest_deeply(original.read_bytes(), 3, 248))
     assert main(["diff", str(original), str(deep), "--format", "json"]) == 0, capsys.readouterr().err
+
+
+def test_too_much_text_is_refused(write_akn, capsys, monkeypatch) -> None:
+    monkeypatch.setattr("lawcheck.akn.builder.MAX_TEXT_CHARS", 1_000)
+    assert main(["validate", str(write_akn(one_section("data " * 300)))]) == 2
+    assert "characters of provision text" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("num, following", [("52-7)", "52-8)"), ("(3)", "(4)"), ("(g)", "(h)"),
+                                            ("9" * 5000, "9" * 5000), ("²)", "²)")])
+def test_suggested_numbers_read_ascii_digits_only(num: str, following: str) -> None:
+    assert next_number(num) == following

@@ -52,6 +52,8 @@ MAX_REFERENCES = 100_000
 """References resolved per document; a 300,000-word code has a few thousand."""
 MAX_PROVISIONS = 20_000
 """Provisions of one document: twice a 300,000-word code, and about ten seconds of checking."""
+MAX_TEXT_CHARS = 3_000_000
+"""Characters of provision text (about 450,000 words): the check's time grows with the words."""
 
 _DEF_CANDIDATE = re.compile(r"^(?:\d+(?:-\d+)*\)\s*)?[«\"“”'‘„]|^(?:In|For|The following|В|Для)\s")
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -523,10 +525,15 @@ def build_document(root: etree._Element, source: str) -> Document:
 
 
 def _check_budget(own: list[Provision], quoted: list[Provision], source: str) -> None:
-    count = sum(1 for top in (*own, *quoted) for _ in top.walk())
-    if count > MAX_PROVISIONS:
-        raise InputError(f"{count:,} provisions, over the limit of {MAX_PROVISIONS:,}: not a draft this tool "
-                         "can check in one piece", source=source)
+    """Refuse a document whose check would run for minutes: too many provisions or words."""
+    provisions = [provision for top in (*own, *quoted) for provision in top.walk()]
+    if len(provisions) > MAX_PROVISIONS:
+        raise InputError(f"{len(provisions):,} provisions, over the limit of {MAX_PROVISIONS:,}: not a draft "
+                         "this tool can check in one piece", source=source)
+    chars = sum(len(provision.own_text) for provision in provisions)
+    if chars > MAX_TEXT_CHARS:
+        raise InputError(f"{chars:,} characters of provision text, over the limit of {MAX_TEXT_CHARS:,} "
+                         "(about 450,000 words): not a draft this tool can check in one piece", source=source)
 
 
 def _build(root: etree._Element, source: str) -> Document:

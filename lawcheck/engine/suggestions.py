@@ -26,7 +26,7 @@ _EN_COURT = re.compile(r"\b(?:a|the)\s+(judge of the (?:[A-Z]\w+ )+Court|(?:[A-Z
 
 def next_number(num: str) -> str:
     """The number of the unit that follows: «52-7)» -> «52-8)», "(3)" -> "(4)", "(g)" -> "(h)"."""
-    digits = list(re.finditer(r"\d+", num))
+    digits = list(re.finditer(r"(?<![0-9])[0-9]{1,12}(?![0-9])", num))  # ASCII digits: "²" or 5,000 digits are text
     if digits:
         last = digits[-1]
         return num[:last.start()] + str(int(last.group()) + 1) + num[last.end():]
