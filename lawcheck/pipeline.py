@@ -17,6 +17,7 @@ from lawcheck.engine.align import CUT, Analysis, Cut, analyse
 from lawcheck.engine.evaluate import Assessed, assess
 from lawcheck.engine.findings import Finding, Voice, requirement_findings, sort_findings
 from lawcheck.engine.suggestions import with_suggestions
+from lawcheck.gcpause import cycle_collection_paused
 from lawcheck.i18n import tr, ui_language
 from lawcheck.report.build import build_report
 from lawcheck.rulebook.loader import load_rulebook
@@ -76,15 +77,16 @@ def check_document(document: Document, *, lang: str = "auto",
     With `decisions`, each finding a reviewer decided on carries a `decision` object.
     `ui_lang` is the language of the report's words (auto: the draft's)."""
     rulebook = load_rulebook()
-    analysis = analyse(document, choose_language(document, lang))
-    voice = Voice(ui_language(ui_lang, analysis.lang), Citations(document, analysis.lang))
-    settings = replace(settings or Settings(), partial_text=amends_another_act(document))
-    assessed = assess(analysis, rulebook, instruments, settings, cut)
-    findings = sort_findings(requirement_findings(assessed, rulebook, settings.partial_text, voice)
-                             + consistency_findings(document, voice))
-    findings = with_suggestions(findings, assessed, analysis, rulebook, voice.lang)
-    report = build_report(analysis, assessed, findings, instruments,
-                          source or Path(document.source).name, voice)
+    with cycle_collection_paused():
+        analysis = analyse(document, choose_language(document, lang))
+        voice = Voice(ui_language(ui_lang, analysis.lang), Citations(document, analysis.lang))
+        settings = replace(settings or Settings(), partial_text=amends_another_act(document))
+        assessed = assess(analysis, rulebook, instruments, settings, cut)
+        findings = sort_findings(requirement_findings(assessed, rulebook, settings.partial_text, voice)
+                                 + consistency_findings(document, voice))
+        findings = with_suggestions(findings, assessed, analysis, rulebook, voice.lang)
+        report = build_report(analysis, assessed, findings, instruments,
+                              source or Path(document.source).name, voice)
     report = attach_decisions(report, analysis, decisions)
     return Check(report, analysis, assessed, findings)
 

@@ -9,15 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError
-
 from lawcheck.errors import InputError
 
 
 def load_yaml(path: Path) -> Any:
     """Parse one YAML file; syntax errors and duplicate keys become InputError with a line."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError
+
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     try:
@@ -33,6 +32,8 @@ def load_yaml(path: Path) -> Any:
 
 def line_of(root: Any, path: tuple[str | int, ...]) -> int | None:
     """1-based line of the node at `path` (keys and indexes) under `root`, as near as known."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     node, line = root, None
     for step in path:
         if isinstance(node, CommentedMap) and step in node:

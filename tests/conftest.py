@@ -6,12 +6,33 @@ need them skip with a visible reason when ../shared is absent.
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+_CACHE_KEY = pytest.StashKey[tuple[str, str | None]]()
+
+
+@pytest.fixture(scope="session")
+def national_check() -> Callable[[str], Any]:
+    """The default check of a bundled draft (corpora/national/NAME), made once per session and
+    shared between tests: read it, never edit its analysis."""
+    from lawcheck.akn import read_document
+    from lawcheck.pipeline import check_document
+
+    @cache
+    def check(name: str) -> Any:
+        return check_document(read_document(REPO / "corpora" / "national" / name))
+
+    return check
 
 
 @pytest.fixture(scope="session")
@@ -108,3 +129,20 @@ def write_akn(tmp_path: Path):
 def akn():
     """The `akn_xml` builder, for tests that parse bytes (parse_document)."""
     return akn_xml
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Compiled rules go to a cache folder of this session (shared with the CLI subprocesses the
+    tests start), never to the user's own cache."""
+    folder = tempfile.mkdtemp(prefix="lawcheck-test-cache-")
+    config.stash[_CACHE_KEY] = (folder, os.environ.get("XDG_CACHE_HOME"))
+    os.environ["XDG_CACHE_HOME"] = folder
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder, previous = config.stash[_CACHE_KEY]
+    shutil.rmtree(folder, ignore_errors=True)
+    if previous is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = previous

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import REPO, SHARED, akn_xml
@@ -41,20 +43,20 @@ def _requirement(check, rid: str) -> dict:  # type: ignore[no-untyped-def]
 
 # --- the contract ------------------------------------------------------------------------
 
-def test_json_report_of_the_demo_is_valid_against_the_contract_schema() -> None:
+def test_json_report_of_the_demo_is_valid_against_the_contract_schema(national_check: Callable[[str], Any]) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     schema_path = SHARED / "schemas" / "report.schema.json"
     if not schema_path.is_file():
         pytest.skip(f"report schema not found at {schema_path}")
-    report = check_document(read_document(NATIONAL / "en_model_law.xml")).report
+    report = national_check("en_model_law.xml").report
     jsonschema.validate(report, json.loads(schema_path.read_text(encoding="utf-8")))
     ids = [r["id"] for r in report["requirements"]]
     assert ids[0] == "BC-1" and ids[34] == "BC-35" and ids[-1] == "SP-14"
     assert len(report["alignment"]) == report["document"]["provisions"]
 
 
-def test_demo_model_law_is_nearly_all_implemented() -> None:
-    summary = check_document(read_document(NATIONAL / "en_model_law.xml")).report["summary"]
+def test_demo_model_law_is_nearly_all_implemented(national_check: Callable[[str], Any]) -> None:
+    summary = national_check("en_model_law.xml").report["summary"]
     assert summary["implemented"] >= 42 and summary["missing"] <= 3
 
 
@@ -233,9 +235,9 @@ def test_markdown_has_the_article_by_article_table(tmp_path: Path) -> None:
     assert "| Article | Title | Status |" in out.read_text(encoding="utf-8")
 
 
-def test_russian_and_english_drafts_are_checked_against_the_same_rules() -> None:
-    en = check_document(read_document(NATIONAL / "en_model_law.xml")).report
-    ru = check_document(read_document(NATIONAL / "ru_complete_draft.xml")).report
+def test_russian_and_english_drafts_are_checked_against_the_same_rules(national_check: Callable[[str], Any]) -> None:
+    en = national_check("en_model_law.xml").report
+    ru = national_check("ru_complete_draft.xml").report
     assert [r["id"] for r in en["requirements"]] == [r["id"] for r in ru["requirements"]]
     assert ru["document"]["language"] == "ru" and ru["summary"]["implemented"] >= 40
 

@@ -16,7 +16,7 @@ from lawcheck.cli.stderr import drop_warnings, flush_warnings
 from lawcheck.decisions.store import DB_SUFFIX
 from lawcheck.errors import InputError
 
-COMMANDS = {"check": "lawcheck.cli.check", "rules": "lawcheck.cli.rules", "import": "lawcheck.cli.importing",
+COMMANDS = {"check": "lawcheck.cli.batch", "rules": "lawcheck.cli.rules", "import": "lawcheck.cli.importing",
             "diff": "lawcheck.cli.diff", "review": "lawcheck.cli.review", "validate": "lawcheck.cli.validate"}
 """The module that runs each command, imported only when the command is chosen: the check
 pipeline (spaCy) and python-docx are slow to load, and `lawcheck rules` should not pay for them."""
@@ -36,11 +36,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    check = sub.add_parser("check", help="check one draft against the treaties")
-    check.add_argument("file", help="Akoma Ntoso 3.0 XML, .docx or .txt draft")
+    check = sub.add_parser("check", help="check drafts against the treaties")
+    check.add_argument("file", nargs="+", help="Akoma Ntoso 3.0 XML, .docx or .txt drafts, or folders of them; "
+                       "with several, -o names a folder for one report each and a summary table is printed")
     check.add_argument("--format", choices=["text", "json", "md", "html", "docx"], default="text",
                        help="docx: the Word commentary (needs -o FILE.docx)")
-    check.add_argument("-o", "--output", help="write the report here instead of stdout")
+    check.add_argument("-o", "--output", help="write the report here instead of stdout (several drafts: a folder)")
+    check.add_argument("--jobs", type=int, default=None, metavar="N",
+                       help="drafts checked in parallel (default: the number of cores)")
     check.add_argument("--db", metavar="PATH", help="reviewer decisions to show (default: FILE's stem + "
                        ".lawcheck.sqlite beside it, when it exists)")
     check.add_argument("--lang", choices=["auto", "en", "ru"], default="auto")

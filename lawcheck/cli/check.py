@@ -1,4 +1,4 @@
-"""`lawcheck check FILE`: check one draft and write the report in the asked format."""
+"""`lawcheck check FILE...`: check drafts and write the reports in the asked format."""
 
 from __future__ import annotations
 
@@ -23,15 +23,24 @@ from lawcheck.treaty import parse_instruments
 
 
 def run(args: argparse.Namespace) -> int:
-    path = Path(args.file)
-    instruments = parse_instruments(args.instruments)
+    """One draft: its report on stdout or in -o FILE (several drafts: `lawcheck.cli.batch`)."""
+    paths = [Path(name) for name in args.file]
     if args.format == "docx" and not args.output:
         raise InputError("--format docx writes a Word file: add -o FILE.docx")
+    path = paths[0]
     if args.output:
         check_output_path(args.output, inputs=[path, *([args.db] if args.db else [])])
+    code, check = check_file(args, path)
+    write_report(check, args.format, args.output, inputs=[path])
+    return code
+
+
+def check_file(args: argparse.Namespace, path: Path) -> tuple[int, Check]:
+    """Check one draft as the options say: the exit code it earns and the check."""
+    instruments = parse_instruments(args.instruments)
     draft = load_draft(path, lang=args.lang, max_bytes=args.max_bytes)
     warn(path, draft.warnings)
-    quiet = args.format == "json" and not args.output
+    quiet = getattr(args, "batch", False) or (args.format == "json" and not args.output)
     if not quiet and sys.stderr.isatty():
         print(f"lawcheck: checking {path.name} ...", file=sys.stderr)
     settings = load_settings(path, load_rulebook())
@@ -44,13 +53,17 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if store is not None:
             store.close()
-    if args.format == "docx":
+    return exit_code(_standing_categories(check), args.fail_on), check
+
+
+def write_report(check: Check, output_format: str, output: str | None, inputs: list[Path] | None = None) -> None:
+    """The report in `output`, or on stdout; a Word commentary always goes to `output`."""
+    if output_format == "docx":
         from lawcheck.report.docx import write_commentary  # python-docx loads only for this format
 
-        write_commentary(check.report, check.analysis, Path(args.output), inputs=[path])
+        write_commentary(check.report, check.analysis, Path(output), inputs=inputs or [])  # type: ignore[arg-type]
     else:
-        write_result(_render(check, args.format), args.output, inputs=[path])
-    return exit_code(_standing_categories(check), args.fail_on)
+        write_result(_render(check, output_format), output, inputs=inputs or [])
 
 
 def _render(check: Check, output_format: str) -> str:

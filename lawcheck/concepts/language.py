@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import spacy
-from spacy.lookups import Table
-from spacy.util import compile_infix_regex
+if TYPE_CHECKING:
+    from spacy.lookups import Table
+    from spacy.tokenizer import Tokenizer
 
 LANGUAGES = ("en", "ru")
 
@@ -33,7 +33,11 @@ class Token:
 
 
 @cache
-def _tokenizer(lang: str) -> spacy.tokenizer.Tokenizer:
+def _tokenizer(lang: str) -> Tokenizer:
+    """spaCy loads only when text is first tokenized: commands that read no text start fast."""
+    import spacy
+    from spacy.util import compile_infix_regex
+
     nlp = spacy.blank(lang)
     # Keep hyphenated words and numbers whole: "non-public", "информационно-коммуникационной".
     infixes = [pattern for pattern in nlp.Defaults.infixes or () if isinstance(pattern, str) and "-" not in pattern]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from lawcheck.cache import compiled
 from lawcheck.concepts.language import lemma, tokenize
 from lawcheck.concepts.numbers import DurationWords
 from lawcheck.data import data_dir
@@ -121,8 +122,12 @@ def _load_concepts(path: Path, lang: str, into: dict[str, Concept]) -> None:
 
 @cache
 def load_lexicon(lang: str) -> Lexicon:
-    """All concepts of one language; loaded once per process."""
-    folder = data_dir("rules") / "lexicons" / lang
+    """All concepts of one language; loaded once per process from the compiled cache when it is current."""
+    return compiled(f"lexicon-{lang}", lambda: load_lexicon_from(data_dir("rules") / "lexicons" / lang, lang))
+
+
+def load_lexicon_from(folder: Path, lang: str) -> Lexicon:
+    """Read and compile every lexicon file of one language folder."""
     if not folder.is_dir():
         raise InputError(f"no lexicon for language {lang!r}", source=str(folder))
     concepts: dict[str, Concept] = {}

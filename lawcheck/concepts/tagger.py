@@ -58,9 +58,13 @@ class Tagged:
 
     def positive(self, group: tuple[str, ...]) -> list[ConceptMatch]:
         """Matches of any concept of the group that are not negated."""
+        if self.present.isdisjoint(group):
+            return []
         return [m for c in group for m in self.mentions(c) if not m.negated]
 
     def negated(self, group: tuple[str, ...]) -> list[ConceptMatch]:
+        if self._by_concept.keys().isdisjoint(group):
+            return []
         return [m for c in group for m in self.mentions(c) if m.negated]
 
 
@@ -83,24 +87,35 @@ def _match_end(lemmas: list[str], i: int, pattern: Pattern) -> int | None:
     return None
 
 
-Candidates = dict[str, list[tuple[str, Pattern, bool, bool]]]  # concept, pattern, exclusion, gapped
+Candidate = tuple[str, Pattern, bool, bool]  # concept, pattern, exclusion, gapped
+
+
+@dataclass(frozen=True)
+class _PatternIndex:
+    """Patterns keyed by their first lemma (one-word and gapped patterns) or by their first
+    two lemmas (contiguous multi-word patterns), so each token tries only a few; `starts`
+    holds every lemma that can begin a pattern, so most tokens are passed over at once."""
+
+    lexicon: Lexicon
+    by_one: dict[str, list[Candidate]]
+    by_two: dict[tuple[str, str], list[Candidate]]
+    starts: frozenset[str]
 
 
 @cache
-def _index(lang: str) -> tuple[Lexicon, Candidates, Candidates]:
-    """Patterns keyed by their first lemma (one-word and gapped patterns) or by their first
-    two lemmas (contiguous multi-word patterns), so each token tries only a few."""
+def _index(lang: str) -> _PatternIndex:
     lexicon = load_lexicon(lang)
-    by_one: Candidates = {}
-    by_two: Candidates = {}
+    by_one: dict[str, list[Candidate]] = {}
+    by_two: dict[tuple[str, str], list[Candidate]] = {}
     for first, entries in lexicon.first_lemma_index().items():
         for concept, pattern, is_exclusion in entries:
             gapped = GAP in pattern
             if len(pattern) >= 2 and not gapped:
-                by_two.setdefault(f"{pattern[0]} {pattern[1]}", []).append((concept, pattern, is_exclusion, False))
+                by_two.setdefault((pattern[0], pattern[1]), []).append((concept, pattern, is_exclusion, False))
             else:
                 by_one.setdefault(first, []).append((concept, pattern, is_exclusion, gapped))
-    return lexicon, by_one, by_two
+    starts = frozenset(by_one) | frozenset(first for first, _ in by_two)
+    return _PatternIndex(lexicon, by_one, by_two, starts)
 
 
 def _ends_with(lemmas: list[str], end: int, phrases: tuple[Pattern, ...]) -> bool:
@@ -168,14 +183,17 @@ def _is_negated(lemmas: list[str], tokens: list[Token], start: int, end: int,
 
 def tag_tokens(text: str, tokens: list[Token], lang: str) -> Tagged:
     """Tag already tokenized text (lets callers tokenize once and reuse)."""
-    lexicon, by_one, by_two = _index(lang)
+    index = _index(lang)
+    lexicon, by_one, by_two = index.lexicon, index.by_one, index.by_two
     lemmas = [t.lemma for t in tokens]
     found: list[tuple[str, int, int]] = []
     excluded: list[tuple[str, int, int]] = []
-    for i, lemma in enumerate(lemmas):
-        candidates = by_one.get(lemma, [])
-        if i + 1 < len(lemmas):
-            candidates = candidates + by_two.get(f"{lemma} {lemmas[i + 1]}", [])
+    last = len(lemmas) - 1
+    for i in [i for i, lemma in enumerate(lemmas) if lemma in index.starts]:
+        lemma = lemmas[i]
+        candidates = by_one.get(lemma, ())
+        if i < last and (pairs := by_two.get((lemma, lemmas[i + 1]))):
+            candidates = [*candidates, *pairs]
         for concept, pattern, is_exclusion, gapped in candidates:
             if gapped:
                 end = _match_end(lemmas, i, pattern)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lawcheck.akn import Document, Provision
 from lawcheck.akn.definitions import find_clauses
@@ -63,6 +63,7 @@ class Analysis:
     _blocks: dict[str, list[Unit]] = field(default_factory=dict)
     _roles: dict[str, str] = field(default_factory=dict)
     _concepts: dict[str, frozenset[str]] = field(default_factory=dict)
+    _articles_by_concept: dict[str, set[str]] | None = None
 
     def block(self, provision: Provision) -> list[Unit]:
         """The provision's own unit followed by those of all its descendants."""
@@ -91,10 +92,28 @@ class Analysis:
         unit = self.units[eid]
         self.units[eid] = Unit(eid, tag(text, self.lang), unit.context)
         provision = self._by_eid[eid]
+        article = self.article_of(eid)
+        if article is not None and self._articles_by_concept is not None:
+            for concept in self.concepts(article):
+                self._articles_by_concept[concept].discard(article.eid)
         for stale in (provision, *_ancestors(provision)):
             self._blocks.pop(stale.eid, None)
             self._concepts.pop(stale.eid, None)
             self._roles.pop(stale.eid, None)
+        if article is not None and self._articles_by_concept is not None:
+            for concept in self.concepts(article):
+                self._articles_by_concept.setdefault(concept, set()).add(article.eid)
+
+    def articles_with(self, group: tuple[str, ...]) -> set[str]:
+        """eIds of the articles that state (not negated) some concept of the group: alignment
+        then reads only those, which matters in a code of thousands of articles."""
+        if self._articles_by_concept is None:
+            index: dict[str, set[str]] = {}
+            for article in self.articles:
+                for concept in self.concepts(article):
+                    index.setdefault(concept, set()).add(article.eid)
+            self._articles_by_concept = index
+        return set().union(*(self._articles_by_concept.get(concept, ()) for concept in group))
 
     def provision(self, eid: str) -> Provision | None:
         return self._by_eid.get(eid)
@@ -112,6 +131,16 @@ class Analysis:
         shall be kept confidential"): they complete its regime."""
         return [self._by_eid[eid] for eid in self._referrers.get(article_eid, ())]
 
+    def targets_of(self, provision: Provision) -> frozenset[str]:
+        """Articles a provision refers to, singly (other than its own article) or by a range;
+        kept, since references belong to the document and an edit does not change them."""
+        if provision.eid not in self._targets:
+            own = self.article_of(provision.eid)
+            single = {a.eid for r in provision.references if r.target_eid
+                      for a in [self.article_of(r.target_eid)] if a is not None and a.eid != (own.eid if own else None)}
+            self._targets[provision.eid] = frozenset(single | self.ranges_of(provision))
+        return self._targets[provision.eid]
+
     def ranges_of(self, provision: Provision) -> set[str]:
         """Articles a provision refers to by a range ("sections 18 to 23", «статьями 231-233»)."""
         targets = sorted({self._position[a.eid] for r in provision.references if r.target_eid
@@ -125,6 +154,7 @@ class Analysis:
         self._position = {a.eid: i for i, a in enumerate(self.articles)}
         self._referrers = _referrers(self.articles, self._by_eid)
         self._article_ids = {a.eid for a in self.articles}
+        self._targets: dict[str, frozenset[str]] = {}
 
 
 _RANGE = re.compile(r"\d\s*(?:to|through|–|—|-|по)\s*\d|\bto\b.{0,12}\d", re.IGNORECASE)
@@ -219,17 +249,19 @@ def _document_definitions(document: Document, lang: str) -> list[Definition]:
     return [Definition(term, eid, tag(term, lang)) for term, eid in found]
 
 
-def _evidence(block: Block, requirement: Requirement) -> tuple[str, ...]:
-    concepts = requirement.concept_ids
+def _evidence(block: Block, concepts: set[str]) -> tuple[str, ...]:
     words = [m.text for unit in block for m in unit.tagged.matches
              if m.concept in concepts and not m.negated]
     periods = [unit.tagged.text[d.start:d.end] for unit in block for d in unit.tagged.durations]
     return tuple(dict.fromkeys(words + periods))[:12]
 
 
-def _coverage(present: frozenset[str], requirement: Requirement) -> float:
-    groups = [g for e in requirement.elements if e.check in {"presence", "limit", "defined"}
-              for g in e.concepts]
+def _coverage_groups(requirement: Requirement) -> list[tuple[str, ...]]:
+    return [g for e in requirement.elements if e.check in {"presence", "limit", "defined"}
+            for g in e.concepts]
+
+
+def _coverage(present: frozenset[str], groups: list[tuple[str, ...]]) -> float:
     if not groups:
         return 1.0
     hit = sum(not present.isdisjoint(g) for g in groups)
@@ -247,26 +279,42 @@ def _definition_articles(document: Document, provisions: list[Provision]) -> set
     return articles
 
 
-def align_requirement(analysis: Analysis, requirement: Requirement) -> list[Alignment]:
+def align_requirement(analysis: Analysis, requirement: Requirement, *,
+                      evidence: bool = True) -> list[Alignment]:
     """Article-level units that implement the requirement, best first. Interpretation
-    sections align only to definition requirements."""
+    sections align only to definition requirements. Without `evidence`, the words are left
+    out (`with_evidence` adds them to the few alignments that are reported)."""
     if requirement.kind == "definition":
         return _defining_articles(analysis, requirement)
     found = []
+    groups = _coverage_groups(requirement)
+    concepts = requirement.concept_ids
+    aligned = set.intersection(*(analysis.articles_with(group) for group in requirement.align)) \
+        if requirement.align else {a.eid for a in analysis.articles}
     for article in analysis.articles:
-        if article.eid in analysis.definition_articles and requirement.kind != "definition":
+        if article.eid not in aligned or (article.eid in analysis.definition_articles
+                                          and requirement.kind != "definition"):
             continue
         if not accepts(requirement, analysis.role(article)):
             continue
         present = analysis.concepts(article)
-        if all(not present.isdisjoint(group) for group in requirement.align):
-            block = analysis.block(article)
-            heading = analysis.headings.get(article.eid)
-            titled = heading is not None and heading.has(requirement.align[0])
-            score = ALIGN_WEIGHT + HEADING_WEIGHT * titled \
-                + (1 - ALIGN_WEIGHT - HEADING_WEIGHT) * _coverage(present, requirement)
-            found.append(Alignment(article.eid, round(score, 3), _evidence(block, requirement)))
+        heading = analysis.headings.get(article.eid)
+        titled = heading is not None and heading.has(requirement.align[0])
+        score = ALIGN_WEIGHT + HEADING_WEIGHT * titled \
+            + (1 - ALIGN_WEIGHT - HEADING_WEIGHT) * _coverage(present, groups)
+        words = _evidence(analysis.block(article), concepts) if evidence else ()
+        found.append(Alignment(article.eid, round(score, 3), words))
     return sorted(found, key=lambda a: -a.score)
+
+
+def with_evidence(analysis: Analysis, requirement: Requirement,
+                  alignments: list[Alignment]) -> list[Alignment]:
+    """The alignments with the words and periods that show them."""
+    if requirement.kind == "definition":
+        return alignments  # the terms defined are their evidence already
+    concepts = requirement.concept_ids
+    return [replace(a, evidence=_evidence(analysis.block(analysis.provision(a.eid)), concepts))  # type: ignore[arg-type]
+            for a in alignments]
 
 
 def _defining_articles(analysis: Analysis, requirement: Requirement) -> list[Alignment]:

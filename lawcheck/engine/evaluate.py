@@ -8,7 +8,16 @@ from dataclasses import dataclass
 
 from lawcheck.akn import Provision
 from lawcheck.engine import checks, supervision
-from lawcheck.engine.align import CONTAINERS, CUT, Alignment, Analysis, Cut, align_requirement, strongest
+from lawcheck.engine.align import (
+    CONTAINERS,
+    CUT,
+    Alignment,
+    Analysis,
+    Cut,
+    align_requirement,
+    strongest,
+    with_evidence,
+)
 from lawcheck.engine.checks import Evidence, Result
 from lawcheck.engine.units import Block, Definition, Unit
 from lawcheck.rulebook.loader import Rulebook
@@ -123,12 +132,9 @@ def safeguard_scope(analysis: Analysis, alignments: Sequence[Alignment],
 def general_clauses(analysis: Analysis) -> list[Unit]:
     """Articles that state safeguards for a whole Part, Chapter or Act ("every power under
     this Act", «меры, предусмотренные настоящей главой»), with all their paragraphs."""
-    units: list[Unit] = []
-    for article in analysis.articles:
-        block = analysis.block(article)
-        if any(unit.tagged.has(("general_scope",)) for unit in block):
-            units.extend(block)
-    return units
+    framing = analysis.articles_with(("general_scope",))
+    return [unit for article in analysis.articles if article.eid in framing
+            for unit in analysis.block(article)]
 
 
 def _container(analysis: Analysis, provision: Provision) -> str | None:
@@ -147,9 +153,7 @@ def reaching(analysis: Analysis, general: Sequence[Unit], article: Provision) ->
         provision = analysis.provision(unit.eid)
         if rule_article is None or provision is None:
             continue
-        referenced = {a.eid for r in provision.references if r.target_eid
-                      for a in [analysis.article_of(r.target_eid)] if a is not None and a.eid != rule_article.eid}
-        referenced |= analysis.ranges_of(provision)
+        referenced = set(analysis.targets_of(provision))
         same = _container(analysis, rule_article) == _container(analysis, article)
         if supervision.reaches(unit.tagged.text, rule_article.eid, article.eid, same, referenced):
             result.append(unit)
@@ -212,8 +216,8 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
         return Assessed(requirement, "not_applicable", 0.0, (), None)
     if not settings.assesses(requirement):
         return Assessed(requirement, "not_assessed", 0.0, (), None)
-    candidates = align_requirement(analysis, requirement)
-    alignments = tuple(strongest(candidates, cut))
+    candidates = align_requirement(analysis, requirement, evidence=False)
+    alignments = tuple(with_evidence(analysis, requirement, strongest(candidates, cut)))
     if not alignments:
         # An amending act or excerpt that does not touch the requirement says nothing about it:
         # its conformance depends on the base text.

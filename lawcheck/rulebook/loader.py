@@ -6,11 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
-
+from lawcheck.cache import compiled
 from lawcheck.concepts.numbers import iso_days
 from lawcheck.data import data_dir
 from lawcheck.errors import InputError
@@ -30,9 +28,19 @@ from lawcheck.rulebook.schema import AUTHORITY_LEVELS, RULE_SCHEMA
 from lawcheck.treaty import INSTRUMENT_IDS
 from lawcheck.yamlio import key_path, line_of, load_yaml
 
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+
 SAFEGUARD_FRAMEWORKS = ("BC-15", "SP-13", "SP-14")
 _FILE = re.compile(r"^(bc|sp)-(\d{2})\.yaml$")
-_VALIDATOR = Draft202012Validator(RULE_SCHEMA)
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    """jsonschema loads only when rule files are parsed, not when the compiled cache serves."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(RULE_SCHEMA)
 
 
 @dataclass(frozen=True)
@@ -69,10 +77,10 @@ def _fail(path: Path, data: Any, where: tuple[str | int, ...], message: str) -> 
 
 def _schema_error(path: Path, data: Any) -> InputError | None:
     # The deepest error is the most specific one (a bad enum rather than its element).
-    errors = sorted(_VALIDATOR.iter_errors(data), key=lambda e: (-len(e.path), [str(p) for p in e.path]))
+    errors = sorted(_validator().iter_errors(data), key=lambda e: (-len(e.path), [str(p) for p in e.path]))
     if not errors:
         return None
-    error: ValidationError = errors[0]
+    error = errors[0]
     where = tuple(error.absolute_path)
     if error.validator == "additionalProperties":
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
@@ -256,5 +264,5 @@ def load_rulebook_from(root: Path) -> Rulebook:
 
 @cache
 def load_rulebook() -> Rulebook:
-    """The bundled rule book, loaded once per process."""
-    return load_rulebook_from(data_dir("rules"))
+    """The bundled rule book, loaded once per process from the compiled cache when it is current."""
+    return compiled("rulebook", lambda: load_rulebook_from(data_dir("rules")))
