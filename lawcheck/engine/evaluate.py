@@ -184,6 +184,20 @@ def supervision_result(reading: supervision.Reading) -> Result:
                   "authorised by " + ", ".join(dict.fromkeys(g.words for g in lower)), evidence)
 
 
+def _supporting(analysis: Analysis, evaluation: Evaluation, aligned: set[str]) -> tuple[str, ...]:
+    """Articles outside the aligned ones that complete the requirement: where an element is met
+    (a confidentiality duty, a penalty, a general rule of the Part)."""
+    found = []
+    for result in evaluation.elements:
+        if result.status != "met":
+            continue
+        for eid in result.provisions:
+            article = analysis.article_of(eid)
+            if article is not None and article.eid not in aligned and article.eid not in found:
+                found.append(article.eid)
+    return tuple(found)
+
+
 def assess(analysis: Analysis, rulebook: Rulebook, instruments: Sequence[str],
            settings: Settings, cut: Cut = CUT) -> list[Assessed]:
     """Every requirement of the selected instruments, in treaty order."""
@@ -234,18 +248,20 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     support = [analysis.block(analysis.provision(c.eid)) for c in candidates  # type: ignore[arg-type]
                if c.eid not in aligned]
     support += [analysis.block(r) for r in referrers]
+    top = analysis.provision(alignments[0].eid)
+    assert top is not None
+    if requirement.kind in POWER_KINDS:  # a duty stated once for every order of the Part
+        support += [[unit] for unit in reaching(analysis, [u for u in general if u.eid not in aligned], top)]
     evaluation = evaluate_requirement(requirement, blocks, analysis.definitions, scope, rulebook,
                                       settings.relaxed(requirement), support)
     reading = None
     if requirement.supervision is not None and "judicial_or_independent_supervision" in evaluation.safeguards:
-        top = analysis.provision(alignments[0].eid)
-        assert top is not None
         reading = read_supervision(analysis, requirement, top, general)
         evaluation.safeguards["judicial_or_independent_supervision"] = supervision_result(reading)
     status, score = status_and_score(evaluation)
     authorities = tuple(label for concept, label in _AUTHORITIES
                         if any(u.tagged.has((concept,)) for b in blocks for u in b))
     considered = frozenset({c.eid for c in candidates} | {r.eid for r in referrers})
-    supporting = tuple(dict.fromkeys(r.eid for r in referrers))
+    supporting = _supporting(analysis, evaluation, aligned)
     return Assessed(requirement, status, score, alignments, evaluation, authorities, considered,
                     reading, supporting)

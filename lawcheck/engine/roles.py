@@ -6,8 +6,8 @@ power. Each article gets one role from the way it is drafted:
 
 | role        | drafted as                                                             |
 | definition  | an interpretation section (most units define a term)                   |
-| offence     | penal wording ("commits an offence", «наказывается») and no authority |
-|             | that makes an order                                                   |
+| offence     | more of its units carry penal wording ("commits an offence",          |
+|             | «наказывается») than name an authority making an order                |
 | cooperation | most of its units speak of a foreign State, a request or assistance    |
 | power       | an authority (judge, prosecutor, investigator) makes an order          |
 | other       | none of these (general rules, scope, duties)                           |
@@ -60,7 +60,7 @@ def role_of(units: Sequence[Unit], defines: bool) -> str:
     foreign = sum(u.tagged.has(FOREIGN) for u in spoken)
     if foreign * 2 >= len(spoken):
         return "cooperation"
-    if penal and not ordering:
+    if penal > ordering:  # a penalty for disobeying an order does not make a power an offence
         return "offence"
     if ordering:
         return "power"
