@@ -73,3 +73,18 @@ def test_a_range_refers_to_every_article_between_its_ends() -> None:
     assert referrers("sec_3") == ["sec_1"]  # inside "2 to 4", not named by "2 and 4"
     assert referrers("sec_2") == referrers("sec_4") == ["sec_1", "sec_5"]
     assert referrers("sec_1") == []
+
+
+def test_a_marked_up_range_refers_to_every_article_it_names() -> None:
+    """`<ref href="#sec_2">sections 2 to 4</ref>` points at its first article only, but its words
+    bind every article from 2 to 4: an order under section 3 is bound by the secrecy duty too."""
+    analysis = draft(("Orders", "A judge may order."), ("Preservation", "A judge may order preservation."),
+                     ("Interception", "A judge may order interception."),
+                     ("Collection", "A judge may order collection."),
+                     ("Secrecy", 'A person served with an order under <ref href="#sec_2">sections 2 to 4</ref> '
+                                 "shall keep it secret."),
+                     ("Review", 'An order under <ref href="#sec_2">section 2</ref> is reviewed yearly.'))
+    for eid in ("sec_2", "sec_3", "sec_4"):
+        assert "sec_5" in [p.eid for p in analysis.referrers(eid)]
+    assert "sec_6" not in [p.eid for p in analysis.referrers("sec_3")]  # a single ref is no range
+    assert analysis.ranges_of(analysis.provision("sec_5")) == {"sec_2", "sec_3", "sec_4"}  # type: ignore[arg-type]

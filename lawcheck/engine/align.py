@@ -147,7 +147,8 @@ class Analysis:
                           for a in [self.article_of(r.target_eid)] if a is not None})
         if len(targets) == 2 and _RANGE.search(provision.own_text):
             return {self.articles[i].eid for i in range(targets[0], targets[1] + 1)}
-        return set()
+        article_of = {p.eid: a.eid for a in self.articles for p in _subtree(a)}
+        return {self.articles[i].eid for i in _marked_ranges(provision, self.articles, self._position, article_of)}
 
     def __post_init__(self) -> None:
         self._by_eid = {p.eid: p for p in checked_provisions(self.document)}
@@ -155,6 +156,27 @@ class Analysis:
         self._referrers = _referrers(self.articles, self._by_eid)
         self._article_ids = {a.eid for a in self.articles}
         self._targets: dict[str, frozenset[str]] = {}
+
+
+_REF_RANGE = re.compile(r"(?<![\d\-.])(\d+)\s*(?:to|through|–|—|-|по)\s*(\d+)(?![\d\-.])", re.IGNORECASE)
+_NUMBER = re.compile(r"(\d+(?:[.\-]\d+)*)")
+
+
+def _marked_ranges(provision: Provision, articles: list[Provision], position: dict[str, int],
+                   article_of: dict[str, str]) -> set[int]:
+    """Positions of the articles a marked-up reference names as a range: `<ref href="#art_17">
+    статьями 17–22</ref>` points at its first article only, but binds the six of them."""
+    found: set[int] = set()
+    for reference in provision.references:
+        match = _REF_RANGE.search(reference.text)
+        start = article_of.get(reference.target_eid or "")
+        if match is None or start is None:
+            continue
+        numbers = {m.group(1): i for i, a in enumerate(articles) for m in [_NUMBER.search(a.num)] if m}
+        first, last = numbers.get(match.group(1)), numbers.get(match.group(2))
+        if first == position[start] and last is not None and last > first:
+            found.update(range(first, last + 1))
+    return found
 
 
 _RANGE = re.compile(r"\d\s*(?:to|through|–|—|-|по)\s*\d|\bto\b.{0,12}\d", re.IGNORECASE)
@@ -175,6 +197,8 @@ def _referrers(articles: list[Provision], by_eid: dict[str, Provision]) -> dict[
                               if r.target_eid in article_of and article_of[r.target_eid] != article.eid})
             if len(targets) == 2 and _RANGE.search(p.own_text):
                 targets = list(range(targets[0], targets[1] + 1))
+            targets = sorted(set(targets) | _marked_ranges(p, articles, position, article_of)
+                             - {position[article.eid]})
             for index in targets:
                 target = articles[index].eid
                 if target != article.eid and article.eid not in found.setdefault(target, []):
