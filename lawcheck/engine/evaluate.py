@@ -135,6 +135,25 @@ def _container(analysis: Analysis, provision: Provision) -> str | None:
     return node.eid if node is not None else None
 
 
+def regime_units(analysis: Analysis, candidates: Sequence[Alignment],
+                 alignments: Sequence[Alignment]) -> list[Unit]:
+    """A regime set out across one Part or Chapter (the data-protection rules of SP Art. 14:
+    security in one section, oversight in another) is read as a whole: the other candidate
+    articles of the strongest alignment's Part may state its safeguards, though fewer of them
+    are reported."""
+    top = analysis.provision(alignments[0].eid) if alignments else None
+    home = _container(analysis, top) if top is not None else None
+    if home is None:
+        return []
+    shown = {a.eid for a in alignments}
+    units: list[Unit] = []
+    for candidate in candidates:
+        article = analysis.provision(candidate.eid)
+        if article is not None and candidate.eid not in shown and _container(analysis, article) == home:
+            units += analysis.block(article)
+    return units
+
+
 def reaching(analysis: Analysis, general: Sequence[Unit], article: Provision) -> list[Unit]:
     """The general rules whose words reach `article`: those that list it, those of its own
     chapter or Part, and Act-wide ones; a rule "under this section" binds its own section."""
@@ -269,6 +288,8 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
         if requirement.kind in POWER_KINDS else [u for b in blocks for u in b]
     if requirement.kind == "safeguards":  # Art. 15 itself: the general conditions of the powers
         scope += [u for u in general if u not in scope]
+    if requirement.kind not in POWER_KINDS:
+        scope += [u for u in regime_units(analysis, candidates, alignments) if u not in scope]
     # Weaker alignments and the articles that refer to the aligned ones may show that an
     # element is there; conflicts and limits are read only in the reported articles.
     aligned = {a.eid for a in alignments}
