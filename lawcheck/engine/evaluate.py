@@ -226,13 +226,39 @@ def assess(analysis: Analysis, rulebook: Rulebook, instruments: Sequence[str],
            settings: Settings, cut: Cut = CUT) -> list[Assessed]:
     """Every requirement of the selected instruments, in treaty order."""
     general = general_clauses(analysis)
-    return _bound_to_offences([_assess_one(analysis, requirement, rulebook, settings, general, cut)
-                               for requirement in rulebook.selected(tuple(instruments))], settings)
+    return _bound_to_measures(_bound_to_offences([_assess_one(analysis, requirement, rulebook, settings, general, cut)
+                                                  for requirement in rulebook.selected(tuple(instruments))],
+                                                 settings), settings)
 
 
 GOVERNS_OFFENCES = {"liability", "sanction"}
 """Kinds of requirement that apply to the Convention's offences (attempt, corporate liability,
 sanctions): with none of those offences in the text they have nothing to apply to."""
+
+
+PRINCIPLES = {"cooperation", "general"}
+MEASURES = {"procedural_power", "cooperation_power"}
+"""The Protocol's general rules (SP-4 language, SP-5 principles of Chapter II) govern its
+measures (SP-6..SP-12): with none of those measures in the text they have nothing to apply to."""
+
+
+def _bound_to_measures(assessed: list[Assessed], settings: Settings) -> list[Assessed]:
+    """A Convention co-operation clause (refusal grounds, dual criminality) is not the Protocol's
+    Art. 5: where the draft has none of the Protocol's measures, its principles are absent too."""
+    absent = {"missing", "not_assessed", "not_applicable"}
+    measures: dict[str, list[str]] = {}
+    for item in assessed:
+        if item.requirement.kind in MEASURES:
+            measures.setdefault(item.requirement.instrument, []).append(item.status)
+    result = []
+    for item in assessed:
+        statuses = measures.get(item.requirement.instrument)
+        if item.requirement.kind in PRINCIPLES and item.requirement.instrument == "SP" \
+                and item.status not in absent and statuses and all(s in absent for s in statuses):
+            item = Assessed(item.requirement, "not_assessed" if settings.partial_text else "missing",
+                            0.0, (), None, considered=item.considered)
+        result.append(item)
+    return result
 
 
 def _bound_to_offences(assessed: list[Assessed], settings: Settings) -> list[Assessed]:
@@ -266,7 +292,7 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
             or all(not present.isdisjoint(group) for group in requirement.align) \
             or (framing and requirement.kind in POWER_KINDS)
         result.append(_assess_one(analysis, requirement, rulebook, settings, general) if touched else item)
-    return _bound_to_offences(result, settings)
+    return _bound_to_measures(_bound_to_offences(result, settings), settings)
 
 
 def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook, settings: Settings,

@@ -1,0 +1,24 @@
+"""The Protocol's general principles (SP-5) govern its measures: a draft whose only
+co-operation clause is a Convention one (preservation for a foreign State, with dual
+criminality) has no Protocol measure, so SP-5 is missing, not 'implemented' with defects."""
+
+from __future__ import annotations
+
+from lawcheck.akn import parse_document
+from lawcheck.pipeline import check_document
+from tests.conftest import akn_xml
+
+PRESERVATION = ("The Attorney-General may, on the request of a foreign State, direct a service provider to "
+                "preserve computer data for thirty days; the request may be refused unless the conduct is an "
+                "offence under the law of both States.")
+
+
+def _status(text: str, requirement: str) -> str:
+    body = (f'<section eId="sec_1"><num>1.</num><heading>Preservation for a foreign State</heading>'
+            f"<content><p>{text}</p></content></section>")
+    check = check_document(parse_document(akn_xml(body), "test.xml"), lang="en")
+    return next(a.status for a in check.assessed if a.requirement.id == requirement)
+
+
+def test_protocol_principles_without_any_protocol_measure_are_missing() -> None:
+    assert _status(PRESERVATION, "SP-5") == "missing"
