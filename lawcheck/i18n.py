@@ -50,6 +50,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                       "calls for {expects}",
                       "{where}: решение о применении меры «{title}» принимает {who}; для такой меры {cite} "
                       "предполагает санкцию {expects}"),
+    "gap.unstated": ("{where}: the text does not say who decides to use the power ({title}); for this measure "
+                     "{cite} calls for {expects}.",
+                     "{where}: норма не определяет, кто принимает решение о применении меры «{title}»; для такой "
+                     "меры {cite} предполагает санкцию {expects}."),
     "gap.prosecutor": (" (a prosecutor who directs or supervises the investigation is not regarded as independent)",
                        " (прокурор, руководящий расследованием или надзирающий за ним, не считается "
                        "независимым органом)"),
