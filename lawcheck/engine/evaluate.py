@@ -175,6 +175,20 @@ def supervision_result(reading: supervision.Reading) -> Result:
                   "authorised by " + ", ".join(dict.fromkeys(g.words for g in lower)), evidence)
 
 
+def _referenced(analysis: Analysis, blocks: Sequence[Block], aligned: set[str]) -> list[Block]:
+    """The provisions the aligned articles refer to ("only on the grounds of section 31(4)",
+    «в порядке, предусмотренном частью восьмой статьи 94-2»): they complete what is stated."""
+    found: dict[str, Block] = {}
+    for block in blocks:
+        for unit in block:
+            provision = analysis.provision(unit.eid)
+            for reference in provision.references if provision else ():
+                target = analysis.provision(reference.target_eid) if reference.target_eid else None
+                if target is not None and target.eid not in aligned and target.eid not in found:
+                    found[target.eid] = analysis.block(target)
+    return list(found.values())
+
+
 def _supporting(analysis: Analysis, evaluation: Evaluation, aligned: set[str]) -> tuple[str, ...]:
     """Articles outside the aligned ones that complete the requirement: where an element is met
     (a confidentiality duty, a penalty, a general rule of the Part)."""
@@ -253,6 +267,8 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     # court that only extends a measure, or authorises a different one, does not count).
     scope = safeguard_scope(analysis, alignments[:1], general) \
         if requirement.kind in POWER_KINDS else [u for b in blocks for u in b]
+    if requirement.kind == "safeguards":  # Art. 15 itself: the general conditions of the powers
+        scope += [u for u in general if u not in scope]
     # Weaker alignments and the articles that refer to the aligned ones may show that an
     # element is there; conflicts and limits are read only in the reported articles.
     aligned = {a.eid for a in alignments}
@@ -260,6 +276,7 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     support = [analysis.block(analysis.provision(c.eid)) for c in candidates  # type: ignore[arg-type]
                if c.eid not in aligned]
     support += [analysis.block(r) for r in referrers]
+    support += _referenced(analysis, blocks, aligned)
     top = analysis.provision(alignments[0].eid)
     assert top is not None
     if requirement.kind in POWER_KINDS:  # a duty stated once for every order of the Part
