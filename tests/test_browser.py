@@ -142,6 +142,8 @@ def screenshot(page: Any, name: str, height: int) -> Path:
 def test_newcomer_finds_a_missing_safeguard_and_its_clause(page: Any, app_url: str, gaps_check: Check) -> None:
     from playwright.sync_api import expect
 
+    expect.set_options(timeout=WAIT_MS)  # a shared CI machine may take seconds to rerun the page
+
     began = time.monotonic()
     page.goto(app_url)
     # Streamlit renders in the browser: wait for the matrix, not for the load event.
