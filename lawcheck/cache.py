@@ -26,7 +26,7 @@ from lawcheck.data import data_dir
 FORMAT_VERSION = 1
 DISABLE_VARIABLE = "LAWCHECK_NO_CACHE"
 _PACKAGE = Path(__file__).resolve().parent
-_LOADER_PACKAGES = ("rulebook", "concepts")  # the code that reads, compiles and models rules/
+_LOADER_CODE = ("cache.py", "rulebook", "concepts", "yamlio.py", "treaty.py")  # reads, compiles, models rules/
 _LEMMATIZERS = ("spacy", "spacy-lookups-data", "pymorphy3", "pymorphy3-dicts-ru")
 
 T = TypeVar("T")
@@ -56,8 +56,12 @@ def cache_key() -> str:
     """The content hash every compiled file is stored under."""
     digest = hashlib.sha256(f"{FORMAT_VERSION} {sys.version_info[:2]}".encode())
     _add_tree(digest, data_dir("rules"), "*")
-    for package in _LOADER_PACKAGES:
-        _add_tree(digest, _PACKAGE / package, "*.py")
+    for name in _LOADER_CODE:
+        path = _PACKAGE / name
+        if path.is_dir():
+            _add_tree(digest, path, "*.py")
+        elif path.is_file():
+            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     digest.update(" ".join(_version(name) for name in _LEMMATIZERS).encode())
     return digest.hexdigest()[:32]
 

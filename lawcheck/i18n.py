@@ -43,12 +43,17 @@ CATALOG: dict[str, tuple[str, str]] = {
     "level_of.prosecutor": ("a prosecutor", "прокурора"),
     "level_of.investigator": ("the investigating authority", "органа расследования"),
     "level_of.executive": ("the executive", "органа исполнительной власти"),
-    "gap.who": ("{authority} ({level})", "{authority} ({level})"),
+    "gap.who": ("“{authority}” ({level})", "«{authority}» ({level})"),
     "gap.unnamed": ("an authority the clause does not name", "орган, не названный в норме"),
     "gap.no_period": ("no stated period", "срок не указан"),
-    "gap.authority": ("{where}: {title} is authorised by {who}; for this measure {cite} calls for {expects}",
+    "gap.authority": ("{where}: the power ({title}) is used on the decision of {who}; for this measure {cite} "
+                      "calls for {expects}",
                       "{where}: решение о применении меры «{title}» принимает {who}; для такой меры {cite} "
                       "предполагает санкцию {expects}"),
+    "gap.unstated": ("{where}: the text does not say who decides to use the power ({title}); for this measure "
+                     "{cite} calls for {expects}.",
+                     "{where}: норма не определяет, кто принимает решение о применении меры «{title}»; для такой "
+                     "меры {cite} предполагает санкцию {expects}."),
     "gap.prosecutor": (" (a prosecutor who directs or supervises the investigation is not regarded as independent)",
                        " (прокурор, руководящий расследованием или надзирающий за ним, не считается "
                        "независимым органом)"),

@@ -13,7 +13,6 @@ from lawcheck.engine.align import (
     Analysis,
     Cut,
     _coverage,
-    _coverage_groups,
     align_requirement,
     analyse,
     strongest,
@@ -45,15 +44,15 @@ def test_an_article_scores_its_align_groups_heading_and_coverage(bc16: Requireme
     titled, untitled = align_requirement(analysis, bc16)
     assert (titled.eid, untitled.eid) == ("sec_1", "sec_2")  # sec_3 matches no align group
     assert titled.score - untitled.score == pytest.approx(HEADING_WEIGHT)
-    coverage = _coverage(analysis.concepts(analysis.articles[1]), _coverage_groups(bc16))
+    coverage = _coverage(analysis.concepts(analysis.articles[1]), bc16)
     assert untitled.score == pytest.approx(ALIGN_WEIGHT + (1 - ALIGN_WEIGHT - HEADING_WEIGHT) * coverage, abs=1e-3)
     assert "ninety days" in titled.evidence
 
 
 def test_coverage_is_the_share_of_element_groups_present(bc16: Requirement) -> None:
     every_concept = frozenset(c for e in bc16.elements for group in e.concepts for c in group)
-    assert _coverage(frozenset(), _coverage_groups(bc16)) == 0.0
-    assert _coverage(every_concept, _coverage_groups(bc16)) == 1.0
+    assert _coverage(frozenset(), bc16) == 0.0
+    assert _coverage(every_concept, bc16) == 1.0
 
 
 def test_strongest_keeps_those_near_the_best_up_to_the_limit() -> None:

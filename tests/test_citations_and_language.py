@@ -205,7 +205,8 @@ def test_a_russian_comparison_is_written_in_russian(tmp_path: Path) -> None:
 def test_every_sentence_of_the_page_has_its_russian() -> None:
     from lawcheck.ui.labels import PAGE_RU
 
-    source = (REPO / "app.py").read_text(encoding="utf-8")
+    page = [REPO / "app.py", *sorted((REPO / "lawcheck" / "ui" / "pages").glob("*.py"))]
+    source = "\n".join(path.read_text(encoding="utf-8") for path in page)
     said = re.findall(r'L\.say\(((?:"[^"]*"\s*)+)\)', source)
     english = ["".join(re.findall(r'"([^"]*)"', literal)).replace("\\n", "\n") for literal in said]
     assert english and [text for text in english if text not in PAGE_RU] == []

@@ -55,12 +55,16 @@ def test_key_covers_the_loader_code(rules_copy: Path, monkeypatch: pytest.Monkey
                                     tmp_path: Path) -> None:
     before = cache_key()
     package = tmp_path / "package"
-    shutil.copytree(compiled_module._PACKAGE / "rulebook", package / "rulebook")
-    shutil.copytree(compiled_module._PACKAGE / "concepts", package / "concepts")
-    (package / "rulebook" / "model.py").write_text("# a new field\n", encoding="utf-8")
+    shutil.copytree(compiled_module._PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(compiled_module, "_PACKAGE", package)
     cache_key.cache_clear()
-    assert cache_key() != before
+    assert cache_key() == before  # the same code elsewhere is the same key
+    for module in ("rulebook/model.py", "yamlio.py", "treaty.py"):
+        path = package / module
+        path.write_text(path.read_text(encoding="utf-8") + "# a new field\n", encoding="utf-8")
+        cache_key.cache_clear()
+        assert cache_key() != before, module
+        before = cache_key()
 
 
 def test_unwritable_or_corrupt_cache_only_means_no_cache(rules_copy: Path,

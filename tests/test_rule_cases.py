@@ -42,7 +42,8 @@ def evaluate_case(requirement: Requirement, case: Case):  # type: ignore[no-unty
     if requirement.supervision is not None and "judicial_or_independent_supervision" in evaluation.safeguards:
         reading = supervision.read(units, set(requirement.align[0]), requirement.supervision.data)
         evaluation.safeguards["judicial_or_independent_supervision"] = supervision_result(reading)
-        gaps = [gap.kind for gap in supervision.gaps(reading, requirement.supervision)]
+        gaps = [gap.kind for gap in supervision.gaps(reading, requirement.supervision,
+                                                      requirement.kind == "procedural_power")]
     return evaluation, gaps
 
 
@@ -69,3 +70,10 @@ def test_every_rule_has_cases_in_both_languages_both_ways() -> None:
         kinds = {(c.lang, c.expect) for c in requirement.cases}
         missing = {(lang, expect) for lang in ("en", "ru") for expect in ("pass", "fire")} - kinds
         assert not missing, f"{requirement.id} lacks cases {sorted(missing)}"
+
+
+def test_every_check_type_a_rule_may_name_is_implemented() -> None:
+    from lawcheck.engine.checks import CHECKS
+    from lawcheck.rulebook.schema import CHECKS as NAMED
+
+    assert set(CHECKS) == set(NAMED)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from lawcheck.cli import check
 from lawcheck.cli.exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK
+from lawcheck.cli.stderr import drop_warnings, flush_warnings
 from lawcheck.errors import InputError
 from lawcheck.ingest import DRAFT_SUFFIXES
 
@@ -71,18 +72,22 @@ def run(args: argparse.Namespace) -> int:
 
 
 def check_one(args: argparse.Namespace, draft: Path, output: Path | None) -> Outcome:
-    """One draft of the batch, with every failure turned into its one-line error."""
+    """One draft of the batch, with every failure turned into its one-line error; its warnings
+    are printed when it succeeds and dropped when it fails, as for a single draft."""
     started = time.perf_counter()
     try:
-        code, result = check.check_file(args, draft)
+        code, result = check.check_file(args, draft, in_batch=True)
         if output is not None:
-            check.write_report(result, args.format, str(output))
-        return Outcome(draft, code, time.perf_counter() - started, summary=result.report["summary"])
+            check.write_report(result, args.format, str(output), inputs=[draft])
     except InputError as error:
+        drop_warnings()
         return Outcome(draft, EXIT_INPUT, time.perf_counter() - started, error=str(error))
     except Exception as error:
+        drop_warnings()
         return Outcome(draft, EXIT_INTERNAL, time.perf_counter() - started,
                        error=f"internal error: {type(error).__name__}: {error}")
+    flush_warnings()
+    return Outcome(draft, code, time.perf_counter() - started, summary=result.report["summary"])
 
 
 def _progress(done: int, total: int, outcome: Outcome) -> None:
@@ -130,7 +135,6 @@ def run_batch(args: argparse.Namespace, paths: list[Path]) -> int:
         folder.mkdir(parents=True, exist_ok=True)
     outputs: list[Path | None] = list(report_paths(drafts, folder, args.format)) if folder \
         else [None] * len(drafts)
-    args = argparse.Namespace(**{**vars(args), "batch": True})
     jobs = max(1, args.jobs or default_jobs())
     outcomes = _run_sequentially(args, drafts, outputs) if jobs == 1 or len(drafts) == 1 \
         else _run_in_pool(args, drafts, outputs, jobs)

@@ -35,12 +35,13 @@ def run(args: argparse.Namespace) -> int:
     return code
 
 
-def check_file(args: argparse.Namespace, path: Path) -> tuple[int, Check]:
-    """Check one draft as the options say: the exit code it earns and the check."""
+def check_file(args: argparse.Namespace, path: Path, *, in_batch: bool = False) -> tuple[int, Check]:
+    """Check one draft as the options say: the exit code it earns and the check. In a batch
+    the progress line is the batch's, not this draft's."""
     instruments = parse_instruments(args.instruments)
     draft = load_draft(path, lang=args.lang, max_bytes=args.max_bytes)
     warn(path, draft.warnings)
-    quiet = getattr(args, "batch", False) or (args.format == "json" and not args.output)
+    quiet = in_batch or (args.format == "json" and not args.output)
     if not quiet and sys.stderr.isatty():
         print(f"lawcheck: checking {path.name} ...", file=sys.stderr)
     settings = load_settings(path, load_rulebook())

@@ -87,7 +87,13 @@ def _match_end(lemmas: list[str], i: int, pattern: Pattern) -> int | None:
     return None
 
 
-Candidate = tuple[str, Pattern, bool, bool]  # concept, pattern, exclusion, gapped
+Candidate = tuple[str, Pattern, bool, int]  # concept, pattern, exclusion, span (0: no gap)
+
+
+def _span(pattern: Pattern) -> int:
+    """How many tokens a gapped pattern can span at most; 0 for a contiguous one."""
+    gaps = pattern.count(GAP)
+    return (len(pattern) - gaps) + MAX_GAP * gaps if gaps else 0
 
 
 @dataclass(frozen=True)
@@ -109,11 +115,11 @@ def _index(lang: str) -> _PatternIndex:
     by_two: dict[tuple[str, str], list[Candidate]] = {}
     for first, entries in lexicon.first_lemma_index().items():
         for concept, pattern, is_exclusion in entries:
-            gapped = GAP in pattern
-            if len(pattern) >= 2 and not gapped:
-                by_two.setdefault((pattern[0], pattern[1]), []).append((concept, pattern, is_exclusion, False))
+            span = _span(pattern)
+            if len(pattern) >= 2 and not span:
+                by_two.setdefault((pattern[0], pattern[1]), []).append((concept, pattern, is_exclusion, 0))
             else:
-                by_one.setdefault(first, []).append((concept, pattern, is_exclusion, gapped))
+                by_one.setdefault(first, []).append((concept, pattern, is_exclusion, span))
     starts = frozenset(by_one) | frozenset(first for first, _ in by_two)
     return _PatternIndex(lexicon, by_one, by_two, starts)
 
@@ -194,9 +200,10 @@ def tag_tokens(text: str, tokens: list[Token], lang: str) -> Tagged:
         candidates = by_one.get(lemma, ())
         if i < last and (pairs := by_two.get((lemma, lemmas[i + 1]))):
             candidates = [*candidates, *pairs]
-        for concept, pattern, is_exclusion, gapped in candidates:
-            if gapped:
-                end = _match_end(lemmas, i, pattern)
+        for concept, pattern, is_exclusion, span in candidates:
+            if span:
+                # A gapped match needs its last word within its span: most tries end here.
+                end = _match_end(lemmas, i, pattern) if pattern[-1] in lemmas[i:i + span] else None
             else:
                 end = i + len(pattern)
                 if end > len(lemmas) or (len(pattern) > 2 and tuple(lemmas[i:end]) != pattern):

@@ -256,12 +256,9 @@ def _evidence(block: Block, concepts: set[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(words + periods))[:12]
 
 
-def _coverage_groups(requirement: Requirement) -> list[tuple[str, ...]]:
-    return [g for e in requirement.elements if e.check in {"presence", "limit", "defined"}
-            for g in e.concepts]
-
-
-def _coverage(present: frozenset[str], groups: list[tuple[str, ...]]) -> float:
+def _coverage(present: frozenset[str], requirement: Requirement) -> float:
+    groups = [g for e in requirement.elements if e.check in {"presence", "limit", "defined"}
+              for g in e.concepts]
     if not groups:
         return 1.0
     hit = sum(not present.isdisjoint(g) for g in groups)
@@ -287,7 +284,6 @@ def align_requirement(analysis: Analysis, requirement: Requirement, *,
     if requirement.kind == "definition":
         return _defining_articles(analysis, requirement)
     found = []
-    groups = _coverage_groups(requirement)
     concepts = requirement.concept_ids
     aligned = set.intersection(*(analysis.articles_with(group) for group in requirement.align)) \
         if requirement.align else {a.eid for a in analysis.articles}
@@ -301,7 +297,7 @@ def align_requirement(analysis: Analysis, requirement: Requirement, *,
         heading = analysis.headings.get(article.eid)
         titled = heading is not None and heading.has(requirement.align[0])
         score = ALIGN_WEIGHT + HEADING_WEIGHT * titled \
-            + (1 - ALIGN_WEIGHT - HEADING_WEIGHT) * _coverage(present, groups)
+            + (1 - ALIGN_WEIGHT - HEADING_WEIGHT) * _coverage(present, requirement)
         words = _evidence(analysis.block(article), concepts) if evidence else ()
         found.append(Alignment(article.eid, round(score, 3), words))
     return sorted(found, key=lambda a: -a.score)

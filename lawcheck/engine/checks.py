@@ -182,9 +182,26 @@ def safeguard(element: Element, units: Sequence[Unit]) -> Result:
     return Result(element.id, "unmet", detail=f"no provision states {_labels(element.concepts)}")
 
 
-BLOCK_CHECKS: dict[str, Callable[[Element, Sequence[Block]], Result]] = {
-    "presence": presence, "absence": absence, "limit": limit,
+@dataclass(frozen=True)
+class Scope:
+    """What the checks of one requirement may read: the aligned blocks, the blocks of articles
+    that refer to them (`support`: they may satisfy a presence element, never raise a
+    conflict), the draft's definitions, and the units in a safeguard's wider scope."""
+
+    blocks: Sequence[Block]
+    support: Sequence[Block] = ()
+    definitions: Sequence[Definition] = ()
+    safeguard_units: Sequence[Unit] = ()
+
+
+CHECKS: dict[str, Callable[[Element, Scope], Result]] = {
+    "presence": lambda element, scope: presence(element, [*scope.blocks, *scope.support]),
+    "absence": lambda element, scope: absence(element, scope.blocks),
+    "limit": lambda element, scope: limit(element, scope.blocks),
+    "defined": lambda element, scope: defined(element, scope.definitions),
+    "safeguard": lambda element, scope: safeguard(element, scope.safeguard_units),
 }
+"""Every check type a rule may name, and the part of the scope it reads."""
 
 
 def safeguard_status(result: Result | None) -> str:

@@ -58,19 +58,9 @@ def evaluate_requirement(requirement: Requirement, blocks: Sequence[Block],
     `support` blocks (articles that refer to the aligned ones) may satisfy a presence
     element, never raise a conflict."""
     skip = set(relaxed)
-    pairs = []
-    for element in requirement.elements:
-        if element.id in skip:
-            continue
-        if element.check == "defined":
-            result = checks.defined(element, definitions)
-        elif element.check == "safeguard":
-            result = checks.safeguard(element, safeguard_units)
-        elif element.check == "presence":
-            result = checks.presence(element, [*blocks, *support])
-        else:
-            result = checks.BLOCK_CHECKS[element.check](element, blocks)
-        pairs.append((element, result))
+    scope = checks.Scope(blocks, support, definitions, safeguard_units)
+    pairs = [(element, checks.CHECKS[element.check](element, scope))
+             for element in requirement.elements if element.id not in skip]
     found = any(blocks)
     safeguards = {
         safeguard_id: checks.safeguard(rulebook.safeguard(safeguard_id)[1], safeguard_units)
@@ -99,11 +89,12 @@ class Assessed:
 
 
 def status_and_score(evaluation: Evaluation) -> tuple[str, float]:
-    """Implemented unless a high-severity element fails: a missing ancillary duty is a
-    finding, not a downgrade. The score weighs every element by severity."""
+    """Implemented unless a high-severity element fails (docs/statuses.md): a missing ancillary
+    duty or an option the Party did not take is a finding, not a downgrade. The score weighs
+    every element by severity."""
     total = sum(_WEIGHT[e.severity] for e, _ in evaluation.pairs) or 1
     score = sum(_WEIGHT[e.severity] for e, r in evaluation.pairs if r.status == "met") / total
-    failed_high = any(r.status in {"unmet", "conflict"} and e.severity == "high"
+    failed_high = any(r.status in {"unmet", "conflict"} and e.severity_for_force == "high"
                       for e, r in evaluation.pairs)
     return ("partial" if failed_high else "implemented"), round(score, 3)
 
@@ -184,12 +175,61 @@ def supervision_result(reading: supervision.Reading) -> Result:
                   "authorised by " + ", ".join(dict.fromkeys(g.words for g in lower)), evidence)
 
 
+def _referenced(analysis: Analysis, blocks: Sequence[Block], aligned: set[str]) -> list[Block]:
+    """The provisions the aligned articles refer to ("only on the grounds of section 31(4)",
+    «в порядке, предусмотренном частью восьмой статьи 94-2»): they complete what is stated."""
+    found: dict[str, Block] = {}
+    for block in blocks:
+        for unit in block:
+            provision = analysis.provision(unit.eid)
+            for reference in provision.references if provision else ():
+                target = analysis.provision(reference.target_eid) if reference.target_eid else None
+                if target is not None and target.eid not in aligned and target.eid not in found:
+                    found[target.eid] = analysis.block(target)
+    return list(found.values())
+
+
+def _supporting(analysis: Analysis, evaluation: Evaluation, aligned: set[str]) -> tuple[str, ...]:
+    """Articles outside the aligned ones that complete the requirement: where an element is met
+    (a confidentiality duty, a penalty, a general rule of the Part)."""
+    found = []
+    for result in evaluation.elements:
+        if result.status != "met":
+            continue
+        for eid in result.provisions:
+            article = analysis.article_of(eid)
+            if article is not None and article.eid not in aligned and article.eid not in found:
+                found.append(article.eid)
+    return tuple(found)
+
+
 def assess(analysis: Analysis, rulebook: Rulebook, instruments: Sequence[str],
            settings: Settings, cut: Cut = CUT) -> list[Assessed]:
     """Every requirement of the selected instruments, in treaty order."""
     general = general_clauses(analysis)
-    return [_assess_one(analysis, requirement, rulebook, settings, general, cut)
-            for requirement in rulebook.selected(tuple(instruments))]
+    return _bound_to_offences([_assess_one(analysis, requirement, rulebook, settings, general, cut)
+                               for requirement in rulebook.selected(tuple(instruments))], settings)
+
+
+GOVERNS_OFFENCES = {"liability", "sanction"}
+"""Kinds of requirement that apply to the Convention's offences (attempt, corporate liability,
+sanctions): with none of those offences in the text they have nothing to apply to."""
+
+
+def _bound_to_offences(assessed: list[Assessed], settings: Settings) -> list[Assessed]:
+    """A penalty clause for disobeying an order is not the sanction Art. 13 asks for: where
+    every offence a liability or sanction rule depends on is absent, so is the rule."""
+    absent = {"missing", "not_assessed", "not_applicable"}
+    status = {item.requirement.id: item.status for item in assessed}
+    result = []
+    for item in assessed:
+        depends = item.requirement.depends_on
+        if item.requirement.kind in GOVERNS_OFFENCES and item.status not in absent and depends \
+                and all(status.get(d, "missing") in absent for d in depends):
+            item = Assessed(item.requirement, "not_assessed" if settings.partial_text else "missing",
+                            0.0, (), None, considered=item.considered)
+        result.append(item)
+    return result
 
 
 def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
@@ -207,7 +247,7 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
             or all(not present.isdisjoint(group) for group in requirement.align) \
             or (framing and requirement.kind in POWER_KINDS)
         result.append(_assess_one(analysis, requirement, rulebook, settings, general) if touched else item)
-    return result
+    return _bound_to_offences(result, settings)
 
 
 def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook, settings: Settings,
@@ -227,6 +267,8 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     # court that only extends a measure, or authorises a different one, does not count).
     scope = safeguard_scope(analysis, alignments[:1], general) \
         if requirement.kind in POWER_KINDS else [u for b in blocks for u in b]
+    if requirement.kind == "safeguards":  # Art. 15 itself: the general conditions of the powers
+        scope += [u for u in general if u not in scope]
     # Weaker alignments and the articles that refer to the aligned ones may show that an
     # element is there; conflicts and limits are read only in the reported articles.
     aligned = {a.eid for a in alignments}
@@ -234,18 +276,21 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     support = [analysis.block(analysis.provision(c.eid)) for c in candidates  # type: ignore[arg-type]
                if c.eid not in aligned]
     support += [analysis.block(r) for r in referrers]
+    support += _referenced(analysis, blocks, aligned)
+    top = analysis.provision(alignments[0].eid)
+    assert top is not None
+    if requirement.kind in POWER_KINDS:  # a duty stated once for every order of the Part
+        support += [[unit] for unit in reaching(analysis, [u for u in general if u.eid not in aligned], top)]
     evaluation = evaluate_requirement(requirement, blocks, analysis.definitions, scope, rulebook,
                                       settings.relaxed(requirement), support)
     reading = None
     if requirement.supervision is not None and "judicial_or_independent_supervision" in evaluation.safeguards:
-        top = analysis.provision(alignments[0].eid)
-        assert top is not None
         reading = read_supervision(analysis, requirement, top, general)
         evaluation.safeguards["judicial_or_independent_supervision"] = supervision_result(reading)
     status, score = status_and_score(evaluation)
     authorities = tuple(label for concept, label in _AUTHORITIES
                         if any(u.tagged.has((concept,)) for b in blocks for u in b))
     considered = frozenset({c.eid for c in candidates} | {r.eid for r in referrers})
-    supporting = tuple(dict.fromkeys(r.eid for r in referrers))
+    supporting = _supporting(analysis, evaluation, aligned)
     return Assessed(requirement, status, score, alignments, evaluation, authorities, considered,
                     reading, supporting)

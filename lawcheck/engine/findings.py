@@ -219,7 +219,7 @@ def _gap_message(assessed: Assessed, gap: supervision.Gap, voice: Voice) -> tupl
     """Message and code suffix of a gap in supervision."""
     r = assessed.requirement
     lang = voice.lang
-    where = voice.where(gap.eids)
+    where = voice.where(gap.eids or tuple(a.eid for a in assessed.alignments[:1]))
     level = gap.level if gap.level in _LEVELS else "other"
     who = tr("gap.who", lang, authority=gap.authority, level=tr(f"level.{level}", lang)) if gap.authority \
         else tr("gap.unnamed", lang)
@@ -231,6 +231,9 @@ def _gap_message(assessed: Assessed, gap: supervision.Gap, voice: Voice) -> tupl
         if gap.level == "prosecutor":
             text += tr("gap.prosecutor", lang)
         return text + ".", "authority"
+    if gap.kind == "unstated":
+        return tr("gap.unstated", lang, where=where, title=r.title_in(lang), expects=tr("level_of.judicial", lang),
+                  cite=treaty_cite("BC", "15(2)", lang)), "authority"
     if gap.kind == "urgency":
         return tr("gap.urgency", lang, where=where, who=who, period=_period(gap.period, lang)), "urgency"
     if gap.kind == "validation_late":
@@ -245,7 +248,7 @@ def _supervision_findings(assessed: Assessed, voice: Voice) -> list[Finding]:
         return []
     lang = voice.lang
     findings = []
-    for gap in supervision.gaps(assessed.reading, r.supervision):
+    for gap in supervision.gaps(assessed.reading, r.supervision, r.kind == "procedural_power"):
         message, suffix = _gap_message(assessed, gap, voice)
         basis = _basis(r, None, ("Art. 15(2) ETS 185", *r.supervision.basis))
         where = tuple(dict.fromkeys((assessed.alignments[0].eid, *gap.eids)))

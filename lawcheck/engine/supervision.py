@@ -86,7 +86,7 @@ class Reading:
 class Gap:
     """What the graduated model makes of a reading: a finding to report."""
 
-    kind: str  # authority | urgency | validation_late | no_refusal_effect
+    kind: str  # authority | unstated | urgency | validation_late | no_refusal_effect
     weight: Weight
     eids: tuple[str, ...]
     authority: str | None = None
@@ -211,7 +211,7 @@ def _grant(sentence: _Sentence, power_concepts: set[str], default_data: str) -> 
 
 
 def _validation(following: Sequence[_Sentence]) -> Validation | None:
-    effects = tuple(effect for concept, effect in (("refusal_stop", "stop"), ("refusal_destroy", "destroy"),
+    effects = tuple(effect for concept, effect in (("refusal_stop", "stop"), ("data_destruction", "destroy"),
                                                     ("refusal_exclude", "exclude"))
                     if any(s.has(concept) for s in following))
     for sentence in following:
@@ -280,8 +280,10 @@ def hours(iso: str | None) -> float | None:
     return int(match.group(1) or 0) * 24 + int(match.group(2) or 0)
 
 
-def gaps(reading: Reading, model: Supervision) -> list[Gap]:
-    """What the graduated model expects of this power and what falls short of it."""
+def gaps(reading: Reading, model: Supervision, silence_counts: bool = True) -> list[Gap]:
+    """What the graduated model expects of this power and what falls short of it. Silence on
+    who authorises counts for a domestic power (`silence_counts`); a foreign request executed
+    under domestic law borrows the domestic power's authorisation."""
     found: list[Gap] = []
     below: list[Grant] = []
     weight: Weight | None = None
@@ -296,6 +298,9 @@ def gaps(reading: Reading, model: Supervision) -> list[Gap]:
         lowest = min(below, key=lambda g: _rank(g.level))
         found.append(Gap("authority", weight, tuple(dict.fromkeys(g.eid for g in below)),
                          lowest.words, lowest.level))
+    elif silence_counts and not reading.authorisers and model.default.expects == "judicial":
+        # Silence on who authorises an intrusive measure leaves it to whoever applies it.
+        found.append(Gap("unstated", Weight("medium", "obligation"), ()))
     for exception in reading.exceptions:
         found += _exception_gaps(exception, model.expectation(exception.data))
     return found

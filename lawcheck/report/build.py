@@ -58,7 +58,9 @@ def _requirement(item: Assessed, voice: Voice) -> dict[str, Any]:
         "summary": r.summary_in(lang), "cites": list(r.cites),
         "provisions": [{"eId": a.eid, "label": label, "score": a.score, "evidence": list(a.evidence),
                         "role": "principal"}
-                       for a, label in zip(item.alignments, labels, strict=True)],
+                       for a, label in zip(item.alignments, labels, strict=True)]
+        + [{"eId": eid, "label": label, "score": 0.0, "evidence": [], "role": "supporting"}
+           for eid, label in zip(item.supporting, voice.labels(item.supporting), strict=True)],
     }
     if item.reading is not None:
         data["exceptions"] = [_exception(e, voice) for e in item.reading.exceptions]

@@ -143,7 +143,8 @@ def _requirement(path: Path, data: dict[str, Any]) -> Requirement:
         subject_to=tuple(map(str, data["subject_to"])),
         depends_on=tuple(map(str, data["depends_on"])), mirrors=tuple(map(str, data["mirrors"])),
         reservations=_options(data["reservations"]), declarations=_options(data["declarations"]),
-        source_note=data["source_note"], cases=cases, path=str(path),
+        source_note=None if data["source_note"] is None else str(data["source_note"]),
+        cases=cases, path=str(path),
         supervision=_supervision(data["supervision"]) if "supervision" in data else None,
         title_ru=_words(data["title_ru"]), summary_ru=_words(data["summary_ru"]))
 

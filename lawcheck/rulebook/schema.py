@@ -147,7 +147,7 @@ RULE_SCHEMA: dict[str, Any] = {
                                "additionalProperties": {"enum": list(SAFEGUARD_STATUSES)}},
                 "xfail": _text,
                 "supervision_gaps": {"type": "array", "uniqueItems": True, "items": {
-                    "enum": ["authority", "urgency", "validation_late", "no_refusal_effect"]}},
+                    "enum": ["authority", "unstated", "urgency", "validation_late", "no_refusal_effect"]}},
             },
         }},
     },

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lawcheck.data import demo_draft
 from lawcheck.draft import Draft, is_draft_file, load_upload
+from lawcheck.engine.align import Analysis
 from lawcheck.errors import InputError
 from lawcheck.ingest import DRAFT_SUFFIXES
 from lawcheck.pipeline import Check, check_document
@@ -58,6 +59,12 @@ class Outcome:
     draft: Draft | None = None
     view: ReportView | None = None
     error: str | None = None
+
+    @property
+    def analysis(self) -> Analysis:
+        """The checked draft's analysis: only for an outcome that has a check."""
+        assert self.check is not None, self.error
+        return self.check.analysis
 
 
 def demo_source() -> Source:

@@ -1,0 +1,89 @@
+"""The Articles view: one treaty article, its elements and safeguards, findings and the
+provisions aligned to it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import streamlit as st
+
+from lawcheck.ui import labels as L
+from lawcheck.ui import session as S
+from lawcheck.ui.fragments import elements_html, esc, safeguards_html, status_chip, units_html
+from lawcheck.ui.model import ReportView, first_article
+from lawcheck.ui.pages.common import clause_button, open_article, rulebook
+from lawcheck.ui.pages.findings import finding_card
+from lawcheck.ui.source import Outcome
+
+# --- articles -----------------------------------------------------------------------------
+
+def article_view(view: ReportView, outcome: Outcome) -> None:
+    """One treaty article: its obligation, elements, safeguards, findings and the provisions
+    aligned to it with their scores and evidence."""
+    if st.session_state.get(S.ARTICLE) not in view.requirements:
+        st.session_state[S.ARTICLE] = first_article(view)
+    requirement_id = st.selectbox(L.say("Treaty article"), list(view.requirements), key=S.ARTICLE,
+                                  persist_state="session",
+                                  format_func=lambda rid: article_option(view, rid))
+    requirement = view.requirements[requirement_id]
+    st.html(f'<h2 class="lc-h2">{esc(requirement["id"])} · {esc(requirement["title"])} '
+            f'{status_chip(requirement["status"])}</h2>')
+    cites = ", ".join(L.treaty_cite(requirement, c) for c in requirement.get("cites", [])) or L.treaty_cite(requirement)
+    kind = requirement["kind"].replace("_", " ")
+    st.caption(f"{L.md(cites)} · {kind} · score {requirement.get('score', 0):.2f}")
+    st.markdown(L.md(requirement["summary"]))
+    left, right = st.columns([1, 1], gap="large")
+    with left:
+        st.markdown("#### Elements")
+        st.html(elements_html(requirement))
+        if requirement.get("safeguards"):
+            st.html(safeguards_html(requirement))
+        related_articles(view, requirement_id)
+    with right:
+        article_findings(view, requirement_id)
+    aligned_provisions(view, outcome, requirement)
+
+
+def article_option(view: ReportView, requirement_id: str) -> str:
+    requirement = view.requirements[requirement_id]
+    return f"{L.STATUS_SYMBOL.get(requirement['status'], '')} {requirement_id} · {requirement['title']}"
+
+
+def related_articles(view: ReportView, requirement_id: str) -> None:
+    """Links from the rule book (subject to, depends on, mirrors) to articles in the report."""
+    rule = rulebook().get(requirement_id) if requirement_id in rulebook() else None
+    if rule is None:
+        return
+    links = [(kind, target) for kind, targets in (("subject to", rule.subject_to), ("depends on", rule.depends_on),
+                                                  ("mirrors", rule.mirrors))
+             for target in targets if target in view.requirements]
+    if links:
+        st.markdown("#### Related articles")
+        with st.container(horizontal=True, gap="small"):
+            for kind, target in links:
+                st.button(f"{kind} {target}", key=f"rel-{kind}-{target}", on_click=open_article, args=(target,))
+
+
+def article_findings(view: ReportView, requirement_id: str) -> None:
+    found = view.by_requirement.get(requirement_id, [])
+    st.markdown(f"#### Findings ({len(found)})")
+    if not found:
+        st.caption(L.say("None: the engine found nothing to change for this article."))
+    for index in found:
+        finding_card(view, index, "article")
+
+
+def aligned_provisions(view: ReportView, outcome: Outcome, requirement: Mapping[str, Any]) -> None:
+    provisions = requirement.get("provisions", [])
+    st.markdown(f"#### Provisions of the draft aligned to {requirement['id']} ({len(provisions)})")
+    if not provisions:
+        st.info(L.say("No provision of the draft implements this article."))
+    for number, provision in enumerate(provisions):
+        eid = provision["eId"]
+        evidence = ", ".join(f"“{e}”" for e in provision.get("evidence", []))
+        cite = provision.get("label") or view.cite(eid)
+        with st.expander(f"{cite} · {evidence}", expanded=number == 0):
+            if eid in view.rows:
+                st.html(units_html(view, outcome.analysis, eid, limit=30))
+                clause_button(eid, key=f"al-open-{number}-{eid}", cite=cite)

@@ -1,0 +1,172 @@
+"""The Findings view: filters, finding cards, and recording a reviewer's decision."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping
+from typing import Any
+
+import streamlit as st
+
+from lawcheck.decisions.attach import decision_note, is_dismissed
+from lawcheck.errors import InputError
+from lawcheck.i18n import tr
+from lawcheck.treaty import SEVERITIES
+from lawcheck.ui import labels as L
+from lawcheck.ui import session as S
+from lawcheck.ui.decisions import record_decision
+from lawcheck.ui.model import ReportView, category_counts, filter_findings
+from lawcheck.ui.pages.common import (
+    DECISION_MEANS,
+    DECISION_VERB,
+    FINDINGS_PER_PAGE,
+    ReviewTarget,
+    article_button,
+    clause_button,
+)
+
+# --- findings -----------------------------------------------------------------------------
+
+def findings_view(view: ReportView) -> None:
+    """Findings with filters; each says what is wrong, what to change, where, and why."""
+    present = category_counts(view.findings)
+    articles = [rid for rid in view.requirements if rid in view.by_requirement]
+    keep_valid("f_cat", present)
+    keep_valid("f_req", articles)
+    a, b, c = st.columns([1.4, 1, 1.6])
+    categories = a.multiselect(L.say("Kind"), list(present), key=S.FILTER_CATEGORIES, placeholder=L.say("All kinds"),
+                               format_func=lambda c: f"{L.CATEGORY_LABEL[c]} ({present[c]})", persist_state="session")
+    severities = b.multiselect(L.say("Severity"), SEVERITIES, key=S.FILTER_SEVERITIES,
+                               placeholder=L.say("All severities"),
+                               format_func=lambda s: tr(f"severity.{s}", L.language()), persist_state="session")
+    chosen = c.multiselect(L.say("Treaty article"), articles, key=S.FILTER_REQUIREMENTS,
+                           placeholder=L.say("All articles"),
+                           format_func=lambda rid: f"{rid} · {view.requirements[rid]['title']}",
+                           persist_state="session")
+    dismissed = sum(is_dismissed(finding) for finding in view.findings)
+    hide = st.toggle(L.say("Hide dismissed findings ({count})").format(count=dismissed), key=S.HIDE_DISMISSED,
+                     persist_state="session",
+                     disabled=not dismissed, help="Findings a reviewer dismissed (and whose provision has not "
+                                                  "changed since) are left out of the list")
+    shown = filter_findings(view.findings, categories=categories, severities=severities, requirements=chosen,
+                            hide_dismissed=hide and bool(dismissed))
+    st.markdown("**" + L.say("{shown} of {total} findings").format(shown=len(shown), total=len(view.findings)) + "**")
+    pages = max(1, -(-len(shown) // FINDINGS_PER_PAGE))
+    page = 1
+    if pages > 1:  # keyed by the filters: new filters start again at page 1
+        page = st.pagination(pages, key=f"f_page-{hash((*categories, *severities, *chosen, hide))}")
+    for index in shown[(page - 1) * FINDINGS_PER_PAGE:page * FINDINGS_PER_PAGE]:
+        finding_card(view, index, "list")
+
+
+def keep_valid(key: str, options: Any) -> None:
+    """Drop remembered filter values that the current report does not offer (a new file)."""
+    if key in st.session_state:
+        st.session_state[key] = [value for value in st.session_state[key] if value in options]
+
+
+def finding_card(view: ReportView, index: int, place: str) -> None:
+    """One finding: what is wrong, what to change, the treaty paragraph, the evidence, and
+    buttons to the provisions and the article. `place` ("list", "clause", "article") names
+    the view it is shown in: the button back to that same place is left out."""
+    finding = view.findings[index]
+    requirement = view.requirements.get(finding.get("requirement", ""))
+    with st.container(border=True, key=f"finding-{place}-{finding['category']}-{index}"):
+        title = ""
+        if requirement and place != "article":
+            title = f" · {finding['requirement']} {L.md(requirement['title'])}"
+        st.markdown(f"{L.SEVERITY_BADGE[finding['severity']]} **{L.CATEGORY_LABEL[finding['category']]}**{title}")
+        lang = L.language()
+        st.markdown(L.md(finding["message"]))
+        if finding.get("help"):
+            st.markdown(f"**{tr('report.what_to_change', lang)}:** {L.md(finding['help'])}")
+        if finding.get("suggestion"):
+            suggestion = finding["suggestion"]
+            st.markdown(f"**{tr('report.suggested', lang)}** ({tr('action.' + suggestion['action'], lang)}: "
+                        f"{L.md(view.cite(suggestion['eId']))})")
+            st.code(suggestion["text"], language=None, wrap_lines=True)
+        details = []
+        if finding.get("cites"):
+            details.append(f"{tr('ui.treaty', lang)}: {L.md(finding['cites'])}")
+        if finding.get("evidence"):
+            details.append(f"{tr('report.evidence', lang)}: " + ", ".join(f"“{L.md(e)}”" for e in finding["evidence"]))
+        details.append(f"{tr('ui.code', lang)}: `{finding['code']}`")
+        st.caption(" · ".join(details))
+        decision_line(finding)
+        provisions = finding.get("provisions", [])[:6] if place != "clause" else []
+        with st.container(horizontal=True, gap="small"):
+            for eid in provisions:
+                clause_button(eid, key=f"{place}-open-{index}-{eid}", cite=view.cite(eid))
+            if requirement and place != "article":
+                article_button(finding["requirement"], key=f"{place}-article-{index}")
+            decision_buttons(finding, index, place)
+        pending = st.session_state.get(S.DECIDING)
+        if pending and pending[:2] == (place, index) and pending[3] == finding["code"]:
+            decision_form(finding, index, place, pending[2])
+
+
+# --- decisions ----------------------------------------------------------------------------
+
+def decision_line(finding: Mapping[str, Any]) -> None:
+    """The decision in force on a finding: who, when, why, and whether to look again."""
+    if finding.get("decision"):
+        st.markdown(f"{L.decision_badge(finding['decision'])} {L.md(decision_note(finding, L.language()))}")
+
+
+def decision_buttons(finding: Mapping[str, Any], index: int, place: str) -> None:
+    for decision, icon in (("accepted", ":material/check:"), ("dismissed", ":material/block:")):
+        st.button(DECISION_VERB[decision], key=f"{place}-{DECISION_VERB[decision].lower()}-{index}",
+                  on_click=start_decision, args=(place, index, decision, finding["code"]), icon=icon,
+                  type="tertiary", help=f"{DECISION_VERB[decision]}: {DECISION_MEANS[decision]} (with a reason)")
+
+
+def start_decision(place: str, index: int, decision: str, code: str) -> None:
+    """Button callback: open the reason form under this card (one form at a time)."""
+    st.session_state[S.DECIDING] = (place, index, decision, code)
+    st.session_state.pop(S.DECIDE_ERROR, None)
+
+
+def cancel_decision() -> None:
+    st.session_state.pop(S.DECIDING, None)
+    st.session_state.pop(S.DECIDE_ERROR, None)
+
+
+def decision_form(finding: Mapping[str, Any], index: int, place: str, decision: str) -> None:
+    """Reason and reviewer for a decision; the name is remembered for the next one."""
+    verb = DECISION_VERB[decision]
+    with st.form(key=f"{place}-decide-{index}"):
+        st.markdown(f"**{verb} this finding:** {DECISION_MEANS[decision]}.")
+        st.text_area("Reason", key=f"{place}-reason-{index}", height=80,
+                     placeholder="Why, in a sentence the next reviewer and the drafter will read")
+        st.text_input("Reviewer", value=st.session_state.get(S.REVIEWER_NAME, ""), key=f"{place}-reviewer-{index}",
+                      placeholder="Your name")
+        if st.session_state.get(S.DECIDE_ERROR):
+            st.warning(st.session_state[S.DECIDE_ERROR], icon=":material/warning:")
+        with st.container(horizontal=True, gap="small"):
+            st.form_submit_button(f"{verb} the finding", type="primary", key=f"{place}-save-{index}",
+                                  on_click=save_decision, args=(finding, index, place, decision))
+            st.form_submit_button("Cancel", key=f"{place}-cancel-{index}", on_click=cancel_decision)
+
+
+def save_decision(finding: Mapping[str, Any], index: int, place: str, decision: str) -> None:
+    """Form callback: record the decision in the draft's database. The view is rebuilt on the
+    rerun that follows (the database changed), so the card shows it without a new check."""
+    reason = str(st.session_state.get(f"{place}-reason-{index}") or "").strip()
+    reviewer = str(st.session_state.get(f"{place}-reviewer-{index}") or "").strip()
+    if not reason or not reviewer:
+        st.session_state[S.DECIDE_ERROR] = "A decision needs a reason and the reviewer's name."
+        return
+    target: ReviewTarget | None = st.session_state.get(S.REVIEW)
+    if target is None:
+        st.session_state[S.DECIDE_ERROR] = ("Name a workspace in the sidebar first: decisions are kept "
+                                             "per workspace, and only that workspace sees them.")
+        return
+    try:
+        record_decision(target.path, finding, target.analysis, decision, reason, reviewer, source=target.source)
+    except (InputError, OSError, sqlite3.Error, ValueError) as error:
+        st.session_state[S.DECIDE_ERROR] = f"The decision was not saved: {error}"
+        return
+    st.session_state[S.REVIEWER_NAME] = reviewer
+    st.session_state[S.DECISIONS_SAVED] = st.session_state.get(S.DECISIONS_SAVED, 0) + 1
+    st.session_state[S.SAVED] = f"{finding['code']}: {decision} by {reviewer}"
+    cancel_decision()
