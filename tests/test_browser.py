@@ -160,8 +160,8 @@ def test_newcomer_finds_a_missing_safeguard_and_its_clause(page: Any, app_url: s
     expect(page.get_by_role("tab", name="Findings")).to_have_attribute("aria-selected", "true")
     assert safeguard_gaps(gaps_check.report), "the gaps draft must lack a safeguard"
     first = next(f for f in gaps_check.report["findings"] if f["category"] == "missing_safeguard")
-    eid, label = first["provisions"][0], first["labels"][0]
-    finding.get_by_role("button", name=f"Open {label}", exact=True).click()  # cited, the eId in the tooltip
+    eid, cited = first["provisions"][0], first["labels"][0]
+    finding.get_by_role("button", name=f"Open {cited}", exact=True).click()  # a citation, not the eId
 
     expect(page.get_by_role("tab", name="Clauses")).to_have_attribute("aria-selected", "true")
     page.wait_for_function("document.querySelector('[data-testid=\"stMain\"]').scrollTop === 0")
