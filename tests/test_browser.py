@@ -181,3 +181,49 @@ def test_newcomer_finds_a_missing_safeguard_and_its_clause(page: Any, app_url: s
     assert report["schema"] == "lawcheck.report/1"
     assert report["summary"] == gaps_check.report["summary"]
     assert time.monotonic() - began < 60
+
+
+def _open_findings(page: Any, app_url: str, workspace: str) -> None:
+    """A reviewer's session: the demo draft, a workspace named in the sidebar, the findings view."""
+    page.goto(app_url)
+    page.locator(".st-key-coverage-matrix button").first.wait_for()
+    field = page.locator(".st-key-workspace input")
+    field.fill(workspace)
+    field.press("Enter")
+    page.get_by_role("tab", name="Findings").click()
+    page.locator(".st-key-list-dismiss-0 button").first.wait_for()
+
+
+def test_two_browser_sessions_in_different_workspaces_never_see_each_others_decisions(
+        app_url: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Two people on one server: one dismisses a finding in workspace "Team A"; a second browser
+    in workspace "Team B" does not see it, and a third back in "Team A" does."""
+    executable = chromium_path()
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=WAIT_MS)
+    reason = "Team A reviewed this clause"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_FLAGS)
+        try:
+            first = browser.new_context(viewport={"width": 1440, "height": 1000}).new_page()
+            first.set_default_timeout(WAIT_MS)
+            _open_findings(first, app_url, "Team A")
+            first.locator(".st-key-list-dismiss-0 button").first.click()
+            first.locator(".st-key-list-reason-0 textarea").first.fill(reason)
+            first.locator(".st-key-list-reviewer-0 input").first.fill("A. Expert")
+            first.locator(".st-key-list-save-0 button").first.click()
+            expect(first.get_by_text(reason).first).to_be_visible()
+
+            second = browser.new_context(viewport={"width": 1440, "height": 1000}).new_page()
+            second.set_default_timeout(WAIT_MS)
+            _open_findings(second, app_url, "Team B")
+            second.wait_for_timeout(1500)
+            assert second.get_by_text(reason).count() == 0
+
+            third = browser.new_context(viewport={"width": 1440, "height": 1000}).new_page()
+            third.set_default_timeout(WAIT_MS)
+            _open_findings(third, app_url, "Team A")
+            expect(third.get_by_text(reason).first).to_be_visible()
+        finally:
+            browser.close()
