@@ -78,7 +78,7 @@ def wait_healthy(url: str, process: subprocess.Popen[bytes], seconds: float = 40
 
 
 @pytest.fixture(scope="module")
-def app_url() -> Iterator[str]:
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`streamlit run app.py` on a free port of 127.0.0.1, stopped after the tests."""
     try:
         import streamlit  # noqa: F401
@@ -90,7 +90,9 @@ def app_url() -> Iterator[str]:
                "--server.headless", "true", "--server.address", "127.0.0.1",
                "--browser.gatherUsageStats", "false"]
     with (ARTIFACTS / "streamlit.log").open("wb") as log:
-        process = subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
+        decisions = tmp_path_factory.mktemp("decisions")  # never the reviewer's own folder
+        env = {**os.environ, "LAWCHECK_DECISIONS_DIR": str(decisions)}
+        process = subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env)
         url = f"http://127.0.0.1:{port}"
         try:
             wait_healthy(url, process)
@@ -195,35 +197,29 @@ def _open_findings(page: Any, app_url: str, workspace: str) -> None:
 
 
 def test_two_browser_sessions_in_different_workspaces_never_see_each_others_decisions(
-        app_url: str, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Two people on one server: one dismisses a finding in workspace "Team A"; a second browser
-    in workspace "Team B" does not see it, and a third back in "Team A" does."""
-    executable = chromium_path()
-    from playwright.sync_api import expect, sync_playwright
+        page: Any, app_url: str) -> None:
+    """Two people on one server (two browser tabs, two Streamlit sessions): one dismisses a
+    finding in workspace "Team A"; the session in workspace "Team B" does not see it, and a
+    third session back in "Team A" does."""
+    from playwright.sync_api import expect
 
     expect.set_options(timeout=WAIT_MS)
     reason = "Team A reviewed this clause"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_FLAGS)
-        try:
-            first = browser.new_context(viewport={"width": 1440, "height": 1000}).new_page()
-            first.set_default_timeout(WAIT_MS)
-            _open_findings(first, app_url, "Team A")
-            first.locator(".st-key-list-dismiss-0 button").first.click()
-            first.locator(".st-key-list-reason-0 textarea").first.fill(reason)
-            first.locator(".st-key-list-reviewer-0 input").first.fill("A. Expert")
-            first.locator(".st-key-list-save-0 button").first.click()
-            expect(first.get_by_text(reason).first).to_be_visible()
+    first = page.context.new_page()
+    _open_findings(first, app_url, "Team A")
+    first.locator(".st-key-list-dismiss-0 button").first.click()
+    first.locator(".st-key-list-reason-0 textarea").first.fill(reason)
+    first.locator(".st-key-list-reviewer-0 input").first.fill("A. Expert")
+    first.locator(".st-key-list-save-0 button").first.click()
+    expect(first.get_by_text(reason).first).to_be_visible()
 
-            second = browser.new_context(viewport={"width": 1440, "height": 1000}).new_page()
-            second.set_default_timeout(WAIT_MS)
-            _open_findings(second, app_url, "Team B")
-            second.wait_for_timeout(1500)
-            assert second.get_by_text(reason).count() == 0
+    second = page.context.new_page()
+    _open_findings(second, app_url, "Team B")
+    second.wait_for_timeout(1500)
+    assert second.get_by_text(reason).count() == 0
 
-            third = browser.new_context(viewport={"width": 1440, "height": 1000}).new_page()
-            third.set_default_timeout(WAIT_MS)
-            _open_findings(third, app_url, "Team A")
-            expect(third.get_by_text(reason).first).to_be_visible()
-        finally:
-            browser.close()
+    third = page.context.new_page()
+    _open_findings(third, app_url, "Team A")
+    expect(third.get_by_text(reason).first).to_be_visible()
+    for tab in (first, second, third):
+        tab.close()
