@@ -78,7 +78,7 @@ def wait_healthy(url: str, process: subprocess.Popen[bytes], seconds: float = 40
 
 
 @pytest.fixture(scope="module")
-def app_url() -> Iterator[str]:
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`streamlit run app.py` on a free port of 127.0.0.1, stopped after the tests."""
     try:
         import streamlit  # noqa: F401
@@ -90,7 +90,9 @@ def app_url() -> Iterator[str]:
                "--server.headless", "true", "--server.address", "127.0.0.1",
                "--browser.gatherUsageStats", "false"]
     with (ARTIFACTS / "streamlit.log").open("wb") as log:
-        process = subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
+        decisions = tmp_path_factory.mktemp("decisions")  # never the reviewer's own folder
+        env = {**os.environ, "LAWCHECK_DECISIONS_DIR": str(decisions)}
+        process = subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env)
         url = f"http://127.0.0.1:{port}"
         try:
             wait_healthy(url, process)
@@ -142,6 +144,8 @@ def screenshot(page: Any, name: str, height: int) -> Path:
 def test_newcomer_finds_a_missing_safeguard_and_its_clause(page: Any, app_url: str, gaps_check: Check) -> None:
     from playwright.sync_api import expect
 
+    expect.set_options(timeout=WAIT_MS)  # a shared CI machine may take seconds to rerun the page
+
     began = time.monotonic()
     page.goto(app_url)
     # Streamlit renders in the browser: wait for the matrix, not for the load event.
@@ -160,8 +164,8 @@ def test_newcomer_finds_a_missing_safeguard_and_its_clause(page: Any, app_url: s
     expect(page.get_by_role("tab", name="Findings")).to_have_attribute("aria-selected", "true")
     assert safeguard_gaps(gaps_check.report), "the gaps draft must lack a safeguard"
     first = next(f for f in gaps_check.report["findings"] if f["category"] == "missing_safeguard")
-    eid = first["provisions"][0]
-    finding.get_by_role("button", name=f"Open {eid}", exact=True).click()
+    eid, cited = first["provisions"][0], first["labels"][0]
+    finding.get_by_role("button", name=f"Open {cited}", exact=True).click()  # a citation, not the eId
 
     expect(page.get_by_role("tab", name="Clauses")).to_have_attribute("aria-selected", "true")
     page.wait_for_function("document.querySelector('[data-testid=\"stMain\"]').scrollTop === 0")
@@ -179,3 +183,43 @@ def test_newcomer_finds_a_missing_safeguard_and_its_clause(page: Any, app_url: s
     assert report["schema"] == "lawcheck.report/1"
     assert report["summary"] == gaps_check.report["summary"]
     assert time.monotonic() - began < 60
+
+
+def _open_findings(page: Any, app_url: str, workspace: str) -> None:
+    """A reviewer's session: the demo draft, a workspace named in the sidebar, the findings view."""
+    page.goto(app_url)
+    page.locator(".st-key-coverage-matrix button").first.wait_for()
+    field = page.locator(".st-key-workspace input")
+    field.fill(workspace)
+    field.press("Enter")
+    page.get_by_role("tab", name="Findings").click()
+    page.locator(".st-key-list-dismiss-0 button").first.wait_for()
+
+
+def test_two_browser_sessions_in_different_workspaces_never_see_each_others_decisions(
+        page: Any, app_url: str) -> None:
+    """Two people on one server (two browser tabs, two Streamlit sessions): one dismisses a
+    finding in workspace "Team A"; the session in workspace "Team B" does not see it, and a
+    third session back in "Team A" does."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=WAIT_MS)
+    reason = "Team A reviewed this clause"
+    first = page.context.new_page()
+    _open_findings(first, app_url, "Team A")
+    first.locator(".st-key-list-dismiss-0 button").first.click()
+    first.locator(".st-key-list-reason-0 textarea").first.fill(reason)
+    first.locator(".st-key-list-reviewer-0 input").first.fill("A. Expert")
+    first.locator(".st-key-list-save-0 button").first.click()
+    expect(first.get_by_text(reason).first).to_be_visible()
+
+    second = page.context.new_page()
+    _open_findings(second, app_url, "Team B")
+    second.wait_for_timeout(1500)
+    assert second.get_by_text(reason).count() == 0
+
+    third = page.context.new_page()
+    _open_findings(third, app_url, "Team A")
+    expect(third.get_by_text(reason).first).to_be_visible()
+    for tab in (first, second, third):
+        tab.close()

@@ -320,8 +320,8 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     # element is there; conflicts and limits are read only in the reported articles.
     aligned = {a.eid for a in alignments}
     referrers = [r for a in alignments for r in analysis.referrers(a.eid) if r.eid not in aligned]
-    support = [analysis.block(analysis.provision(c.eid)) for c in candidates  # type: ignore[arg-type]
-               if c.eid not in aligned]
+    support: list[Block] = [analysis.block(analysis.provision(c.eid)) for c in candidates  # type: ignore[arg-type]
+                            if c.eid not in aligned]
     support += [analysis.block(r) for r in referrers]
     support += [list(b) for b in _referenced(analysis, blocks, aligned)]
     top = analysis.provision(alignments[0].eid)

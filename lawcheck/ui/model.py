@@ -161,7 +161,8 @@ def safeguard_gaps(report: Json) -> list[SafeguardGap]:
     faster than one line per safeguard."""
     groups: dict[tuple[str, tuple[str, ...]], list[Json]] = {}
     for finding in report["findings"]:
-        if finding["category"] == "missing_safeguard" and finding.get("requirement"):
+        if finding["category"] == "missing_safeguard" and finding.get("requirement") \
+                and finding.get("severity") != "low":  # advisory notes are listed with the findings
             key = (finding["requirement"], tuple(finding.get("provisions", ())))
             groups.setdefault(key, []).append(finding)
     titles = {r["id"]: r["title"] for r in report["requirements"]}
