@@ -323,7 +323,7 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     support: list[Block] = [analysis.block(analysis.provision(c.eid)) for c in candidates  # type: ignore[arg-type]
                             if c.eid not in aligned]
     support += [analysis.block(r) for r in referrers]
-    support += [list(b) for b in _referenced(analysis, blocks, aligned)]
+    support += _referenced(analysis, blocks, aligned)
     top = analysis.provision(alignments[0].eid)
     assert top is not None
     if requirement.kind in POWER_KINDS:  # a duty stated once for every order of the Part
