@@ -135,6 +135,16 @@ def _container(analysis: Analysis, provision: Provision) -> str | None:
     return node.eid if node is not None else None
 
 
+def governing_units(analysis: Analysis, requirement: Requirement) -> list[Unit]:
+    """Art. 15's conditions bind every power, wherever a draft states them: an article that
+    governs the powers (the providers' duties under the orders, with their costs reimbursed
+    and good-faith immunity, in the second act an amendment changes) states them too. Read:
+    every article that names a power of the requirement's last align group."""
+    powers = tuple(requirement.align[-1]) if requirement.align else ()
+    found = analysis.articles_with(powers)
+    return [u for article in analysis.articles if article.eid in found for u in analysis.block(article)]
+
+
 def regime_units(analysis: Analysis, candidates: Sequence[Alignment],
                  alignments: Sequence[Alignment]) -> list[Unit]:
     """A regime set out across one Part or Chapter (the data-protection rules of SP Art. 14:
@@ -314,6 +324,7 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
         if requirement.kind in POWER_KINDS else [u for b in blocks for u in b]
     if requirement.kind == "safeguards":  # Art. 15 itself: the general conditions of the powers
         scope += [u for u in general if u not in scope]
+        scope += [u for u in governing_units(analysis, requirement) if u not in scope]
     if requirement.kind not in POWER_KINDS:
         scope += [u for u in regime_units(analysis, candidates, alignments) if u not in scope]
     # Weaker alignments and the articles that refer to the aligned ones may show that an
