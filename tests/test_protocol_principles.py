@@ -22,3 +22,16 @@ def _status(text: str, requirement: str) -> str:
 
 def test_protocol_principles_without_any_protocol_measure_are_missing() -> None:
     assert _status(PRESERVATION, "SP-5") == "missing"
+
+
+def test_a_qualifier_of_a_missing_measure_is_not_a_second_defect() -> None:
+    """BC-17: with no disclosure of traffic data at all, 'the disclosure is not quick' is not
+    reported; the missing partial disclosure is (once)."""
+    text = ("A police officer may by notice require the person in control of traffic data to preserve it. "
+            "The person to whom the notice is given shall not disclose its existence to any other person.")
+    body = (f'<section eId="sec_1"><num>1.</num><heading>Preservation notice</heading>'
+            f"<content><p>{text}</p></content></section>")
+    check = check_document(parse_document(akn_xml(body), "test.xml"), lang="en")
+    codes = {f.code for f in check.findings}
+    assert "BC-17/partial_disclosure_to_trace" in codes
+    assert "BC-17/expeditious_disclosure" not in codes

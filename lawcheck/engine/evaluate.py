@@ -61,6 +61,7 @@ def evaluate_requirement(requirement: Requirement, blocks: Sequence[Block],
     scope = checks.Scope(blocks, support, definitions, safeguard_units)
     pairs = [(element, checks.CHECKS[element.check](element, scope))
              for element in requirement.elements if element.id not in skip]
+    pairs = _qualifiers_of_absent(pairs, [*blocks, *support])
     found = any(blocks)
     safeguards = {
         safeguard_id: checks.safeguard(rulebook.safeguard(safeguard_id)[1], safeguard_units)
@@ -97,6 +98,27 @@ def status_and_score(evaluation: Evaluation) -> tuple[str, float]:
     failed_high = any(r.status in {"unmet", "conflict"} and e.severity_for_force == "high"
                       for e, r in evaluation.pairs)
     return ("partial" if failed_high else "implemented"), round(score, 3)
+
+
+def _qualifiers_of_absent(pairs: list[tuple[Element, Result]], blocks: Sequence[Block]
+                          ) -> list[tuple[Element, Result]]:
+    """An element that qualifies a thing ("the disclosure ... without delay") is not reported as
+    unmet when the thing itself is stated nowhere and another unmet element already reports
+    its absence: it is unknown, not a second defect of a measure the draft does not have."""
+    stated = frozenset().union(*(u.tagged.present for b in blocks for u in b))
+    unmet = [(e, r) for e, r in pairs if e.check == "presence" and r.status == "unmet"]
+    result = []
+    for index, (element, outcome) in enumerate(pairs):
+        if (element, outcome) in unmet and len(element.concepts) > 1:
+            thing = set(element.concepts[0])
+            # an earlier element that requires the same thing, itself stated nowhere
+            reported = any(set(other.concepts[0]) & thing and stated.isdisjoint(other.concepts[0])
+                           for other, result_ in pairs[:index] if (other, result_) in unmet)
+            if reported and stated.isdisjoint(thing):
+                outcome = Result(element.id, "unknown",
+                                 detail=f"no {'/'.join(sorted(thing))} to qualify; reported by another element")
+        result.append((element, outcome))
+    return result
 
 
 def safeguard_scope(analysis: Analysis, alignments: Sequence[Alignment],
