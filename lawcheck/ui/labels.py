@@ -48,6 +48,10 @@ class Localised(Mapping[str, str]):
 
 
 PAGE_RU = {
+    "Definitions": "Определения", "Offences": "Преступления", "Procedural powers": "Процессуальные полномочия",
+    "Jurisdiction": "Юрисдикция", "Co-operation": "Международное сотрудничество",
+    "Second Protocol": "Второй протокол", "{done} of {total} implemented": "реализовано {done} из {total}",
+    "Click an article to open it.": "Нажмите на статью, чтобы открыть ее.",
     " and ": " и ",
     "#### What the treaty asks": "#### Что требует договор",
     "Aligned through its article {article}.": "Сопоставлено через статью: {article}.",

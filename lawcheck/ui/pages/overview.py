@@ -116,12 +116,13 @@ def findings_by_category(view: ReportView) -> None:
 def coverage_matrix(view: ReportView) -> None:
     """Treaty articles by chapter, each a button coloured by status that opens the article."""
     st.subheader(L.say("Coverage, article by article"))
-    st.html(f'<div class="lc-legend">{status_legend()} &nbsp;Click an article to open it.</div>')
+    st.html(f'<div class="lc-legend">{status_legend()} &nbsp;{L.say("Click an article to open it.")}</div>')
     with st.container(key="coverage-matrix"):
         for chapter, requirements in chapters(view.report).items():
             name, cells = st.columns([1.5, 5.5], vertical_alignment="center")
             done = sum(r["status"] == "implemented" for r in requirements)
-            name.markdown(f"**{chapter}**  \n:gray[{done} of {len(requirements)} implemented]")
+            count = L.say("{done} of {total} implemented").format(done=done, total=len(requirements))
+            name.markdown(f"**{L.say(chapter)}**  \n:gray[{count}]")
             with cells.container(horizontal=True, gap="small"):
                 for requirement in requirements:
                     coverage_cell(view, requirement)
