@@ -67,6 +67,9 @@ PAGE_RU = {
     "Colours": "Цвета",
     "Coverage, article by article": "Реализация по статьям",
     "Download the report": "Скачать отчет",
+    "No safeguard is missing from the text; {count} notes ask to check conditions that may stand elsewhere "
+    "(see Findings).": "В тексте проекта нет пробелов в гарантиях; замечаний-напоминаний: {count} — проверьте "
+                       "условия, которые могут содержаться в других нормах (см. «Замечания»).",
     "Every power the draft grants comes with the safeguards the treaties require.":
         "Каждое полномочие, предусмотренное проектом, сопровождается гарантиями, которых требуют договоры.",
     "Findings by kind": "Замечания по видам",

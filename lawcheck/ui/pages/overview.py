@@ -69,7 +69,12 @@ def safeguard_gap_list(view: ReportView) -> None:
     missing = sum(len(g.safeguards) + g.whole_article for g in gaps)
     st.subheader(L.say("Safeguards the draft lacks ({count})").format(count=missing))
     if not gaps:
-        st.success(L.say("Every power the draft grants comes with the safeguards the treaties require."))
+        notes = sum(f["category"] == "missing_safeguard" for f in view.report["findings"])
+        if notes:  # advisory only: conditions that may stand in the base text, or notes of good practice
+            st.info(L.say("No safeguard is missing from the text; {count} notes ask to check conditions that may "
+                          "stand elsewhere (see Findings).").format(count=notes))
+        else:
+            st.success(L.say("Every power the draft grants comes with the safeguards the treaties require."))
         return
     st.caption(L.say("Powers the draft grants without a safeguard the treaty requires. Open a clause to read it "
                "with the evidence, or the article to see what the treaty asks."))
