@@ -3,10 +3,13 @@ match (in inflected forms) while its counter-examples do not."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from lawcheck.concepts import tag
 from lawcheck.concepts.lexicon import load_lexicon
+from lawcheck.data import data_dir
 from lawcheck.rulebook.loader import load_rulebook
 
 LANGS = ("en", "ru")
@@ -78,3 +81,19 @@ def test_negation_turns_a_safeguard_into_its_opposite(lang: str, text: str, conc
 ])
 def test_inflected_and_capitalised_forms_match(lang: str, text: str, concept: str) -> None:
     assert tag(text, lang).positive((concept,))
+
+
+LEXICONS = data_dir("rules") / "lexicons"
+
+# Names of States a development law or draft speaks of: a lexicon entry naming one serves
+# that law only; the drafting it stands for is matched by "the Republic", «Республики».
+STATE_NAMES = re.compile(r"tanzania|united republic|kenya|rwanda|malawi|zimbabwe|canada|казахстан|кыргыз"
+                         r"|киргиз|узбекистан|российской федерации|примери|sampleland", re.IGNORECASE)
+
+
+def test_no_lexicon_entry_names_a_state() -> None:
+    named = [f"{path.relative_to(LEXICONS)}:{number}: {line.strip()}"
+             for path in sorted(LEXICONS.rglob("*.yaml"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+             if STATE_NAMES.search(line)]
+    assert not named, named
