@@ -67,8 +67,11 @@ _AMENDING_TITLE = re.compile(r"\bamend|внесени\w*\s+изменени|вн
 def amends_another_act(document: Document) -> bool:
     """From the document alone (no file to re-read): amendment markup, or an amendment title.
     Such an act is checked for what it touches; the rest depends on the act it amends."""
-    return bool(document.quoted) or document.doc_type in ("amendment", "amendmentList") \
-        or bool(_AMENDING_TITLE.search(document.title or ""))
+    return _marked_as_amendment(document) or bool(_AMENDING_TITLE.search(document.title or ""))
+
+
+def _marked_as_amendment(document: Document) -> bool:
+    return bool(document.quoted) or document.doc_type in ("amendment", "amendmentList")
 
 
 def is_amending_act(document: Document, root: etree._Element | None = None) -> bool:
@@ -77,7 +80,7 @@ def is_amending_act(document: Document, root: etree._Element | None = None) -> b
     изменений ...») with worded instructions, or worded instructions in a good share of its
     articles/sections. A stand-alone law with a few consequential amendments of other laws at
     the end is not an amending act."""
-    if document.quoted or document.doc_type in ("amendment", "amendmentList"):
+    if _marked_as_amendment(document):
         return True
     tree = root if root is not None else _read(document.source)
     prefix = ns_prefix(tree)

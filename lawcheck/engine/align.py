@@ -135,75 +135,68 @@ class Analysis:
         """Articles a provision refers to, singly (other than its own article) or by a range;
         kept, since references belong to the document and an edit does not change them."""
         if provision.eid not in self._targets:
-            own = self.article_of(provision.eid)
-            single = {a.eid for r in provision.references if r.target_eid
-                      for a in [self.article_of(r.target_eid)] if a is not None and a.eid != (own.eid if own else None)}
-            self._targets[provision.eid] = frozenset(single | self.ranges_of(provision))
+            self._targets[provision.eid] = frozenset(self.articles[i].eid for i in self._links.targets(provision))
         return self._targets[provision.eid]
 
     def ranges_of(self, provision: Provision) -> set[str]:
         """Articles a provision refers to by a range ("sections 18 to 23", «статьями 231-233»)."""
-        targets = sorted({self._position[a.eid] for r in provision.references if r.target_eid
-                          for a in [self.article_of(r.target_eid)] if a is not None})
-        if len(targets) == 2 and _RANGE.search(provision.own_text):
-            return {self.articles[i].eid for i in range(targets[0], targets[1] + 1)}
-        article_of = {p.eid: a.eid for a in self.articles for p in _subtree(a)}
-        return {self.articles[i].eid for i in _marked_ranges(provision, self.articles, self._position, article_of)}
+        return {self.articles[i].eid for i in self._links.ranges(provision)}
 
     def __post_init__(self) -> None:
         self._by_eid = {p.eid: p for p in checked_provisions(self.document)}
-        self._position = {a.eid: i for i, a in enumerate(self.articles)}
-        self._referrers = _referrers(self.articles, self._by_eid)
+        self._links = _Links(self.articles)
+        self._referrers = self._links.referrers()
         self._article_ids = {a.eid for a in self.articles}
         self._targets: dict[str, frozenset[str]] = {}
 
 
+_RANGE = re.compile(r"\d\s*(?:to|through|–|—|-|по)\s*\d|\bto\b.{0,12}\d", re.IGNORECASE)
 _REF_RANGE = re.compile(r"(?<![\d\-.])(\d+)\s*(?:to|through|–|—|-|по)\s*(\d+)(?![\d\-.])", re.IGNORECASE)
 _NUMBER = re.compile(r"(\d+(?:[.\-]\d+)*)")
 
 
-def _marked_ranges(provision: Provision, articles: list[Provision], position: dict[str, int],
-                   article_of: dict[str, str]) -> set[int]:
-    """Positions of the articles a marked-up reference names as a range: `<ref href="#art_17">
-    статьями 17–22</ref>` points at its first article only, but binds the six of them."""
-    found: set[int] = set()
-    for reference in provision.references:
-        match = _REF_RANGE.search(reference.text)
-        start = article_of.get(reference.target_eid or "")
-        if match is None or start is None:
-            continue
-        numbers = {m.group(1): i for i, a in enumerate(articles) for m in [_NUMBER.search(a.num)] if m}
-        first, last = numbers.get(match.group(1)), numbers.get(match.group(2))
-        if first == position[start] and last is not None and last > first:
-            found.update(range(first, last + 1))
-    return found
+class _Links:
+    """Which articles each provision refers to, read once per draft: single references, and
+    ranges, whether worded between two references ("sections 18 to 23") or marked up on the
+    first article only (`<ref href="#art_17">статьями 17–22</ref>`, which binds all six)."""
 
+    def __init__(self, articles: list[Provision]) -> None:
+        self.articles = articles
+        self.position = {a.eid: i for i, a in enumerate(articles)}
+        self.article_of = {p.eid: a.eid for a in articles for p in _subtree(a)}
+        self.numbered = {m.group(1): i for i, a in enumerate(articles) for m in [_NUMBER.search(a.num or "")] if m}
 
-_RANGE = re.compile(r"\d\s*(?:to|through|–|—|-|по)\s*\d|\bto\b.{0,12}\d", re.IGNORECASE)
+    def ranges(self, provision: Provision) -> set[int]:
+        ends = sorted({self.position[self.article_of[r.target_eid]] for r in provision.references
+                       if r.target_eid in self.article_of})
+        found = set(range(ends[0], ends[1] + 1)) if len(ends) == 2 and _RANGE.search(provision.own_text) else set()
+        for reference in provision.references:
+            match = _REF_RANGE.search(reference.text)
+            start = self.article_of.get(reference.target_eid or "")
+            if match is None or start is None:
+                continue
+            first, last = self.numbered.get(match.group(1)), self.numbered.get(match.group(2))
+            if first == self.position[start] and last is not None and last > first:
+                found.update(range(first, last + 1))
+        return found
 
+    def targets(self, provision: Provision) -> set[int]:
+        """Positions of the other articles the provision refers to."""
+        own = self.position.get(self.article_of.get(provision.eid, ""), -1)
+        single = {self.position[self.article_of[r.target_eid]] for r in provision.references
+                  if r.target_eid in self.article_of}
+        return (single | self.ranges(provision)) - {own}
 
-def _referrers(articles: list[Provision], by_eid: dict[str, Provision]) -> dict[str, list[str]]:
-    """article eId -> eIds of other articles that refer to it; "sections 18 to 23" covers
-    the articles between its two ends."""
-    position = {a.eid: i for i, a in enumerate(articles)}
-    article_of: dict[str, str] = {}
-    for article in articles:
-        for p in _subtree(article):
-            article_of[p.eid] = article.eid
-    found: dict[str, list[str]] = {}
-    for article in articles:
-        for p in _subtree(article):
-            targets = sorted({position[article_of[r.target_eid]] for r in p.references
-                              if r.target_eid in article_of and article_of[r.target_eid] != article.eid})
-            if len(targets) == 2 and _RANGE.search(p.own_text):
-                targets = list(range(targets[0], targets[1] + 1))
-            targets = sorted(set(targets) | _marked_ranges(p, articles, position, article_of)
-                             - {position[article.eid]})
-            for index in targets:
-                target = articles[index].eid
-                if target != article.eid and article.eid not in found.setdefault(target, []):
-                    found[target].append(article.eid)
-    return found
+    def referrers(self) -> dict[str, list[str]]:
+        """article eId -> eIds of the other articles that refer to it (ranges included)."""
+        found: dict[str, list[str]] = {}
+        for article in self.articles:
+            for p in _subtree(article):
+                for index in sorted(self.targets(p)):
+                    target = self.articles[index].eid
+                    if article.eid not in found.setdefault(target, []):
+                        found[target].append(article.eid)
+        return found
 
 
 def _subtree(provision: Provision) -> Iterator[Provision]:

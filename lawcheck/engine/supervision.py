@@ -16,7 +16,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from lawcheck.concepts.language import russian_case
-from lawcheck.concepts.tagger import ConceptMatch
+from lawcheck.concepts.numbers import iso_days
+from lawcheck.concepts.tagger import ConceptMatch, Tagged
+from lawcheck.engine.units import Unit
 from lawcheck.rulebook.model import Expectation, Supervision, Weight
 from lawcheck.rulebook.schema import AUTHORITY_LEVELS
 
@@ -147,24 +149,24 @@ class _Sentence:
                 if m.concept == concept and not m.negated and m.first_token not in self.recipients]
 
 
-def _split(unit: object) -> list[_Sentence]:
-    tagged = unit.tagged  # type: ignore[attr-defined]
+def _split(unit: Unit) -> list[_Sentence]:
+    tagged = unit.tagged
     result = []
     for start, end in _sentences(tagged.text):
         matches = tuple(m for m in tagged.matches if start <= m.start < end
                         and not (m.concept == "order" and _RULE_REFERENCE.match(tagged.text, m.end)))
         durations = tuple((d.iso, d.bound, d.start) for d in tagged.durations if start <= d.start < end)
         recipients = frozenset(m.first_token for m in matches if _recipient(tagged, m.first_token))
-        result.append(_Sentence(unit.eid, tagged.text[start:end], matches, durations,  # type: ignore[attr-defined]
+        result.append(_Sentence(unit.eid, tagged.text[start:end], matches, durations,
                                 recipients))
     return result
 
 
-def _recipient(tagged: object, index: int) -> bool:
+def _recipient(tagged: Tagged, index: int) -> bool:
     """"provide the data to the investigator", «предоставить следователю»: the authority
     receives, it does not decide."""
-    tokens = tagged.tokens  # type: ignore[attr-defined]
-    if tagged.lang == "ru":  # type: ignore[attr-defined]
+    tokens = tagged.tokens
+    if tagged.lang == "ru":
         return russian_case(tokens[index].text.lower()) == "datv"
     return index > 0 and tokens[index - 1].lemma == "to"
 
@@ -233,8 +235,8 @@ def _exception(sentence: _Sentence, following: Sequence[_Sentence], default_data
                           _validation(following), _data_of(concepts, default_data))
 
 
-def read(units: Sequence[object], power_concepts: set[str], default_data: str,
-         general: Sequence[object] = ()) -> Reading:
+def read(units: Sequence[Unit], power_concepts: set[str], default_data: str,
+         general: Sequence[Unit] = ()) -> Reading:
     """Grants and exceptions in the units of a power's article. The general rules that reach
     it (a chapter's sanction rule) decide only where the article does not say who authorises:
     an article's own rule is the special one and prevails."""
@@ -245,7 +247,7 @@ def read(units: Sequence[object], power_concepts: set[str], default_data: str,
     return wider if wider.authorisers else own
 
 
-def _read(units: Sequence[object], power_concepts: set[str], default_data: str) -> Reading:
+def _read(units: Sequence[Unit], power_concepts: set[str], default_data: str) -> Reading:
     sentences = [s for unit in units for s in _split(unit)]
     grants: list[Grant] = []
     exceptions: list[PowerException] = []
@@ -271,13 +273,9 @@ def _heavier(a: Weight | None, b: Weight | None) -> Weight | None:
     return a if _SEVERITY_RANK[a.severity] >= _SEVERITY_RANK[b.severity] else b
 
 
-def hours(iso: str | None) -> float | None:
-    if iso is None:
-        return None
-    match = re.fullmatch(r"P(?:(\d+)D)?(?:T(\d+)H)?", iso)
-    if not match:
-        return None
-    return int(match.group(1) or 0) * 24 + int(match.group(2) or 0)
+def hours(iso: str | None) -> int | None:
+    """A stated period in hours ("PT48H", "P5D"), or None when none is stated."""
+    return None if iso is None else round(iso_days(iso) * 24)
 
 
 def gaps(reading: Reading, model: Supervision, silence_counts: bool = True) -> list[Gap]:
@@ -310,20 +308,19 @@ def _exception_gaps(exception: PowerException, expectation: Expectation) -> list
     urgency = expectation.urgency
     if urgency is None or exception.level == "judicial":
         return []
-    common = {"eids": (exception.eid,), "authority": exception.authority, "level": exception.level,
-              "period": exception.period}
+    def gap(kind: str, weight: Weight, within: str | None = None) -> Gap:
+        return Gap(kind, weight, (exception.eid,), exception.authority, exception.level, exception.period, within)
+
     validation = exception.validation
     if validation is None:
-        return [Gap("urgency", urgency, **common)]  # type: ignore[arg-type]
+        return [gap("urgency", urgency)]
     result = []
     delay = hours(validation.within)
     if delay is not None and delay > 48:
-        severity = "medium" if delay > 72 else "low"
-        result.append(Gap("validation_late", Weight(severity, urgency.force), within=validation.within,
-                          **common))  # type: ignore[arg-type]
+        result.append(gap("validation_late", Weight("medium" if delay > 72 else "low", urgency.force),
+                          validation.within))
     if urgency.severity == "high" and not validation.on_refusal:
-        result.append(Gap("no_refusal_effect", Weight("low", "good_practice"), within=validation.within,
-                          **common))  # type: ignore[arg-type]
+        result.append(gap("no_refusal_effect", Weight("low", "good_practice"), validation.within))
     return result
 
 
