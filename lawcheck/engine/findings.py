@@ -248,7 +248,7 @@ def _supervision_findings(assessed: Assessed, voice: Voice) -> list[Finding]:
         return []
     lang = voice.lang
     findings = []
-    for gap in supervision.gaps(assessed.reading, r.supervision, r.kind == "procedural_power"):
+    for gap in supervision.gaps(assessed.reading, r.supervision):
         message, suffix = _gap_message(assessed, gap, voice)
         basis = _basis(r, None, ("Art. 15(2) ETS 185", *r.supervision.basis))
         where = tuple(dict.fromkeys((assessed.alignments[0].eid, *gap.eids)))

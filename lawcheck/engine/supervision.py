@@ -278,10 +278,9 @@ def hours(iso: str | None) -> int | None:
     return None if iso is None else round(iso_days(iso) * 24)
 
 
-def gaps(reading: Reading, model: Supervision, silence_counts: bool = True) -> list[Gap]:
-    """What the graduated model expects of this power and what falls short of it. Silence on
-    who authorises counts for a domestic power (`silence_counts`); a foreign request executed
-    under domestic law borrows the domestic power's authorisation."""
+def gaps(reading: Reading, model: Supervision) -> list[Gap]:
+    """What the graduated model expects of this power and what falls short of it, silence on
+    who authorises included where the rule gives it a weight."""
     found: list[Gap] = []
     below: list[Grant] = []
     weight: Weight | None = None
@@ -296,9 +295,8 @@ def gaps(reading: Reading, model: Supervision, silence_counts: bool = True) -> l
         lowest = min(below, key=lambda g: _rank(g.level))
         found.append(Gap("authority", weight, tuple(dict.fromkeys(g.eid for g in below)),
                          lowest.words, lowest.level))
-    elif silence_counts and not reading.authorisers and model.default.expects == "judicial":
-        # Silence on who authorises an intrusive measure leaves it to whoever applies it.
-        found.append(Gap("unstated", Weight("medium", "obligation"), ()))
+    elif model.unstated is not None and not reading.authorisers:
+        found.append(Gap("unstated", model.unstated, ()))
     for exception in reading.exceptions:
         found += _exception_gaps(exception, model.expectation(exception.data))
     return found

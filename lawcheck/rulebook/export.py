@@ -102,6 +102,9 @@ def _supervision_section(model: Supervision) -> list[str]:
         urgency = f"{expectation.urgency.severity} ({expectation.urgency.force})" \
             if expectation.urgency else "no finding"
         lines.append(f"| {data} | {expectation.expects} | {below} | {urgency} |")
+    if model.unstated is not None:
+        lines += ["", f"A text that does not say who authorises the power: {model.unstated.severity} "
+                      f"({model.unstated.force})."]
     weights = "; ".join(f"{s.replace('_', ' ')}: {w.severity} ({w.force})" for s, w in model.safeguards.items())
     if weights:
         lines += ["", f"Other safeguards of Art. 15(2) for this power: {weights}."]

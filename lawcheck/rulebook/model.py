@@ -86,6 +86,7 @@ class Supervision:
     safeguards: dict[str, Weight]  # the other Art. 15 safeguards, weighed for this power
     basis: tuple[str, ...]
     note: str
+    unstated: Weight | None = None  # the text does not say who authorises the power
 
     def expectation(self, data: str) -> Expectation:
         return self.by_data.get(data, self.default)

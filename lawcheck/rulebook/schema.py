@@ -73,6 +73,7 @@ _supervision = {
         "by_data": {"type": "object", "additionalProperties": False,
                     "properties": {c: _expectation for c in DATA_CATEGORIES}},
         "safeguards": {"type": "object", "additionalProperties": _weight},
+        "unstated": _weight,
         "basis": {"type": "array", "items": _text, "minItems": 1},
         "note": _text,
     },
