@@ -80,7 +80,8 @@ def check_document(document: Document, *, lang: str = "auto",
     with cycle_collection_paused():
         analysis = analyse(document, choose_language(document, lang))
         voice = Voice(ui_language(ui_lang, analysis.lang), Citations(document, analysis.lang))
-        settings = replace(settings or Settings(), partial_text=amends_another_act(document))
+        settings = settings or Settings()  # an amending act is always read as partial text
+        settings = replace(settings, partial_text=settings.partial_text or amends_another_act(document))
         assessed = assess(analysis, rulebook, instruments, settings, cut)
         findings = sort_findings(requirement_findings(assessed, rulebook, settings.partial_text, voice)
                                  + consistency_findings(document, voice))

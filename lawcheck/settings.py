@@ -4,8 +4,10 @@ declarations the Party makes, and requirements that do not apply to it."""
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from lawcheck.errors import InputError
 from lawcheck.rulebook.loader import Rulebook
@@ -49,30 +51,36 @@ def load_settings(draft: Path, rulebook: Rulebook) -> Settings:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise InputError(f"invalid TOML: {error}", source=str(path)) from None
+    return settings_from(data, rulebook, str(path))
+
+
+def settings_from(data: Mapping[str, Any], rulebook: Rulebook, source: str) -> Settings:
+    """Settings from the keys of `lawcheck.toml` (read from the file, or chosen in the review
+    page), every id checked: requirements that exist, and only the reservations and
+    declarations the treaty permits for each article."""
     for key in data:
         if key not in _KEYS:
             raise InputError(f"{key}: unknown key (expected one of {', '.join(sorted(_KEYS))})",
-                             source=str(path))
+                             source=source)
     not_applicable = frozenset(map(str, data.get("not_applicable", [])))
     for requirement_id in not_applicable:
         if requirement_id not in rulebook:
-            raise InputError(f"not_applicable: unknown requirement {requirement_id!r}",
-                             source=str(path))
+            raise InputError(f"not_applicable: unknown requirement {requirement_id!r}", source=source)
     options: dict[str, set[str]] = {}
     for kind in ("reservations", "declarations"):
         for requirement_id, ids in data.get(kind, {}).items():
             if requirement_id not in rulebook:
-                raise InputError(f"{kind}.{requirement_id}: unknown requirement", source=str(path))
+                raise InputError(f"{kind}.{requirement_id}: unknown requirement", source=source)
             allowed = {o.id for o in getattr(rulebook.get(requirement_id), kind)}
             for option_id in ids:
                 if option_id not in allowed:
                     raise InputError(
                         f"{kind}.{requirement_id}: {option_id!r} is not a {kind[:-1]} the treaty "
                         f"permits for this article (permitted: {', '.join(sorted(allowed)) or 'none'})",
-                        source=str(path))
+                        source=source)
             options.setdefault(requirement_id, set()).update(ids)
-    return Settings(not_applicable, {k: frozenset(v) for k, v in options.items()}, str(path),
-                    parse_scope(data.get("scope", list(SCOPES)), str(path)))
+    return Settings(not_applicable, {k: frozenset(v) for k, v in options.items()}, source,
+                    parse_scope(data.get("scope", list(SCOPES)), source))
 
 
 def parse_scope(value: object, source: str = "--scope") -> frozenset[str]:
