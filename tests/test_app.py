@@ -178,7 +178,7 @@ def test_opens_with_the_demo_checked(demo_check: Check) -> None:
     assert all(c.key.split("-")[1] == view_status(report, c.key.split("-", 2)[2]) for c in cells)
     for category, count in category_counts(report["findings"]).items():
         assert app.button(key=f"cat-{category}").label == f"{labels.CATEGORY_LABEL[category]} · {count}"
-    assert {b.key for b in app.download_button} == {"dl_json", "dl_html", "dl_md", "dl_docx"}
+    assert {b.key for b in app.download_button} == {"dl_json", "dl_html", "dl_md", "dl_docx", "dl_pdf"}
 
 
 def view_status(report: dict[str, Any], requirement_id: str) -> str:
@@ -223,7 +223,7 @@ def test_missing_safeguard_button_opens_the_clause(gaps_app: AppTest, gaps_check
     eid = gap.provisions[0]
     index = safeguard_gaps(gaps_check.report).index(gap)
     gaps_app.button(key=f"gap-open-{index}-{eid}").click().run()
-    assert gaps_app.session_state["view"] == "Clauses"
+    assert gaps_app.session_state["view"] == "clauses"
     assert gaps_app.selectbox(key="clause").value == eid
     words = " ".join(gaps_check.analysis.units[eid].tagged.text.split())
     assert words[:60] in " ".join(html_text(gaps_app).split())
@@ -247,14 +247,14 @@ def test_highlighted_text_marks_the_evidence(gaps_app: AppTest, gaps_check: Chec
 
 def open_clause(app: AppTest, eid: str) -> None:
     app.session_state["clause"] = eid
-    show(app, "Clauses")
+    show(app, "clauses")
 
 
 # --- findings -----------------------------------------------------------------------------
 
 def test_filters_change_the_findings_shown(gaps_app: AppTest, gaps_check: Check) -> None:
     findings = gaps_check.report["findings"]
-    show(gaps_app, "Findings")
+    show(gaps_app, "findings")
     assert shown_count(gaps_app) == (len(findings), len(findings))
     gaps_app.multiselect(key="f_cat").set_value(["missing_safeguard"]).run()
     expected = [f for f in findings if f["category"] == "missing_safeguard"]
@@ -271,7 +271,7 @@ def test_filters_change_the_findings_shown(gaps_app: AppTest, gaps_check: Check)
 
 
 def test_each_finding_says_what_to_change_and_where(gaps_app: AppTest, gaps_check: Check) -> None:
-    show(gaps_app, "Findings")
+    show(gaps_app, "findings")
     gaps_app.multiselect(key="f_cat").set_value(["conflict"]).run()
     text = markdown_text(gaps_app) + "\n".join(c.value for c in gaps_app.caption).replace("\\", "")
     for finding in (f for f in gaps_check.report["findings"] if f["category"] == "conflict"):
@@ -284,7 +284,7 @@ def test_each_finding_says_what_to_change_and_where(gaps_app: AppTest, gaps_chec
 
 def test_category_button_opens_filtered_findings(gaps_app: AppTest, gaps_check: Check) -> None:
     gaps_app.button(key="cat-missing_safeguard").click().run()
-    assert gaps_app.session_state["view"] == "Findings"
+    assert gaps_app.session_state["view"] == "findings"
     assert shown_count(gaps_app)[0] == category_counts(gaps_check.report["findings"])["missing_safeguard"]
 
 
@@ -293,7 +293,7 @@ def test_category_button_opens_filtered_findings(gaps_app: AppTest, gaps_check: 
 def test_matrix_cell_opens_the_article(gaps_app: AppTest, gaps_check: Check) -> None:
     requirement = next(r for r in gaps_check.report["requirements"] if r.get("safeguards") and r["provisions"])
     gaps_app.button(key=f"cell-{requirement['status']}-{requirement['id']}").click().run()
-    assert gaps_app.session_state["view"] == "Articles"
+    assert gaps_app.session_state["view"] == "articles"
     assert gaps_app.selectbox(key="article").value == requirement["id"]
     shown = html_text(gaps_app)
     for element in requirement["elements"]:
@@ -305,7 +305,7 @@ def test_matrix_cell_opens_the_article(gaps_app: AppTest, gaps_check: Check) -> 
 
 
 def test_rule_graph_is_coloured_by_status(gaps_app: AppTest, gaps_check: Check) -> None:
-    show(gaps_app, "Rule graph")
+    show(gaps_app, "graph")
     dot = gaps_app.get("graphviz_chart")[0].proto.spec
     for requirement in gaps_check.report["requirements"]:
         if requirement.get("safeguards"):
@@ -381,7 +381,7 @@ def test_upload_of_a_real_law(shared_dir: Path) -> None:
         assert page_title(app) == expected["document"]["title"]
         findings = labels.PAGE_RU["Findings"] if expected["document"]["ui_language"] == "ru" else "Findings"
         assert {m.label: m.value for m in app.metric}[findings] == str(expected["summary"]["findings"])
-        for view in ("Findings", "Clauses", "Articles", "Rule graph", "Overview"):
+        for view in ("findings", "clauses", "articles", "graph", "overview"):
             show(app, view)
 
 
@@ -390,7 +390,7 @@ def test_every_bundled_draft_renders_every_view(path: Path) -> None:
     """English and Russian drafts, and an amending act (its inserted units are provisions)."""
     app = upload(start(), path.name, path.read_bytes())
     assert not app.error, app.error[0].value
-    for view in ("Findings", "Clauses", "Articles", "Rule graph"):
+    for view in ("findings", "clauses", "articles", "graph"):
         show(app, view)
     for button in [b for b in app.button if b.key and b.key.startswith("tree-")][:3]:
         button.click().run()
@@ -429,7 +429,7 @@ def test_amendment_that_removes_the_judge_shows_a_new_missing_safeguard(
         versions_app: AppTest, model_amendment_diff: dict[str, Any],
         deferred: dict[str, Callable[[], Any]]) -> None:
     app, diff = versions_app, model_amendment_diff
-    assert app.session_state["view"] == "Versions"
+    assert app.session_state["view"] == "versions"
     finding = lost_judge(diff)
     assert finding["category"] == "missing_safeguard"
     text = markdown_text(app)
@@ -490,7 +490,7 @@ def test_russian_amending_act_is_applied_and_compared() -> None:
 
 
 def test_versions_view_explains_itself_without_a_second_version() -> None:
-    app = show(start(), "Versions")
+    app = show(start(), "versions")
     assert "Compare with another version" in app.info[0].value
 
 
@@ -530,7 +530,7 @@ def dismiss(app: AppTest, index: int, reason: str = REASON, reviewer: str = "A. 
 
 def test_dismissing_a_finding_shows_on_its_card_and_in_the_json(
         demo_check: Check, decisions_dir: Path, deferred: dict[str, Callable[[], Any]]) -> None:
-    app = show(start(), "Findings")
+    app = show(start(), "findings")
     finding = demo_check.report["findings"][0]
     dismiss(app, 0)
     card, badge = markdown_text(app), labels.decision_badge({"status": "dismissed"})
@@ -550,12 +550,12 @@ def test_dismissing_a_finding_shows_on_its_card_and_in_the_json(
     total = len(demo_check.report["findings"])
     app.toggle(key="f_hide_dismissed").set_value(True).run()
     assert shown_count(app) == (total - 1, total)
-    show(app, "Overview")
+    show(app, "overview")
     assert "1 dismissed" in markdown_text(app)
 
 
 def test_a_decision_needs_a_reason_and_a_name(decisions_dir: Path) -> None:
-    app = show(start(), "Findings")
+    app = show(start(), "findings")
     dismiss(app, 0, reason="  ")
     assert "needs a reason" in app.warning[0].value
     assert not decisions_dir.exists() or not any(decisions_dir.iterdir())
@@ -564,7 +564,7 @@ def test_a_decision_needs_a_reason_and_a_name(decisions_dir: Path) -> None:
 def test_word_export_carries_the_decision(demo_check: Check, deferred: dict[str, Callable[[], Any]]) -> None:
     from docx import Document
 
-    app = dismiss(show(start(), "Findings"), 0)
+    app = dismiss(show(start(), "findings"), 0)
     document = Document(io.BytesIO(downloaded(app, "dl_docx", deferred)))
     words = [p.text for p in document.paragraphs]
     words += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
@@ -576,7 +576,7 @@ def test_decisions_carry_over_to_the_next_version() -> None:
     """Same FRBR work, same database: a decision recorded on v1 is on v2's card, applied or
     flagged for re-review as `lawcheck.decisions` decides from the provision's text."""
     first, second = DIFF / "en_base.xml", DIFF / "en_base_v2.xml"
-    app = dismiss(show(upload(start(), first.name, first.read_bytes()), "Findings"), 0)
+    app = dismiss(show(upload(start(), first.name, first.read_bytes()), "findings"), 0)
     upload(app, second.name, second.read_bytes())
     document = parse_document(second.read_bytes(), second.name)
     path = decisions_module.database_path({"frbr_uri": document.frbr.work_uri}, imported=False, workspace=WORKSPACE)
@@ -584,26 +584,26 @@ def test_decisions_carry_over_to_the_next_version() -> None:
         expected = check_document(document, source=second.name, decisions=store).report
     carried = [f for f in expected["findings"] if f.get("decision")]
     assert carried, "the dismissed finding of en_base.xml is raised again by en_base_v2.xml"
-    show(app, "Findings")
+    show(app, "findings")
     text = markdown_text(app)
     for finding in carried:
         assert f"{labels.decision_badge(finding['decision'])} {decision_note(finding)}" in text
 
 
 def test_two_workspaces_never_see_each_others_decisions(decisions_dir: Path) -> None:
-    first = dismiss(show(start(), "Findings"), 0, reason="Team A: not relevant", workspace="Team A")
+    first = dismiss(show(start(), "findings"), 0, reason="Team A: not relevant", workspace="Team A")
     assert "Team A: not relevant" in markdown_text(first)
-    second = show(in_workspace(start(), "team-a"), "Findings")
+    second = show(in_workspace(start(), "team-a"), "findings")
     assert "Dismissed by" not in markdown_text(second)
     dismiss(second, 0, reason="Team B: covered elsewhere", workspace=None)
-    third = show(in_workspace(start(), "Team A"), "Findings")
+    third = show(in_workspace(start(), "Team A"), "findings")
     text = markdown_text(third)
     assert "Team A: not relevant" in text and "Team B: covered elsewhere" not in text
     assert len({path.parent for path in decisions_dir.rglob("*.sqlite")}) == 2
 
 
 def test_without_a_workspace_nothing_is_shown_or_recorded(decisions_dir: Path) -> None:
-    app = dismiss(show(start(), "Findings"), 0, workspace=None)
+    app = dismiss(show(start(), "findings"), 0, workspace=None)
     assert "Name a workspace" in app.warning[0].value
     assert not list(decisions_dir.rglob("*.sqlite"))
 
@@ -645,7 +645,7 @@ def test_every_view_of_a_big_draft_renders(akn: Callable[..., bytes]) -> None:
     """How fast views switch is measured in benchmarks/, not asserted here."""
     app = upload(start(), "big.xml", big_draft(akn))
     assert "300 provisions" in " ".join(c.value for c in app.caption)
-    for view in ("Findings", "Clauses", "Articles", "Rule graph", "Overview", "Clauses"):
+    for view in ("findings", "clauses", "articles", "graph", "overview", "clauses"):
         show(app, view)
         assert not app.exception
 
@@ -712,15 +712,15 @@ def test_source_reports_the_engine_error_in_one_line() -> None:
 def test_a_russian_draft_is_reviewed_in_russian_with_citations() -> None:
     app = start()
     app.selectbox(key="sample").set_value("ru_cpc_amendment.xml").run()
-    show(app, "Findings")
+    show(app, "findings")
     text = markdown_text(app)
     assert "Что изменить:" in text and "Предлагаемая редакция" in text
     assert "What to change" not in text
     opened = [b for b in app.button if b.key and b.key.startswith("list-open-")]
     assert opened and all("__" not in b.label for b in opened)  # citations, not eIds
     assert any("ст. 94-2 УПК (п. 3 ст. 1 проекта)" in b.label for b in opened)
-    show(app, "Overview")
+    show(app, "overview")
     assert any(s.value.startswith("Гарантии, которых нет в проекте") for s in app.subheader)
     app.selectbox(key="ui_lang").set_value("en").run()
-    show(app, "Findings")
+    show(app, "findings")
     assert "What to change:" in markdown_text(app)

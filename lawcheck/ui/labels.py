@@ -152,7 +152,13 @@ PAGE_RU = {
 
 def say(english: str) -> str:
     """A sentence of the page in its current language."""
-    return PAGE_RU.get(english, english) if language() == "ru" else english
+    return say_in(english, language())
+
+
+def say_in(english: str, lang: str) -> str:
+    """A sentence of the page in `lang`: for a widget's format_func, which Streamlit may call
+    outside the run that drew it (the language is bound when the widget is made)."""
+    return PAGE_RU.get(english, english) if lang == "ru" else english
 
 
 def _both(prefix: str, keys: tuple[str, ...]) -> Localised:

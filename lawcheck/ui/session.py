@@ -7,7 +7,8 @@ these names only, so a misspelt key is an import error rather than a silent new 
 from typing import Final
 
 # Bound to widgets
-VIEW: Final = "view"  # the open tab, also in the URL (?view=)
+VIEW: Final = "view"  # key of the open view (lawcheck.ui.links.VIEWS or PRINT), also in the URL (?view=)
+TABS: Final = "_tabs"  # the tabs widget: holds the open tab's label, in the page's language
 CLAUSE: Final = "clause"  # eId shown in the Clauses view
 ARTICLE: Final = "article"  # requirement id shown in the Articles view
 UPLOAD: Final = "upload"
@@ -37,3 +38,15 @@ SAVED: Final = "_saved"  # message of the decision just saved, for one toast
 SCROLL: Final = "_scroll"  # count of navigations that asked to scroll to the top
 SCROLLED: Final = "_scrolled"  # the last count that was scrolled
 PAGE_LANG: Final = "_page_lang"  # the language the page was last drawn in
+
+# What the address names (lawcheck.ui.links)
+LINK_READ: Final = "_link_read"  # the address was read into the session (once, on its first run)
+DRAFT: Final = "_draft"  # digest of the draft named by the address or last uploaded, when not a bundled one
+COMPARE_DRAFT: Final = "_compare_draft"  # digest of the second version named by the address or uploaded
+FINDING: Final = "_finding"  # finding_ref of the finding the address points at
+LINK_ERROR: Final = "_link_error"  # why part of the address could not be opened
+STORED: Final = "_stored"  # (workspace, digest) pairs already kept in the drafts store this session
+SCOPE_NA: Final = "scope_na"  # requirements not applicable to the Party
+SCOPE_GROUPS: Final = "scope_groups"  # groups of requirements assessed (lawcheck.settings.SCOPES)
+SCOPE_OPTIONS: Final = "scope_options"  # reservations and declarations made, as "BC-6:option_id"
+SCOPE_PARTIAL: Final = "scope_partial"  # check only what the draft touches (an amending act, an excerpt)

@@ -8,8 +8,9 @@ text drafts are imported by `lawcheck.draft`, as the commands do.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from lawcheck.data import demo_draft
 from lawcheck.draft import Draft, is_draft_file, load_upload
@@ -17,6 +18,8 @@ from lawcheck.engine.align import Analysis
 from lawcheck.errors import InputError
 from lawcheck.ingest import DRAFT_SUFFIXES
 from lawcheck.pipeline import Check, check_document
+from lawcheck.rulebook.loader import load_rulebook
+from lawcheck.settings import SCOPES, Settings, settings_from
 from lawcheck.treaty import INSTRUMENT_IDS, parse_instruments
 from lawcheck.ui.model import ReportView, build_view
 
@@ -38,6 +41,32 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Scoping:
+    """What the reviewer chose to assess, as `lawcheck.toml` would say it: requirements that do
+    not apply, reservations and declarations made (requirement id, option id), the groups of
+    requirements assessed, and whether the draft is read as partial text (an amending act or
+    an excerpt). Hashable, so that it is part of the cache key of a check."""
+
+    not_applicable: tuple[str, ...] = ()
+    reservations: tuple[tuple[str, str], ...] = ()
+    declarations: tuple[tuple[str, str], ...] = ()
+    scope: tuple[str, ...] = tuple(SCOPES)
+    partial_text: bool = False
+
+    def settings(self) -> Settings:
+        """The engine's Settings, checked as the command line checks `lawcheck.toml`: only
+        requirements that exist, and only the options the treaty permits for each article."""
+        data: dict[str, Any] = {"not_applicable": list(self.not_applicable), "scope": list(self.scope)}
+        for kind, chosen in (("reservations", self.reservations), ("declarations", self.declarations)):
+            grouped: dict[str, list[str]] = {}
+            for requirement_id, option_id in chosen:
+                grouped.setdefault(requirement_id, []).append(option_id)
+            data[kind] = grouped
+        settings = settings_from(data, load_rulebook(), "the scope of the check")
+        return replace(settings, partial_text=self.partial_text)
+
+
+@dataclass(frozen=True)
 class Request:
     """A source with the options it is checked with."""
 
@@ -45,10 +74,11 @@ class Request:
     lang: str = "auto"
     instruments: tuple[str, ...] = INSTRUMENT_IDS
     ui_lang: str = "auto"
+    scoping: Scoping = Scoping()
 
     @property
-    def key(self) -> tuple[str, str, str, tuple[str, ...], str]:
-        return (self.source.digest, self.source.name, self.lang, self.instruments, self.ui_lang)
+    def key(self) -> tuple[Any, ...]:
+        return (self.source.digest, self.source.name, self.lang, self.instruments, self.ui_lang, self.scoping)
 
 
 @dataclass(frozen=True)
@@ -113,7 +143,8 @@ def run(request: Request) -> Outcome:
         instruments = parse_instruments(",".join(request.instruments))
         draft = load_upload(request.source.name, request.source.data, lang=request.lang)
         check = check_document(draft.document, lang=request.lang, instruments=instruments,
-                               source=request.source.name, ui_lang=request.ui_lang)
+                               settings=request.scoping.settings(), source=request.source.name,
+                               ui_lang=request.ui_lang)
     except InputError as error:
         return Outcome(error=str(error))
     except Exception as error:

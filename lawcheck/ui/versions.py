@@ -48,7 +48,8 @@ def compare_sources(old: Request, outcome: Outcome, new: Source) -> Comparison:
     Bad input gives the engine's one line, and anything else one line too: a failed second
     upload must leave the draft's report on the page."""
     assert outcome.check is not None and outcome.draft is not None, "compare a draft that was checked"
-    check = partial(check_document, lang=old.lang, instruments=old.instruments, ui_lang=old.ui_lang)
+    check = partial(check_document, lang=old.lang, instruments=old.instruments, ui_lang=old.ui_lang,
+                    settings=old.scoping.settings())
     try:
         diff = compare(outcome.draft, outcome.check, read_version(new, old.lang), check)
     except InputError as error:

@@ -17,12 +17,13 @@ from lawcheck.rulebook.graph import build_graph
 from lawcheck.rulebook.loader import Rulebook, load_rulebook
 from lawcheck.ui import labels as L
 from lawcheck.ui import session as S
+from lawcheck.ui.links import VIEW_LABEL_KEYS
 from lawcheck.ui.source import Outcome, Request, Source, run, sample_source
 from lawcheck.ui.versions import Comparison, compare_sources
 
-VIEWS = ("Overview", "Findings", "Clauses", "Articles", "Versions", "Rule graph")
 FINDINGS_PER_PAGE = 25
 LANGUAGE_LABEL = {"auto": "Detect automatically", "en": "English", "ru": "Russian"}
+LANGUAGE_NAME = {"en": "English", "ru": "Russian"}  # in the header's "language ..."
 STYLE = Path(lawcheck.ui.__file__).with_name("style.css")
 DECISION_VERB = {"accepted": "Accept", "dismissed": "Dismiss"}
 DECISION_MEANS = {"accepted": "the finding is right: the draft must change",
@@ -59,7 +60,7 @@ def sample(name: str) -> Source:
 
 
 @st.cache_resource(show_spinner="Checking the draft…", max_entries=8)
-def checked(key: tuple[str, str, str, tuple[str, ...], str], _request: Request) -> Outcome:
+def checked(key: tuple[Any, ...], _request: Request) -> Outcome:
     """One check per key (digest of the file, its name, language, instruments): a view
     switch never re-runs it. Failures are cached too, so a bad file is read only once."""
     rulebook()
@@ -77,22 +78,23 @@ def compared(key: tuple[Any, ...], _old: Request, _outcome: Outcome, _new: Sourc
 # --- navigation ---------------------------------------------------------------------------
 
 def navigate(view: str) -> None:
-    """Switch to a view and ask for the page to scroll to its top: a button far down the
-    findings list must not open the clause view half-way down."""
+    """Switch to a view (its key in `lawcheck.ui.links.VIEWS`) and ask for the page to scroll
+    to its top: a button far down the findings list must not open the clause view half-way down."""
     st.session_state[S.VIEW] = view
+    st.session_state.pop(S.FINDING, None)
     st.session_state[S.SCROLL] = st.session_state.get(S.SCROLL, 0) + 1
 
 
 def open_clause(eid: str) -> None:
     """Button callback: show one provision in the clause view."""
     st.session_state[S.CLAUSE] = eid
-    navigate("Clauses")
+    navigate("clauses")
 
 
 def open_article(requirement_id: str) -> None:
     """Button callback: show one treaty article in the article view."""
     st.session_state[S.ARTICLE] = requirement_id
-    navigate("Articles")
+    navigate("articles")
 
 
 def open_findings(category: str) -> None:
@@ -100,13 +102,26 @@ def open_findings(category: str) -> None:
     st.session_state[S.FILTER_CATEGORIES] = [category]
     st.session_state[S.FILTER_SEVERITIES] = []
     st.session_state[S.FILTER_REQUIREMENTS] = []
-    navigate("Findings")
+    navigate("findings")
 
 
 def comparison_changed() -> None:
-    """A second version was uploaded: show what it changes."""
+    """A second version was uploaded: show what it changes. Removed: compare with nothing,
+    also not with the version a link named."""
+    st.session_state.pop(S.COMPARE_DRAFT, None)
     if st.session_state.get(S.COMPARE_UPLOAD) is not None:
-        navigate("Versions")
+        navigate("versions")
+
+
+def draft_changed() -> None:
+    """The upload or the bundled draft changed: the draft a link named is no longer shown."""
+    st.session_state.pop(S.DRAFT, None)
+    st.session_state.pop(S.FINDING, None)
+
+
+def view_label(view: str) -> str:
+    """The tab's name in the page's language."""
+    return tr(VIEW_LABEL_KEYS[view], L.language())
 
 
 def clause_button(eid: str, key: str, *, label: str | None = None, cite: str | None = None) -> None:

@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
@@ -21,16 +23,37 @@ from lawcheck.ui.decisions import (
     WORKSPACE_ENV,
     database_path,
     decision_counts,
-    shown_path,
     stamp,
     with_decisions,
     workspace_name,
 )
 from lawcheck.ui.exports import DOCX_MIME, commentary_docx
 from lawcheck.ui.fragments import status_legend
+from lawcheck.ui.links import PRINT
 from lawcheck.ui.model import ReportView
-from lawcheck.ui.pages.common import LANGUAGE_LABEL, ReviewTarget, checked, compared, comparison_changed, sample
-from lawcheck.ui.source import LANGUAGES, Outcome, Request, Source, accepted_types, is_imported, sample_drafts
+from lawcheck.ui.pages.address import keep, link_error, stored_source
+from lawcheck.ui.pages.common import (
+    LANGUAGE_LABEL,
+    LANGUAGE_NAME,
+    ReviewTarget,
+    checked,
+    compared,
+    comparison_changed,
+    draft_changed,
+    navigate,
+    sample,
+)
+from lawcheck.ui.printview import chromium, print_document, print_pdf
+from lawcheck.ui.source import (
+    LANGUAGES,
+    Outcome,
+    Request,
+    Scoping,
+    Source,
+    accepted_types,
+    is_imported,
+    sample_drafts,
+)
 from lawcheck.ui.versions import Comparison
 
 # --- input ---------------------------------------------------------------------------------
@@ -48,23 +71,31 @@ def uploaded_source(key: str = S.UPLOAD) -> Source | None:
 
 
 def sidebar_inputs() -> tuple[Source, str, tuple[str, ...], str]:
-    """The draft (the upload, else the chosen bundled draft), language and instruments."""
+    """The draft (the upload, else the draft a link named, else the chosen bundled draft),
+    its language and the instruments."""
+    workspace = current_workspace()[0]
     with st.sidebar:
         st.markdown("## ⚖️ lawcheck")
         st.caption(L.say("Checks a draft law on electronic evidence against the Budapest Convention "
                          "(ETS 185) and its Second Protocol (CETS 224)."))
         types = accepted_types()
-        st.file_uploader(L.say("Draft law"), type=types, key=S.UPLOAD,
-                         help=f"Akoma Ntoso 3.0 XML{', Word or text' if len(types) > 1 else ''}. "
-                              "Without an upload the page shows the demo draft.")
+        st.file_uploader(L.say("Draft law"), type=types, key=S.UPLOAD, on_change=draft_changed,
+                         help=L.say("Akoma Ntoso 3.0 XML, Word or text. Without an upload the page shows a "
+                                    "draft bundled with lawcheck."))
         uploaded = uploaded_source()
+        keep(uploaded, workspace)
+        linked = None if uploaded else stored_source(S.DRAFT, workspace)
+        if linked is not None:
+            st.caption(L.say("Opened from a link: {name}").format(name=L.md(linked.name)))
+            st.button(L.say("Close it"), key="close-linked", on_click=draft_changed, type="tertiary",
+                      icon=":material/close:")
         samples = list(sample_drafts())
         name = st.selectbox(L.say("Or a draft bundled with lawcheck"), samples, key=S.SAMPLE,
-                            disabled=uploaded is not None,
-                            help="Drafts written by the project: a complete model law, a draft with gaps, "
-                                 "Russian drafts. Remove the upload to choose one.")
+                            disabled=uploaded is not None, on_change=draft_changed,
+                            help=L.say("Drafts written for lawcheck: a complete model law, a draft with gaps, "
+                                       "Russian drafts. Remove the upload to choose one."))
         lang = st.selectbox(L.say("Language of the draft"), LANGUAGES, key=S.LANG,
-                            format_func=lambda code: LANGUAGE_LABEL[code])
+                            format_func=lambda code: L.say(LANGUAGE_LABEL[code]))
         words = {"auto": tr("ui.interface_auto", L.language()), "en": "English", "ru": "Русский"}
         ui_lang = st.selectbox(tr("ui.interface_language", L.language()), LANGUAGES, key=S.UI_LANG,
                                format_func=lambda code: words[code])
@@ -72,24 +103,28 @@ def sidebar_inputs() -> tuple[Source, str, tuple[str, ...], str]:
         chosen = [instrument for instrument, key in (("BC", "inst_bc"), ("SP", "inst_sp"))
                   if st.checkbox(L.INSTRUMENT_LABEL[instrument], value=True, key=key)]
         st.divider()
-        st.file_uploader(L.say("Compare with another version"), type=types, key=S.COMPARE_UPLOAD,
-                         on_change=comparison_changed,
-                         help="A later (or earlier) version of this draft, or an amending act: the Versions view "
-                              "shows what it changes in conformance, then in the text, word by word. An amending "
-                              "act is applied to the draft first.")
+        compare = st.file_uploader(L.say("Compare with another version"), type=types, key=S.COMPARE_UPLOAD,
+                                   on_change=comparison_changed,
+                                   help=L.say("A later (or earlier) version of this draft, or an amending act: "
+                                              "the Versions view shows what it changes in conformance, then in "
+                                              "the text, word by word. An amending act is applied to the draft "
+                                              "first."))
+        if compare is not None:
+            keep(uploaded_source(S.COMPARE_UPLOAD), workspace)
     assert lang is not None and ui_lang is not None  # selectboxes with options and a default
-    return uploaded or sample(name), lang, tuple(chosen), ui_lang
+    return uploaded or linked or sample(name), lang, tuple(chosen), ui_lang
 
 
 def resolve(source: Source, lang: str, instruments: tuple[str, ...],
-            ui_lang: str = "auto") -> tuple[Request, Outcome, str | None]:
+            ui_lang: str = "auto", scoping: Scoping | None = None) -> tuple[Request, Outcome, str | None]:
     """The result to show, and the error of the request that failed, if any.
 
     Tries the request as asked; when it fails, the last good file with the asked options;
     then the last good request as it was. So a bad upload never blanks the page."""
     last: Request = st.session_state.get(S.LAST_GOOD) or Request(sample(""))
-    candidates = (Request(source, lang, instruments, ui_lang), Request(last.source, lang, instruments, ui_lang),
-                  last)
+    scoping = scoping or Scoping()
+    candidates = (Request(source, lang, instruments, ui_lang, scoping),
+                  Request(last.source, lang, instruments, ui_lang, scoping), last)
     error = None
     for request in candidates:
         outcome = checked(request.key, request)
@@ -104,7 +139,7 @@ def resolve_comparison(request: Request, outcome: Outcome) -> tuple[Comparison |
     """The comparison to show, and the error of a second upload that failed, if any.
 
     Like `resolve`: a bad second file leaves the last good comparison on the page."""
-    new = uploaded_source(S.COMPARE_UPLOAD)
+    new = uploaded_source(S.COMPARE_UPLOAD) or stored_source(S.COMPARE_DRAFT, current_workspace()[0])
     if new is None:
         st.session_state.pop(S.LAST_COMPARE, None)
         return None, None
@@ -183,11 +218,31 @@ def sidebar_export(request: Request, view: ReportView, analysis: Analysis) -> No
             st.download_button("Markdown", data=lambda: render_markdown(report),
                                file_name=f"{stem}.lawcheck.md", mime="text/markdown",
                                on_click="ignore", key="dl_md", icon=":material/description:")
-            st.download_button("Word", data=lambda: commentary_docx(report, analysis),
+            st.download_button(L.say("Word commentary"), data=lambda: commentary_docx(report, analysis),
                                file_name=f"{stem}.commentary.docx", mime=DOCX_MIME, on_click="ignore",
                                key="dl_docx", icon=":material/article:",
-                               help="The commentary an expert edits: key recommendations, then article by "
-                                    "article, with the reviewer decisions")
+                               help=L.say("The commentary an expert edits: key recommendations, then article by "
+                                          "article, with the reviewer decisions"))
+        lang = L.language()
+        with st.container(horizontal=True, gap="small"):
+            st.button(tr("ui.view.print", lang), key="open-print", on_click=navigate, args=(PRINT,),
+                      icon=":material/print:", help=L.say("Every finding on one page, grouped by treaty article, "
+                                                          "without the sidebar and buttons"))
+            print_download(report, stem, lang, key="dl_pdf")
+
+
+def print_download(report: Mapping[str, Any], stem: str, lang: str, *, key: str) -> None:
+    """The print view as a PDF (made by the system's chromium when the button is clicked), or
+    as an HTML file to print from the browser when the server has no chromium."""
+    if chromium() is None:
+        st.download_button(L.say("Print view (HTML)"), data=lambda: print_document(report, lang),
+                           file_name=f"{stem}.findings.html", mime="text/html", on_click="ignore", key=key,
+                           icon=":material/html:")
+        return
+    st.download_button("PDF", data=lambda: print_pdf(print_document(report, lang)) or b"",
+                       file_name=f"{stem}.findings.pdf", mime="application/pdf", on_click="ignore", key=key,
+                       icon=":material/picture_as_pdf:",
+                       help=L.say("Every finding, grouped by treaty article, as a PDF"))
 
 
 def sidebar_legend() -> None:
@@ -211,21 +266,21 @@ def sidebar_decisions(view: ReportView, path: Path | None, error: str | None) ->
                        .format(workspace=markdown_text(workspace)))
         else:
             st.text_input(L.say("Workspace"), key=S.WORKSPACE, placeholder=L.say("your name or your team's"),
-                          help="Decisions are kept per workspace: only sessions that use the same "
-                               "workspace name see them and can add to them.")
+                          help=L.say("Decisions are kept per workspace: only sessions that use the same "
+                                     "workspace name see them and can add to them."))
         if path is None and not error:
             st.caption(L.say("Name a workspace to record decisions and see them."))
             return
         if error:
-            st.warning(f"The decisions cannot be read: {error}", icon=":material/warning:")
+            st.warning(L.say("The decisions cannot be read: {error}").format(error=error), icon=":material/warning:")
         elif any(counts.values()):
-            st.caption(f"{counts['accepted']} accepted · {counts['dismissed']} dismissed · "
-                       f"{counts['needs_rereview']} to re-review")
+            st.caption(L.say("{accepted} accepted · {dismissed} dismissed · {rereview} to re-review").format(
+                accepted=counts["accepted"], dismissed=counts["dismissed"], rereview=counts["needs_rereview"]))
         else:
             st.caption(L.say("None yet: accept or dismiss a finding on its card."))
         if path is not None:
-            st.caption(f"Kept in `{shown_path(path)}` for workspace {markdown_text(workspace)}, "
-                       "shared by every version of this draft.")
+            st.caption(L.say("Kept on this server for workspace {workspace}, shared by every version of this "
+                             "draft.").format(workspace=markdown_text(workspace)))
 
 
 # --- header ---------------------------------------------------------------------------------
@@ -234,14 +289,16 @@ def header(request: Request, view: ReportView, error: str | None, compare_error:
     """What is being shown, and the errors of failed uploads above it."""
     document = view.document
     if error:
-        st.error(f"{error}\n\nThe page still shows the previous result ({request.source.name}).",
-                 icon=":material/error:")
+        st.error(error + "\n\n" + L.say("The page still shows the previous result ({name}).")
+                 .format(name=request.source.name), icon=":material/error:")
     if compare_error:
         st.error(compare_error, icon=":material/error:")
     origin = L.say("a draft bundled with lawcheck") if request.source.demo else L.say("uploaded draft")
+    link_error()
     st.markdown(f"# {L.md(document['title'])}")
     instruments = L.say(" and ").join(L.INSTRUMENT_LABEL[i] for i in view.report["instruments"])
+    language = str(document["language"])
     st.caption(L.say("{source} ({origin}) · language {language} · {provisions} provisions · checked against "
                      "the {instruments}").format(source=L.md(document["source"]), origin=origin,
-                                                 language=document["language"], provisions=document["provisions"],
-                                                 instruments=instruments))
+                                                 language=L.say(LANGUAGE_NAME.get(language, language)),
+                                                 provisions=document["provisions"], instruments=instruments))
