@@ -98,6 +98,7 @@ def main() -> None:
     compare_digest = comparison.new.digest if comparison is not None else None
     link = current_link(request.source.digest, compare_digest, workspace, signed_in)
     write_address(link)
+    st.session_state[S.LINK_BASE] = link
     sidebar_export(request, view, outcome.analysis)
     sidebar_decisions(view, database, review_error)
     sidebar_legend()

@@ -325,6 +325,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "ui.link.not_kept": ("This draft could not be kept on the server, so a link to it will not open it elsewhere.",
                          "Этот проект не удалось сохранить на сервере: ссылка на него не откроет его в другом окне."),
     "ui.link.finding": ("Link to this finding", "Ссылка на это замечание"),
+    "ui.link.help": ("Opens this finding in a new tab; copy the address to share it with a colleague on this "
+                     "server", "Открывает замечание в новой вкладке; скопируйте адрес, чтобы передать его коллеге, "
+                     "работающему на этом сервере"),
     "ui.link.linked": ("The finding this link points at", "Замечание, на которое указывает ссылка"),
     "ui.link.gone": ("The finding this link points at is not raised for this draft with these options.",
                      "Замечание, на которое указывает ссылка, для этого проекта с выбранными параметрами не "

@@ -146,6 +146,155 @@ PAGE_RU = {
     "{source} ({origin}) · language {language} · {provisions} provisions · checked against the {instruments}":
         "{source} ({origin}) · язык: {language} · положений: {provisions} · проверено на соответствие: "
         "{instruments}",
+    "A decision needs a reason and the reviewer's name.":
+        'Для решения нужны обоснование и имя рецензента.',
+    'A later (or earlier) version of this draft, or an amending act: the Versions view shows what it '
+    'changes in conformance, then in the text, word by word. An amending act is applied to the draft '
+    'first.':
+        'Более поздняя (или ранняя) редакция проекта либо закон о внесении изменений: на вкладке '
+        '«Редакции» видно, что изменилось в соответствии договору, а затем в тексте, пословно. '
+        'Изменения сначала вносятся в проект.',
+    'Accept':
+        'Принять',
+    'Accept the finding':
+        'Принять замечание',
+    'Accept this finding':
+        'Принять замечание',
+    'Akoma Ntoso 3.0 XML, Word or text. Without an upload the page shows a draft bundled with '
+    'lawcheck.':
+        'Akoma Ntoso 3.0 (XML), документ Word или текст. Без загрузки показан проект из комплекта '
+        'lawcheck.',
+    "Articles that do not bind this State (for example the Protocol's, before it is ratified).":
+        'Статьи, не обязательные для государства (например, статьи Протокола до его ратификации).',
+    'Back to the review':
+        'Вернуться к проверке',
+    'Cancel':
+        'Отмена',
+    'Check only what the draft touches':
+        'Проверять только затронутое проектом',
+    'Close it':
+        'Закрыть',
+    'Decide on a group of findings':
+        'Решение сразу по группе замечаний',
+    'Decision':
+        'Решение',
+    'Decision saved: {message}':
+        'Решение сохранено: {message}',
+    'Decisions are kept per workspace: only sessions that use the same workspace name see them and '
+    'can add to them.':
+        'Решения хранятся отдельно для каждого рабочего пространства: видеть и дополнять их могут '
+        'только те, кто указал то же название.',
+    'Detect automatically':
+        'Определить автоматически',
+    'Dismiss':
+        'Отклонить',
+    'Dismiss the finding':
+        'Отклонить замечание',
+    'Dismiss this finding':
+        'Отклонить замечание',
+    'Drafts written for lawcheck: a complete model law, a draft with gaps, Russian drafts. Remove '
+    'the upload to choose one.':
+        'Проекты, подготовленные для lawcheck: полный модельный закон, проект с пробелами, проекты '
+        'на русском языке. Чтобы выбрать один из них, удалите загруженный файл.',
+    'English':
+        'английский',
+    'Every article applies':
+        'Применяются все статьи',
+    'Every finding on one page, grouped by treaty article, without the sidebar and buttons':
+        'Все замечания на одной странице, по статьям договора, без боковой панели и кнопок',
+    'Every finding, grouped by treaty article, as a PDF':
+        'Все замечания по статьям договора в формате PDF',
+    'Findings a reviewer dismissed (and whose provision has not changed since) are left out of the '
+    'list':
+        'Замечания, отклоненные рецензентом (если положение с тех пор не менялось), не показываются '
+        'в списке',
+    'For an amending act or an excerpt: an article it does not touch is not assessed, and a '
+    'safeguard that may stand in the base text is a note, not a gap. An amending act is always read '
+    'so.':
+        'Для закона о внесении изменений или выдержки: не затронутые им статьи не оцениваются, а '
+        'гарантия, которая может содержаться в изменяемом акте, указывается как напоминание, а не '
+        'как пробел. Закон о внесении изменений всегда проверяется так.',
+    'International co-operation':
+        'Международное сотрудничество',
+    'Kept on this server for workspace {workspace}, shared by every version of this draft.':
+        'Хранятся на этом сервере для рабочего пространства {workspace} и действуют для всех '
+        'редакций проекта.',
+    'Leave out what this draft does not set out to do: a code of criminal procedure need not define '
+    'offences.':
+        'Исключите то, что проект не регулирует: например, уголовно-процессуальный кодекс не '
+        'устанавливает составы преступлений.',
+    'Name a workspace in the sidebar first: decisions are kept per workspace, and only that '
+    'workspace sees them.':
+        'Сначала укажите рабочее пространство на боковой панели: решения хранятся отдельно для '
+        'каждого пространства и видны только в нем.',
+    'None':
+        'Нет',
+    'Not applicable to this State':
+        'Не применяются к государству',
+    'Offences and jurisdiction':
+        'Составы преступлений и юрисдикция',
+    'Only those the treaty permits for each article; the elements they relax are not required of the '
+    'draft.':
+        'Только те, которые договор допускает по каждой статье; смягчаемые ими требования к проекту '
+        'не предъявляются.',
+    'Opened from a link: {name}':
+        'Открыт по ссылке: {name}',
+    'Parts of the treaties assessed':
+        'Проверяемые разделы договоров',
+    'Print from the browser (Ctrl+P) or download the PDF; this bar is not printed.':
+        'Распечатайте из браузера (Ctrl+P) или скачайте PDF; эта панель не печатается.',
+    'Print view (HTML)':
+        'Версия для печати (HTML)',
+    'Procedural powers and safeguards':
+        'Процессуальные полномочия и гарантии',
+    'Reason':
+        'Обоснование',
+    'Record the decision for all {count}':
+        'Записать решение по всем ({count})',
+    'Reservations and declarations made':
+        'Сделанные оговорки и заявления',
+    'Reviewer':
+        'Рецензент',
+    'Russian':
+        'русский',
+    'Scope of the check':
+        'Объем проверки',
+    'The commentary an expert edits: key recommendations, then article by article, with the reviewer '
+    'decisions':
+        'Комментарий для доработки экспертом: основные рекомендации, затем постатейный анализ с '
+        'решениями рецензентов',
+    'The decision was not saved: {error}':
+        'Решение не сохранено: {error}',
+    'The decisions cannot be read: {error}':
+        'Не удается прочитать решения: {error}',
+    'The page still shows the previous result ({name}).':
+        'На странице по-прежнему показан предыдущий результат ({name}).',
+    'Why, in a sentence the next reviewer and the drafter will read':
+        'Почему — одним предложением для следующего рецензента и разработчика проекта',
+    'Word commentary':
+        'Комментарий (DOCX)',
+    'Your name':
+        'Ваше имя',
+    'accepted':
+        'принято',
+    'dismissed':
+        'отклонено',
+    'the finding is right: the draft must change':
+        'замечание обоснованно: проект нужно изменить',
+    'the finding is wrong or does not apply to this draft':
+        'замечание ошибочно или не относится к этому проекту',
+    '{accepted} accepted · {dismissed} dismissed · {rereview} to re-review':
+        'принято: {accepted} · отклонено: {dismissed} · пересмотреть: {rereview}',
+    '{count} findings of this kind not yet dismissed.':
+        'Неотклоненных замечаний этого вида: {count}.',
+    '{count} findings: {decision} by {reviewer}':
+        'Замечаний: {count} — {decision} ({reviewer})',
+    '{what}: {decision} by {reviewer}':
+        '{what}: {decision} ({reviewer})',
+    'reservation':
+        'оговорка',
+    'declaration':
+        'заявление',
 }
 """The page's own words in Russian, keyed by their English (the source text of the page)."""
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 from urllib.parse import urlencode
@@ -94,7 +94,7 @@ def finding_ref(finding: Mapping[str, Any]) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
 
 
-def find_finding(findings: list[dict[str, Any]], ref: str | None) -> int | None:
+def find_finding(findings: Sequence[Mapping[str, Any]], ref: str | None) -> int | None:
     """The index of the finding an address names, or None."""
     if not ref:
         return None

@@ -45,6 +45,7 @@ DRAFT: Final = "_draft"  # digest of the draft named by the address or last uplo
 COMPARE_DRAFT: Final = "_compare_draft"  # digest of the second version named by the address or uploaded
 FINDING: Final = "_finding"  # finding_ref of the finding the address points at
 LINK_ERROR: Final = "_link_error"  # why part of the address could not be opened
+LINK_BASE: Final = "_link_base"  # the Link of the page as drawn, for the links of its findings and graph
 STORED: Final = "_stored"  # (workspace, digest) pairs already kept in the drafts store this session
 SCOPE_NA: Final = "scope_na"  # requirements not applicable to the Party
 SCOPE_GROUPS: Final = "scope_groups"  # groups of requirements assessed (lawcheck.settings.SCOPES)

@@ -26,6 +26,9 @@ LANGUAGE_LABEL = {"auto": "Detect automatically", "en": "English", "ru": "Russia
 LANGUAGE_NAME = {"en": "English", "ru": "Russian"}  # in the header's "language ..."
 STYLE = Path(lawcheck.ui.__file__).with_name("style.css")
 DECISION_VERB = {"accepted": "Accept", "dismissed": "Dismiss"}
+DECISION_FORM = {"accepted": "Accept this finding", "dismissed": "Dismiss this finding"}
+DECISION_SUBMIT = {"accepted": "Accept the finding", "dismissed": "Dismiss the finding"}
+DECISION_DONE = {"accepted": "accepted", "dismissed": "dismissed"}
 DECISION_MEANS = {"accepted": "the finding is right: the draft must change",
                   "dismissed": "the finding is wrong or does not apply to this draft"}
 
@@ -161,4 +164,4 @@ def saved_toast() -> None:
     """Confirm a decision once, on the rerun after it was saved."""
     message = st.session_state.pop(S.SAVED, None)
     if message:
-        st.toast(f"Decision saved: {message}", icon=":material/check_circle:")
+        st.toast(L.say("Decision saved: {message}").format(message=message), icon=":material/check_circle:")

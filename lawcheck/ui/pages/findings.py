@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 import streamlit as st
@@ -15,9 +16,13 @@ from lawcheck.treaty import SEVERITIES
 from lawcheck.ui import labels as L
 from lawcheck.ui import session as S
 from lawcheck.ui.decisions import record_decision
+from lawcheck.ui.links import find_finding, finding_ref, link_query
 from lawcheck.ui.model import ReportView, category_counts, filter_findings
 from lawcheck.ui.pages.common import (
+    DECISION_DONE,
+    DECISION_FORM,
     DECISION_MEANS,
+    DECISION_SUBMIT,
     DECISION_VERB,
     FINDINGS_PER_PAGE,
     ReviewTarget,
@@ -45,9 +50,11 @@ def findings_view(view: ReportView) -> None:
                            persist_state="session")
     dismissed = sum(is_dismissed(finding) for finding in view.findings)
     hide = st.toggle(L.say("Hide dismissed findings ({count})").format(count=dismissed), key=S.HIDE_DISMISSED,
-                     persist_state="session",
-                     disabled=not dismissed, help="Findings a reviewer dismissed (and whose provision has not "
-                                                  "changed since) are left out of the list")
+                     persist_state="session", disabled=not dismissed,
+                     help=L.say("Findings a reviewer dismissed (and whose provision has not changed since) are "
+                                "left out of the list"))
+    linked_finding(view)
+    group_decision(view, present)
     shown = filter_findings(view.findings, categories=categories, severities=severities, requirements=chosen,
                             hide_dismissed=hide and bool(dismissed))
     st.markdown("**" + L.say("{shown} of {total} findings").format(shown=len(shown), total=len(view.findings)) + "**")
@@ -57,6 +64,78 @@ def findings_view(view: ReportView) -> None:
         page = st.pagination(pages, key=f"f_page-{hash((*categories, *severities, *chosen, hide))}")
     for index in shown[(page - 1) * FINDINGS_PER_PAGE:page * FINDINGS_PER_PAGE]:
         finding_card(view, index, "list")
+
+
+def linked_finding(view: ReportView) -> None:
+    """The finding a link points at, first and framed, above the list."""
+    ref = st.session_state.get(S.FINDING)
+    if not ref:
+        return
+    index = find_finding(view.findings, ref)
+    lang = L.language()
+    if index is None:
+        st.info(tr("ui.link.gone", lang), icon=":material/link_off:")
+        return
+    st.markdown("#### " + tr("ui.link.linked", lang))
+    finding_card(view, index, "linked")
+    st.divider()
+
+
+def group_decision(view: ReportView, present: Mapping[str, int]) -> None:
+    """Dismiss (or accept) every finding of one kind with one reason: eleven missing offences in
+    a code of criminal procedure are one decision, not eleven."""
+    open_ = [c for c in present if any(f["category"] == c and not is_dismissed(f) for f in view.findings)]
+    if not open_:
+        return
+    with st.expander(L.say("Decide on a group of findings"), icon=":material/select_all:", key="group"):
+        lang = L.language()
+
+        def kind(category: str) -> str:  # the language is bound here: Streamlit may call it later
+            return tr(f"ui.category.{category}", lang)
+
+        def verb(decision: str) -> str:
+            return L.say_in(DECISION_VERB[decision], lang)
+
+        category = st.selectbox(L.say("Kind"), open_, key="group-category", format_func=kind)
+        decision = st.radio(L.say("Decision"), list(DECISION_VERB), key="group-decision", horizontal=True,
+                            format_func=verb)
+        chosen = [i for i, f in enumerate(view.findings) if f["category"] == category and not is_dismissed(f)]
+        st.caption(L.say("{count} findings of this kind not yet dismissed.").format(count=len(chosen)))
+        st.text_area(L.say("Reason"), key="group-reason", height=68,
+                     placeholder=L.say("Why, in a sentence the next reviewer and the drafter will read"))
+        st.text_input(L.say("Reviewer"), value=st.session_state.get(S.REVIEWER_NAME, ""), key="group-reviewer",
+                      placeholder=L.say("Your name"))
+        if st.session_state.get(S.DECIDE_ERROR) and st.session_state.get(S.DECIDING) == "group":
+            st.warning(st.session_state[S.DECIDE_ERROR], icon=":material/warning:")
+        st.button(L.say("Record the decision for all {count}").format(count=len(chosen)), key="group-save",
+                  type="primary", on_click=save_group, args=([view.findings[i] for i in chosen], str(decision)))
+
+
+def save_group(findings: list[Mapping[str, Any]], decision: str) -> None:
+    """Button callback: one decision, with one reason, on each of the findings given."""
+    st.session_state[S.DECIDING] = "group"
+    reason = str(st.session_state.get("group-reason") or "").strip()
+    reviewer = str(st.session_state.get("group-reviewer") or "").strip()
+    if not reason or not reviewer:
+        st.session_state[S.DECIDE_ERROR] = L.say("A decision needs a reason and the reviewer's name.")
+        return
+    target: ReviewTarget | None = st.session_state.get(S.REVIEW)
+    if target is None:
+        st.session_state[S.DECIDE_ERROR] = L.say("Name a workspace in the sidebar first: decisions are kept "
+                                                 "per workspace, and only that workspace sees them.")
+        return
+    try:
+        for finding in findings:
+            record_decision(target.path, finding, target.analysis, decision, reason, reviewer, source=target.source)
+    except (InputError, OSError, sqlite3.Error, ValueError) as error:
+        st.session_state[S.DECIDE_ERROR] = L.say("The decision was not saved: {error}").format(error=error)
+        return
+    st.session_state[S.REVIEWER_NAME] = reviewer
+    st.session_state[S.DECISIONS_SAVED] = st.session_state.get(S.DECISIONS_SAVED, 0) + len(findings)
+    st.session_state[S.SAVED] = L.say("{count} findings: {decision} by {reviewer}").format(
+        count=len(findings), decision=L.say(DECISION_DONE[decision]), reviewer=reviewer)
+    st.session_state.pop("group-reason", None)
+    cancel_decision()
 
 
 def keep_valid(key: str, options: Any) -> None:
@@ -90,9 +169,15 @@ def finding_card(view: ReportView, index: int, place: str) -> None:
             details.append(f"{tr('ui.treaty', lang)}: {L.md(finding['cites'])}")
         if finding.get("evidence"):
             details.append(f"{tr('report.evidence', lang)}: " + ", ".join(f"“{L.md(e)}”" for e in finding["evidence"]))
-        details.append(f"{tr('ui.code', lang)}: `{finding['code']}`")
+        if finding.get("force"):
+            details.append(f"{tr('ui.print.force', lang)}: {tr('ui.force.' + finding['force'], lang)}")
         st.caption(" · ".join(details))
         decision_line(finding)
+        base = st.session_state.get(S.LINK_BASE)
+        if base is not None:
+            target = replace(base, view="findings", finding=finding_ref(finding), clause=None, article=None)
+            st.markdown(f"[:material/link: {tr('ui.link.finding', lang)}]({link_query(target)})",
+                        help=tr("ui.link.help", lang))
         provisions = finding.get("provisions", [])[:6] if place != "clause" else []
         with st.container(horizontal=True, gap="small"):
             for eid in provisions:
@@ -115,9 +200,10 @@ def decision_line(finding: Mapping[str, Any]) -> None:
 
 def decision_buttons(finding: Mapping[str, Any], index: int, place: str) -> None:
     for decision, icon in (("accepted", ":material/check:"), ("dismissed", ":material/block:")):
-        st.button(DECISION_VERB[decision], key=f"{place}-{DECISION_VERB[decision].lower()}-{index}",
+        verb = L.say(DECISION_VERB[decision])
+        st.button(verb, key=f"{place}-{DECISION_VERB[decision].lower()}-{index}",
                   on_click=start_decision, args=(place, index, decision, finding["code"]), icon=icon,
-                  type="tertiary", help=f"{DECISION_VERB[decision]}: {DECISION_MEANS[decision]} (with a reason)")
+                  type="tertiary", help=f"{verb}: {L.say(DECISION_MEANS[decision])}")
 
 
 def start_decision(place: str, index: int, decision: str, code: str) -> None:
@@ -133,19 +219,18 @@ def cancel_decision() -> None:
 
 def decision_form(finding: Mapping[str, Any], index: int, place: str, decision: str) -> None:
     """Reason and reviewer for a decision; the name is remembered for the next one."""
-    verb = DECISION_VERB[decision]
     with st.form(key=f"{place}-decide-{index}"):
-        st.markdown(f"**{verb} this finding:** {DECISION_MEANS[decision]}.")
-        st.text_area("Reason", key=f"{place}-reason-{index}", height=80,
-                     placeholder="Why, in a sentence the next reviewer and the drafter will read")
-        st.text_input("Reviewer", value=st.session_state.get(S.REVIEWER_NAME, ""), key=f"{place}-reviewer-{index}",
-                      placeholder="Your name")
+        st.markdown(f"**{L.say(DECISION_FORM[decision])}:** {L.say(DECISION_MEANS[decision])}.")
+        st.text_area(L.say("Reason"), key=f"{place}-reason-{index}", height=80,
+                     placeholder=L.say("Why, in a sentence the next reviewer and the drafter will read"))
+        st.text_input(L.say("Reviewer"), value=st.session_state.get(S.REVIEWER_NAME, ""),
+                      key=f"{place}-reviewer-{index}", placeholder=L.say("Your name"))
         if st.session_state.get(S.DECIDE_ERROR):
             st.warning(st.session_state[S.DECIDE_ERROR], icon=":material/warning:")
         with st.container(horizontal=True, gap="small"):
-            st.form_submit_button(f"{verb} the finding", type="primary", key=f"{place}-save-{index}",
+            st.form_submit_button(L.say(DECISION_SUBMIT[decision]), type="primary", key=f"{place}-save-{index}",
                                   on_click=save_decision, args=(finding, index, place, decision))
-            st.form_submit_button("Cancel", key=f"{place}-cancel-{index}", on_click=cancel_decision)
+            st.form_submit_button(L.say("Cancel"), key=f"{place}-cancel-{index}", on_click=cancel_decision)
 
 
 def save_decision(finding: Mapping[str, Any], index: int, place: str, decision: str) -> None:
@@ -154,19 +239,21 @@ def save_decision(finding: Mapping[str, Any], index: int, place: str, decision: 
     reason = str(st.session_state.get(f"{place}-reason-{index}") or "").strip()
     reviewer = str(st.session_state.get(f"{place}-reviewer-{index}") or "").strip()
     if not reason or not reviewer:
-        st.session_state[S.DECIDE_ERROR] = "A decision needs a reason and the reviewer's name."
+        st.session_state[S.DECIDE_ERROR] = L.say("A decision needs a reason and the reviewer's name.")
         return
     target: ReviewTarget | None = st.session_state.get(S.REVIEW)
     if target is None:
-        st.session_state[S.DECIDE_ERROR] = ("Name a workspace in the sidebar first: decisions are kept "
-                                             "per workspace, and only that workspace sees them.")
+        st.session_state[S.DECIDE_ERROR] = L.say("Name a workspace in the sidebar first: decisions are kept "
+                                                 "per workspace, and only that workspace sees them.")
         return
     try:
         record_decision(target.path, finding, target.analysis, decision, reason, reviewer, source=target.source)
     except (InputError, OSError, sqlite3.Error, ValueError) as error:
-        st.session_state[S.DECIDE_ERROR] = f"The decision was not saved: {error}"
+        st.session_state[S.DECIDE_ERROR] = L.say("The decision was not saved: {error}").format(error=error)
         return
     st.session_state[S.REVIEWER_NAME] = reviewer
     st.session_state[S.DECISIONS_SAVED] = st.session_state.get(S.DECISIONS_SAVED, 0) + 1
-    st.session_state[S.SAVED] = f"{finding['code']}: {decision} by {reviewer}"
+    st.session_state[S.SAVED] = L.say("{what}: {decision} by {reviewer}").format(
+        what=finding.get("requirement") or L.CATEGORY_LABEL[finding["category"]],
+        decision=L.say(DECISION_DONE[decision]), reviewer=reviewer)
     cancel_decision()

@@ -94,8 +94,12 @@ def sidebar_inputs() -> tuple[Source, str, tuple[str, ...], str]:
                             disabled=uploaded is not None, on_change=draft_changed,
                             help=L.say("Drafts written for lawcheck: a complete model law, a draft with gaps, "
                                        "Russian drafts. Remove the upload to choose one."))
-        lang = st.selectbox(L.say("Language of the draft"), LANGUAGES, key=S.LANG,
-                            format_func=lambda code: L.say(LANGUAGE_LABEL[code]))
+        page_lang = L.language()
+
+        def language_label(code: str) -> str:  # the language is bound here: Streamlit may call it later
+            return L.say_in(LANGUAGE_LABEL[code], page_lang)
+
+        lang = st.selectbox(L.say("Language of the draft"), LANGUAGES, key=S.LANG, format_func=language_label)
         words = {"auto": tr("ui.interface_auto", L.language()), "en": "English", "ru": "Русский"}
         ui_lang = st.selectbox(tr("ui.interface_language", L.language()), LANGUAGES, key=S.UI_LANG,
                                format_func=lambda code: words[code])
