@@ -23,7 +23,7 @@ from lawcheck.ui.model import ReportView
 from lawcheck.ui.pages.address import current_link, read_address, write_address
 from lawcheck.ui.pages.articles import article_view
 from lawcheck.ui.pages.clauses import clause_view
-from lawcheck.ui.pages.common import inject_style, saved_toast, scroll_to_top, view_label
+from lawcheck.ui.pages.common import inject_language_style, inject_style, saved_toast, scroll_to_top, view_label
 from lawcheck.ui.pages.findings import findings_view
 from lawcheck.ui.pages.graph import graph_view
 from lawcheck.ui.pages.overview import overview
@@ -82,6 +82,7 @@ def main() -> None:
     inject_style()
     read_address(signed_in_user() is not None)
     L.set_language(st.session_state.get(S.PAGE_LANG, "en"))
+    inject_language_style()
     source, lang, instruments, ui_lang = sidebar_inputs()
     scoping = sidebar_scoping()
     request, outcome, error = resolve(source, lang, instruments, ui_lang, scoping)

@@ -435,7 +435,8 @@ def test_amendment_that_removes_the_judge_shows_a_new_missing_safeguard(
     text = markdown_text(app)
     assert f"#### New findings ({len(diff['findings']['added'])})" in text
     assert finding["message"] in text and "BC-21 Interception of content data" in text
-    assert any(f"`{eid}`" in c.value.replace("\\", "") for c in app.caption for eid in finding["provisions"])
+    where = ", ".join(finding["labels"])  # cited as a lawyer does; the eIds stay out of the text
+    assert any(f"In {where}" in c.value.replace("\\", "") for c in app.caption)
     shown = html_text(app)
     assert "BC-21 Interception of content data lost judicial or other independent supervision" in shown
     assert "present → absent" in shown
@@ -470,7 +471,7 @@ def test_amending_instructions_that_cannot_be_applied_are_listed() -> None:
     app = upload_second(upload(start(), base.name, base.read_bytes()), amendment)
     assert not app.error
     assert any(s.value == f"Amending instructions not applied ({len(problems)})" for s in app.subheader)
-    assert any(f"{len(problems)} amending instruction(s) could not be applied" in w.value for w in app.warning)
+    assert any(f"Amending instructions that could not be applied: {len(problems)}." in w.value for w in app.warning)
     shown = html_text(app)
     for problem in problems:
         assert problem["eId"] in shown and problem["message"] in shown and f"{problem['line']}" in shown

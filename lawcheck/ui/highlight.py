@@ -9,7 +9,7 @@ Offsets come from the engine's tagging; this module only turns them into spans.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from lawcheck.concepts.tagger import Tagged
@@ -108,6 +108,7 @@ def highlight(tagged: Tagged, references: Iterable[str] = ()) -> str:
     return "".join(out)
 
 
-def legend_html() -> str:
-    """The key to the colours, shown under every highlighted text."""
-    return " ".join(f'<mark class="lc-{kind}">{html.escape(label)}</mark>' for kind, label in LEGEND)
+def legend_html(say: Callable[[str], str] = str) -> str:
+    """The key to the colours, shown under every highlighted text (`say` puts a label in the
+    page's language)."""
+    return " ".join(f'<mark class="lc-{kind}">{html.escape(say(label))}</mark>' for kind, label in LEGEND)

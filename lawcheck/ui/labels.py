@@ -295,6 +295,156 @@ PAGE_RU = {
         'оговорка',
     'declaration':
         'заявление',
+    ' (Protocol)':
+        ' (Протокол)',
+    'Amending instructions not applied ({count})':
+        'Не внесенные изменения ({count})',
+    'Amending instructions that could not be applied: {count}. They are listed at the end of this '
+    'view, and the consolidated text lacks them.':
+        'Изменения, которые не удалось внести: {count}. Они перечислены в конце вкладки; в сводном '
+        'тексте их нет.',
+    'Art. 15 ETS 185':
+        'ст. 15 ETS 185',
+    'Arts 13-14 CETS 224':
+        'ст. 13–14 CETS 224',
+    'Chapters of the treaties, each article coloured by its status in the draft; an arrow counts the '
+    "articles of one chapter that depend on, or are subject to, another's. Click an article to open "
+    'it.':
+        'Главы договоров; цвет статьи — ее оценка в проекте; стрелка показывает, сколько статей '
+        'одной главы зависят от статей другой или подчинены им. Нажмите на статью, чтобы открыть ее.',
+    'Comparison (HTML)':
+        'Сравнение (HTML)',
+    'Everything':
+        'Все',
+    'Findings ({count})':
+        'Замечания ({count})',
+    'Focus on':
+        'Показать',
+    'In {where}':
+        'В: {where}',
+    'No change in conformance: no finding added or resolved, no status or safeguard changed.':
+        'Соответствие не изменилось: замечания не добавлены и не сняты, оценки и гарантии прежние.',
+    'Picture':
+        'Схема',
+    'Powers':
+        'Полномочия',
+    'Powers and the safeguards they need: red = absent in the draft, green = present, dashed = not '
+    'assessed':
+        'Полномочия и необходимые гарантии: красный — нет в проекте, зеленый — есть, пунктир — не '
+        'оценивалось',
+    'Provisions':
+        'Положения',
+    'Provisions of the draft aligned to {id} ({count})':
+        'Положения проекта, сопоставленные с {id} ({count})',
+    'Related articles':
+        'Связанные статьи',
+    'Renumbered provisions ({count})':
+        'Перенумерованные положения ({count})',
+    'Safeguards lost':
+        'Утрачено гарантий',
+    'Safeguards that changed ({count})':
+        'Изменившиеся гарантии ({count})',
+    'Safeguards, ':
+        'Гарантии, ',
+    'Treaty articles whose status changed ({count})':
+        'Статьи договора с изменившейся оценкой ({count})',
+    'Upload a later version of this draft, or an amending act, under **Compare with another '
+    'version** in the sidebar. This view then shows what it changes in conformance (findings added '
+    'and resolved, safeguards lost or gained), then in the text, word by word.':
+        'Загрузите более позднюю редакцию проекта или закон о внесении изменений в поле **Сравнить с '
+        'другой редакцией** на боковой панели. Здесь появится, что меняется в соответствии договору '
+        '(новые и снятые замечания, утраченные и добавленные гарантии), а затем в тексте, пословно.',
+    'What the article requires, element by element':
+        'Требования статьи по элементам',
+    'lawcheck applies every instruction it can and skips none silently: these it could not apply, so '
+    'the comparison above does not include them. Check each against the base act.':
+        'lawcheck вносит все изменения, какие может, и ни одно не пропускает молча: эти внести не '
+        'удалось, поэтому сравнение выше их не учитывает. Проверьте каждое по изменяемому акту.',
+    '{count} gained':
+        'добавлено: {count}',
+    '{focus} and the articles it is linked to: dashed = subject to, dotted = depends on, blue = '
+    'mirrors; fill = status in the draft':
+        '{focus} и связанные статьи: пунктир — подчинена, точки — зависит, синий — соответствует; '
+        'заливка — оценка в проекте',
+    '{new} is an amending act: instructions applied to {old}: {count}; the consolidated text is '
+    'compared with it.':
+        '{new} — закон о внесении изменений; в {old} внесено изменений: {count}; сравнивается '
+        'сводный текст.',
+    '{old} ({before} provisions) → {new} ({after} provisions)':
+        '{old} (положений: {before}) → {new} (положений: {after})',
+    '{old} as amended by {new}':
+        '{old} с изменениями, внесенными {new}',
+    'Structure of the draft': 'Структура проекта',
+    'Added provisions ({count})':
+        'Добавленные положения ({count})',
+    'Removed provisions ({count})':
+        'Исключенные положения ({count})',
+    'Obligation':
+        'обязательство',
+    'a power here lacks a safeguard':
+        'у полномочия здесь нет гарантии',
+    'absent':
+        'отсутствует',
+    'present':
+        'имеется',
+    'unknown':
+        'не оценивалось',
+    'conditions and safeguards':
+        'условия и гарантии',
+    'contradicts the treaty':
+        'противоречит договору',
+    'corporate liability':
+        'ответственность юридических лиц',
+    'cross-reference':
+        'отсылка',
+    'definition':
+        'определение',
+    'depends on':
+        'зависит от',
+    'depends on {id}':
+        'зависит от {id}',
+    'general principles':
+        'общие принципы',
+    'implements an article':
+        'реализует статью',
+    'international co-operation':
+        'международное сотрудничество',
+    'jurisdiction':
+        'юрисдикция',
+    'matched concept':
+        'найденное понятие',
+    'mirrors {id}':
+        'соответствует {id}',
+    'negated (counts against)':
+        'с отрицанием (говорит против)',
+    'no treaty article':
+        'не сопоставлено со статьей договора',
+    'offence':
+        'состав преступления',
+    'partly implements an article':
+        'частично реализует статью',
+    'period or number':
+        'срок или число',
+    'procedural power':
+        'процессуальное полномочие',
+    'protection of personal data':
+        'защита персональных данных',
+    'sanctions':
+        'санкции',
+    'scope of procedural provisions':
+        'сфера применения процессуальных норм',
+    'subject to':
+        'подчинена',
+    'subject to {id}':
+        'подчинена {id}',
+    'co-operation measure':
+        'мера сотрудничества',
+    'actor or authority':
+        'субъект или орган',
+    'Powers and their safeguards':
+        'Полномочия и их гарантии',
+    'All articles and their dependencies':
+        'Все статьи и связи между ними',
 }
 """The page's own words in Russian, keyed by their English (the source text of the page)."""
 

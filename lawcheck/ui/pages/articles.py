@@ -16,6 +16,12 @@ from lawcheck.ui.pages.common import clause_button, open_article, rulebook
 from lawcheck.ui.pages.findings import finding_card
 from lawcheck.ui.source import Outcome
 
+KIND_LABEL = {"definition": "definition", "offence": "offence", "liability": "corporate liability",
+              "sanction": "sanctions", "jurisdiction": "jurisdiction", "scope": "scope of procedural provisions",
+              "procedural_power": "procedural power", "safeguards": "conditions and safeguards",
+              "data_protection": "protection of personal data", "cooperation": "international co-operation",
+              "cooperation_power": "co-operation measure", "general": "general principles"}
+
 # --- articles -----------------------------------------------------------------------------
 
 def article_view(view: ReportView, outcome: Outcome) -> None:
@@ -30,12 +36,12 @@ def article_view(view: ReportView, outcome: Outcome) -> None:
     st.html(f'<h2 class="lc-h2">{esc(requirement["id"])} · {esc(requirement["title"])} '
             f'{status_chip(requirement["status"])}</h2>')
     cites = ", ".join(L.treaty_cite(requirement, c) for c in requirement.get("cites", [])) or L.treaty_cite(requirement)
-    kind = requirement["kind"].replace("_", " ")
-    st.caption(f"{L.md(cites)} · {kind} · score {requirement.get('score', 0):.2f}")
+    kind = L.say(KIND_LABEL.get(requirement["kind"], "Obligation"))
+    st.caption(f"{L.md(cites)} · {kind}")
     st.markdown(L.md(requirement["summary"]))
     left, right = st.columns([1, 1], gap="large")
     with left:
-        st.markdown("#### Elements")
+        st.markdown("#### " + L.say("What the article requires, element by element"))
         st.html(elements_html(requirement))
         if requirement.get("safeguards"):
             st.html(safeguards_html(requirement))
@@ -59,15 +65,16 @@ def related_articles(view: ReportView, requirement_id: str) -> None:
                                                   ("mirrors", rule.mirrors))
              for target in targets if target in view.requirements]
     if links:
-        st.markdown("#### Related articles")
+        st.markdown("#### " + L.say("Related articles"))
         with st.container(horizontal=True, gap="small"):
             for kind, target in links:
-                st.button(f"{kind} {target}", key=f"rel-{kind}-{target}", on_click=open_article, args=(target,))
+                st.button(L.say(f"{kind} {{id}}").format(id=target), key=f"rel-{kind}-{target}", on_click=open_article,
+                          args=(target,), help=view.requirements[target]["title"])
 
 
 def article_findings(view: ReportView, requirement_id: str) -> None:
     found = view.by_requirement.get(requirement_id, [])
-    st.markdown(f"#### Findings ({len(found)})")
+    st.markdown("#### " + L.say("Findings ({count})").format(count=len(found)))
     if not found:
         st.caption(L.say("None: the engine found nothing to change for this article."))
     for index in found:
@@ -76,12 +83,14 @@ def article_findings(view: ReportView, requirement_id: str) -> None:
 
 def aligned_provisions(view: ReportView, outcome: Outcome, requirement: Mapping[str, Any]) -> None:
     provisions = requirement.get("provisions", [])
-    st.markdown(f"#### Provisions of the draft aligned to {requirement['id']} ({len(provisions)})")
+    st.markdown("#### " + L.say("Provisions of the draft aligned to {id} ({count})").format(
+        id=requirement["id"], count=len(provisions)))
     if not provisions:
         st.info(L.say("No provision of the draft implements this article."))
     for number, provision in enumerate(provisions):
         eid = provision["eId"]
-        evidence = ", ".join(f"“{e}”" for e in provision.get("evidence", []))
+        quote = ("«", "»") if L.language() == "ru" else ("“", "”")
+        evidence = ", ".join(f"{quote[0]}{e}{quote[1]}" for e in provision.get("evidence", []))
         cite = provision.get("label") or view.cite(eid)
         with st.expander(f"{cite} · {evidence}", expanded=number == 0):
             if eid in view.rows:

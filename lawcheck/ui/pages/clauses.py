@@ -26,12 +26,16 @@ def clause_view(view: ReportView, outcome: Outcome) -> None:
         return
     if st.session_state.get(S.CLAUSE) not in view.rows:
         st.session_state[S.CLAUSE] = first_clause(view)
-    tree, text, treaty = st.columns([1.05, 1.7, 1.45], gap="medium")
-    with tree:
+    # The draft's text gets the widest column: on a laptop (1280 px) three columns left it 300 px.
+    # The tree of the draft sits in an expander above, beside the list of every provision.
+    pick, tree = st.columns([1, 1.4], gap="medium", vertical_alignment="bottom")
+    with pick:
         st.selectbox(L.say("Provision"), list(view.rows), key=S.CLAUSE, persist_state="session",
                      format_func=lambda eid: provision_option(view, eid))
+    with tree, st.expander(L.say("Structure of the draft"), icon=":material/account_tree:"):
         provision_tree(view, st.session_state[S.CLAUSE])
     eid = st.session_state[S.CLAUSE]
+    text, treaty = st.columns([1.55, 1], gap="large")
     with text:
         provision_text(view, outcome, eid)
     with treaty:
@@ -52,7 +56,8 @@ def provision_tree(view: ReportView, current: str) -> None:
     with st.container(key="clause-tree"):
         for container, articles in groups:
             opened = len(groups) == 1 or any(row.eid == article for row in articles)
-            title = f"{MARK_SYMBOL[container.subtree_mark]} {L.md(container.title)}" if container else "Provisions"
+            title = (f"{MARK_SYMBOL[container.subtree_mark]} {L.md(container.title)}" if container
+                     else L.say("Provisions"))
             with st.expander(title, expanded=opened) if container else st.container():
                 for row in articles:
                     tree_button(view, row, current, 0)
@@ -64,7 +69,7 @@ def provision_tree(view: ReportView, current: str) -> None:
 def tree_button(view: ReportView, row: ProvisionRow, current: str, indent: int) -> None:
     st.button(f"{chr(0x2003) * indent}{MARK_SYMBOL[row.subtree_mark]} {L.md(row.title)}", key=f"tree-{row.eid}",
               type="primary" if row.eid == current else "tertiary", on_click=open_clause, args=(row.eid,),
-              help=f"{row.eid}: {MARK_LABEL[row.subtree_mark]}")
+              help=f"{row.eid}: {L.say(MARK_LABEL[row.subtree_mark])}")
 
 
 def provision_text(view: ReportView, outcome: Outcome, eid: str) -> None:
@@ -73,10 +78,10 @@ def provision_text(view: ReportView, outcome: Outcome, eid: str) -> None:
     if trail:
         st.caption(L.md(trail))
     st.markdown(f"### {L.md(row.title)}")
-    st.caption(f"{L.md(view.cite(eid))} · {MARK_SYMBOL[row.subtree_mark]} {MARK_LABEL[row.subtree_mark]}",
+    st.caption(f"{L.md(view.cite(eid))} · {MARK_SYMBOL[row.subtree_mark]} {L.say(MARK_LABEL[row.subtree_mark])}",
                help=eid)
     st.html(units_html(view, outcome.analysis, eid))
-    st.html(f'<div class="lc-legend">{legend_html()}</div>')
+    st.html(f'<div class="lc-legend">{legend_html(L.say)}</div>')
     clause_findings(view, eid)
 
 

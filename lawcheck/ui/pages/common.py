@@ -149,6 +149,24 @@ def inject_style() -> None:
     st.html(f"<style>{STYLE.read_text(encoding='utf-8')}</style>")
 
 
+# Streamlit's file uploader writes its button and its limits in English whatever the page's
+# language; in Russian the page hides those words and shows its own in their place.
+UPLOADER_RU = """
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p,
+[data-testid="stFileUploaderDropzoneInstructions"] span { visibility: hidden; font-size: 0 !important; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {
+  content: "Загрузить"; visibility: visible; font-size: .875rem; }
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {
+  content: "до 50 МБ · XML, DOCX, TXT"; visibility: visible; font-size: .75rem; }
+"""
+
+
+def inject_language_style() -> None:
+    """What the page's language changes in Streamlit's own widgets."""
+    if L.language() == "ru":
+        st.html(f"<style>{UPLOADER_RU}</style>")
+
+
 def scroll_to_top() -> None:
     """After a navigation button, scroll Streamlit's main pane to the top (once: the script
     carries the navigation count, so each navigation is a new element that runs again)."""
