@@ -31,6 +31,7 @@ from lawcheck.ui.pages.printing import print_view
 from lawcheck.ui.pages.scoping import sidebar_scoping
 from lawcheck.ui.pages.sidebar import (
     current_workspace,
+    expected_language,
     header,
     resolve,
     resolve_comparison,
@@ -81,7 +82,8 @@ def main() -> None:
     st.set_page_config(page_title="lawcheck", page_icon="⚖️", layout="wide")
     inject_style()
     read_address(signed_in_user() is not None)
-    L.set_language(st.session_state.get(S.PAGE_LANG, "en"))
+    st.session_state[S.PAGE_LANG] = expected_language()
+    L.set_language(st.session_state[S.PAGE_LANG])
     inject_language_style()
     source, lang, instruments, ui_lang = sidebar_inputs()
     scoping = sidebar_scoping()
@@ -90,9 +92,9 @@ def main() -> None:
         st.error(error or "lawcheck could not check the draft.")
         return
     page_lang = outcome.view.document.get("ui_language", "en")
-    if page_lang != st.session_state.get(S.PAGE_LANG, "en"):
-        st.session_state[S.PAGE_LANG] = page_lang  # the sidebar above was drawn in the old language
-        st.rerun()
+    if page_lang != st.session_state[S.PAGE_LANG]:  # the draft shown is not the one asked for (it failed)
+        st.session_state[S.PAGE_LANG] = page_lang
+        L.set_language(page_lang)
     view, database, review_error = reviewed(request, outcome)
     comparison, compare_error = resolve_comparison(request, outcome)
     workspace, signed_in = current_workspace()

@@ -294,7 +294,7 @@ def test_matrix_cell_opens_the_article(gaps_app: AppTest, gaps_check: Check) -> 
     requirement = next(r for r in gaps_check.report["requirements"] if r.get("safeguards") and r["provisions"])
     gaps_app.button(key=f"cell-{requirement['status']}-{requirement['id']}").click().run()
     assert gaps_app.session_state["view"] == "articles"
-    assert gaps_app.selectbox(key="article").value == requirement["id"]
+    assert gaps_app.selectbox(key="article@en").value == requirement["id"]
     shown = html_text(gaps_app)
     for element in requirement["elements"]:
         assert labels.humanise(element["id"]) in shown
@@ -316,7 +316,7 @@ def test_rule_graph_is_coloured_by_status(gaps_app: AppTest, gaps_check: Check) 
     for requirement in gaps_check.report["requirements"]:
         assert f'BGCOLOR="{labels.STATUS_COLOUR[requirement["status"]]}"' in dot
         assert f">{requirement['id']}</TD>" in dot
-    gaps_app.selectbox(key="graph_focus").set_value("BC-16").run()
+    gaps_app.selectbox(key="graph_focus@en").set_value("BC-16").run()
     dot = gaps_app.get("graphviz_chart")[0].proto.spec
     rule = load_rulebook().get("BC-16")
     for linked in (*rule.subject_to, *rule.depends_on, *rule.mirrors):
@@ -352,7 +352,7 @@ def test_instruments_and_language_are_passed_to_the_engine(gaps_app: AppTest) ->
     gaps_app.checkbox(key="inst_sp").uncheck().run()
     cells = [b.key for b in gaps_app.button if b.key and b.key.startswith("cell-")]
     assert cells and all("-BC-" in key for key in cells)
-    gaps_app.selectbox(key="lang").set_value("ru").run()
+    gaps_app.selectbox(key="lang@en").set_value("ru").run()
     assert not gaps_app.exception and not gaps_app.error
 
 
@@ -722,6 +722,6 @@ def test_a_russian_draft_is_reviewed_in_russian_with_citations() -> None:
     assert any("ст. 94-2 УПК (п. 3 ст. 1 проекта)" in b.label for b in opened)
     show(app, "overview")
     assert any(s.value.startswith("Гарантии, которых нет в проекте") for s in app.subheader)
-    app.selectbox(key="ui_lang").set_value("en").run()
+    app.selectbox(key="ui_lang@ru").set_value("en").run()
     show(app, "findings")
     assert "What to change:" in markdown_text(app)

@@ -12,8 +12,10 @@ LAWCHECK_REQUIRE_BROWSER=1 (as in CI), which turns the skip into a failure.
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -25,8 +27,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from lxml import etree
 
 from lawcheck.akn import parse_document
+from lawcheck.draft import load_upload
 from lawcheck.pipeline import Check, check_document
 from lawcheck.ui.model import safeguard_gaps
 
@@ -223,3 +227,189 @@ def test_two_browser_sessions_in_different_workspaces_never_see_each_others_deci
     expect(third.get_by_text(reason).first).to_be_visible()
     for tab in (first, second, third):
         tab.close()
+
+
+# --- a Russian amending act from Word, its links and its print view --------------------------
+
+AMENDMENT = REPO / "corpora" / "national" / "ru_cpc_amendment.xml"
+AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+VISIBLE_TEXT = """() => {
+  const root = document.querySelector('[data-testid="stApp"]') || document.body;
+  const hidden = '[data-testid="stIconMaterial"], [data-testid="stToolbar"], [data-testid="stStatusWidget"], ' +
+                 '[aria-hidden="true"], script, style';
+  const shown = el => el && !el.closest(hidden) && el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})
+                      && el.getBoundingClientRect().width > 1 && el.getBoundingClientRect().height > 1;
+  const out = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.textContent.trim() && shown(node.parentElement)) out.push(node.textContent.trim());
+  }
+  for (const input of root.querySelectorAll('input, textarea')) {
+    if (['file', 'hidden', 'checkbox', 'radio'].includes(input.type) || !shown(input)) continue;
+    out.push(input.value || input.placeholder || '');
+  }
+  return out.filter(Boolean);
+}"""
+# What may stay in Latin letters on a Russian page: treaty and requirement ids, the tool's
+# name, file names and formats, and units of file size.
+ALLOWED_LATIN = re.compile(r"\b(?:BC|SP)-\d+\b|\b[\w.-]+\.(?:xml|docx|txt|pdf|html)\b|"
+                           r"\b(?:ETS|CETS|lawcheck|PDF|JSON|HTML|DOCX|XML|TXT|Markdown|Akoma|Ntoso|Ctrl|"
+                           r"English)\b|\d+(?:\.\d+)?\s?[KM]B\b")
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _words(element: Any) -> str:
+    """Inline text as a reader sees it; a quoted structure is written after its instruction."""
+    parts = [element.text or ""]
+    for child in element:
+        if etree.QName(child).localname == "quotedText":
+            parts.append((child.get("startQuote") or "") + _words(child) + (child.get("endQuote") or ""))
+        elif etree.QName(child).localname != "quotedStructure":
+            parts.append(_words(child))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
+
+
+def _lines(unit: Any, out: list[str]) -> None:
+    """A unit as drafted: number and heading on one line, a point's number before its words,
+    the units an instruction inserts after it in « »."""
+    pending = " ".join(_words(unit.find(AKN + tag)) for tag in ("num", "heading") if unit.find(AKN + tag) is not None)
+    if unit.find(AKN + "heading") is not None or etree.QName(unit).localname == "article":
+        out.append(pending)
+        pending = ""
+    for child in unit:
+        name = etree.QName(child).localname
+        if name in ("intro", "content", "wrapUp"):
+            for p in child.iterfind(AKN + "p"):
+                out.append(" ".join(part for part in (pending, _words(p)) if part))
+                pending = ""
+                for structure in p.iter(AKN + "quotedStructure"):
+                    quoted: list[str] = []
+                    for inner in structure:
+                        _lines(inner, quoted)
+                    quoted[0] = (structure.get("startQuote") or "«") + quoted[0]
+                    quoted[-1] += (structure.get("endQuote") or "»") + ";"
+                    out.extend(quoted)
+        elif name not in ("num", "heading"):
+            if pending:
+                out.append(pending)
+                pending = ""
+            _lines(child, out)
+    if pending:
+        out.append(pending)
+
+
+def amendment_docx() -> bytes:
+    """The Russian amending act as a drafter has it in Word: one paragraph per line of its text."""
+    import docx
+
+    root = etree.fromstring(AMENDMENT.read_bytes())
+    lines = [_words(p) for p in root.iter(AKN + "preface") for p in p.iter(AKN + "p")]
+    for unit in next(root.iter(AKN + "body")):
+        _lines(unit, lines)
+    document = docx.Document()
+    for line in filter(None, lines):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def latin_words(page: Any) -> dict[str, str]:
+    """Words in Latin letters shown on the page (beyond the allowed tokens), with where."""
+    found: dict[str, str] = {}
+    for text in page.evaluate(VISIBLE_TEXT):
+        for word in LATIN_WORD.findall(ALLOWED_LATIN.sub(" ", text)):
+            found.setdefault(word, text[:80])
+    return found
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """A chromium whose every context is a fresh profile: a colleague opening a link."""
+    executable = chromium_path()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("the playwright package is not installed (pip install playwright; never `playwright install`)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_FLAGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+def test_russian_amending_act_from_word_reads_in_russian_links_and_prints(
+        browser: Any, app_url: str, tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=WAIT_MS)
+    began = time.monotonic()
+    upload = tmp_path / "ru_cpc_amendment.docx"
+    upload.write_bytes(amendment_docx())
+    draft = load_upload(upload.name, upload.read_bytes())
+    report = check_document(draft.document, source=upload.name).report
+    findings = report["findings"]
+    assert report["document"]["ui_language"] == "ru" and findings
+    eids = {a["eId"] for a in report["alignment"]}
+
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    context.set_default_timeout(WAIT_MS)
+    page = context.new_page()
+    page.goto(app_url)
+    page.locator(".st-key-coverage-matrix button").first.wait_for()
+    page.locator('.st-key-upload input[type="file"]').set_input_files(str(upload))
+    expect(page.get_by_role("heading", name=report["document"]["title"], exact=True)).to_be_visible()
+    page.locator(".st-key-coverage-matrix button").first.wait_for()
+    assert latin_words(page) == {}, "English on the Russian overview"
+
+    page.get_by_role("tab", name="Замечания", exact=True).click()
+    safeguard = next(i for i, f in enumerate(findings) if f["category"] == "missing_safeguard" and f.get("suggestion"))
+    card = page.locator(f".st-key-finding-list-missing_safeguard-{safeguard}")
+    suggestion = findings[safeguard]["suggestion"]["text"]
+    expect(card).to_contain_text("Предлагаемая редакция")
+    expect(card).to_contain_text(suggestion[:60])
+    shown = page.evaluate(VISIBLE_TEXT)
+    assert any("ст. 94-3" in text for text in shown), "the findings cite the article the act inserts"
+    assert not [text for text in shown if any(eid in text for eid in eids if "__" in eid)], "an eId is shown"
+    assert latin_words(page) == {}, "English on the Russian findings"
+
+    # The finding's link, opened by a colleague: a fresh browser context on the same server.
+    href = card.locator('a[href*="finding="]').get_attribute("href")
+    assert href and "draft=" in href and "__" not in href
+    colleague = browser.new_context(viewport={"width": 1280, "height": 720})
+    colleague.set_default_timeout(WAIT_MS)
+    other = colleague.new_page()
+    other.goto(app_url + "/" + href.lstrip("/"))
+    linked = other.locator(f".st-key-finding-linked-missing_safeguard-{safeguard}")
+    expect(linked).to_contain_text(findings[safeguard]["message"][:60])
+    expect(other.get_by_role("tab", name="Замечания", exact=True)).to_have_attribute("aria-selected", "true")
+    assert latin_words(other) == {}, "English on the page a link opens"
+    colleague.close()
+
+    # Every finding on paper, and its PDF.
+    page.locator(".st-key-open-print button").click()
+    page.locator(".lc-print").wait_for()
+    assert page.locator("article.lc-print-finding").count() == len(findings) == report["summary"]["findings"]
+    assert page.locator('[data-testid="stSidebar"]').is_hidden()
+    assert latin_words(page) == {}, "English in the print view"
+    with page.expect_download() as download:
+        page.locator(".st-key-print-pdf button").click()
+    assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
+
+    # The rule graph: readable labels, and a node opens its article.
+    page.locator(".st-key-print-back button").click()
+    page.get_by_role("tab", name="Граф требований", exact=True).click()
+    node = page.locator(".st-key-rule-graph svg a").first
+    node.wait_for()
+    sizes = page.evaluate("() => [...document.querySelectorAll('.st-key-rule-graph svg text')]"
+                          ".map(t => parseFloat(t.getAttribute('font-size')) * t.getScreenCTM().a)")
+    assert sizes and min(sizes) >= 12, f"graph labels of {min(sizes):.1f} px"
+    target = node.get_attribute("xlink:href") or node.get_attribute("href")
+    requirement_id = re.search(r"article=((?:BC|SP)-\d+)", target).group(1)
+    node.click()
+    expect(page.get_by_role("tab", name="Статьи договора", exact=True)).to_have_attribute("aria-selected", "true")
+    expect(page.locator(".lc-h2").first).to_contain_text(requirement_id)
+    context.close()
+    assert time.monotonic() - began < 90

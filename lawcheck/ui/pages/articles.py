@@ -12,7 +12,7 @@ from lawcheck.ui import labels as L
 from lawcheck.ui import session as S
 from lawcheck.ui.fragments import elements_html, esc, safeguards_html, status_chip, units_html
 from lawcheck.ui.model import ReportView, first_article
-from lawcheck.ui.pages.common import clause_button, open_article, rulebook
+from lawcheck.ui.pages.common import clause_button, localised, open_article, rulebook
 from lawcheck.ui.pages.findings import finding_card
 from lawcheck.ui.source import Outcome
 
@@ -29,9 +29,8 @@ def article_view(view: ReportView, outcome: Outcome) -> None:
     aligned to it with their scores and evidence."""
     if st.session_state.get(S.ARTICLE) not in view.requirements:
         st.session_state[S.ARTICLE] = first_article(view)
-    requirement_id = st.selectbox(L.say("Treaty article"), list(view.requirements), key=S.ARTICLE,
-                                  persist_state="session",
-                                  format_func=lambda rid: article_option(view, rid))
+    requirement_id = localised(st.selectbox, L.say("Treaty article"), list(view.requirements), S.ARTICLE,
+                               lambda rid: article_option(view, rid))
     requirement = view.requirements[requirement_id]
     st.html(f'<h2 class="lc-h2">{esc(requirement["id"])} · {esc(requirement["title"])} '
             f'{status_chip(requirement["status"])}</h2>')

@@ -3,6 +3,7 @@ and options, one comparison per second file), navigation between views, and the 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -141,6 +142,33 @@ def article_button(requirement_id: str, key: str) -> None:
               icon=":material/gavel:", help=tr("ui.article_help", lang, id=requirement_id))
 
 
+
+
+# --- widgets in the page's language -------------------------------------------------------
+
+def _copy_choice(widget_key: str, key: str) -> None:
+    st.session_state[key] = st.session_state.get(widget_key)
+
+
+def localised(widget: Callable[..., Any], label: str, options: Sequence[Any], key: str,
+              format_func: Callable[[Any], str], **kwargs: Any) -> Any:
+    """A selectbox or multiselect whose shown labels are in the page's language.
+
+    Streamlit keeps the label a widget showed when it was made, also after its options are
+    renamed, so a widget drawn in English would keep its English words on a Russian page. The
+    widget is therefore made per language (`key@ru`), and the choice itself is kept under `key`,
+    where links and buttons set it. `format_func` gets the language bound by the caller."""
+    widget_key = f"{key}@{L.language()}"
+    value = st.session_state.get(key, kwargs.pop("default", None))
+    if isinstance(value, list):
+        value = [item for item in value if item in options]
+    elif value not in options:
+        value = options[0] if options else None
+    st.session_state[widget_key] = value
+    chosen = widget(label, options, key=widget_key, format_func=format_func, on_change=_copy_choice,
+                    args=(widget_key, key), **kwargs)
+    st.session_state[key] = chosen
+    return chosen
 
 
 # --- page chrome ---------------------------------------------------------------------------

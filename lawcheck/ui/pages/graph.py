@@ -12,7 +12,7 @@ from lawcheck.ui.fragments import status_legend
 from lawcheck.ui.graph import Drawing, rule_graph_dot
 from lawcheck.ui.links import link_query
 from lawcheck.ui.model import ReportView
-from lawcheck.ui.pages.common import rule_graph
+from lawcheck.ui.pages.common import localised, rule_graph
 
 # --- rule graph ---------------------------------------------------------------------------
 
@@ -32,8 +32,8 @@ def graph_view(view: ReportView) -> None:
     a, b = st.columns([1.4, 1])
     mode = a.radio(L.say("Picture"), list(MODES), format_func=mode_label, horizontal=True, key=S.GRAPH_MODE,
                    persist_state="session")
-    focus = b.selectbox(L.say("Focus on"), ["", *view.requirements], key=S.GRAPH_FOCUS, persist_state="session",
-                        format_func=focus_label)
+    with b:
+        focus = localised(st.selectbox, L.say("Focus on"), ["", *view.requirements], S.GRAPH_FOCUS, focus_label)
     base = st.session_state.get(S.LINK_BASE)
     href = None
     if base is not None:

@@ -15,7 +15,7 @@ from lawcheck.i18n import treaty_cite
 from lawcheck.settings import SCOPES
 from lawcheck.ui import labels as L
 from lawcheck.ui import session as S
-from lawcheck.ui.pages.common import rulebook
+from lawcheck.ui.pages.common import localised, rulebook
 from lawcheck.ui.source import Scoping
 
 GROUP_LABEL = {"definitions": "Definitions", "offences": "Offences and jurisdiction",
@@ -42,19 +42,9 @@ def option_label(key: str, lang: str) -> str:
     return f"{requirement_id} · {word}, {treaty_cite(requirement.instrument, option.cites, lang)}"
 
 
-def _copy(widget_key: str, key: str) -> None:
-    st.session_state[key] = list(st.session_state.get(widget_key) or [])
-
-
 def choice(label: str, options: list[str], key: str, format_func: Callable[[str], str], **kwargs: Any) -> list[str]:
-    """A multiselect whose choice survives a change of the page's language. Streamlit keeps a
-    multiselect's value by its shown labels, so the widget is keyed per language and the
-    choice itself is kept under `key`."""
-    widget_key = f"{key}@{L.language()}"
-    st.session_state[widget_key] = [value for value in st.session_state.get(key, []) if value in options]
-    chosen = st.multiselect(label, options, key=widget_key, format_func=format_func, on_change=_copy,
-                            args=(widget_key, key), **kwargs)
-    return list(chosen)
+    """A multiselect in the page's language whose choice survives a change of language."""
+    return list(localised(st.multiselect, label, options, key, format_func, default=[], **kwargs) or [])
 
 
 def sidebar_scoping() -> Scoping:

@@ -40,6 +40,7 @@ from lawcheck.ui.pages.common import (
     compared,
     comparison_changed,
     draft_changed,
+    localised,
     navigate,
     sample,
 )
@@ -99,10 +100,10 @@ def sidebar_inputs() -> tuple[Source, str, tuple[str, ...], str]:
         def language_label(code: str) -> str:  # the language is bound here: Streamlit may call it later
             return L.say_in(LANGUAGE_LABEL[code], page_lang)
 
-        lang = st.selectbox(L.say("Language of the draft"), LANGUAGES, key=S.LANG, format_func=language_label)
+        lang = localised(st.selectbox, L.say("Language of the draft"), LANGUAGES, S.LANG, language_label)
         words = {"auto": tr("ui.interface_auto", L.language()), "en": "English", "ru": "Русский"}
-        ui_lang = st.selectbox(tr("ui.interface_language", L.language()), LANGUAGES, key=S.UI_LANG,
-                               format_func=lambda code: words[code])
+        ui_lang = localised(st.selectbox, tr("ui.interface_language", L.language()), LANGUAGES, S.UI_LANG,
+                            words.__getitem__)
         st.markdown("**" + L.say("Check against") + "**")
         chosen = [instrument for instrument, key in (("BC", "inst_bc"), ("SP", "inst_sp"))
                   if st.checkbox(L.INSTRUMENT_LABEL[instrument], value=True, key=key)]
@@ -117,6 +118,29 @@ def sidebar_inputs() -> tuple[Source, str, tuple[str, ...], str]:
             keep(uploaded_source(S.COMPARE_UPLOAD), workspace)
     assert lang is not None and ui_lang is not None  # selectboxes with options and a default
     return uploaded or linked or sample(name), lang, tuple(chosen), ui_lang
+
+
+def expected_language() -> str:
+    """The language the page will speak, known before anything is drawn: chosen in the sidebar,
+    else the language of the draft the sidebar's state names (its check is cached, so the run
+    that follows reads it again for free). Streamlit keeps a widget's shown label from the run
+    that made it, so a page drawn first in one language and then in another would keep words
+    of the first."""
+    chosen = st.session_state.get(S.UI_LANG, "auto")
+    if chosen in ("en", "ru"):
+        return str(chosen)
+    workspace = current_workspace()[0]
+    source = uploaded_source() or stored_source(S.DRAFT, workspace)
+    if source is None:
+        samples = list(sample_drafts())
+        name = st.session_state.get(S.SAMPLE)
+        source = sample(name if name in samples else samples[0])
+    instruments = tuple(i for i, key in (("BC", "inst_bc"), ("SP", "inst_sp")) if st.session_state.get(key, True))
+    request = Request(source, str(st.session_state.get(S.LANG, "auto")), instruments, "auto")
+    outcome = checked(request.key, request)
+    if outcome.view is None:
+        return str(st.session_state.get(S.PAGE_LANG, "en"))
+    return str(outcome.view.document.get("ui_language", "en"))
 
 
 def resolve(source: Source, lang: str, instruments: tuple[str, ...],
