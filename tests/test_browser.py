@@ -315,8 +315,17 @@ def amendment_docx() -> bytes:
     return buffer.getvalue()
 
 
+def settled(page: Any) -> None:
+    """Wait until the script has run and no element of an earlier run is left on the page."""
+    page.wait_for_function("() => document.querySelector('[data-testid=\"stApp\"]')"
+                           "?.dataset.testScriptState === 'notRunning' && "
+                           "!document.querySelector('[data-stale=\"true\"]')")
+    page.wait_for_timeout(300)  # a rerun the last one asked for may start just after it
+
+
 def latin_words(page: Any) -> dict[str, str]:
     """Words in Latin letters shown on the page (beyond the allowed tokens), with where."""
+    settled(page)
     found: dict[str, str] = {}
     for text in page.evaluate(VISIBLE_TEXT):
         for word in LATIN_WORD.findall(ALLOWED_LATIN.sub(" ", text)):
@@ -370,6 +379,7 @@ def test_russian_amending_act_from_word_reads_in_russian_links_and_prints(
     suggestion = findings[safeguard]["suggestion"]["text"]
     expect(card).to_contain_text("Предлагаемая редакция")
     expect(card).to_contain_text(suggestion[:60])
+    settled(page)
     shown = page.evaluate(VISIBLE_TEXT)
     assert any("ст. 94-3" in text for text in shown), "the findings cite the article the act inserts"
     assert not [text for text in shown if any(eid in text for eid in eids if "__" in eid)], "an eId is shown"
@@ -389,17 +399,18 @@ def test_russian_amending_act_from_word_reads_in_russian_links_and_prints(
     colleague.close()
 
     # Every finding on paper, and its PDF.
-    page.locator(".st-key-open-print button").click()
+    settled(page)
+    page.locator(".st-key-open-print button").first.click()
     page.locator(".lc-print").wait_for()
     assert page.locator("article.lc-print-finding").count() == len(findings) == report["summary"]["findings"]
     assert page.locator('[data-testid="stSidebar"]').is_hidden()
     assert latin_words(page) == {}, "English in the print view"
     with page.expect_download() as download:
-        page.locator(".st-key-print-pdf button").click()
+        page.locator(".st-key-print-pdf button").first.click()
     assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
 
     # The rule graph: readable labels, and a node opens its article.
-    page.locator(".st-key-print-back button").click()
+    page.locator(".st-key-print-back button").first.click()
     page.get_by_role("tab", name="Граф требований", exact=True).click()
     node = page.locator(".st-key-rule-graph svg a").first
     node.wait_for()
