@@ -28,7 +28,7 @@ def clause_view(view: ReportView, outcome: Outcome) -> None:
         st.session_state[S.CLAUSE] = first_clause(view)
     # The draft's text gets the widest column: on a laptop (1280 px) three columns left it 300 px.
     # The tree of the draft sits in an expander above, beside the list of every provision.
-    pick, tree = st.columns([1, 1.4], gap="medium", vertical_alignment="bottom")
+    pick, tree = st.columns([1.6, 1], gap="medium", vertical_alignment="bottom")
     with pick:
         st.selectbox(L.say("Provision"), list(view.rows), key=S.CLAUSE, persist_state="session",
                      format_func=lambda eid: provision_option(view, eid))

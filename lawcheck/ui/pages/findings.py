@@ -176,7 +176,7 @@ def finding_card(view: ReportView, index: int, place: str) -> None:
         base = st.session_state.get(S.LINK_BASE)
         if base is not None:
             target = replace(base, view="findings", finding=finding_ref(finding), clause=None, article=None)
-            st.markdown(f"[🔗 {tr('ui.link.finding', lang)}]({link_query(target)})",
+            st.markdown(f"[↗ {tr('ui.link.finding', lang)}]({link_query(target)})",
                         help=tr("ui.link.help", lang))
         provisions = finding.get("provisions", [])[:6] if place != "clause" else []
         with st.container(horizontal=True, gap="small"):

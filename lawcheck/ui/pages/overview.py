@@ -30,11 +30,11 @@ def overview(view: ReportView) -> None:
     """Counts, the missing safeguards, the coverage matrix and the findings by category."""
     counts = status_counts(view.report)
     severities = severity_counts(view.findings)
-    columns = st.columns(5)
+    columns = st.columns(6)
     for column, status in zip(columns, STATUSES, strict=False):
         column.metric(f"{L.STATUS_SYMBOL[status]} {L.STATUS_LABEL[status]}", counts[status],
                       help=L.say("Treaty articles with this status"))
-    columns[4].metric(L.say("Findings"), len(view.findings), help=L.say("Things to change in the draft"),
+    columns[5].metric(L.say("Findings"), len(view.findings), help=L.say("Things to change in the draft"),
                       delta=L.say("{count} high severity").format(count=severities["high"]), delta_color="off",
                       delta_arrow="off")
     decision_summary(view)
