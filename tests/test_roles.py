@@ -91,3 +91,18 @@ def test_a_russian_power_of_the_investigator_and_a_russian_offence() -> None:
         "компьютерной информации наказывается штрафом.</p></content></paragraph></article>",
         title="Уголовно-процессуальный кодекс", lang="ru")
     assert roles == {"art_94-2": "power", "art_207": "offence"}
+
+
+def test_a_part_heading_states_what_its_articles_leave_implicit() -> None:
+    """In a Part headed "Electronic records", "stored records" are computer data; without that
+    heading the same article names no data a treaty power is about."""
+    from lawcheck.engine.align import align_requirement
+    from lawcheck.rulebook.loader import load_rulebook
+
+    bc16 = load_rulebook().get("BC-16")
+    article = _section("20", "Preservation orders", "A judge may order any person to preserve stored records "
+                                                    "for a period of ninety days.")
+    for part, aligned in (("Electronic records", True), ("Miscellaneous", False)):
+        body = f'<part eId="part_1"><num>PART I</num><heading>{part}</heading>{article}</part>'
+        analysis = analyse(parse_document(akn_xml(body), "draft.xml"), "en")
+        assert bool(align_requirement(analysis, bc16)) is aligned, part

@@ -96,6 +96,14 @@ class Analysis:
             self._title = tag(self.document.frbr.title or "", self.lang)
         return Framing(self.headings.get(article.eid), containers, self._title)
 
+    def framed(self, article: Provision, groups: tuple[tuple[str, ...], ...]) -> bool:
+        """Whether every group is stated by the article or by the headings of its Part or
+        Chapter or the Act's title ("PART IV. COMPUTER DATA" frames "Preservation orders")."""
+        framing = self.framing(article)
+        headings = [*framing.containers, *([framing.title] if framing.title else [])]
+        present = self.concepts(article)
+        return all(not present.isdisjoint(group) or any(h.has(group) for h in headings) for group in groups)
+
     def _container_heading(self, container: Provision) -> Tagged:
         if container.eid not in self._container_headings:
             self._container_headings[container.eid] = tag(container.heading, self.lang)
@@ -320,6 +328,9 @@ def align_requirement(analysis: Analysis, requirement: Requirement, *,
     concepts = requirement.concept_ids
     aligned = set.intersection(*(analysis.articles_with(group) for group in requirement.align)) \
         if requirement.align else {a.eid for a in analysis.articles}
+    if len(requirement.align) > 1:  # the Part or the Act may state what the article leaves implicit
+        aligned |= {eid for eid in analysis.articles_with(requirement.align[0]) - aligned
+                    if analysis.framed(analysis.provision(eid), requirement.align[1:])}  # type: ignore[arg-type]
     for article in analysis.articles:
         if article.eid not in aligned or (article.eid in analysis.definition_articles
                                           and requirement.kind != "definition"):
