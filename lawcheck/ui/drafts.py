@@ -67,7 +67,7 @@ def _suffix(name: str) -> str:
 def _clean_name(name: str) -> str:
     """The upload's file name as the page shows it: no folders, no control characters, bounded."""
     base = Path(name.replace("\\", "/")).name
-    base = "".join(" " if control_characters(ch) else ch for ch in base).strip()
+    base = "".join(ch for ch in base if not control_characters(ch)).strip()
     return base[:MAX_NAME_CHARS] or "draft.xml"
 
 

@@ -63,7 +63,8 @@ def parse_link(params: Mapping[str, Any]) -> Link:
     values = {field.name: _first(params.get(field.name)) for field in fields(Link)}
     view = (values["view"] or "").strip().lower().replace(" ", "_")
     view = {"rule_graph": "graph"}.get(view, view)
-    ws = " ".join((values["ws"] or "").split())
+    raw = values["ws"] or ""
+    ws = " ".join(raw.split()) if raw.isprintable() else ""
     return Link(
         draft=values["draft"] if values["draft"] and is_digest(values["draft"]) else None,
         compare=values["compare"] if values["compare"] and is_digest(values["compare"]) else None,
@@ -72,7 +73,7 @@ def parse_link(params: Mapping[str, Any]) -> Link:
         article=values["article"] if values["article"] and _REQUIREMENT.fullmatch(values["article"]) else None,
         finding=values["finding"] if values["finding"] and _FINDING.fullmatch(values["finding"]) else None,
         lang=values["lang"] if values["lang"] in PAGE_LANGUAGES else None,
-        ws=ws if ws and len(ws) <= MAX_WORKSPACE_CHARS and ws.isprintable() else None,
+        ws=ws if ws and len(ws) <= MAX_WORKSPACE_CHARS else None,
     )
 
 

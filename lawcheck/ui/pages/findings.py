@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -97,8 +97,8 @@ def group_decision(view: ReportView, present: Mapping[str, int]) -> None:
             return L.say_in(DECISION_VERB[decision], lang)
 
         category = st.selectbox(L.say("Kind"), open_, key="group-category", format_func=kind)
-        decision = st.radio(L.say("Decision"), list(DECISION_VERB), key="group-decision", horizontal=True,
-                            format_func=verb)
+        st.radio(L.say("Decision"), list(DECISION_VERB), key="group-decision", horizontal=True, format_func=verb,
+                 index=list(DECISION_VERB).index("dismissed"))
         chosen = [i for i, f in enumerate(view.findings) if f["category"] == category and not is_dismissed(f)]
         st.caption(L.say("{count} findings of this kind not yet dismissed.").format(count=len(chosen)))
         st.text_area(L.say("Reason"), key="group-reason", height=68,
@@ -108,12 +108,16 @@ def group_decision(view: ReportView, present: Mapping[str, int]) -> None:
         if st.session_state.get(S.DECIDE_ERROR) and st.session_state.get(S.DECIDING) == "group":
             st.warning(st.session_state[S.DECIDE_ERROR], icon=":material/warning:")
         st.button(L.say("Record the decision for all {count}").format(count=len(chosen)), key="group-save",
-                  type="primary", on_click=save_group, args=([view.findings[i] for i in chosen], str(decision)))
+                  type="primary", on_click=save_group, args=(view.findings,))
 
 
-def save_group(findings: list[Mapping[str, Any]], decision: str) -> None:
-    """Button callback: one decision, with one reason, on each of the findings given."""
+def save_group(all_findings: Sequence[Mapping[str, Any]]) -> None:
+    """Button callback: one decision, with one reason, on each finding of the kind chosen that
+    is not dismissed yet (the kind and the decision as the form holds them when clicked)."""
     st.session_state[S.DECIDING] = "group"
+    category = st.session_state.get("group-category")
+    decision = str(st.session_state.get("group-decision") or "dismissed")
+    findings = [f for f in all_findings if f["category"] == category and not is_dismissed(f)]
     reason = str(st.session_state.get("group-reason") or "").strip()
     reviewer = str(st.session_state.get("group-reviewer") or "").strip()
     if not reason or not reviewer:
