@@ -40,6 +40,7 @@ from lawcheck.ui.model import (
     safeguard_gaps,
     tree_groups,
 )
+from lawcheck.ui.pages.overview import SHORT_STATUS
 from lawcheck.ui.source import Request, Source, read_version, run
 from lawcheck.ui.versions import changes_html, word_diff_html
 
@@ -169,7 +170,7 @@ def test_opens_with_the_demo_checked(demo_check: Check) -> None:
     assert page_title(app) == report["document"]["title"]
     metrics = {m.label: m.value for m in app.metric}
     for status in STATUSES:
-        label = f"{labels.STATUS_SYMBOL[status]} {labels.STATUS_LABEL[status]}"
+        label = f"{labels.STATUS_SYMBOL[status]} {labels.say(SHORT_STATUS[status])}"
         assert metrics[label] == str(report["summary"][status]), label
     assert metrics["Findings"] == str(report["summary"]["findings"])
     cells = [b for b in app.button if b.key and b.key.startswith("cell-")]

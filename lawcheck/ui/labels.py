@@ -375,6 +375,11 @@ PAGE_RU = {
     '{old} as amended by {new}':
         '{old} с изменениями, внесенными {new}',
     'Structure of the draft': 'Структура проекта',
+    "Implemented": "Реализовано",
+    "Partly": "Частично",
+    "Missing": "Не реализовано",
+    "Not applicable": "Не применимо",
+    "Not assessed": "Не оценивалось",
     'Added provisions ({count})':
         'Добавленные положения ({count})',
     'Removed provisions ({count})':

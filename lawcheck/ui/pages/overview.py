@@ -24,6 +24,9 @@ from lawcheck.ui.model import (
 )
 from lawcheck.ui.pages.common import article_button, clause_button, open_article, open_findings
 
+SHORT_STATUS = {"implemented": "Implemented", "partial": "Partly", "missing": "Missing",
+                "not_applicable": "Not applicable", "not_assessed": "Not assessed"}
+
 # --- overview -----------------------------------------------------------------------------
 
 def overview(view: ReportView) -> None:
@@ -31,9 +34,9 @@ def overview(view: ReportView) -> None:
     counts = status_counts(view.report)
     severities = severity_counts(view.findings)
     columns = st.columns(6)
-    for column, status in zip(columns, STATUSES, strict=False):
-        column.metric(f"{L.STATUS_SYMBOL[status]} {L.STATUS_LABEL[status]}", counts[status],
-                      help=L.say("Treaty articles with this status"))
+    for column, status in zip(columns, STATUSES, strict=False):  # short names: six counts fit a laptop
+        column.metric(f"{L.STATUS_SYMBOL[status]} {L.say(SHORT_STATUS[status])}", counts[status],
+                      help=f"{L.STATUS_LABEL[status]}: " + L.say("Treaty articles with this status").lower())
     columns[5].metric(L.say("Findings"), len(view.findings), help=L.say("Things to change in the draft"),
                       delta=L.say("{count} high severity").format(count=severities["high"]), delta_color="off",
                       delta_arrow="off")
