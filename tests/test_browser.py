@@ -110,23 +110,29 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """A page of a fresh chromium profile (Playwright's persistent context = our user-data-dir)."""
-    executable = chromium_path()
+def driver() -> Iterator[Any]:
+    """Playwright, started once for the module: its sync API runs one event loop per thread."""
+    chromium_path()
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         unavailable("the playwright package is not installed (pip install playwright; never `playwright install`)")
-    profile = tmp_path_factory.mktemp("chromium-profile")
     with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(profile), executable_path=executable, headless=True, args=CHROMIUM_FLAGS,
-            viewport={"width": 1440, "height": 1000})
-        context.set_default_timeout(WAIT_MS)
-        try:
-            yield context.pages[0] if context.pages else context.new_page()
-        finally:
-            context.close()
+        yield playwright
+
+
+@pytest.fixture(scope="module")
+def page(driver: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """A page of a fresh chromium profile (Playwright's persistent context = our user-data-dir)."""
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    context = driver.chromium.launch_persistent_context(
+        str(profile), executable_path=chromium_path(), headless=True, args=CHROMIUM_FLAGS,
+        viewport={"width": 1440, "height": 1000})
+    context.set_default_timeout(WAIT_MS)
+    try:
+        yield context.pages[0] if context.pages else context.new_page()
+    finally:
+        context.close()
 
 
 @pytest.fixture(scope="module")
@@ -334,19 +340,13 @@ def latin_words(page: Any) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def browser(driver: Any) -> Iterator[Any]:
     """A chromium whose every context is a fresh profile: a colleague opening a link."""
-    executable = chromium_path()
+    launched = driver.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_FLAGS)
     try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("the playwright package is not installed (pip install playwright; never `playwright install`)")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_FLAGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
+        yield launched
+    finally:
+        launched.close()
 
 
 def test_russian_amending_act_from_word_reads_in_russian_links_and_prints(
