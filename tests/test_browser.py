@@ -408,6 +408,11 @@ def test_russian_amending_act_from_word_reads_in_russian_links_and_prints(
     with page.expect_download() as download:
         page.locator(".st-key-print-pdf button").first.click()
     assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
+    page.emulate_media(media="print")  # the browser's own printing: no buttons, every page, not the first screen
+    assert page.locator(".st-key-print-tools").first.is_hidden()
+    printed = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", printed)) > 2
+    page.emulate_media(media="screen")
 
     # The rule graph: readable labels, and a node opens its article.
     page.locator(".st-key-print-back button").first.click()
