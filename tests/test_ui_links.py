@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from lawcheck.akn import parse_document
-from lawcheck.decisions.store import DB_SUFFIX, DecisionStore
+from lawcheck.decisions.store import DecisionStore
 from lawcheck.errors import InputError
 from lawcheck.pipeline import Check, check_document
 from lawcheck.ui import decisions as decisions_module
@@ -199,7 +199,7 @@ def test_a_group_of_findings_is_dismissed_with_one_reason(decisions_dir: Path) -
     app.text_input(key="group-reviewer").set_value("A. Expert")
     app.button(key="group-save").click().run()
     assert not app.exception, app.exception
-    databases = list(decisions_dir.rglob(f"*{DB_SUFFIX}"))
+    databases = list(decisions_dir.rglob("*.sqlite"))
     assert len(databases) == 1
     with DecisionStore(databases[0], read_only=True) as store:
         rows = store.all()
