@@ -257,23 +257,23 @@ def test_filters_change_the_findings_shown(gaps_app: AppTest, gaps_check: Check)
     findings = gaps_check.report["findings"]
     show(gaps_app, "findings")
     assert shown_count(gaps_app) == (len(findings), len(findings))
-    gaps_app.multiselect(key="f_cat").set_value(["missing_safeguard"]).run()
+    gaps_app.multiselect(key="f_cat@en").set_value(["missing_safeguard"]).run()
     expected = [f for f in findings if f["category"] == "missing_safeguard"]
     assert shown_count(gaps_app)[0] == len(expected) < len(findings)
     cards = [b for b in gaps_app.button if b.key and b.key.startswith("list-open-")]
     assert {b.label.removeprefix("Open ") for b in cards} <= {p for f in expected for p in f.get("labels", [])}
-    gaps_app.multiselect(key="f_sev").set_value(["low"]).run()
+    gaps_app.multiselect(key="f_sev@en").set_value(["low"]).run()
     assert shown_count(gaps_app)[0] == sum(f["severity"] == "low" for f in expected)
-    gaps_app.multiselect(key="f_cat").set_value([]).run()
-    gaps_app.multiselect(key="f_sev").set_value([]).run()
+    gaps_app.multiselect(key="f_cat@en").set_value([]).run()
+    gaps_app.multiselect(key="f_sev@en").set_value([]).run()
     requirement = expected[0]["requirement"]
-    gaps_app.multiselect(key="f_req").set_value([requirement]).run()
+    gaps_app.multiselect(key="f_req@en").set_value([requirement]).run()
     assert shown_count(gaps_app)[0] == sum(f.get("requirement") == requirement for f in findings)
 
 
 def test_each_finding_says_what_to_change_and_where(gaps_app: AppTest, gaps_check: Check) -> None:
     show(gaps_app, "findings")
-    gaps_app.multiselect(key="f_cat").set_value(["conflict"]).run()
+    gaps_app.multiselect(key="f_cat@en").set_value(["conflict"]).run()
     text = markdown_text(gaps_app) + "\n".join(c.value for c in gaps_app.caption).replace("\\", "")
     for finding in (f for f in gaps_check.report["findings"] if f["category"] == "conflict"):
         assert finding["message"] in text

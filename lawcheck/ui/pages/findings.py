@@ -28,6 +28,7 @@ from lawcheck.ui.pages.common import (
     ReviewTarget,
     article_button,
     clause_button,
+    localised,
 )
 
 # --- findings -----------------------------------------------------------------------------
@@ -39,15 +40,24 @@ def findings_view(view: ReportView) -> None:
     keep_valid("f_cat", present)
     keep_valid("f_req", articles)
     a, b, c = st.columns([1.4, 1, 1.6])
-    categories = a.multiselect(L.say("Kind"), list(present), key=S.FILTER_CATEGORIES, placeholder=L.say("All kinds"),
-                               format_func=lambda c: f"{L.CATEGORY_LABEL[c]} ({present[c]})", persist_state="session")
-    severities = b.multiselect(L.say("Severity"), SEVERITIES, key=S.FILTER_SEVERITIES,
-                               placeholder=L.say("All severities"),
-                               format_func=lambda s: tr(f"severity.{s}", L.language()), persist_state="session")
-    chosen = c.multiselect(L.say("Treaty article"), articles, key=S.FILTER_REQUIREMENTS,
-                           placeholder=L.say("All articles"),
-                           format_func=lambda rid: f"{rid} · {view.requirements[rid]['title']}",
-                           persist_state="session")
+    lang = L.language()
+
+    def kind(category: str) -> str:  # the language is bound here: Streamlit may call these later
+        return f"{tr(f'ui.category.{category}', lang)} ({present[category]})"
+
+    def severity(level: str) -> str:
+        return tr(f"severity.{level}", lang)
+
+    with a:
+        categories = localised(st.multiselect, L.say("Kind"), list(present), S.FILTER_CATEGORIES, kind,
+                               default=[], placeholder=L.say("All kinds"))
+    with b:
+        severities = localised(st.multiselect, L.say("Severity"), list(SEVERITIES), S.FILTER_SEVERITIES, severity,
+                               default=[], placeholder=L.say("All severities"))
+    with c:
+        chosen = localised(st.multiselect, L.say("Treaty article"), articles, S.FILTER_REQUIREMENTS,
+                           lambda rid: f"{rid} · {view.requirements[rid]['title']}", default=[],
+                           placeholder=L.say("All articles"))
     dismissed = sum(is_dismissed(finding) for finding in view.findings)
     hide = st.toggle(L.say("Hide dismissed findings ({count})").format(count=dismissed), key=S.HIDE_DISMISSED,
                      persist_state="session", disabled=not dismissed,
