@@ -274,3 +274,18 @@ def test_every_sentence_of_the_page_has_its_russian() -> None:
                     and isinstance(node.args[0].value, str) and node.args[0].value not in PAGE_RU):
                 missing.add(node.args[0].value)
     assert not missing, sorted(missing)
+
+
+def test_a_comparison_and_the_language_reopen_from_the_address() -> None:
+    base = REPO / "tests" / "data" / "diff" / "en_base.xml"
+    later = REPO / "tests" / "data" / "diff" / "en_base_v2.xml"
+    first = opened()
+    first.file_uploader(key="upload").set_value((base.name, base.read_bytes(), "text/xml")).run()
+    first.file_uploader(key="compare_upload").set_value((later.name, later.read_bytes(), "text/xml")).run()
+    assert not first.exception, first.exception
+    params = {key: value[0] if isinstance(value, list) else value for key, value in first.query_params.items()}
+    assert params["compare"] == hashlib.sha256(later.read_bytes()).hexdigest() and params["view"] == "versions"
+    second = opened({**params, "lang": "ru"})
+    assert second.session_state["view"] == "versions"
+    assert any(f"### {base.name} → {later.name}" == m.value.replace("\\", "") for m in second.markdown)
+    assert [t.label for t in second.tabs][0] == "Обзор"  # the language the address asks for
