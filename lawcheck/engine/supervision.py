@@ -244,7 +244,7 @@ def _validation(following: Sequence[_Sentence]) -> Validation | None:
     return None
 
 
-def _validation_period(sentence: _Sentence) -> tuple[str, str, int] | None:
+def _validation_period(sentence: _Sentence) -> tuple[str, str | None, int] | None:
     """The period nearest the words that bring the judge in (within which the judge validates)."""
     cue = next((m.start for m in sentence.matches if m.concept in ("validation_role", "subsequent_review")), 0)
     return min(sentence.durations, key=lambda d: abs(d[2] - cue), default=None)
