@@ -227,6 +227,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "Требуется повторное рассмотрение: положение существенно изменилось после решения. {who}"),
     "decision.confirm": ("{who} (the provision has changed slightly since: please confirm)",
                          "{who} (положение с тех пор незначительно изменилось: подтвердите решение)"),
+    "decision.kept": ("Kept for workspace {workspace}, shared by every version of this draft and by "
+                      "`lawcheck review FILE --workspace \"{workspace}\"`.",
+                      "Хранятся в рабочем пространстве {workspace}, общие для всех редакций проекта и для "
+                      "`lawcheck review ФАЙЛ --workspace \"{workspace}\"`."),
     # Word commentary
     "doc.title": ("Commentary on the {title}", "Заключение по проекту: {title}"),
     "doc.props_title": ("Commentary: {title}", "Заключение: {title}"),
