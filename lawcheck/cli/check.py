@@ -56,6 +56,7 @@ def check_file(args: argparse.Namespace, path: Path, *, in_batch: bool = False) 
     finally:
         if store is not None:
             store.close()
+    warn(path, [str(w["message"]) for w in check.report.get("warnings") or ()])
     return exit_code(_standing_categories(check), args.fail_on), check
 
 

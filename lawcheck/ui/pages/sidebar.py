@@ -240,6 +240,8 @@ def header(request: Request, view: ReportView, error: str | None, compare_error:
         st.error(compare_error, icon=":material/error:")
     origin = L.say("a draft bundled with lawcheck") if request.source.demo else L.say("uploaded draft")
     st.markdown(f"# {L.md(document['title'])}")
+    for warning in view.report.get("warnings") or ():  # e.g. a text that does not look like a law
+        st.warning(str(warning["message"]), icon=":material/warning:")
     instruments = L.say(" and ").join(L.INSTRUMENT_LABEL[i] for i in view.report["instruments"])
     st.caption(L.say("{source} ({origin}) · language {language} · {provisions} provisions · checked against "
                      "the {instruments}").format(source=L.md(document["source"]), origin=origin,
