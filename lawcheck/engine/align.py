@@ -16,7 +16,7 @@ from lawcheck.akn import Document, Provision
 from lawcheck.akn.definitions import find_clauses
 from lawcheck.akn.vocab import ARTICLE_LEVEL
 from lawcheck.concepts.tagger import Tagged, tag
-from lawcheck.engine.roles import accepts, role_of
+from lawcheck.engine.roles import Framing, accepts, role_of
 from lawcheck.engine.units import Block, Definition, Unit
 from lawcheck.rulebook.model import Requirement
 
@@ -64,6 +64,8 @@ class Analysis:
     _roles: dict[str, str] = field(default_factory=dict)
     _concepts: dict[str, frozenset[str]] = field(default_factory=dict)
     _articles_by_concept: dict[str, set[str]] | None = None
+    _container_headings: dict[str, Tagged] = field(default_factory=dict)
+    _title: Tagged | None = None
 
     def block(self, provision: Provision) -> list[Unit]:
         """The provision's own unit followed by those of all its descendants."""
@@ -82,8 +84,30 @@ class Analysis:
     def role(self, article: Provision) -> str:
         """What the article does (lawcheck.engine.roles): definition, offence, cooperation, power, other."""
         if article.eid not in self._roles:
-            self._roles[article.eid] = role_of(self.block(article), article.eid in self.definition_articles)
+            self._roles[article.eid] = role_of(self.block(article), article.eid in self.definition_articles,
+                                               self.framing(article))
         return self._roles[article.eid]
+
+    def framing(self, article: Provision) -> Framing:
+        """The headings that frame the article: its own, its Parts' and Chapters', the Act's title."""
+        containers = tuple(self._container_heading(c) for c in _ancestors(article)
+                           if c.element in CONTAINERS and c.heading)
+        if self._title is None:
+            self._title = tag(self.document.frbr.title or "", self.lang)
+        return Framing(self.headings.get(article.eid), containers, self._title)
+
+    def framed(self, article: Provision, groups: tuple[tuple[str, ...], ...]) -> bool:
+        """Whether every group is stated by the article or by the headings of its Part or
+        Chapter or the Act's title ("PART IV. COMPUTER DATA" frames "Preservation orders")."""
+        framing = self.framing(article)
+        headings = [*framing.containers, *([framing.title] if framing.title else [])]
+        present = self.concepts(article)
+        return all(not present.isdisjoint(group) or any(h.has(group) for h in headings) for group in groups)
+
+    def _container_heading(self, container: Provision) -> Tagged:
+        if container.eid not in self._container_headings:
+            self._container_headings[container.eid] = tag(container.heading, self.lang)
+        return self._container_headings[container.eid]
 
     def edit(self, eid: str, text: str) -> None:
         """Replace one provision's text (the interface's edit loop): re-tag that unit only
@@ -304,6 +328,9 @@ def align_requirement(analysis: Analysis, requirement: Requirement, *,
     concepts = requirement.concept_ids
     aligned = set.intersection(*(analysis.articles_with(group) for group in requirement.align)) \
         if requirement.align else {a.eid for a in analysis.articles}
+    if len(requirement.align) > 1:  # the Part or the Act may state what the article leaves implicit
+        aligned |= {eid for eid in analysis.articles_with(requirement.align[0]) - aligned
+                    if analysis.framed(analysis.provision(eid), requirement.align[1:])}  # type: ignore[arg-type]
     for article in analysis.articles:
         if article.eid not in aligned or (article.eid in analysis.definition_articles
                                           and requirement.kind != "definition"):
