@@ -249,3 +249,16 @@ def test_a_quotation_without_units_stays_text() -> None:
     found = eids(import_bytes(text.encode(), "act.txt"))
     assert "art_1__para_1__mod_1" not in "".join(found) and list(found) == ["art_1", "art_1__para_1",
                                                                             "art_1__para_2"]
+
+
+def test_unclosed_quotations_and_repeated_labels_stay_cheap_and_shallow() -> None:
+    import time
+
+    unclosed = "Статья 1.\n" + "".join(f"{n}) дополнить статьей следующего содержания: «Статья {n}. текст\n"
+                                       for n in range(1, 3001))
+    started = time.monotonic()
+    found = eids(import_bytes(unclosed.encode(), "act.txt"))
+    assert time.monotonic() - started < 20 and "art_1__point_3000" in found
+    repeated = "Статья 1.\n" + "1) текст;\n" * 300
+    deepest = max(eid.count("__") for eid in eids(import_bytes(repeated.encode(), "act.txt")))
+    assert deepest <= 12

@@ -75,6 +75,14 @@ QUOTES = {"«": "»", "“": "”"}
 MAX_QUOTED_LINES = 5000
 """How many lines a quotation may span; an opening quote not closed within them is text."""
 
+MAX_LIST_DEPTH = 12
+"""Deepest list nesting kept; a deeper label becomes a sibling at the deepest level."""
+
+QUOTE_SCAN_FACTOR = 4
+QUOTE_SCAN_FLOOR = 1_000_000
+"""Looking for the end of quotations reads at most this many times the draft's text (plus the
+floor): a file of unclosed quotes after colons stays linear."""
+
 _INSTRUCTION_QUOTE = re.compile(r":\s*(?=[«“])")
 
 
@@ -166,6 +174,8 @@ class OutlineBuilder:
         self.started = False
         self.last_bare: str | None = None
         self.last_texted: Node | None = None
+        self.quote_budget = QUOTE_SCAN_FLOOR
+        """Characters left to scan for closing quotes: unclosed quotations cannot make the pass quadratic."""
 
     # -- lines ------------------------------------------------------------------------------
 
@@ -352,7 +362,8 @@ class OutlineBuilder:
         return Placement(len(self.levels), readings[0], "odd")
 
     def open_item(self, label: Label, placement: Placement, line: int) -> Node:
-        del self.levels[placement.index:]
+        # Lists nest a few levels deep in any law; a file of "1)" lines must not nest 20,000 deep.
+        del self.levels[min(placement.index, MAX_LIST_DEPTH - 1):]
         container = self.groups[-1]
         parent = self.levels[-1].node if self.levels else container
         element = self._element_for(container, parent, label, placement.reading)
@@ -424,7 +435,14 @@ class OutlineBuilder:
             if found is None or not found.start():
                 return None
             head, opening = line.text[:found.end()].strip(), line.text[found.end():]
-        end = _quotation_end([opening, *(later.text for later in lines[index + 1:index + MAX_QUOTED_LINES])])
+        if self.quote_budget <= 0:
+            return None
+        texts = [opening]
+        for later in lines[index + 1:index + MAX_QUOTED_LINES]:
+            texts.append(later.text)
+        end = _quotation_end(texts)
+        scanned = sum(len(text) for text in texts[:end[0] + 1]) if end else sum(len(text) for text in texts)
+        self.quote_budget -= scanned
         if end is None:
             return None
         last, cut = end
@@ -476,6 +494,7 @@ def build_outline(lines: list[Line], language: str) -> Outline:
 def _builder(lines: list[Line], language: str) -> OutlineBuilder:
     builder = OutlineBuilder(language, bare_sections=_uses_bare_sections(lines, language),
                              run_together=_runs_together(lines))
+    builder.quote_budget = QUOTE_SCAN_FLOOR + QUOTE_SCAN_FACTOR * sum(len(line.text) for line in lines)
     index = 0
     while index < len(lines):
         after = builder.add_quoted(lines, index) if builder.started else None
