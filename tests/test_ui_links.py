@@ -288,4 +288,4 @@ def test_a_comparison_and_the_language_reopen_from_the_address() -> None:
     second = opened({**params, "lang": "ru"})
     assert second.session_state["view"] == "versions"
     assert any(f"### {base.name} → {later.name}" == m.value.replace("\\", "") for m in second.markdown)
-    assert [t.label for t in second.tabs][0] == "Обзор"  # the language the address asks for
+    assert next(t.label for t in second.tabs) == "Обзор"  # the language the address asks for

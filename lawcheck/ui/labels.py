@@ -216,9 +216,6 @@ PAGE_RU = {
         'как пробел. Закон о внесении изменений всегда проверяется так.',
     'International co-operation':
         'Международное сотрудничество',
-    'Kept on this server for workspace {workspace}, shared by every version of this draft.':
-        'Хранятся на этом сервере для рабочего пространства {workspace} и действуют для всех '
-        'редакций проекта.',
     'Leave out what this draft does not set out to do: a code of criminal procedure need not define '
     'offences.':
         'Исключите то, что проект не регулирует: например, уголовно-процессуальный кодекс не '
