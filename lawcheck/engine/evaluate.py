@@ -327,6 +327,15 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
     return _bound_to_measures(_bound_to_offences(result, settings), settings)
 
 
+def _not_in(scope: Sequence[Unit], extra: Iterable[Unit]) -> list[Unit]:
+    """`[u for u in extra if u not in scope]`, with `scope` indexed by eId: equal units share
+    their eId, so only those are compared (a code's scope holds thousands of units)."""
+    by_eid: dict[str, list[Unit]] = {}
+    for unit in scope:
+        by_eid.setdefault(unit.eid, []).append(unit)
+    return [u for u in extra if not any(s is u or s == u for s in by_eid.get(u.eid, ()))]
+
+
 def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook, settings: Settings,
                 general: Sequence[Unit], cut: Cut = CUT) -> Assessed:
     if requirement.id in settings.not_applicable:
@@ -345,10 +354,10 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     scope = safeguard_scope(analysis, alignments[:1], general) \
         if requirement.kind in POWER_KINDS else [u for b in blocks for u in b]
     if requirement.kind == "safeguards":  # Art. 15 itself: the general conditions of the powers
-        scope += [u for u in general if u not in scope]
-        scope += [u for u in governing_units(analysis, requirement) if u not in scope]
+        scope += _not_in(scope, general)
+        scope += _not_in(scope, governing_units(analysis, requirement))
     if requirement.kind not in POWER_KINDS:
-        scope += [u for u in regime_units(analysis, candidates, alignments) if u not in scope]
+        scope += _not_in(scope, regime_units(analysis, candidates, alignments))
     # Weaker alignments and the articles that refer to the aligned ones may show that an
     # element is there; conflicts and limits are read only in the reported articles.
     aligned = {a.eid for a in alignments}
