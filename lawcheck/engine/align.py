@@ -120,11 +120,28 @@ class Analysis:
 
     def article_of(self, eid: str) -> Provision | None:
         """The article-level unit that contains the provision (or is it)."""
+        if eid in self._article_cache:
+            return self._article_cache[eid]
         provision = self._by_eid.get(eid)
         articles = self._article_ids
         while provision is not None and provision.eid not in articles:
             provision = provision.parent
+        self._article_cache[eid] = provision
         return provision
+
+    def container(self, provision: Provision) -> str | None:
+        """eId of the Part, Chapter or other container the provision stands in (the draft's
+        structure, which an edit does not change)."""
+        if provision.eid not in self._containers:
+            node = provision.parent
+            while node is not None and node.element not in CONTAINERS:
+                node = node.parent
+            self._containers[provision.eid] = node.eid if node is not None else None
+        return self._containers[provision.eid]
+
+    def in_order(self, eids: set[str]) -> list[Provision]:
+        """The articles among `eids`, in the draft's order."""
+        return [self.articles[i] for i in sorted(i for eid in eids for i in self._positions.get(eid, ()))]
 
     def referrers(self, article_eid: str) -> list[Provision]:
         """Other articles that refer to this one ("an order under any of sections 18 to 23
@@ -148,6 +165,11 @@ class Analysis:
         self._referrers = self._links.referrers()
         self._article_ids = {a.eid for a in self.articles}
         self._targets: dict[str, frozenset[str]] = {}
+        self._article_cache: dict[str, Provision | None] = {}
+        self._containers: dict[str, str | None] = {}
+        self._positions: dict[str, list[int]] = {}
+        for i, article in enumerate(self.articles):
+            self._positions.setdefault(article.eid, []).append(i)
 
 
 _RANGE = re.compile(r"\d\s*(?:to|through|–|—|-|по)\s*\d|\bto\b.{0,12}\d", re.IGNORECASE)
@@ -302,11 +324,10 @@ def align_requirement(analysis: Analysis, requirement: Requirement, *,
         return _defining_articles(analysis, requirement)
     found = []
     concepts = requirement.concept_ids
-    aligned = set.intersection(*(analysis.articles_with(group) for group in requirement.align)) \
-        if requirement.align else {a.eid for a in analysis.articles}
-    for article in analysis.articles:
-        if article.eid not in aligned or (article.eid in analysis.definition_articles
-                                          and requirement.kind != "definition"):
+    aligned = analysis.in_order(set.intersection(*(analysis.articles_with(group) for group in requirement.align))) \
+        if requirement.align else analysis.articles
+    for article in aligned:
+        if article.eid in analysis.definition_articles and requirement.kind != "definition":
             continue
         if not accepts(requirement, analysis.role(article)):
             continue

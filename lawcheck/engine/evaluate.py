@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from lawcheck.akn import Provision
 from lawcheck.engine import checks, supervision
 from lawcheck.engine.align import (
-    CONTAINERS,
     CUT,
     Alignment,
     Analysis,
@@ -105,11 +104,13 @@ def _qualifiers_of_absent(pairs: list[tuple[Element, Result]], blocks: Sequence[
     """An element that qualifies a thing ("the disclosure ... without delay") is not reported as
     unmet when the thing itself is stated nowhere and another unmet element already reports
     its absence: it is unknown, not a second defect of a measure the draft does not have."""
-    stated = frozenset().union(*(u.tagged.present for b in blocks for u in b))
     unmet = [(e, r) for e, r in pairs if e.check == "presence" and r.status == "unmet"]
     result = []
+    stated: frozenset[str] | None = None  # concepts stated anywhere, read only when needed
     for index, (element, outcome) in enumerate(pairs):
         if (element, outcome) in unmet and len(element.concepts) > 1:
+            if stated is None:
+                stated = frozenset().union(*(u.tagged.present for b in blocks for u in b))
             thing = set(element.concepts[0])
             # an earlier element that requires the same thing, itself stated nowhere
             reported = any(set(other.concepts[0]) & thing and stated.isdisjoint(other.concepts[0])
@@ -151,10 +152,7 @@ def general_clauses(analysis: Analysis) -> list[Unit]:
 
 
 def _container(analysis: Analysis, provision: Provision) -> str | None:
-    node = provision.parent
-    while node is not None and node.element not in CONTAINERS:
-        node = node.parent
-    return node.eid if node is not None else None
+    return analysis.container(provision)
 
 
 def governing_units(analysis: Analysis, requirement: Requirement) -> list[Unit]:
@@ -327,13 +325,14 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
     return _bound_to_measures(_bound_to_offences(result, settings), settings)
 
 
-def _not_in(scope: Sequence[Unit], extra: Iterable[Unit]) -> list[Unit]:
-    """`[u for u in extra if u not in scope]`, with `scope` indexed by eId: equal units share
-    their eId, so only those are compared (a code's scope holds thousands of units)."""
-    by_eid: dict[str, list[Unit]] = {}
-    for unit in scope:
-        by_eid.setdefault(unit.eid, []).append(unit)
-    return [u for u in extra if not any(s is u or s == u for s in by_eid.get(u.eid, ()))]
+def _extend(scope: list[Unit], index: dict[str, list[Unit]], extra: Iterable[Unit]) -> None:
+    """`scope += [u for u in extra if u not in scope]`, with `index` (eId -> units of the
+    scope) kept beside it: equal units share their eId, so only those are compared (a code's
+    scope holds thousands of units)."""
+    added = [u for u in extra if not any(s is u or s == u for s in index.get(u.eid, ()))]
+    for unit in added:
+        index.setdefault(unit.eid, []).append(unit)
+    scope += added
 
 
 def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook, settings: Settings,
@@ -353,11 +352,14 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     # court that only extends a measure, or authorises a different one, does not count).
     scope = safeguard_scope(analysis, alignments[:1], general) \
         if requirement.kind in POWER_KINDS else [u for b in blocks for u in b]
+    index: dict[str, list[Unit]] = {}
+    for unit in scope:
+        index.setdefault(unit.eid, []).append(unit)
     if requirement.kind == "safeguards":  # Art. 15 itself: the general conditions of the powers
-        scope += _not_in(scope, general)
-        scope += _not_in(scope, governing_units(analysis, requirement))
+        _extend(scope, index, general)
+        _extend(scope, index, governing_units(analysis, requirement))
     if requirement.kind not in POWER_KINDS:
-        scope += _not_in(scope, regime_units(analysis, candidates, alignments))
+        _extend(scope, index, regime_units(analysis, candidates, alignments))
     # Weaker alignments and the articles that refer to the aligned ones may show that an
     # element is there; conflicts and limits are read only in the reported articles.
     aligned = {a.eid for a in alignments}

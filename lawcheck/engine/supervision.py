@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lawcheck.concepts.language import russian_case
 from lawcheck.concepts.numbers import iso_days
@@ -328,8 +329,20 @@ def reaches(text: str, rule_article: str, target_article: str, same_container: b
     lists, its own chapter or Part, or the whole Act; "this section" binds only itself."""
     if referenced:
         return target_article in referenced
-    if _LOCAL.search(text):
+    reach = _reach(text)
+    if reach == "local":
         return target_article == rule_article
-    if _CONTAINER.search(text):
+    if reach == "container":
         return same_container
     return True
+
+
+@lru_cache(maxsize=65_536)
+def _reach(text: str) -> str:
+    """How far a general rule's words reach: its own section ("local"), its Part or Chapter
+    ("container") or the whole Act ("act")."""
+    if _LOCAL.search(text):
+        return "local"
+    if _CONTAINER.search(text):
+        return "container"
+    return "act"
