@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from lawcheck.concepts.numbers import Duration, iso_days
 from lawcheck.concepts.tagger import ConceptMatch
-from lawcheck.engine.units import Block, Definition, Unit
+from lawcheck.engine.units import Block, Definition, Unit, UnitList
 from lawcheck.rulebook.model import Element, Group
 
 
@@ -50,6 +50,12 @@ def _evidence(unit: Unit, matches: Sequence[ConceptMatch]) -> list[Evidence]:
 
 def _block_match(block: Block, groups: tuple[Group, ...]) -> list[Evidence] | None:
     """Evidence when every group matches (not negated) somewhere in the block, else None."""
+    if isinstance(block, UnitList):
+        stating = [block.stating(group) for group in groups]
+        if not all(stating):
+            return None
+        return [e for group, units in zip(groups, stating, strict=True)
+                for unit in units for e in _evidence(unit, unit.tagged.positive(group))]
     if not all(any(not unit.tagged.present.isdisjoint(group) for unit in block) for group in groups):
         return None
     evidence: list[Evidence] = []
@@ -167,6 +173,9 @@ def defined(element: Element, definitions: Sequence[Definition]) -> Result:
 def _negated(units: Sequence[Unit], groups: tuple[Group, ...]) -> list[Evidence]:
     """Negated mentions of the groups, unit by unit (a scope may hold thousands of units)."""
     concepts = frozenset(c for group in groups for c in group)
+    if isinstance(units, UnitList):
+        return [e for unit in units.denying(concepts) for group in groups
+                for e in _evidence(unit, unit.tagged.negated(group))]
     return [e for unit in units if not unit.tagged.denied.isdisjoint(concepts)
             for group in groups for e in _evidence(unit, unit.tagged.negated(group))]
 

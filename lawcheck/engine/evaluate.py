@@ -18,7 +18,7 @@ from lawcheck.engine.align import (
     with_evidence,
 )
 from lawcheck.engine.checks import Evidence, Result
-from lawcheck.engine.units import Block, Definition, Unit
+from lawcheck.engine.units import Block, Definition, Unit, UnitList
 from lawcheck.rulebook.loader import Rulebook
 from lawcheck.rulebook.model import Element, Requirement
 from lawcheck.settings import Settings
@@ -329,7 +329,7 @@ def _extend(scope: list[Unit], index: dict[str, list[Unit]], extra: Iterable[Uni
     """`scope += [u for u in extra if u not in scope]`, with `index` (eId -> units of the
     scope) kept beside it: equal units share their eId, so only those are compared (a code's
     scope holds thousands of units)."""
-    added = [u for u in extra if not any(s is u or s == u for s in index.get(u.eid, ()))]
+    added = [u for u in extra if u.eid not in index or not any(s is u or s == u for s in index[u.eid])]
     for unit in added:
         index.setdefault(unit.eid, []).append(unit)
     scope += added
@@ -372,7 +372,7 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     assert top is not None
     if requirement.kind in POWER_KINDS:  # a duty stated once for every order of the Part
         support += [[unit] for unit in reaching(analysis, [u for u in general if u.eid not in aligned], top)]
-    evaluation = evaluate_requirement(requirement, blocks, analysis.definitions, scope, rulebook,
+    evaluation = evaluate_requirement(requirement, blocks, analysis.definitions, UnitList(scope), rulebook,
                                       settings.relaxed(requirement), support)
     reading = None
     if requirement.supervision is not None and "judicial_or_independent_supervision" in evaluation.safeguards:

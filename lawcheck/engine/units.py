@@ -5,7 +5,7 @@ neither depends on the other for its vocabulary."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from lawcheck.concepts.tagger import ConceptMatch, Tagged
@@ -27,6 +27,42 @@ class Unit:
 
 
 Block = Sequence[Unit]
+
+
+class UnitList(list[Unit]):
+    """A long, finished list of units (a safeguard's scope over a whole code) that finds the
+    units stating or negating some concepts without reading every unit: the positions of each
+    concept's units are indexed on first use. Not to be changed once read."""
+
+    _stated: dict[str, list[int]] | None = None
+    _denied: dict[str, list[int]] | None = None
+
+    def _index(self, negated: bool) -> dict[str, list[int]]:
+        index = self._denied if negated else self._stated
+        if index is None:
+            index = {}
+            for position, unit in enumerate(self):
+                for concept in (unit.tagged.denied if negated else unit.tagged.present):
+                    index.setdefault(concept, []).append(position)
+            if negated:
+                self._denied = index
+            else:
+                self._stated = index
+        return index
+
+    def stating(self, concepts: Iterable[str]) -> list[Unit]:
+        """The units that state (not negated) some of the concepts, in order."""
+        return self._select(self._index(False), concepts)
+
+    def denying(self, concepts: Iterable[str]) -> list[Unit]:
+        """The units that negate some of the concepts, in order."""
+        return self._select(self._index(True), concepts)
+
+    def _select(self, index: dict[str, list[int]], concepts: Iterable[str]) -> list[Unit]:
+        positions: set[int] = set()
+        for concept in concepts:
+            positions.update(index.get(concept, ()))
+        return [self[i] for i in sorted(positions)]
 
 
 @dataclass(frozen=True)
