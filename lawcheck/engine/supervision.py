@@ -248,12 +248,21 @@ def read(units: Sequence[Unit], power_concepts: set[str], default_data: str,
     return wider if wider.authorisers else own
 
 
+def _sentences_of(unit: Unit) -> list[tuple[_Sentence, str]]:
+    """The unit's sentences with their roles, read once per unit (a chapter's general rules
+    are read for every power they reach)."""
+    found = unit.derived.get("sentences")
+    if found is None:
+        found = unit.derived["sentences"] = [(s, _role(s)) for s in _split(unit)]
+    return found
+
+
 def _read(units: Sequence[Unit], power_concepts: set[str], default_data: str) -> Reading:
-    sentences = [s for unit in units for s in _split(unit)]
+    read = [pair for unit in units for pair in _sentences_of(unit)]
+    sentences = [sentence for sentence, _ in read]
     grants: list[Grant] = []
     exceptions: list[PowerException] = []
-    for i, sentence in enumerate(sentences):
-        role = _role(sentence)
+    for i, (sentence, role) in enumerate(read):
         if role == "exception":
             following = [s for s in sentences[i:i + 4] if s.eid == sentence.eid or s is not sentence]
             exceptions.append(_exception(sentence, following, default_data))

@@ -6,7 +6,8 @@ neither depends on the other for its vocabulary."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from lawcheck.concepts.tagger import ConceptMatch, Tagged
 from lawcheck.rulebook.model import Group
@@ -20,6 +21,8 @@ class Unit:
     eid: str
     tagged: Tagged
     context: tuple[Unit, ...] = ()
+    # what the checks derive from this unit alone (its sentences and their roles), kept with it
+    derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def positive(self, group: Group) -> list[ConceptMatch]:
         """Matches in the unit or its framing ancestors."""
