@@ -8,9 +8,11 @@ element vocabulary the unit also carries, so the unit that does the work ranks f
 
 from __future__ import annotations
 
+import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from lawcheck.akn import Document, Provision
 from lawcheck.akn.definitions import find_clauses
@@ -167,6 +169,9 @@ class Analysis:
         self._targets: dict[str, frozenset[str]] = {}
         self._article_cache: dict[str, Provision | None] = {}
         self._containers: dict[str, str | None] = {}
+        # results of the assessment kept with the units they were read from (`same_units`):
+        # a re-check reuses those whose units an edit left alone
+        self.memo: dict[tuple[str, ...], tuple[Any, ...]] = {}
         self._positions: dict[str, list[int]] = {}
         for i, article in enumerate(self.articles):
             self._positions.setdefault(article.eid, []).append(i)
@@ -219,6 +224,12 @@ class _Links:
                     if article.eid not in found.setdefault(target, []):
                         found[target].append(article.eid)
         return found
+
+
+def same_units(kept: Sequence[Unit], units: Sequence[Unit]) -> bool:
+    """Whether two lists hold the very same unit objects in the same order (an edited unit is
+    a new object, so a result read from `kept` still holds for `units`)."""
+    return len(kept) == len(units) and all(map(operator.is_, kept, units))
 
 
 def _subtree(provision: Provision) -> Iterator[Provision]:

@@ -3,7 +3,7 @@ and from them the requirement's status."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from lawcheck.akn import Provision
@@ -14,6 +14,7 @@ from lawcheck.engine.align import (
     Analysis,
     Cut,
     align_requirement,
+    same_units,
     strongest,
     with_evidence,
 )
@@ -52,17 +53,19 @@ class Evaluation:
 def evaluate_requirement(requirement: Requirement, blocks: Sequence[Block],
                          definitions: Sequence[Definition], safeguard_units: Sequence[Unit],
                          rulebook: Rulebook, relaxed: Iterable[str] = (),
-                         support: Sequence[Block] = ()) -> Evaluation:
+                         support: Sequence[Block] = (),
+                         safeguards_found: Mapping[str, Result | None] | None = None) -> Evaluation:
     """Run every element's check; look for each safeguard of a power in its wider scope.
     `support` blocks (articles that refer to the aligned ones) may satisfy a presence
-    element, never raise a conflict."""
+    element, never raise a conflict. `safeguards_found`: the safeguards as already read in
+    the same units."""
     skip = set(relaxed)
     scope = checks.Scope(blocks, support, definitions, safeguard_units)
     pairs = [(element, checks.CHECKS[element.check](element, scope))
              for element in requirement.elements if element.id not in skip]
     pairs = _qualifiers_of_absent(pairs, [*blocks, *support])
     found = any(blocks)
-    safeguards = {
+    safeguards = dict(safeguards_found) if safeguards_found is not None else {
         safeguard_id: checks.safeguard(rulebook.safeguard(safeguard_id)[1], safeguard_units)
         if found else None
         for safeguard_id in requirement.safeguards
@@ -204,9 +207,16 @@ def read_supervision(analysis: Analysis, requirement: Requirement, article: Prov
                      general: Sequence[Unit]) -> supervision.Reading:
     """Who authorises the power granted in `article`, read with the general rules reaching it."""
     assert requirement.supervision is not None
+    block = analysis.block(article)
+    key = ("supervision", requirement.id, article.eid)
+    kept = analysis.memo.get(key)
+    if kept is not None and kept[0] is requirement and same_units(kept[1], block) \
+            and same_units(kept[2], general):
+        return kept[3]
     rules = reaching(analysis, [u for u in general if analysis.article_of(u.eid) != article], article)
-    return supervision.read(analysis.block(article), set(requirement.align[0]), requirement.supervision.data,
-                            rules)
+    reading = supervision.read(block, set(requirement.align[0]), requirement.supervision.data, rules)
+    analysis.memo[key] = (requirement, tuple(block), tuple(general), reading)
+    return reading
 
 
 def supervision_result(reading: supervision.Reading) -> Result:
@@ -372,8 +382,16 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     assert top is not None
     if requirement.kind in POWER_KINDS:  # a duty stated once for every order of the Part
         support += [[unit] for unit in reaching(analysis, [u for u in general if u.eid not in aligned], top)]
+    # The safeguards read only the scope: an edit elsewhere (another candidate) leaves them.
+    key = ("safeguards", requirement.id)
+    kept = analysis.memo.get(key)
+    found = any(blocks)
+    known = kept[3] if kept is not None and kept[0] is requirement and kept[1] is rulebook \
+        and kept[2] == found and same_units(kept[4], scope) else None
     evaluation = evaluate_requirement(requirement, blocks, analysis.definitions, UnitList(scope), rulebook,
-                                      settings.relaxed(requirement), support)
+                                      settings.relaxed(requirement), support, known)
+    if known is None:
+        analysis.memo[key] = (requirement, rulebook, found, dict(evaluation.safeguards), tuple(scope))
     reading = None
     if requirement.supervision is not None and "judicial_or_independent_supervision" in evaluation.safeguards:
         reading = read_supervision(analysis, requirement, top, general)
