@@ -19,7 +19,7 @@ from lawcheck.akn.definitions import find_clauses
 from lawcheck.akn.vocab import ARTICLE_LEVEL
 from lawcheck.concepts.tagger import Tagged, tag
 from lawcheck.engine.roles import accepts, role_of
-from lawcheck.engine.units import Block, Definition, Unit
+from lawcheck.engine.units import Block, Definition, Unit, UnitList
 from lawcheck.rulebook.model import Requirement
 
 CONTAINERS = {"part", "chapter", "title", "book", "subpart", "subchapter", "division",
@@ -62,7 +62,7 @@ class Analysis:
     definition_articles: set[str]  # articles that mostly define terms
     headings: dict[str, Tagged]  # article eId -> its heading, tagged
     definitions: list[Definition]  # terms the draft defines, tagged
-    _blocks: dict[str, list[Unit]] = field(default_factory=dict)
+    _blocks: dict[str, UnitList] = field(default_factory=dict)
     _roles: dict[str, str] = field(default_factory=dict)
     _concepts: dict[str, frozenset[str]] = field(default_factory=dict)
     _articles_by_concept: dict[str, set[str]] | None = None
@@ -70,8 +70,8 @@ class Analysis:
     def block(self, provision: Provision) -> list[Unit]:
         """The provision's own unit followed by those of all its descendants."""
         if provision.eid not in self._blocks:
-            self._blocks[provision.eid] = [self.units[p.eid] for p in _subtree(provision)
-                                           if p.eid in self.units]
+            self._blocks[provision.eid] = UnitList(self.units[p.eid] for p in _subtree(provision)
+                                                   if p.eid in self.units)
         return self._blocks[provision.eid]
 
     def concepts(self, provision: Provision) -> frozenset[str]:
@@ -307,8 +307,15 @@ def _evidence(block: Block, concepts: set[str]) -> tuple[str, ...]:
 
 
 def _coverage(present: frozenset[str], requirement: Requirement) -> float:
-    groups = [g for e in requirement.elements if e.check in {"presence", "limit", "defined"}
-              for g in e.concepts]
+    return _share(present, _coverage_groups(requirement))
+
+
+def _coverage_groups(requirement: Requirement) -> list[tuple[str, ...]]:
+    return [g for e in requirement.elements if e.check in {"presence", "limit", "defined"}
+            for g in e.concepts]
+
+
+def _share(present: frozenset[str], groups: list[tuple[str, ...]]) -> float:
     if not groups:
         return 1.0
     hit = sum(not present.isdisjoint(g) for g in groups)
@@ -337,6 +344,7 @@ def align_requirement(analysis: Analysis, requirement: Requirement, *,
     concepts = requirement.concept_ids
     aligned = analysis.in_order(set.intersection(*(analysis.articles_with(group) for group in requirement.align))) \
         if requirement.align else analysis.articles
+    groups = _coverage_groups(requirement)
     for article in aligned:
         if article.eid in analysis.definition_articles and requirement.kind != "definition":
             continue
@@ -346,7 +354,7 @@ def align_requirement(analysis: Analysis, requirement: Requirement, *,
         heading = analysis.headings.get(article.eid)
         titled = heading is not None and heading.has(requirement.align[0])
         score = ALIGN_WEIGHT + HEADING_WEIGHT * titled \
-            + (1 - ALIGN_WEIGHT - HEADING_WEIGHT) * _coverage(present, requirement)
+            + (1 - ALIGN_WEIGHT - HEADING_WEIGHT) * _share(present, groups)
         words = _evidence(analysis.block(article), concepts) if evidence else ()
         found.append(Alignment(article.eid, round(score, 3), words))
     return sorted(found, key=lambda a: -a.score)

@@ -51,9 +51,9 @@ def _evidence(unit: Unit, matches: Sequence[ConceptMatch]) -> list[Evidence]:
 def _block_match(block: Block, groups: tuple[Group, ...]) -> list[Evidence] | None:
     """Evidence when every group matches (not negated) somewhere in the block, else None."""
     if isinstance(block, UnitList):
-        stating = [block.stating(group) for group in groups]
-        if not all(stating):
+        if not all(block.states(group) for group in groups):
             return None
+        stating = [block.stating(group) for group in groups]
         return [e for group, units in zip(groups, stating, strict=True)
                 for unit in units for e in _evidence(unit, unit.tagged.positive(group))]
     if not all(any(not unit.tagged.present.isdisjoint(group) for unit in block) for group in groups):

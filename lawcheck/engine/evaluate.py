@@ -191,16 +191,28 @@ def reaching(analysis: Analysis, general: Sequence[Unit], article: Provision) ->
     """The general rules whose words reach `article`: those that list it, those of its own
     chapter or Part, and Act-wide ones; a rule "under this section" binds its own section."""
     result = []
+    home = _container(analysis, article)
     for unit in general:
-        rule_article = analysis.article_of(unit.eid)
-        provision = analysis.provision(unit.eid)
-        if rule_article is None or provision is None:
+        place = _rule_place(analysis, unit.eid)
+        if place is None:
             continue
-        referenced = set(analysis.targets_of(provision))
-        same = _container(analysis, rule_article) == _container(analysis, article)
-        if supervision.reaches(unit.tagged.text, rule_article.eid, article.eid, same, referenced):
+        rule_article, container, referenced = place
+        if supervision.reaches(unit.tagged.text, rule_article, article.eid, container == home, referenced):
             result.append(unit)
     return result
+
+
+def _rule_place(analysis: Analysis, eid: str) -> tuple[str, str | None, frozenset[str]] | None:
+    """Where a general rule stands: its article, that article's container and the articles
+    it refers to (the draft's structure, which an edit does not change)."""
+    key = ("place", eid)
+    if key not in analysis.memo:
+        rule_article = analysis.article_of(eid)
+        provision = analysis.provision(eid)
+        analysis.memo[key] = (None,) if rule_article is None or provision is None else \
+            (rule_article.eid, _container(analysis, rule_article), analysis.targets_of(provision))
+    place = analysis.memo[key]
+    return None if place[0] is None else place
 
 
 def read_supervision(analysis: Analysis, requirement: Requirement, article: Provision,

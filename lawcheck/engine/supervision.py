@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -333,7 +334,7 @@ def _exception_gaps(exception: PowerException, expectation: Expectation) -> list
 
 
 def reaches(text: str, rule_article: str, target_article: str, same_container: bool,
-            referenced: set[str]) -> bool:
+            referenced: AbstractSet[str]) -> bool:
     """Whether a general rule in `rule_article` governs `target_article`: the articles it
     lists, its own chapter or Part, or the whole Act; "this section" binds only itself."""
     if referenced:

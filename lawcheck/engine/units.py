@@ -33,9 +33,9 @@ Block = Sequence[Unit]
 
 
 class UnitList(list[Unit]):
-    """A long, finished list of units (a safeguard's scope over a whole code) that finds the
-    units stating or negating some concepts without reading every unit: the positions of each
-    concept's units are indexed on first use. Not to be changed once read."""
+    """A finished list of units (a provision's block, a safeguard's scope over a whole code)
+    that finds the units stating or negating some concepts without reading every unit: the
+    positions of each concept's units are indexed on first use. Not to be changed once read."""
 
     _stated: dict[str, list[int]] | None = None
     _denied: dict[str, list[int]] | None = None
@@ -52,6 +52,10 @@ class UnitList(list[Unit]):
             else:
                 self._stated = index
         return index
+
+    def states(self, concepts: Iterable[str]) -> bool:
+        """Whether some unit states (not negated) some of the concepts."""
+        return not self._index(False).keys().isdisjoint(concepts)
 
     def stating(self, concepts: Iterable[str]) -> list[Unit]:
         """The units that state (not negated) some of the concepts, in order."""
