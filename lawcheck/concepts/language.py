@@ -35,17 +35,25 @@ class Token:
 @cache
 def _tokenizer(lang: str) -> Tokenizer:
     """spaCy loads only when text is first tokenized: commands that read no text start fast."""
-    import spacy
-    from spacy.util import compile_infix_regex
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, get_lang_class
+    from spacy.vocab import create_vocab
 
-    nlp = spacy.blank(lang)
+    # The tokenizer of `spacy.blank(lang)`, built directly with the two changes below, so that
+    # its thousands of exceptions are loaded once (setting a rule on a built tokenizer reloads
+    # them) and no pipeline is configured around it.
+    defaults = get_lang_class(lang).Defaults
     # Keep hyphenated words and numbers whole: "non-public", "информационно-коммуникационной".
-    infixes = [pattern for pattern in nlp.Defaults.infixes or () if isinstance(pattern, str) and "-" not in pattern]
-    tokenizer = nlp.tokenizer
-    assert isinstance(tokenizer, spacy.tokenizer.Tokenizer)
-    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    tokenizer.token_match = _LEGAL_NUMBER.match
-    return tokenizer
+    infixes = [pattern for pattern in defaults.infixes or () if isinstance(pattern, str) and "-" not in pattern]
+    return Tokenizer(
+        create_vocab(lang, defaults),
+        rules=defaults.tokenizer_exceptions,
+        prefix_search=compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
+        suffix_search=compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None,
+        infix_finditer=compile_infix_regex(infixes).finditer,
+        token_match=_LEGAL_NUMBER.match,
+        url_match=defaults.url_match,
+    )
 
 
 @cache
