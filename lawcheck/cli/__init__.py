@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from lawcheck import __version__
 from lawcheck.cli.exits import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK
 from lawcheck.cli.stderr import drop_warnings, flush_warnings
-from lawcheck.decisions.store import DB_SUFFIX
+from lawcheck.decisions import DB_SUFFIX
 from lawcheck.errors import InputError
 
 COMMANDS = {"check": "lawcheck.cli.batch", "rules": "lawcheck.cli.rules", "import": "lawcheck.cli.importing",

@@ -11,7 +11,6 @@ from pathlib import Path
 from lawcheck.cli.output import exit_code, write_result
 from lawcheck.cli.stderr import warn
 from lawcheck.decisions.attach import is_dismissed
-from lawcheck.decisions.store import open_store
 from lawcheck.draft import load_draft
 from lawcheck.errors import InputError
 from lawcheck.output import check_output_path
@@ -47,6 +46,8 @@ def check_file(args: argparse.Namespace, path: Path, *, in_batch: bool = False) 
     settings = load_settings(path, load_rulebook())
     if args.scope:
         settings = replace(settings, scope=parse_scope(args.scope))
+    from lawcheck.decisions.store import open_store  # SQLite only for a draft with decisions
+
     store = open_store(path, args.db)  # None when no decisions were recorded yet: nothing is created
     try:
         check = check_document(draft.document, lang=args.lang, instruments=instruments, settings=settings,

@@ -19,3 +19,6 @@ Looking a decision up for a finding gives one of three matches:
 Modules: `identity` (what a finding is, and the fingerprint of its text), `store` (the SQLite
 file and the match of a decision to a finding), `attach` (decisions on a report).
 """
+
+DB_SUFFIX = ".lawcheck.sqlite"
+"""A draft's decisions are kept beside it, in a file named after it with this suffix."""

@@ -29,6 +29,7 @@ from typing import Any, Literal
 
 from rapidfuzz import fuzz
 
+from lawcheck.decisions import DB_SUFFIX
 from lawcheck.decisions.identity import finding_key, fingerprint, normalise
 from lawcheck.errors import InputError
 from lawcheck.safe_text import control_characters
@@ -37,7 +38,6 @@ DECISIONS = ("accepted", "dismissed")
 SIMILAR_RATIO = 90.0
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 30_000
-DB_SUFFIX = ".lawcheck.sqlite"
 MAX_REASON_CHARS = 4000
 MAX_REVIEWER_CHARS = 200
 
