@@ -13,7 +13,6 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from spacy.lookups import Table
     from spacy.tokenizer import Tokenizer
 
 LANGUAGES = ("en", "ru")
@@ -57,10 +56,18 @@ def _tokenizer(lang: str) -> Tokenizer:
 
 
 @cache
-def _english_table() -> Table:
+def _english_table() -> dict[int, str]:
+    """spaCy's English lemma table (keyed, as spaCy keys it, by the hash of the word), from the
+    compiled cache: its key holds the version of spacy-lookups-data."""
+    from lawcheck.cache import compiled
+
+    return compiled("lemma-lookup-en", _load_english_table)
+
+
+def _load_english_table() -> dict[int, str]:
     from spacy.lookups import load_lookups
 
-    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+    return dict(load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup"))
 
 
 @cache
@@ -91,7 +98,9 @@ def russian_case(word: str) -> str | None:
 
 @lru_cache(maxsize=200_000)
 def _english_lemma(word: str) -> str:
-    return _english_table().get(word, word)
+    from spacy.strings import get_string_id
+
+    return _english_table().get(get_string_id(word), word)
 
 
 @lru_cache(maxsize=400_000)
