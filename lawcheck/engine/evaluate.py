@@ -202,6 +202,18 @@ def reaching(analysis: Analysis, general: Sequence[Unit], article: Provision) ->
     return result
 
 
+def _reaching_all(analysis: Analysis, general: Sequence[Unit], article: Provision) -> list[Unit]:
+    """`reaching(analysis, general, article)`, kept for the article while the general rules
+    are the very same units."""
+    key = ("reaching", article.eid)
+    kept = analysis.memo.get(key)
+    if kept is not None and same_units(kept[0], general):
+        return kept[1]
+    found = reaching(analysis, general, article)
+    analysis.memo[key] = (tuple(general), found)
+    return found
+
+
 def _rule_place(analysis: Analysis, eid: str) -> tuple[str, str | None, frozenset[str]] | None:
     """Where a general rule stands: its article, that article's container and the articles
     it refers to (the draft's structure, which an edit does not change)."""
@@ -393,7 +405,7 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     top = analysis.provision(alignments[0].eid)
     assert top is not None
     if requirement.kind in POWER_KINDS:  # a duty stated once for every order of the Part
-        support += [[unit] for unit in reaching(analysis, [u for u in general if u.eid not in aligned], top)]
+        support += [[unit] for unit in _reaching_all(analysis, general, top) if unit.eid not in aligned]
     # The safeguards read only the scope: an edit elsewhere (another candidate) leaves them.
     key = ("safeguards", requirement.id)
     kept = analysis.memo.get(key)

@@ -39,6 +39,7 @@ class UnitList(list[Unit]):
 
     _stated: dict[str, list[int]] | None = None
     _denied: dict[str, list[int]] | None = None
+    _present: frozenset[str] | None = None
 
     def _index(self, negated: bool) -> dict[str, list[int]]:
         index = self._denied if negated else self._stated
@@ -55,7 +56,9 @@ class UnitList(list[Unit]):
 
     def states(self, concepts: Iterable[str]) -> bool:
         """Whether some unit states (not negated) some of the concepts."""
-        return not self._index(False).keys().isdisjoint(concepts)
+        if self._present is None:
+            self._present = frozenset().union(*(unit.tagged.present for unit in self))
+        return not self._present.isdisjoint(concepts)
 
     def stating(self, concepts: Iterable[str]) -> list[Unit]:
         """The units that state (not negated) some of the concepts, in order."""
