@@ -406,16 +406,18 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     assert top is not None
     if requirement.kind in POWER_KINDS:  # a duty stated once for every order of the Part
         support += [[unit] for unit in _reaching_all(analysis, general, top) if unit.eid not in aligned]
-    # The safeguards read only the scope: an edit elsewhere (another candidate) leaves them.
+    # The safeguards read only the scope: an edit elsewhere (another candidate) leaves them,
+    # and the scope's units, indexed, are kept while they are the same.
     key = ("safeguards", requirement.id)
     kept = analysis.memo.get(key)
     found = any(blocks)
-    known = kept[3] if kept is not None and kept[0] is requirement and kept[1] is rulebook \
-        and kept[2] == found and same_units(kept[4], scope) else None
-    evaluation = evaluate_requirement(requirement, blocks, analysis.definitions, UnitList(scope), rulebook,
+    units: UnitList = kept[4] if kept is not None and same_units(kept[4], scope) else UnitList(scope)
+    known = kept[3] if kept is not None and units is kept[4] and kept[0] is requirement \
+        and kept[1] is rulebook and kept[2] == found else None
+    evaluation = evaluate_requirement(requirement, blocks, analysis.definitions, units, rulebook,
                                       settings.relaxed(requirement), support, known)
     if known is None:
-        analysis.memo[key] = (requirement, rulebook, found, dict(evaluation.safeguards), tuple(scope))
+        analysis.memo[key] = (requirement, rulebook, found, dict(evaluation.safeguards), units)
     reading = None
     if requirement.supervision is not None and "judicial_or_independent_supervision" in evaluation.safeguards:
         reading = read_supervision(analysis, requirement, top, general)
