@@ -117,9 +117,33 @@ def tokenize(text: str, lang: str) -> list[Token]:
     """Split `text` into tokens with lemmas and character offsets."""
     if lang not in LANGUAGES:
         raise ValueError(f"unsupported language {lang!r}")
+    from spacy.attrs import IDX, IS_SPACE, ORTH
+
     doc = _tokenizer(lang)(text)
-    return [Token(t.text, lemma(t.text, lang), t.idx, t.idx + len(t.text))
-            for t in doc if not t.is_space]
+    known = _known_words(lang)
+    if len(known) > MAX_KNOWN_WORDS:
+        known.clear()
+    strings = doc.vocab.strings
+    tokens = []
+    for start, orth, space in doc.to_array([IDX, ORTH, IS_SPACE]).tolist():
+        if space:
+            continue
+        entry = known.get(orth)
+        if entry is None:
+            word = strings[orth]
+            entry = known[orth] = (word, lemma(word, lang))
+        tokens.append(Token(entry[0], entry[1], start, start + len(entry[0])))
+    return tokens
+
+
+MAX_KNOWN_WORDS = 400_000
+
+
+@cache
+def _known_words(lang: str) -> dict[int, tuple[str, str]]:
+    """Each word form met in `lang` (by spaCy's id of its text) with its lemma: law text
+    repeats its vocabulary, so most tokens are looked up here."""
+    return {}
 
 
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
