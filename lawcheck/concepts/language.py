@@ -8,9 +8,8 @@ ties going to nouns, cached because law text repeats its vocabulary endlessly.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
@@ -23,8 +22,10 @@ _LEGAL_NUMBER = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word or sign of the text. A named tuple: a code has hundreds of thousands, made
+    quickly, and once collected they hold nothing for the cycle collector to rescan."""
+
     text: str
     lemma: str
     start: int  # character offsets in the analysed text
@@ -132,11 +133,12 @@ def tokenize(text: str, lang: str) -> list[Token]:
         if entry is None:
             word = strings[orth]
             entry = known[orth] = (word, lemma(word, lang))
-        tokens.append(Token(entry[0], entry[1], start, start + len(entry[0])))
+        tokens.append(_new_token(Token, (entry[0], entry[1], start, start + len(entry[0]))))
     return tokens
 
 
 MAX_KNOWN_WORDS = 400_000
+_new_token = tuple.__new__  # Token(...) without the call through its generated __new__
 
 
 @cache
