@@ -411,7 +411,8 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     key = ("safeguards", requirement.id)
     kept = analysis.memo.get(key)
     found = any(blocks)
-    units: UnitList = kept[4] if kept is not None and same_units(kept[4], scope) else UnitList(scope)
+    units: UnitList = kept[4] if kept is not None and same_units(kept[4], scope) else \
+        (kept[4].updated(scope) if kept is not None else None) or UnitList(scope)
     known = kept[3] if kept is not None and units is kept[4] and kept[0] is requirement \
         and kept[1] is rulebook and kept[2] == found else None
     evaluation = evaluate_requirement(requirement, blocks, analysis.definitions, units, rulebook,

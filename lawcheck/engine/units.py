@@ -5,6 +5,7 @@ neither depends on the other for its vocabulary."""
 
 from __future__ import annotations
 
+from bisect import insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,6 +57,8 @@ class UnitList(list[Unit]):
 
     def states(self, concepts: Iterable[str]) -> bool:
         """Whether some unit states (not negated) some of the concepts."""
+        if self._stated is not None:
+            return not self._stated.keys().isdisjoint(concepts)
         if self._present is None:
             self._present = frozenset().union(*(unit.tagged.present for unit in self))
         return not self._present.isdisjoint(concepts)
@@ -67,6 +70,23 @@ class UnitList(list[Unit]):
     def denying(self, concepts: Iterable[str]) -> list[Unit]:
         """The units that negate some of the concepts, in order."""
         return self._select(self._index(True), concepts)
+
+    def updated(self, units: Sequence[Unit]) -> UnitList | None:
+        """`UnitList(units)` with this list's indexes carried over, when `units` is this list
+        with a few units replaced by others of the same eId (an edit); None otherwise."""
+        if len(units) != len(self):
+            return None
+        changed = [i for i, old, new in zip(range(len(self)), self, units, strict=True) if old is not new]
+        if any(self[i].eid != units[i].eid for i in changed):
+            return None
+        result = UnitList(units)
+        if self._stated is not None:
+            result._stated = _moved(self._stated, changed, [self[i].tagged.present for i in changed],
+                                    [units[i].tagged.present for i in changed])
+        if self._denied is not None:
+            result._denied = _moved(self._denied, changed, [self[i].tagged.denied for i in changed],
+                                    [units[i].tagged.denied for i in changed])
+        return result
 
     def _select(self, index: dict[str, list[int]], concepts: Iterable[str]) -> list[Unit]:
         positions: set[int] = set()
@@ -82,3 +102,22 @@ class Definition:
     term: str
     eid: str
     tagged: Tagged
+
+
+def _moved(index: dict[str, list[int]], positions: list[int], before: list[frozenset[str]],
+           after: list[frozenset[str]]) -> dict[str, list[int]]:
+    """A concept index with the units at `positions` now stating `after` instead of `before`;
+    the lists that change are copied, the others shared (neither is changed once built)."""
+    result = dict(index)
+    for position, old, new in zip(positions, before, after, strict=True):
+        for concept in old - new:
+            remaining = [p for p in result[concept] if p != position]
+            if remaining:
+                result[concept] = remaining
+            else:
+                del result[concept]
+        for concept in new - old:
+            grown = list(result.get(concept, ()))
+            insort(grown, position)
+            result[concept] = grown
+    return result
