@@ -387,8 +387,9 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     scope = safeguard_scope(analysis, alignments[:1], general) \
         if requirement.kind in POWER_KINDS else [u for b in blocks for u in b]
     index: dict[str, list[Unit]] = {}
-    for unit in scope:
-        index.setdefault(unit.eid, []).append(unit)
+    if requirement.kind not in POWER_KINDS:  # the scope is extended below
+        for unit in scope:
+            index.setdefault(unit.eid, []).append(unit)
     if requirement.kind == "safeguards":  # Art. 15 itself: the general conditions of the powers
         _extend(scope, index, general)
         _extend(scope, index, governing_units(analysis, requirement))
