@@ -227,9 +227,8 @@ class _Links:
 
 
 def same_units(kept: Sequence[object], units: Sequence[object]) -> bool:
-    """Whether two lists hold the very same objects (units, blocks, articles) in the same
-    order: an edited unit is a new object, and so is every block that holds it, so a result
-    read from `kept` still holds for `units`."""
+    """Whether two lists hold the very same objects in the same order: an edited unit is a
+    new object, so a result read from `kept` still holds for `units`."""
     return len(kept) == len(units) and all(map(operator.is_, kept, units))
 
 
@@ -345,13 +344,6 @@ def align_requirement(analysis: Analysis, requirement: Requirement, *,
     concepts = requirement.concept_ids
     aligned = analysis.in_order(set.intersection(*(analysis.articles_with(group) for group in requirement.align))) \
         if requirement.align else analysis.articles
-    # What an article scores depends on its block only: kept while the blocks are the same.
-    blocks = [analysis.block(article) for article in aligned]
-    key = ("align", requirement.id)
-    kept = analysis.memo.get(key)
-    if not evidence and kept is not None and kept[0] is requirement and same_units(kept[1], aligned) \
-            and same_units(kept[2], blocks):
-        return list(kept[3])
     groups = _coverage_groups(requirement)
     for article in aligned:
         if article.eid in analysis.definition_articles and requirement.kind != "definition":
@@ -365,10 +357,7 @@ def align_requirement(analysis: Analysis, requirement: Requirement, *,
             + (1 - ALIGN_WEIGHT - HEADING_WEIGHT) * _share(present, groups)
         words = _evidence(analysis.block(article), concepts) if evidence else ()
         found.append(Alignment(article.eid, round(score, 3), words))
-    found.sort(key=lambda a: -a.score)
-    if not evidence:
-        analysis.memo[key] = (requirement, tuple(aligned), tuple(blocks), tuple(found))
-    return found
+    return sorted(found, key=lambda a: -a.score)
 
 
 def with_evidence(analysis: Analysis, requirement: Requirement,
