@@ -122,7 +122,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "category.missing_offence": ("Missing offences", "Отсутствующие составы преступлений"),
     "category.missing_cooperation": ("Missing co-operation", "Отсутствующие нормы о сотрудничестве"),
     "category.missing_definition": ("Missing definitions", "Отсутствующие определения"),
-    "category.partial": ("Partly implemented", "Реализовано частично"),
+    "category.partial": ("Unmet elements of articles", "Невыполненные элементы статей"),
     "category.consistency": ("Consistency of the draft", "Внутренняя согласованность проекта"),
     "status.implemented": ("Implemented", "Реализовано"),
     "status.partial": ("Partly implemented", "Реализовано частично"),
@@ -213,12 +213,21 @@ CATALOG: dict[str, tuple[str, str]] = {
     "report.suggested": ("Suggested wording", "Предлагаемая редакция"),
     "report.evidence": ("Evidence", "Основание в тексте"),
     "report.reviewer_label": ("Reviewer", "Рецензент"),
-    "report.with_evidence": ("Provisions with evidence", "Положения проекта с выделенным текстом"),
+    "report.with_evidence": ("Provisions cited, with the evidence",
+                             "Положения проекта, на которые есть ссылки, с выделенным текстом"),
     "report.negated": ("negated", "с отрицанием"),
     "lang.en": ("English", "английский"),
     "lang.ru": ("Russian", "русский"),
     "action.insert": ("insert", "дополнить"),
     "action.replace": ("replace", "изложить в редакции"),
+    "report.not_a_law": (
+        "This text does not look like a law: no articles, sections or numbered provisions, {words} words and "
+        "little or no wording of duties or powers; the findings assume it is one.",
+        "Текст не похож на закон: в нем нет статей, разделов или пронумерованных положений, слов — {words}, "
+        "почти нет формулировок обязанностей или полномочий; замечания исходят из того, что это закон."),
+    "report.warning": ("Warning", "Внимание"),
+    "report.contents": ("Contents", "Содержание"),
+    "report.in_articles": ("{count}, in {articles} article(s)", "{count}, статей: {articles}"),
     # reviewer decisions
     "decision.accepted": ("Accepted", "Принято"),
     "decision.dismissed": ("Dismissed", "Отклонено"),
@@ -227,6 +236,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "Требуется повторное рассмотрение: положение существенно изменилось после решения. {who}"),
     "decision.confirm": ("{who} (the provision has changed slightly since: please confirm)",
                          "{who} (положение с тех пор незначительно изменилось: подтвердите решение)"),
+    "decision.kept": ("Kept for workspace {workspace}, shared by every version of this draft and by "
+                      "`lawcheck review FILE --workspace \"{workspace}\"`.",
+                      "Хранятся в рабочем пространстве {workspace}, общие для всех редакций проекта и для "
+                      "`lawcheck review ФАЙЛ --workspace \"{workspace}\"`."),
     # Word commentary
     "doc.title": ("Commentary on the {title}", "Заключение по проекту: {title}"),
     "doc.props_title": ("Commentary: {title}", "Заключение: {title}"),

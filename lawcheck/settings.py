@@ -34,10 +34,8 @@ class Settings:
         return any(requirement.kind in SCOPES[group] for group in self.scope)
 
     def relaxed(self, requirement: Requirement) -> set[str]:
-        """Elements that the Party's reservations and declarations switch off."""
-        chosen = self.options.get(requirement.id, frozenset())
-        return {element for option in requirement.reservations + requirement.declarations
-                if option.id in chosen for element in option.relaxes}
+        """Elements that the Party's reservations and declarations switch off or on."""
+        return requirement.switched_off(self.options.get(requirement.id, frozenset()))
 
 
 def load_settings(draft: Path, rulebook: Rulebook) -> Settings:

@@ -113,6 +113,16 @@ def akn_xml(body: str, *, language: str = "eng", title: str = "Test Act", countr
 """.encode()
 
 
+@pytest.fixture(autouse=True)
+def own_decisions(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test keeps reviewer decisions in a folder of its own (the page's and the command
+    line's default store), never in the home folder, and names no workspace unless it says so."""
+    folder = tmp_path_factory.mktemp("decisions")
+    monkeypatch.setenv("LAWCHECK_DECISIONS_DIR", str(folder))
+    monkeypatch.delenv("LAWCHECK_WORKSPACE", raising=False)
+    return folder
+
+
 @pytest.fixture
 def write_akn(tmp_path: Path):
     """Write an AKN document built by `akn_xml` to a file; returns its path."""

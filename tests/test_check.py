@@ -274,3 +274,23 @@ def test_rechecking_one_edited_provision_gives_what_a_full_check_gives() -> None
     assert bc21.evaluation.safeguards["judicial_or_independent_supervision"].status != "met"
     untouched = next(a for a in quick if a.requirement.id == "BC-2")
     assert untouched is next(a for a in check.assessed if a.requirement.id == "BC-2")
+
+
+def test_the_article_29_4_reservation_keeps_dual_criminality_away_from_convention_offences(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.xml"
+    draft.write_bytes(akn_xml(_section(
+        "30", "Preservation for a foreign State",
+        "On receipt of a request from a foreign State for the expedited preservation of stored computer data, "
+        "the Prosecutor General shall without delay order the person in control of the data to preserve it.",
+        "A request for preservation may be refused unless the conduct would constitute an offence under the law "
+        "of the Republic.")))
+    codes = {}
+    reservation = '[reservations]\nBC-29 = ["dual_criminality_for_other_offences"]\n'
+    for name, settings in (("plain", ""), ("reserved", reservation)):
+        (tmp_path / "lawcheck.toml").write_text(settings)
+        assert main(["check", str(draft), "--format", "json", "-o", str(tmp_path / f"{name}.json")]) == 0
+        codes[name] = {f["code"] for f in json.loads((tmp_path / f"{name}.json").read_text())["findings"]}
+    assert "BC-29/no_dual_criminality" in codes["plain"]
+    assert "BC-29/dual_criminality_spares_convention_offences" not in codes["plain"]
+    assert "BC-29/no_dual_criminality" not in codes["reserved"]
+    assert "BC-29/dual_criminality_spares_convention_offences" in codes["reserved"]

@@ -1,7 +1,9 @@
 """The Word commentary: read back with python-docx (one table row per treaty article, key
 recommendations that name a known gap of the gaps draft, a reviewer's reason in the comment
 column, landscape table with a repeating header, no macros) and converted by LibreOffice
-headless when `soffice` is installed. LAWCHECK_REQUIRE_SOFFICE=1 turns that skip into a failure."""
+headless when `soffice` is installed: to PDF, and the Russian commentary to ODT, where its
+anchored comments, tracked changes and ru-RU language must survive. LAWCHECK_REQUIRE_SOFFICE=1
+(as in CI) turns the skip into a failure."""
 
 from __future__ import annotations
 
@@ -131,23 +133,59 @@ def test_without_decisions_the_comment_column_is_empty(tmp_path: Path) -> None:
     assert "decision" not in check.report["findings"][0]  # the caller's report is not modified
 
 
-def test_libreoffice_converts_it(commentary: Path, tmp_path: Path) -> None:
+def converted(document: Path, tmp_path: Path, target: str) -> Path:
+    """`document` converted by LibreOffice headless to `target` (pdf, odt), in its own profile."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         if os.environ.get("LAWCHECK_REQUIRE_SOFFICE") == "1":
             pytest.fail("LAWCHECK_REQUIRE_SOFFICE=1 but soffice is not on PATH")
         pytest.skip("LibreOffice (soffice) is not installed: the headless conversion check is skipped")
     profile = (tmp_path / "lo-profile").as_uri()  # its own profile: no clash with another soffice
+    outdir = tmp_path / f"converted-{target}"
     result = subprocess.run(
-        [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(commentary)],
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", target,
+         "--outdir", str(outdir), str(document)],
         capture_output=True, text=True, timeout=240, check=False)
-    pdf = tmp_path / "commentary.pdf"
-    assert result.returncode == 0 and pdf.is_file(), result.stderr or result.stdout
-    data = pdf.read_bytes()
+    output = outdir / f"{document.stem}.{target}"
+    assert result.returncode == 0 and output.is_file(), result.stderr or result.stdout
+    return output
+
+
+def test_libreoffice_converts_it(commentary: Path, tmp_path: Path) -> None:
+    data = converted(commentary, tmp_path, "pdf").read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 50_000
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", data))
     assert pages >= 10  # title and key recommendations, then the landscape table
+
+
+def test_libreoffice_opens_the_russian_commentary_with_comments_changes_and_language(tmp_path: Path) -> None:
+    """What LibreOffice makes of the Word file: comments anchored to a range of the quoted
+    clause, the suggestions as tracked changes, the Russian text, and Russian (ru-RU) as the
+    language of the document's default style."""
+    from lawcheck.akn import read_document
+    from lawcheck.pipeline import check_document
+
+    check = check_document(read_document(ROOT / "corpora" / "national" / "ru_cpc_amendment.xml"))
+    path = tmp_path / "commentary_ru.docx"
+    write_commentary(check.report, check.analysis, path, today=date(2025, 6, 1))
+    with zipfile.ZipFile(path) as archive:
+        word = archive.read("word/document.xml").decode()
+    odt = converted(path, tmp_path, "odt")
+    with zipfile.ZipFile(odt) as archive:
+        content = archive.read("content.xml").decode()
+        styles = archive.read("styles.xml").decode()
+    annotations = re.findall(r'<office:annotation office:name="([^"]+)"', content)
+    ends = set(re.findall(r'<office:annotation-end office:name="([^"]+)"', content))
+    assert annotations and set(annotations) <= ends  # every comment spans the text it is about
+    assert "Для полномочия" in content and "Основные рекомендации" in content
+    assert "<text:tracked-changes" in content and "<text:insertion>" in content
+    if "<w:del " in word:
+        assert "<text:deletion>" in content
+    assert content.count("<text:changed-region") >= word.count("<w:ins ")
+    default = re.search(r"<style:default-style style:family=\"paragraph\">.*?</style:default-style>", styles, re.S)
+    standard = re.search(r'<style:style style:name="Standard".*?</style:style>', styles, re.S)
+    declared = " ".join(match.group(0) for match in (default, standard) if match)
+    assert 'fo:language="ru"' in declared and 'fo:country="RU"' in declared, declared[:400]
 
 
 def test_a_russian_draft_gets_a_russian_commentary(tmp_path: Path) -> None:

@@ -274,7 +274,7 @@ def test_corrupt_database_is_one_line(write_akn, tmp_path: Path, capsys, content
     draft = write_akn(one_section("A judge may order preservation for 90 days."))
     database = tmp_path / "draft.lawcheck.sqlite"
     database.write_bytes(content)
-    assert main(["check", str(draft)]) == 2
+    assert main(["check", str(draft), "--db", str(database)]) == 2
     assert capsys.readouterr().err.count("\n") == 1
     assert database.read_bytes() == content
 
@@ -298,7 +298,7 @@ def test_check_reads_decisions_without_writing(write_akn, tmp_path: Path, capsys
     tmp_path.chmod(0o555)
     monkeypatch.setattr("lawcheck.decisions.store.os.access", lambda *_args: folder_writable)
     try:
-        assert main(["check", str(draft), "--format", "json"]) == 0
+        assert main(["check", str(draft), "--format", "json", "--db", str(database)]) == 0
         assert '"review"' in capsys.readouterr().out
     finally:
         tmp_path.chmod(0o755)

@@ -222,7 +222,7 @@ def test_article_style_english_draft() -> None:
 def test_title_and_frbr_metadata() -> None:
     xml = import_file(DATA / "en_draft.txt", country="TZ", date="2024-03-01")
     document = parse_document(xml, "en_draft.xml")
-    assert document.frbr.title == "ELECTRONIC EVIDENCE BILL, 2024"
+    assert document.frbr.title == "Electronic Evidence Bill, 2024 (Bill No. 7 of 2024)"
     assert document.frbr.work_uri == "/akn/tz/act/2024/7"
     assert document.frbr.expression_uri == "/akn/tz/act/2024/7/eng@2024-03-01"
     assert document.frbr.language == "en" and document.frbr.country == "tz"

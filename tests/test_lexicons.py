@@ -97,3 +97,13 @@ def test_no_lexicon_entry_names_a_state() -> None:
              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
              if STATE_NAMES.search(line)]
     assert not named, named
+
+
+def test_no_rule_case_names_a_state() -> None:
+    """Cases stand for drafting, not for one country's law: a State's name in them would let a
+    rule pass for that law's words only."""
+    named = [f"{path.relative_to(LEXICONS.parent)}:{number}: {line.strip()[:80]}"
+             for path in sorted(LEXICONS.parent.glob("[bs][cp]/*.yaml"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+             if STATE_NAMES.search(line)]
+    assert not named, named

@@ -23,7 +23,8 @@ import pytest
 from lawcheck.cli import main
 from lawcheck.decisions.attach import attach_decisions, decision_note
 from lawcheck.decisions.identity import normalise, provisions_text
-from lawcheck.decisions.store import DecisionStore, best_match, default_db_path, open_store
+from lawcheck.decisions.location import database_path, draft_identity
+from lawcheck.decisions.store import DecisionStore, best_match, open_store
 from lawcheck.errors import InputError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -173,13 +174,12 @@ def test_bad_input_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_check_never_creates_the_database(tmp_path: Path) -> None:
-    draft = tmp_path / "bill.xml"
-    assert default_db_path(draft) == tmp_path / "bill.lawcheck.sqlite"
-    assert open_store(draft) is None and not default_db_path(draft).exists()
+    db = tmp_path / "workspace" / "bill.lawcheck.sqlite"
+    assert open_store(db) is None and not db.exists() and not db.parent.exists()
     with pytest.raises(InputError, match="not found"):
-        open_store(draft, tmp_path / "elsewhere.sqlite")
-    store = open_store(draft, create=True)
-    assert store is not None and default_db_path(draft).is_file()
+        open_store(tmp_path / "elsewhere.sqlite", named=True)
+    store = open_store(db, create=True)
+    assert store is not None and db.is_file()
     assert store._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store._conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
     store.close()
@@ -270,7 +270,7 @@ def test_review_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert main(["review", str(draft), "--finding", CODE, "--dismiss", "--reason", "Capped by regulation",
                  "--reviewer", "A. Expert"]) == 0
     assert "dismissed BC-16/max_duration @ sec_16__subsec_2 by A. Expert" in capsys.readouterr().out
-    assert (tmp_path / "bill.lawcheck.sqlite").is_file()
+    assert not (tmp_path / "bill.lawcheck.sqlite").exists()  # kept in the workspace, not beside the draft
 
     assert main(["review", str(draft), "--finding", "BC-16/no_such_element", "--accept", "--reason", "x",
                  "--reviewer", "B"]) == 2
@@ -286,3 +286,107 @@ def test_review_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
         (CODE, "dismissed", True)]
     assert main(["review", str(draft), "--list"]) == 0
     assert "[applies]" in capsys.readouterr().out
+
+
+# --- one store for the page and the command line ---------------------------------------------
+
+def page_outcome(draft: Path) -> Any:
+    """The draft checked the way the page checks an upload."""
+    from lawcheck.ui.source import Request, Source, run
+
+    outcome = run(Request(Source.of(draft.name, draft.read_bytes())))
+    assert outcome.error is None, outcome.error
+    return outcome
+
+
+def listed(capsys: pytest.CaptureFixture[str], draft: Path, *options: str) -> dict[str, Any]:
+    assert main(["review", str(draft), "--list", "--format", "json", *options]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("suffix", [".xml", ".txt"])
+def test_a_decision_made_in_the_page_is_listed_by_the_command_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str) -> None:
+    from lawcheck.ui import decisions as page
+
+    draft = tmp_path / f"bill{suffix}"
+    if suffix == ".xml":
+        draft.write_bytes(GAPS.read_bytes())
+    else:
+        draft.write_text("Draft Law on Electronic Evidence\n\nSection 1\nA police officer may order a person "
+                         "to preserve stored computer data for up to 180 days.\n", encoding="utf-8")
+    outcome = page_outcome(draft)
+    target = outcome.check.report["findings"][0]
+    path = page.database_path(outcome.view.document, imported=suffix != ".xml", workspace="Team A")
+    page.record_decision(path, target, outcome.analysis, "dismissed", "Covered by the regulations", "A. Expert",
+                         source=draft.name)
+
+    entries = listed(capsys, draft, "--workspace", "Team A")["decisions"]
+    assert [(e["code"], e["raised"], e["decision"]["recorded"], e["decision"]["reason"]) for e in entries] == [
+        (target["code"], True, "dismissed", "Covered by the regulations")]
+    # $LAWCHECK_WORKSPACE is the command line's default (and the page's starting workspace)
+    os.environ["LAWCHECK_WORKSPACE"] = "Team A"
+    assert len(listed(capsys, draft)["decisions"]) == 1
+    assert listed(capsys, draft, "--workspace", "Team B")["decisions"] == []
+    # and `lawcheck check` shows it in the report
+    assert main(["check", str(draft), "--format", "json", "--workspace", "Team A"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["review"]["dismissed"] == 1 and report["review"]["database"] == path.name
+
+
+def test_a_decision_made_on_the_command_line_shows_in_the_page(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from lawcheck.ui import decisions as page
+
+    draft = tmp_path / "bill.xml"
+    draft.write_bytes(GAPS.read_bytes())
+    assert main(["review", str(draft), "--finding", CODE, "--accept", "--reason", "Must be capped at 90 days",
+                 "--reviewer", "B. Drafter", "--workspace", "Team A"]) == 0
+    capsys.readouterr()
+    outcome = page_outcome(draft)
+    path = page.database_path(outcome.view.document, imported=False, workspace="Team A")
+    view = page.with_decisions(outcome.view, outcome.analysis, path)
+    decided = next(f for f in view.findings if f["code"] == CODE)
+    assert decided["decision"]["status"] == "accepted" and decided["decision"]["reviewer"] == "B. Drafter"
+    assert page.decision_counts(view.report)["accepted"] == 1
+    other = page.database_path(outcome.view.document, imported=False, workspace="Team B")
+    assert "decision" not in next(f for f in page.with_decisions(outcome.view, outcome.analysis, other).findings
+                                  if f["code"] == CODE)
+    # the next version of the draft (same FRBR work) opens the same database
+    v2 = tmp_path / "bill_v2.xml"
+    v2.write_text(GAPS.read_text(encoding="utf-8").replace(OLD_2, SLIGHT_2), encoding="utf-8")
+    entries = listed(capsys, v2, "--workspace", "Team A")["decisions"]
+    assert [(e["code"], e["decision"]["match"]) for e in entries] == [(CODE, "similar")]
+
+
+def test_the_workspace_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lawcheck.decisions.location import command_line_workspace, decisions_dir
+
+    document = {"title": "Draft Law", "frbr_uri": "/akn/xx/act/2025/1", "source": "bill.docx"}
+    assert draft_identity(document, imported=False) == "/akn/xx/act/2025/1"
+    assert draft_identity(document, imported=True) == "Draft Law"  # the importer made the URI up
+    one = database_path(document, imported=False, workspace="Team A")
+    assert one.parent.parent == decisions_dir() / "workspaces" and one.name.endswith(".lawcheck.sqlite")
+    assert database_path(document, imported=False, workspace="team-a").parent != one.parent
+    monkeypatch.setenv("LAWCHECK_WORKSPACE", " Team A ")
+    assert command_line_workspace(None) == "Team A" and command_line_workspace("Other") == "Other"
+    monkeypatch.delenv("LAWCHECK_WORKSPACE")
+    monkeypatch.setenv("USER", "expert")
+    monkeypatch.setenv("LOGNAME", "expert")
+    assert command_line_workspace(None) == "expert"
+    with pytest.raises(InputError, match="control characters"):
+        command_line_workspace("team\x1b[31m")
+
+
+def test_the_old_database_beside_the_draft_is_named_not_read(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    draft = tmp_path / "bill.xml"
+    draft.write_bytes(GAPS.read_bytes())
+    beside = tmp_path / "bill.lawcheck.sqlite"
+    with DecisionStore(beside) as store:
+        record(store, checked())
+    assert main(["review", str(draft), "--list", "--format", "json", "--workspace", "Team A"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["decisions"] == []
+    assert "bill.lawcheck.sqlite beside the draft is read only with --db" in err
+    assert len(listed(capsys, draft, "--db", str(beside))["decisions"]) == 1

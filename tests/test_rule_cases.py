@@ -37,7 +37,8 @@ def evaluate_case(requirement: Requirement, case: Case):  # type: ignore[no-unty
     definitions = [Definition(clause.term, unit.eid, tag(clause.term, case.lang))
                    for unit in units
                    for clause in find_clauses(_LABEL.sub("", unit.tagged.text), case.lang, listed=True)]
-    evaluation = evaluate_requirement(requirement, [units], definitions, units, RULEBOOK)
+    evaluation = evaluate_requirement(requirement, [units], definitions, units, RULEBOOK,
+                                      requirement.switched_off(case.options))
     gaps: list[str] = []
     if requirement.supervision is not None and "judicial_or_independent_supervision" in evaluation.safeguards:
         reading = supervision.read(units, set(requirement.align[0]), requirement.supervision.data)

@@ -128,3 +128,28 @@ def test_every_rule_text_is_read_in_both_languages(rules: Path) -> None:
                 assert "{provision}" in element.message_in("ru"), (requirement.id, element.id)
             if "{found}" in element.message:
                 assert "{found}" in element.message_in("ru"), (requirement.id, element.id)
+
+
+def test_an_element_applies_only_under_an_option_of_its_own_article(rules: Path) -> None:
+    path = _edit(rules, "    only_with: dual_criminality_for_other_offences",
+                 "    only_with: dual_criminality_everywhere", file="bc/bc-29.yaml")
+    message = _error(rules)
+    assert message.startswith(f"{path}:")
+    assert "unknown reservation or declaration 'dual_criminality_everywhere'" in message
+
+
+def test_a_case_names_only_options_of_its_own_article(rules: Path) -> None:
+    path = _edit(rules, "    options: [dual_criminality_for_other_offences]",
+                 "    options: [territorial_reservation]", file="bc/bc-29.yaml")
+    message = _error(rules)
+    assert message.startswith(f"{path}:") and "'territorial_reservation'" in message
+
+
+def test_the_article_29_4_reservation_narrows_dual_criminality_instead_of_lifting_it() -> None:
+    """With the reservation, dual criminality may be kept, but never for the Convention's own
+    offences: the element that says so applies only to a Party that made it."""
+    from lawcheck.rulebook.loader import load_rulebook
+
+    bc29 = load_rulebook().get("BC-29")
+    assert bc29.switched_off(()) == {"dual_criminality_spares_convention_offences"}
+    assert bc29.switched_off(("dual_criminality_for_other_offences",)) == {"no_dual_criminality"}

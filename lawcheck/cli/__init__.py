@@ -13,9 +13,11 @@ from collections.abc import Sequence
 from lawcheck import __version__
 from lawcheck.cli.exits import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK
 from lawcheck.cli.stderr import drop_warnings, flush_warnings
-from lawcheck.decisions import DB_SUFFIX
+from lawcheck.decisions.location import WORKSPACE_ENV
 from lawcheck.errors import InputError
 
+WORKSPACE_HELP = (f"whose decisions: the workspace named in the review page (default: ${WORKSPACE_ENV}, "
+                  "else your account name)")
 COMMANDS = {"check": "lawcheck.cli.batch", "rules": "lawcheck.cli.rules", "import": "lawcheck.cli.importing",
             "diff": "lawcheck.cli.diff", "review": "lawcheck.cli.review", "validate": "lawcheck.cli.validate"}
 """The module that runs each command, imported only when the command is chosen: the check
@@ -44,8 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-o", "--output", help="write the report here instead of stdout (several drafts: a folder)")
     check.add_argument("--jobs", type=int, default=None, metavar="N",
                        help="drafts checked in parallel (default: the number of cores)")
-    check.add_argument("--db", metavar="PATH", help="reviewer decisions to show (default: FILE's stem + "
-                       ".lawcheck.sqlite beside it, when it exists)")
+    check.add_argument("--db", metavar="PATH", help="reviewer decisions to show (default: the draft's "
+                       "database in the workspace, the one the page uses, when it exists)")
+    check.add_argument("--workspace", metavar="NAME", help=WORKSPACE_HELP)
     check.add_argument("--lang", choices=["auto", "en", "ru"], default="auto")
     check.add_argument("--ui-lang", choices=["auto", "en", "ru"], default="auto",
                        help="language of the report's words (default: the draft's)")
@@ -100,7 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--reason", help="why (required with --accept and --dismiss)")
     review.add_argument("--reviewer", default=os.environ.get("LAWCHECK_REVIEWER"),
                         help="who decides (default: $LAWCHECK_REVIEWER)")
-    review.add_argument("--db", metavar="PATH", help=f"decisions database (default: FILE's stem + {DB_SUFFIX})")
+    review.add_argument("--db", metavar="PATH", help="decisions database (default: the draft's database in the "
+                        "workspace, the one the page uses)")
+    review.add_argument("--workspace", metavar="NAME", help=WORKSPACE_HELP)
     review.add_argument("--format", choices=["text", "json"], default="text", help="output of --list")
     review.add_argument("--lang", choices=["auto", "en", "ru"], default="auto")
     review.add_argument("--instruments", default="BC,SP", help="BC, SP or BC,SP (default)")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from lawcheck.cli.output import exit_code, write_result
 from lawcheck.cli.stderr import warn
+from lawcheck.cli.store import decisions_path
 from lawcheck.decisions.attach import is_dismissed
 from lawcheck.draft import load_draft
 from lawcheck.errors import InputError
@@ -53,13 +54,15 @@ def check_file(args: argparse.Namespace, path: Path, *, in_batch: bool = False) 
         settings = replace(settings, scope=parse_scope(args.scope))
     from lawcheck.decisions.store import open_store  # SQLite only for a draft with decisions
 
-    store = open_store(path, args.db)  # None when no decisions were recorded yet: nothing is created
+    db, named = decisions_path(args, path, draft.document)
+    store = open_store(db, named=named)  # None when no decisions were recorded yet: nothing is created
     try:
         check = check_document(draft.document, lang=args.lang, instruments=instruments, settings=settings,
                                source=path.name, decisions=store, ui_lang=getattr(args, "ui_lang", "auto"))
     finally:
         if store is not None:
             store.close()
+    warn(path, [str(w["message"]) for w in check.report.get("warnings") or ()])
     return exit_code(_standing_categories(check), args.fail_on), check
 
 

@@ -1,5 +1,6 @@
 """`lawcheck review FILE`: accept or dismiss a finding with a reason and a name, or list the
-decisions recorded on a draft and how they apply to this version."""
+decisions recorded on a draft and how they apply to this version. The decisions are those of
+the draft in the workspace, the same database the review page reads and writes."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from lawcheck.cli.store import decisions_path
 from lawcheck.decisions.attach import match_decisions
 from lawcheck.decisions.identity import provisions_text
-from lawcheck.decisions.store import check_decision_text, default_db_path, open_store
+from lawcheck.decisions.store import Decision, check_decision_text, open_store
 from lawcheck.draft import load_draft
 from lawcheck.errors import InputError
 from lawcheck.pipeline import Check, check_document
@@ -23,13 +25,17 @@ from lawcheck.settings import load_settings
 from lawcheck.treaty import parse_instruments
 
 
-def _check_draft(path: Path, lang: str, instruments: str) -> Check:
-    """The same check `lawcheck check` runs, so codes and provisions match what the user saw."""
-    chosen = parse_instruments(instruments)
+def _check_draft(args: argparse.Namespace, path: Path) -> tuple[Check, Path, bool]:
+    """The same check `lawcheck check` runs, so codes and provisions match what the user saw;
+    with the draft's decisions database and whether --db named it."""
+    chosen = parse_instruments(args.instruments)
     if not path.is_file():
         raise InputError("no such file", source=str(path))
-    return check_document(load_draft(path, lang=lang).document, lang=lang, instruments=chosen,
-                          settings=load_settings(path, load_rulebook()), source=path.name)
+    document = load_draft(path, lang=args.lang).document
+    db, named = decisions_path(args, path, document)
+    check = check_document(document, lang=args.lang, instruments=chosen,
+                           settings=load_settings(path, load_rulebook()), source=path.name)
+    return check, db, named
 
 
 def select_finding(findings: Sequence[dict[str, Any]], code: str, provision: str | None,
@@ -57,9 +63,9 @@ def _record(args: argparse.Namespace, path: Path) -> int:
         flag = {"accepted": "--accept", "dismissed": "--dismiss"}[args.decision]
         raise InputError(f"lawcheck review: {flag} needs {', '.join(missing)}")
     check_decision_text(args.reason, args.reviewer)
-    check = _check_draft(path, args.lang, args.instruments)
+    check, db, _named = _check_draft(args, path)
     finding = select_finding(check.report["findings"], args.finding, args.provision, str(path))
-    store = open_store(path, args.db, create=True)
+    store = open_store(db, create=True)
     assert store is not None
     with store:
         store.record(finding, provisions_text(check.analysis, finding.get("provisions") or ()),
@@ -70,22 +76,22 @@ def _record(args: argparse.Namespace, path: Path) -> int:
 
 
 def _list(args: argparse.Namespace, path: Path) -> int:
-    store = open_store(path, args.db, create=False)
-    if store is None:
-        raise InputError(f"no decisions yet: {default_db_path(path)} does not exist (use --db PATH)",
-                         source=str(path))
-    check = _check_draft(path, args.lang, args.instruments)
-    with store:
-        matched = match_decisions(check.report["findings"], check.analysis, store.all())
+    check, db, named = _check_draft(args, path)
+    store = open_store(db, named=named)
+    decisions: list[Decision] = []
+    if store is not None:
+        with store:
+            decisions = store.all()
+    matched = match_decisions(check.report["findings"], check.analysis, decisions)
     entries = [{"code": f["code"], "provisions": f.get("provisions", []), "raised": True,
                 "decision": d.to_json()} for f, d in matched.pairs]
     entries += [{"code": d.code, "provisions": list(d.provisions), "raised": False,
                  "decision": {**d.to_json(), "status": d.status, "match": None}} for d in matched.unmatched]
     if args.format == "json":
-        sys.stdout.write(json.dumps({"database": str(store.path), "decisions": entries},
+        sys.stdout.write(json.dumps({"database": str(db), "decisions": entries},
                                     ensure_ascii=False, indent=2) + "\n")
         return 0
-    print(f"{store.path}: {len(entries)} decision(s) on {path.name}")
+    print(f"{db}: {len(entries)} decision(s) on {path.name}")
     for entry in entries:
         decision = entry["decision"]
         state = ("not raised by this version" if not entry["raised"] else

@@ -16,9 +16,7 @@ Looking a decision up for a finding gives one of three matches:
   requirement (draft consistency codes that can occur many times), this needs the same eId too,
   otherwise an unrelated provision with the same code would inherit someone else's decision.
 
-Modules: `identity` (what a finding is, and the fingerprint of its text), `store` (the SQLite
-file and the match of a decision to a finding), `attach` (decisions on a report).
+Modules: `location` (which file holds a draft's decisions in a workspace), `identity` (what a
+finding is, and the fingerprint of its text), `store` (the SQLite file and the match of a
+decision to a finding), `attach` (decisions on a report).
 """
-
-DB_SUFFIX = ".lawcheck.sqlite"
-"""A draft's decisions are kept beside it, in a file named after it with this suffix."""

@@ -29,7 +29,6 @@ from typing import Any, Literal
 
 from rapidfuzz import fuzz
 
-from lawcheck.decisions import DB_SUFFIX
 from lawcheck.decisions.identity import finding_key, fingerprint, normalise
 from lawcheck.errors import InputError
 from lawcheck.safe_text import control_characters
@@ -62,12 +61,6 @@ CREATE INDEX IF NOT EXISTS decisions_key ON decisions (code, requirement, safegu
 """
 _COLUMNS = ("id", "code", "requirement", "safeguard", "fingerprint", "text", "provisions", "status",
             "reason", "reviewer", "at", "source")
-
-
-def default_db_path(draft: Path) -> Path:
-    """`bill.xml` -> `bill.lawcheck.sqlite` beside it: a Word draft and the XML imported from it
-    share their decisions."""
-    return draft.with_name(draft.stem + DB_SUFFIX)
 
 
 # --- decisions -------------------------------------------------------------------------------
@@ -303,17 +296,23 @@ class DecisionStore:
         self.close()
 
 
-def open_store(draft: Path, db: str | Path | None = None, *, create: bool = False) -> DecisionStore | None:
-    """The store for a draft: `db` if given, else the file beside the draft. With create=False
-    (a check) a missing file gives None and an existing one is opened read-only: checking a
-    draft must not leave files behind it nor change them."""
-    path = Path(db) if db else default_db_path(draft)
+def open_store(path: Path, *, create: bool = False, named: bool = False) -> DecisionStore | None:
+    """The store at `path`. With create=False (a check, a listing) a missing file gives None,
+    or an InputError when the user named it (`named`), and an existing one is opened read-only:
+    looking at decisions must not leave files behind nor change them. With create=True the
+    folder and the file are made as needed."""
     if not create and not path.is_file():
-        if db:
+        if named:
             raise InputError("decisions database not found", source=str(path))
         return None
     if path.exists() and not path.is_file():
         raise InputError("the decisions database is not a file", source=str(path))
+    if create:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise InputError(f"cannot make the decisions folder: {_one_line(error)}",
+                             source=str(path.parent)) from None
     return DecisionStore(path, read_only=not create)
 
 

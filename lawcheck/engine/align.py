@@ -18,7 +18,7 @@ from lawcheck.akn import Document, Provision
 from lawcheck.akn.definitions import find_clauses
 from lawcheck.akn.vocab import ARTICLE_LEVEL
 from lawcheck.concepts.tagger import Tagged, tag
-from lawcheck.engine.roles import accepts, role_of
+from lawcheck.engine.roles import Framing, accepts, role_of
 from lawcheck.engine.units import Block, Definition, Unit, UnitList
 from lawcheck.rulebook.model import Requirement
 
@@ -66,6 +66,8 @@ class Analysis:
     _roles: dict[str, str] = field(default_factory=dict)
     _concepts: dict[str, frozenset[str]] = field(default_factory=dict)
     _articles_by_concept: dict[str, set[str]] | None = None
+    _container_headings: dict[str, Tagged] = field(default_factory=dict)
+    _title: Tagged | None = None
 
     def block(self, provision: Provision) -> list[Unit]:
         """The provision's own unit followed by those of all its descendants."""
@@ -84,8 +86,30 @@ class Analysis:
     def role(self, article: Provision) -> str:
         """What the article does (lawcheck.engine.roles): definition, offence, cooperation, power, other."""
         if article.eid not in self._roles:
-            self._roles[article.eid] = role_of(self.block(article), article.eid in self.definition_articles)
+            self._roles[article.eid] = role_of(self.block(article), article.eid in self.definition_articles,
+                                               self.framing(article))
         return self._roles[article.eid]
+
+    def framing(self, article: Provision) -> Framing:
+        """The headings that frame the article: its own, its Parts' and Chapters', the Act's title."""
+        containers = tuple(self._container_heading(c) for c in _ancestors(article)
+                           if c.element in CONTAINERS and c.heading)
+        if self._title is None:
+            self._title = tag(self.document.frbr.title or "", self.lang)
+        return Framing(self.headings.get(article.eid), containers, self._title)
+
+    def framed(self, article: Provision, groups: tuple[tuple[str, ...], ...]) -> bool:
+        """Whether every group is stated by the article or by the headings of its Part or
+        Chapter or the Act's title ("PART IV. COMPUTER DATA" frames "Preservation orders")."""
+        framing = self.framing(article)
+        headings = [*framing.containers, *([framing.title] if framing.title else [])]
+        present = self.concepts(article)
+        return all(not present.isdisjoint(group) or any(h.has(group) for h in headings) for group in groups)
+
+    def _container_heading(self, container: Provision) -> Tagged:
+        if container.eid not in self._container_headings:
+            self._container_headings[container.eid] = tag(container.heading, self.lang)
+        return self._container_headings[container.eid]
 
     def edit(self, eid: str, text: str) -> None:
         """Replace one provision's text (the interface's edit loop): re-tag that unit only
@@ -342,10 +366,13 @@ def align_requirement(analysis: Analysis, requirement: Requirement, *,
         return _defining_articles(analysis, requirement)
     found = []
     concepts = requirement.concept_ids
-    aligned = analysis.in_order(set.intersection(*(analysis.articles_with(group) for group in requirement.align))) \
-        if requirement.align else analysis.articles
+    aligned_ids = set.intersection(*(analysis.articles_with(group) for group in requirement.align)) \
+        if requirement.align else {a.eid for a in analysis.articles}
+    if len(requirement.align) > 1:  # the Part or the Act may state what the article leaves implicit
+        aligned_ids |= {eid for eid in analysis.articles_with(requirement.align[0]) - aligned_ids
+                        if analysis.framed(analysis.provision(eid), requirement.align[1:])}  # type: ignore[arg-type]
     groups = _coverage_groups(requirement)
-    for article in aligned:
+    for article in analysis.in_order(aligned_ids):
         if article.eid in analysis.definition_articles and requirement.kind != "definition":
             continue
         if not accepts(requirement, analysis.role(article)):

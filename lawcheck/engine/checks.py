@@ -92,10 +92,11 @@ def _unit_match(unit: Unit, groups: tuple[Group, ...]) -> list[Evidence] | None:
 
 def absence(element: Element, blocks: Sequence[Block]) -> Result:
     """A forbidden condition must be stated in one provision (read with its headings), so
-    that two unrelated clauses of a long article do not combine into a conflict."""
+    that two unrelated clauses of a long article do not combine into a conflict. A provision
+    that also states the element's `unless` (the exception the treaty allows) is no conflict."""
     for unit in (u for block in blocks for u in block):
         evidence = _unit_match(unit, element.concepts)
-        if evidence:
+        if evidence and not (element.unless and _unit_match(unit, element.unless)):
             quoted = "; ".join(dict.fromkeys(f"“{e.text}”" for e in evidence))
             return Result(element.id, "conflict", _eids(evidence), f"the draft says {quoted}",
                           tuple(evidence))

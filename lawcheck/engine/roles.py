@@ -2,15 +2,23 @@
 
 Shared words are not enough to align an article: an offence named after a measure ("illegal
 interception") is not the power to intercept, and a foreign-request section is not a domestic
-power. Each article gets one role from the way it is drafted:
+power. Each article gets one role:
 
-| role        | drafted as                                                             |
-| definition  | an interpretation section (most units define a term)                   |
-| offence     | more of its units carry penal wording ("commits an offence",          |
-|             | «наказывается») than name an authority making an order                |
-| cooperation | most of its units speak of a foreign State, a request or assistance    |
-| power       | an authority (judge, prosecutor, investigator) makes an order          |
-| other       | none of these (general rules, scope, duties)                           |
+| role        | drafted as                                                              |
+| definition  | an interpretation section (most units define a term)                    |
+| offence     | penal wording ("commits an offence", «наказывается») or a rule of       |
+|             | liability (attempt, complicity) carries the article                     |
+| cooperation | it speaks of a foreign State, a request or assistance                   |
+| power       | an authority makes an order, or the article grants a measure            |
+| other       | none of these carries it (general rules, scope, duties, liability of    |
+|             | intermediaries, regulations)                                            |
+
+The cues are weighed where a lawyer looks for them: the article's heading first, then the
+headings of its Part or Chapter and the Act's title, then the share of its units that carry
+each cue. A single mention does not decide: a penalty for disobeying an order does not make a
+power an offence, and a court order mentioned in a liability exemption does not make it a
+power. A heading that names a foreign State or a request decides for co-operation: a foreign
+request for search is co-operation, not a domestic search.
 
 Each requirement kind accepts some roles (`ACCEPTS`): offences align to offences and general
 rules, domestic powers to powers and general rules, co-operation to co-operation and to powers
@@ -20,18 +28,24 @@ that also serve foreign requests.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from lawcheck.concepts.tagger import Tagged
 from lawcheck.engine.units import Unit
 from lawcheck.rulebook.model import Requirement
 
 ROLES = ("definition", "offence", "cooperation", "power", "other")
 PENAL = ("offence_clause", "custodial_sanction", "monetary_sanction")
+LIABILITY = ("attempt", "aiding_abetting", "criminal_offence")  # in a heading: a rule of liability
+UNLAWFUL = ("without_right",)  # "Unauthorised access", «Неправомерный доступ»: a heading naming an offence
 AUTHORITIES = ("investigator", "court", "prosecutor", "court_authorisation", "judicial_order",
                "prosecutor_authorisation", "competent_authority", "executive_authority")
 ORDERS = ("order", "production_order", "search", "seizure", "preservation", "interception",
           "real_time_collection")
 FOREIGN = ("foreign_party", "mla_request", "mutual_legal_assistance", "central_authority",
            "extradition", "international_cooperation")
+AUTHORISATIONS = ("court_authorisation", "judicial_order", "prosecutor_authorisation")
+NOT_ORDERS = ("subordinate_legislation",)  # "the Minister may make regulations" grants no measure
 ACCEPTS: dict[str, frozenset[str]] = {
     "offence": frozenset({"offence", "other"}),
     "liability": frozenset({"offence", "other"}),
@@ -46,25 +60,54 @@ ACCEPTS: dict[str, frozenset[str]] = {
     "jurisdiction": frozenset({"offence", "other", "power"}),
     "definition": frozenset(ROLES),
 }
+# Weights of where a cue is found: the article's heading, its Part or Chapter, the Act's title,
+# and the share of its units (0 to 1); an Act's title speaks only for co-operation (a mutual
+# assistance Act). A role needs DECISIVE in all to be chosen.
+HEADING, CONTAINER, TITLE, SHARE = 3.0, 1.5, 3.0, 4.0
+FOREIGN_HEADING = 5.0
+DECISIVE = 1.5
 
 
-def role_of(units: Sequence[Unit], defines: bool) -> str:
-    """The role of an article from its units (its own text first, then its parts)."""
+@dataclass(frozen=True)
+class Framing:
+    """The headings that frame an article: its own, those of its Part or Chapter, the Act's title."""
+
+    heading: Tagged | None = None
+    containers: tuple[Tagged, ...] = ()
+    title: Tagged | None = None
+
+    def weight(self, concepts: tuple[str, ...], heading: float = HEADING, title: float = 0.0) -> float:
+        """How strongly the framing headings name one of the concepts."""
+        return heading * (self.heading is not None and self.heading.has(concepts)) \
+            + CONTAINER * any(c.has(concepts) for c in self.containers) \
+            + title * (self.title is not None and self.title.has(concepts))
+
+
+def _ordering(unit: Unit) -> float:
+    """An authority makes an order or authorises a measure (1), or a measure is granted
+    without naming who (0.5)."""
+    if unit.tagged.has(NOT_ORDERS):
+        return 0.0
+    if unit.tagged.has(AUTHORISATIONS) or (unit.tagged.has(ORDERS) and unit.tagged.has(AUTHORITIES)):
+        return 1.0
+    return 0.5 if unit.tagged.has(ORDERS) else 0.0
+
+
+def role_of(units: Sequence[Unit], defines: bool, framing: Framing = Framing()) -> str:
+    """The role of an article from its units (its own text first, then its parts) and the
+    headings that frame it."""
     if defines:
         return "definition"
     spoken = [u for u in units if u.tagged.matches]
-    if not spoken:
-        return "other"
-    penal = sum(u.tagged.has(PENAL) for u in spoken)
-    ordering = sum(u.tagged.has(AUTHORITIES) and u.tagged.has(ORDERS) for u in spoken)
-    foreign = sum(u.tagged.has(FOREIGN) for u in spoken)
-    if foreign * 2 >= len(spoken):
-        return "cooperation"
-    if penal > ordering:  # a penalty for disobeying an order does not make a power an offence
-        return "offence"
-    if ordering:
-        return "power"
-    return "other"
+    share = SHARE / len(spoken) if spoken else 0.0
+    scores = {
+        "cooperation": framing.weight(FOREIGN, FOREIGN_HEADING, TITLE)
+        + share * sum(u.tagged.has(FOREIGN) for u in spoken),
+        "offence": framing.weight(PENAL + LIABILITY + UNLAWFUL) + share * sum(u.tagged.has(PENAL) for u in spoken),
+        "power": framing.weight(ORDERS) + share * sum(_ordering(u) for u in spoken),
+    }
+    role, score = max(scores.items(), key=lambda item: item[1])
+    return role if score >= DECISIVE else "other"
 
 
 def accepts(requirement: Requirement, role: str) -> bool:

@@ -134,7 +134,10 @@ class _Sentence:
         return any(m.concept in concepts and not m.negated for m in self.matches)
 
     def judicial(self) -> list[ConceptMatch]:
-        direct = [m for m in self.matches if m.concept in JUDICIAL and not m.negated]
+        # "по постановлению следователя без решения суда" spans a judge it dispenses with
+        dispensed = [m for m in self.matches if m.concept in (*JUDICIAL, "court") and m.negated]
+        direct = [m for m in self.matches if m.concept in JUDICIAL and not m.negated
+                  and not any(m.start <= d.start < m.end for d in dispensed)]
         if direct or not self.has("order", "request_role", "validation_role", "subsequent_review"):
             return direct
         return [m for m in self.matches if m.concept == "court" and not m.negated]
@@ -173,16 +176,34 @@ def _recipient(tagged: Tagged, index: int) -> bool:
     return index > 0 and tokens[index - 1].lemma == "to"
 
 
+_LATER = ("validation_role", "subsequent_review", "notification_role")  # the judge comes in afterwards
+
+
+def _validates(sentence: _Sentence) -> bool:
+    """A judge reviews the measure afterwards ("the judge shall decide within 48 hours",
+    «с последующим получением санкции следственного судьи»)."""
+    return sentence.has("validation_role", "subsequent_review") and bool(_reviewer(sentence))
+
+
+def _reviewer(sentence: _Sentence) -> list[ConceptMatch]:
+    """The judge who reviews: named, or the one whose prior sanction the exception dispenses
+    with («без санкции следственного судьи с последующим получением такой санкции»)."""
+    return sentence.judicial() or (sentence.dispensed() if sentence.has("validation_role") else [])
+
+
 def _role(sentence: _Sentence) -> str:
-    if sentence.dispensed() or (sentence.has("urgency") and sentence.actors() and not sentence.judicial()):
+    # An urgent measure taken by an officer is an exception even where the same sentence names
+    # the judge who is told of it or validates it later: that judge does not authorise it.
+    if sentence.dispensed() or (sentence.has("urgency") and sentence.actors()
+                                and (not sentence.judicial() or sentence.has(*_LATER))):
         return "exception"
-    if sentence.has("validation_role", "subsequent_review") and sentence.judicial():
+    if _validates(sentence):
         return "validation"
     for concept, role in (("renewal", "extension"), ("extend_search", "extension"),
                           ("fallback_role", "fallback"), ("remedy", "remedy"),
                           ("confidentiality", "other"), ("executes_order", "execution")):
-        if sentence.has(concept):
-            return role
+        if sentence.has(concept) and not (role == "execution" and sentence.judicial()):
+            return role  # "carried out only on a warrant issued by a judge" grants, it does not execute
     if sentence.has("notification_role") and not any(m.concept in JUDICIAL for m in sentence.judicial()):
         return "notified"
     return "grant"
@@ -218,23 +239,30 @@ def _validation(following: Sequence[_Sentence]) -> Validation | None:
     effects = tuple(effect for concept, effect in (("refusal_stop", "stop"), ("data_destruction", "destroy"),
                                                     ("refusal_exclude", "exclude"))
                     if any(s.has(concept) for s in following))
-    for sentence in following:
-        if _role(sentence) == "validation":
-            cue = next((m.start for m in sentence.matches
-                        if m.concept in ("validation_role", "subsequent_review")), 0)
-            nearest = min(sentence.durations, key=lambda d: abs(d[2] - cue), default=None)
-            return Validation(sentence.judicial()[0].text, nearest[0] if nearest else None, effects)
+    for sentence in following:  # the exception's own sentence first: "..., and within 24 hours the judge"
+        if _validates(sentence):
+            nearest = _validation_period(sentence)
+            return Validation(_reviewer(sentence)[0].text, nearest[0] if nearest else None, effects)
     return None
+
+
+def _validation_period(sentence: _Sentence) -> tuple[str, str | None, int] | None:
+    """The period nearest the words that bring the judge in (within which the judge validates)."""
+    cue = next((m.start for m in sentence.matches if m.concept in ("validation_role", "subsequent_review")), 0)
+    return min(sentence.durations, key=lambda d: abs(d[2] - cue), default=None)
 
 
 def _exception(sentence: _Sentence, following: Sequence[_Sentence], default_data: str) -> PowerException:
     marker = (sentence.dispensed() or [m for m in sentence.matches if m.concept == "urgency"])[0].text
     actors = sentence.actors()
     level, authority = (min(actors, key=lambda a: _rank(a[0])) if actors else (None, None))
-    period = next((iso for iso, bound, _ in sentence.durations if bound != "deadline"), None)
+    validation = _validation_period(sentence) if _validates(sentence) else None
+    period = next((iso for iso, bound, start in sentence.durations
+                   if bound != "deadline" and (validation is None or start != validation[2])), None)
     concepts = {m.concept for m in sentence.matches if not m.negated}
     return PowerException(sentence.eid, marker, authority.text if authority else None, level, period,
-                          _validation(following), _data_of(concepts, default_data))
+                          _validation([sentence, *(s for s in following if s is not sentence)]),
+                          _data_of(concepts, default_data))
 
 
 def read(units: Sequence[Unit], power_concepts: set[str], default_data: str,

@@ -6,7 +6,12 @@ the `wrapUp`, and text between two child units joins the earlier one (the devset
 limit for run-together sources). `content`, `intro` and `wrapUp` hold only `<p>`.
 
 eIds are minted by lawcheck.akn's own generator, so an imported draft gets exactly the ids
-the reader would give it (`sec_31__subsec_1__para_b`, `art_41-1__para_1`).
+the reader would give it (`sec_31__subsec_1__para_b`, `art_41-1__para_1`). Units quoted by an
+amending instruction sit in `<p><mod><quotedStructure>` and are named after the instruction,
+as amending acts written in Akoma Ntoso name them: `art_1__point_2__mod_1__qstr_1__art_94-1`.
+A quoted unit that cites an article or section inserted by another quotation of the same
+amending unit (the same amended act: «статьей 94-3 настоящего Кодекса») gets a `<ref>` to it,
+since the reader resolves worded references among the act's own units only.
 """
 
 from __future__ import annotations
@@ -16,10 +21,12 @@ import datetime as dt
 from lxml import etree
 
 from lawcheck.akn import generate_eids
+from lawcheck.akn.numbering import clean_num
+from lawcheck.akn.references import find_citations
 from lawcheck.akn.vocab import AKN30
 from lawcheck.ingest.definitions import split_definitions
 from lawcheck.ingest.metadata import Metadata
-from lawcheck.ingest.structure import Node, Outline
+from lawcheck.ingest.structure import Node, Outline, Quoted
 
 _NS = f"{{{AKN30}}}"
 _SOURCE = "lawcheck"
@@ -36,17 +43,22 @@ def _element(tag: str, parent: etree._Element | None = None, text: str | None = 
     return element
 
 
+_QUOTED_TARGETS = frozenset({"article", "section"})
+
+
 def write_akn(outline: Outline, metadata: Metadata, *, source_name: str) -> bytes:
     """The AKN 3.0 document for a recognised outline, as UTF-8 bytes with an XML declaration."""
     root = _element("akomaNtoso")
     act = _element("act", root, name="act")
     act.append(_meta(metadata, source_name))
     if outline.front:
-        act.append(_preface(outline.front, outline.title))
+        act.append(_preface(outline))
     body = _element("body", act)
     for child in _layout_body(outline.body):
         body.append(_unit(child))
     generate_eids(root)
+    _name_quotations(root)
+    _link_quotations(body, "ru" if metadata.language == "rus" else "en")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -87,14 +99,13 @@ def _meta(metadata: Metadata, source_name: str) -> etree._Element:
     return meta
 
 
-def _preface(front: list[str], title: str) -> etree._Element:
+def _preface(outline: Outline) -> etree._Element:
     preface = _element("preface")
-    joined = len(front) > 1 and title == f"{front[0]} {front[1]}"
-    for index, text in enumerate(front):
+    for text in outline.front:
         paragraph = _element("p", preface)
-        if joined and index == 0:
+        if text and text == outline.doc_type:
             _element("docType", paragraph, text)
-        elif (joined and index == 1) or (not joined and text == title):
+        elif text and text == outline.doc_title:
             _element("docTitle", paragraph, text)
         else:
             paragraph.text = text
@@ -103,14 +114,14 @@ def _preface(front: list[str], title: str) -> etree._Element:
 
 # -- body ----------------------------------------------------------------------------------------
 
-def _layout(node: Node) -> tuple[list[str], list[Node], list[str]]:
+def _layout(node: Node) -> tuple[list[str | Quoted], list[Node], list[str | Quoted]]:
     """Split a unit's parts into intro text, child units and closing text; text between two
     children joins the earlier child (AKN has no place for it)."""
-    lead: list[str] = []
+    lead: list[str | Quoted] = []
     children: list[Node] = []
-    pending: list[str] = []
+    pending: list[str | Quoted] = []
     for part in node.parts:
-        if isinstance(part, str):
+        if not isinstance(part, Node):
             (pending if children else lead).append(part)
             continue
         if pending:
@@ -149,8 +160,83 @@ def _unit(node: Node) -> etree._Element:
     return element
 
 
-def _blocks(parent: etree._Element, texts: list[str], definitions: bool) -> None:
+def _blocks(parent: etree._Element, texts: list[str | Quoted], definitions: bool) -> None:
     """One `<p>` per text (per definition in a definitions unit); an empty unit gets one empty `<p>`."""
-    blocks = [piece for text in texts for piece in split_definitions(text)] if definitions else texts
+    blocks = [piece for text in texts
+              for piece in (split_definitions(text) if definitions and isinstance(text, str) else [text])]
     for text in blocks or [""]:
-        _element("p", parent, text)
+        if isinstance(text, Quoted):
+            _quoted(_element("p", parent), text)
+        else:
+            _element("p", parent, text)
+
+
+def _quoted(paragraph: etree._Element, quoted: Quoted) -> None:
+    """An instruction and the units it quotes: `<mod>words <quotedStructure>units</quotedStructure></mod>`."""
+    mod = _element("mod", paragraph, quoted.instruction + " ")
+    structure = _element("quotedStructure", mod, startQuote=quoted.start, endQuote=quoted.end)
+    for child in _layout_body(quoted.body):
+        structure.append(_unit(child))
+
+
+def _name_quotations(root: etree._Element) -> None:
+    """`<unit>__mod_N` for each instruction of a unit and `__qstr_N` for its quotations, and the
+    quoted units' eIds under it (the generator put them under `<unit>__qstr`, `<unit>__qstr_2`...)."""
+    mods: dict[str, int] = {}
+    quotations: dict[str, int] = {}
+    for mod in root.iter(_NS + "mod"):
+        unit = next((a for a in mod.iterancestors() if a.get("eId")), None)
+        if unit is None:
+            continue
+        prefix = unit.get("eId", "")
+        mods[prefix] = mods.get(prefix, 0) + 1
+        mod_eid = f"{prefix}__mod_{mods[prefix]}"
+        mod.set("eId", mod_eid)
+        for number, structure in enumerate(mod.iter(_NS + "quotedStructure"), start=1):
+            quotations[prefix] = quotations.get(prefix, 0) + 1
+            count = quotations[prefix]
+            old = f"{prefix}__qstr" if count == 1 else f"{prefix}__qstr_{count}"
+            new = f"{mod_eid}__qstr_{number}"
+            structure.set("eId", new)
+            for element in structure.iterdescendants():
+                eid = element.get("eId")
+                if eid and eid.startswith(old + "__"):
+                    element.set("eId", new + eid[len(old):])
+
+
+def _link_quotations(body: etree._Element, language: str) -> None:
+    """`<ref>`s from quoted units to the articles or sections quoted by the same amending unit."""
+    for unit in body:
+        structures = list(unit.iter(_NS + "quotedStructure"))
+        targets: dict[tuple[str, str], str] = {}
+        for structure in structures:
+            for inserted in structure:
+                kind = etree.QName(inserted).localname
+                num = inserted.findtext(_NS + "num") or ""
+                if kind in _QUOTED_TARGETS and num and inserted.get("eId"):
+                    targets.setdefault((kind, clean_num(num).lower()), inserted.get("eId", ""))
+        if not targets:
+            continue
+        for structure in structures:
+            for paragraph in structure.iter(_NS + "p"):
+                if paragraph.text and not len(paragraph):
+                    _link_paragraph(paragraph, targets, language)
+
+
+def _link_paragraph(paragraph: etree._Element, targets: dict[tuple[str, str], str], language: str) -> None:
+    text = paragraph.text or ""
+    links = []
+    for citation in find_citations(text, language):
+        if citation.external or not citation.chain:
+            continue
+        kind, number = citation.chain[0]
+        kinds = (kind, *({"article", "section"} - {kind})) if kind in _QUOTED_TARGETS else ()
+        target = next((targets[(k, number.lower())] for k in kinds if (k, number.lower()) in targets), None)
+        if target is not None:
+            links.append((citation.start, citation.end, target))
+    if not links:
+        return
+    paragraph.text = text[:links[0][0]]
+    for index, (start, end, target) in enumerate(links):
+        ref = _element("ref", paragraph, text[start:end], href=f"#{target}")
+        ref.tail = text[end:links[index + 1][0] if index + 1 < len(links) else len(text)]

@@ -43,7 +43,9 @@ _WORDS = (
 _LABELLED = re.compile(
     r"^(?P<word>" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _WORDS) + r"|§)\s*"
     + _NUMBER + r"(?P<dot>\.(?!\d))?(?P<sep>\s*[-–—:]\s*|\s+|$)(?P<rest>.*)$")
-_BARE = re.compile(r"^(?P<n>\d+(?:\.\d+)*[A-Z]?)(?P<dot>\.)?\s+(?P<rest>[A-ZА-ЯЁ«\"“(].*)$")
+_BARE = re.compile(r"^(?P<n>\d+(?:\.\d+)*[A-Z]?)(?P<dot>\.)?\s+(?P<rest>(?:[A-ZА-ЯЁ«\"“(]|\d+[/\-–]\d+\s).*)$")
+"""A bare section number and its heading, which may open with a figure joined by a slash or
+a dash ("36. 24/7 point of contact"), not with a plain number ("12. 5 days" is text)."""
 _BOOK_WORDS = re.compile(r"(?i)^(?:(?:общая|особенная)\s+часть|часть\s+(?:первая|вторая|третья|четвертая|"
                          r"четвёртая|пятая|шестая)|general\s+part|special\s+part)\.?$")
 _NOTE = re.compile(r"^(?:Сноска|Сноски)\s*[.:]", re.IGNORECASE)

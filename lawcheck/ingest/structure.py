@@ -9,11 +9,22 @@ A list label continues the deepest open level it follows (5 after 4, 4-1 after 4
 (a)), or starts a level below the current item (1, a, i), so subsection (1) -> paragraph (a)
 -> subparagraph (i) nest as drafted; "(i)" after "(h)" is the letter unless "(ii)" comes next.
 Labels inside a line (run-together text) are kept only when they continue or start a list
-where they stand; otherwise they are references and stay text (see inline.py).
+where they stand; otherwise they are references and stay text (see inline.py). They are read
+at all only in run-together text: a draft whose lines hold more list labels inside them than
+at their start, or a line that goes on with a list open where it starts ("(1) ... (2) ...").
+In a draft written a unit per line, an enumeration inside a sentence ("showing: (1) that ...;
+(2) that ...") stays in its sentence.
 
 Unnumbered text goes to the current item, except text that closes a list: after an item that
 ends with a dash or comma ("..., –" / "наказывается ...") or, below an item, after an item
 that ends a sentence, it belongs to the parent (the AKN wrapUp).
+
+An amending act quotes the units it inserts: an instruction that ends with a colon, then
+lines from an opening quote («, “) to the line that ends with its closing quote (inner pairs
+counted). When those lines hold units (numbered items, articles), they are read as a tree of
+their own and kept with the instruction (the AKN mod and quotedStructure), so their numbering
+never continues the amending act's own list. The quote may also open on the instruction's line
+("... следующего содержания: «Статья 94-1. ..."). Quoted text without units stays text.
 """
 
 from __future__ import annotations
@@ -58,15 +69,47 @@ _TITLE_OPENERS = re.compile(r"(?i)^(?:закон|кодекс|проект|ук�
 _BARE_KEY = re.compile(r"^([0-9]{1,12})(?![0-9])(?:\.([0-9]+))?([A-Z]?)$")
 
 
+QUOTES = {"«": "»", "“": "”"}
+"""Opening and closing quotation marks around quoted units: paired, so inner pairs can be counted."""
+
+MAX_QUOTED_LINES = 5000
+"""How many lines a quotation may span; an opening quote not closed within them is text."""
+
+MAX_LIST_DEPTH = 12
+"""Deepest list nesting kept; a deeper label becomes a sibling at the deepest level."""
+
+QUOTE_SCAN_FACTOR = 4
+QUOTE_SCAN_FLOOR = 1_000_000
+"""Looking for the end of quotations reads at most this many times the draft's text (plus the
+floor): a file of unclosed quotes after colons stays linear."""
+
+_INSTRUCTION_QUOTE = re.compile(r":\s*(?=[«“])")
+
+
+@dataclass(eq=False, slots=True)
+class Quoted:
+    """Units quoted by an amending instruction: the instruction's words, the quoted tree and
+    its quotation marks (the AKN mod around a quotedStructure)."""
+
+    instruction: str
+    body: Node
+    start: str
+    end: str
+
+    def last_text(self) -> str:
+        return self.body.last_text()
+
+
 @dataclass(eq=False, slots=True)
 class Node:
-    """A unit of the law being built; `parts` holds its text lines and child units in order."""
+    """A unit of the law being built; `parts` holds its text lines (an instruction with its
+    quoted units is one of them) and child units in order."""
 
     element: str
     num: str = ""
     heading: str = ""
     name: str = ""
-    parts: list[str | Node] = field(default_factory=list)
+    parts: list[str | Quoted | Node] = field(default_factory=list)
     definitions: bool = False
     rank: float = 10.0
     line: int = 0
@@ -106,19 +149,23 @@ class Placement:
 
 @dataclass(slots=True)
 class Outline:
-    """What the recogniser found: the body tree, the lines before it, the title line."""
+    """What the recogniser found: the body tree, the lines before it, the title as the act is
+    cited, and the lines of the title block that name its type and its title."""
 
     body: Node
     front: list[str]
     title: str
+    doc_type: str = ""
+    doc_title: str = ""
 
 
 class OutlineBuilder:
     """Builds the Outline of one draft; use `build_outline(lines, language)`."""
 
-    def __init__(self, language: str, bare_sections: bool) -> None:
+    def __init__(self, language: str, bare_sections: bool, run_together: bool = True) -> None:
         self.language = language
         self.bare_sections = bare_sections
+        self.run_together = run_together
         self.body = Node("body", rank=-1.0)
         self.groups: list[Node] = [self.body]
         self.levels: list[Level] = []
@@ -126,6 +173,9 @@ class OutlineBuilder:
         self.awaiting_heading: Node | None = None
         self.started = False
         self.last_bare: str | None = None
+        self.last_texted: Node | None = None
+        self.quote_budget = QUOTE_SCAN_FLOOR
+        """Characters left to scan for closing quotes: unclosed quotations cannot make the pass quadratic."""
 
     # -- lines ------------------------------------------------------------------------------
 
@@ -236,6 +286,8 @@ class OutlineBuilder:
             target = self.open_item(label, self.place(label, self._prefers_roman(label, rest, following)), line)
             text = rest
         candidates = find_candidates(text)
+        if not self.run_together and not self._continues_inside(candidates):
+            candidates = []
         start = 0
         for index, candidate in enumerate(candidates):
             later = candidates[index + 1:index + 1 + LOOKAHEAD]
@@ -246,6 +298,18 @@ class OutlineBuilder:
             target = self.open_item(candidate.label, placement, line)
             start = candidate.end
         self._put_text(text[start:].strip(), target)
+
+    def _continues_inside(self, candidates: list[Candidate]) -> bool:
+        """Does a label inside the line continue a list open where the line starts, before any
+        list of its own style starts inside the line ("(1) ... (2) ...", not "(1) ...: (1) ...; (2)")?"""
+        seen: set[Style] = set()
+        for candidate in candidates:
+            placement = self.place(candidate.label, False)
+            style = style_of(candidate.label, placement.reading)
+            if placement.quality == "exact" and style not in seen:
+                return True
+            seen.add(style)
+        return False
 
     def _inline_placement(self, text: str, start: int, candidate: Candidate,
                           later: list[Candidate]) -> Placement | None:
@@ -298,7 +362,8 @@ class OutlineBuilder:
         return Placement(len(self.levels), readings[0], "odd")
 
     def open_item(self, label: Label, placement: Placement, line: int) -> Node:
-        del self.levels[placement.index:]
+        # Lists nest a few levels deep in any law; a file of "1)" lines must not nest 20,000 deep.
+        del self.levels[min(placement.index, MAX_LIST_DEPTH - 1):]
         container = self.groups[-1]
         parent = self.levels[-1].node if self.levels else container
         element = self._element_for(container, parent, label, placement.reading)
@@ -351,30 +416,133 @@ class OutlineBuilder:
         else:
             self._append_text(last, text)
 
-    @staticmethod
-    def _append_text(node: Node, text: str) -> None:
+    def _append_text(self, node: Node, text: str) -> None:
         if not node.parts and starts_definitions(text):
             node.definitions = True
         node.parts.append(text)
+        self.last_texted = node
+
+    # -- quoted units ---------------------------------------------------------------------------
+
+    def add_quoted(self, lines: list[Line], index: int) -> int | None:
+        """Read the quotation that opens at `lines[index]` after an instruction ending with a
+        colon, when it holds units: the index of the first line after it, else None."""
+        line = lines[index]
+        head: str | None = None
+        opening = line.text
+        if opening[:1] not in QUOTES or self._instruction() is None:
+            found = _INSTRUCTION_QUOTE.search(line.text)
+            if found is None or not found.start():
+                return None
+            head, opening = line.text[:found.end()].strip(), line.text[found.end():]
+        if self.quote_budget <= 0:
+            return None
+        texts = [opening]
+        for later in lines[index + 1:index + MAX_QUOTED_LINES]:
+            texts.append(later.text)
+        end = _quotation_end(texts)
+        scanned = sum(len(text) for text in texts[:end[0] + 1]) if end else sum(len(text) for text in texts)
+        self.quote_budget -= scanned
+        if end is None:
+            return None
+        last, cut = end
+        start, close = opening[0], QUOTES[opening[0]]
+        texts = [opening, *(later.text for later in lines[index + 1:index + last + 1])]
+        texts[last] = texts[last][:cut - 1]
+        texts[0] = texts[0][1:]
+        inner = [Line(text.strip(), source.number, source.level)
+                 for text, source in zip(texts, lines[index:index + last + 1], strict=True) if text.strip()]
+        quoted = _quoted_outline(inner, self.language)
+        if quoted is None:
+            return None
+        if head is not None:
+            self.add_line(Line(head, line.number, line.level), None)
+        node = self._instruction()
+        if node is None:  # the words before the quotation were not an instruction after all
+            self.add_line(Line(line.text[len(head or ""):].strip(), line.number, line.level), None)
+            return index + 1
+        instruction = node.parts.pop()
+        assert isinstance(instruction, str)
+        node.parts.append(Quoted(instruction, quoted, start, close))
+        return index + last + 1
+
+    def _instruction(self) -> Node | None:
+        """The unit whose last words are an instruction ending with a colon, if any."""
+        node = self.last_texted
+        if node is None or not node.parts or not isinstance(node.parts[-1], str):
+            return None
+        return node if node.parts[-1].rstrip().endswith(":") else None
 
     # -- the end ------------------------------------------------------------------------------
 
     def finish(self) -> Outline:
-        title_line = _title(self.front)
+        block = _title(self.front, self.language)
         front = [line.text for line in self.front]
         if not self.body.parts:  # no structure at all: each paragraph is an unnumbered paragraph
-            rest = [text for text in front if text != title_line]
+            rest = [text for text in front if text not in block.lines]
             self.body.parts = [Node("paragraph", parts=[text]) for text in rest or front]
-            front = [title_line] if title_line and rest else []
-        return Outline(self.body, front, title_line)
+            front = [text for text in front if text in block.lines] if rest else []
+        return Outline(self.body, front, block.title, block.doc_type,
+                       block.doc_title)
 
 
 def build_outline(lines: list[Line], language: str) -> Outline:
     """The tree of a draft from its lines; `language` is "en" or "ru"."""
-    builder = OutlineBuilder(language, bare_sections=_uses_bare_sections(lines, language))
-    for index, line in enumerate(lines):
-        builder.add_line(line, lines[index + 1] if index + 1 < len(lines) else None)
-    return builder.finish()
+    return _builder(lines, language).finish()
+
+
+def _builder(lines: list[Line], language: str) -> OutlineBuilder:
+    builder = OutlineBuilder(language, bare_sections=_uses_bare_sections(lines, language),
+                             run_together=_runs_together(lines))
+    builder.quote_budget = QUOTE_SCAN_FLOOR + QUOTE_SCAN_FACTOR * sum(len(line.text) for line in lines)
+    index = 0
+    while index < len(lines):
+        after = builder.add_quoted(lines, index) if builder.started else None
+        if after is not None:
+            index = after
+            continue
+        builder.add_line(lines[index], lines[index + 1] if index + 1 < len(lines) else None)
+        index += 1
+    return builder
+
+
+def _runs_together(lines: list[Line]) -> bool:
+    """Do the lines hold more list labels inside them than at their start (a whole section on
+    one line, as scraped statutes are)?"""
+    starts = inside = 0
+    for line in lines:
+        found = parse_label(line.text)
+        starts += found is not None
+        inside += len(find_candidates(found[1] if found is not None else line.text))
+    return inside > starts
+
+
+def _quoted_outline(lines: list[Line], language: str) -> Node | None:
+    """The units of a quotation, or None when it holds none (or text before its first unit)."""
+    if not lines:
+        return None
+    builder = _builder(lines, language)
+    if not builder.started or builder.front or not builder.body.parts:
+        return None
+    return builder.body
+
+
+def _quotation_end(texts: list[str]) -> tuple[int, int] | None:
+    """Where the quotation that opens `texts[0]` closes: (line index, offset just after the
+    closing mark), when nothing but punctuation follows it on that line; else None."""
+    opener = texts[0][0]
+    closer = QUOTES[opener]
+    depth = 0
+    for number, text in enumerate(texts):
+        for offset, char in enumerate(text):
+            if char == opener:
+                depth += 1
+            elif char == closer:
+                depth -= 1
+                if depth == 0:
+                    rest = text[offset + 1:]
+                    return (number, offset + 1) if not rest.strip(" .;,") else None
+    return None
 
 
 def _uses_bare_sections(lines: Iterable[Line], language: str) -> bool:
@@ -420,18 +588,70 @@ def _closes_list(ending: str, text: str, *, below_item: bool) -> bool:
     return below_item and ending.endswith(".") and text[:1].isupper()
 
 
-def _title(front: list[Line]) -> str:
-    """The draft's title: a Title-styled line, else the first heading, else the first short
-    line before the body ("ЗАКОН ..." and the line after it are joined)."""
+@dataclass(frozen=True, slots=True)
+class TitleBlock:
+    """The title as the act is cited, and the lines it was made of."""
+
+    title: str = ""
+    doc_type: str = ""
+    doc_title: str = ""
+    lines: tuple[str, ...] = ()
+
+
+_DRAFT_MARK = re.compile(r"(?i)^(?:проект|draft)(?:\s+for\s+consultation)?[.:]?$")
+_NUMBER_LINE = re.compile(r"^(?:Act|Bill|Law|Ordinance|Decree)\s+No\.?\s*\S+(?:\s+of\s+\d{4})?$")
+_ACT_WORD = re.compile(r"(?i)\b(?:act|bill|law|code|ordinance|decree|regulations)\b")
+_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
+                          "в", "для", "и", "на", "о", "об", "от", "по", "с"})
+_QUOTE_MARKS = "«»\"“”„"
+
+
+def _title(front: list[Line], language: str) -> TitleBlock:
+    """The draft's title: a Title-styled line, else the first heading, else the title block
+    before the body, read as the act is cited: «ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ» over «О ...» is
+    «Закон Кыргызской Республики «О ...»», a capitalised English short title is written in
+    title case, a line "Bill No. 7 of 2024" follows in brackets, and a line "Проект"/"Draft"
+    adds «(проект)»/"(draft)" instead of opening the title."""
     for line in front:
         if line.level == TITLE_LEVEL:
-            return line.text
+            return TitleBlock(line.text, lines=(line.text,))
     for line in front:
         if line.level is not None:
-            return line.text
-    candidates = [line.text for line in front[:3] if looks_like_heading(line.text) and not is_note(line.text)]
+            return TitleBlock(line.text, lines=(line.text,))
+    shown = [line.text for line in front[:5] if looks_like_heading(line.text) and not is_note(line.text)]
+    marks = [text for text in shown if _DRAFT_MARK.match(text)]
+    candidates = [text for text in shown if text not in marks]
     if not candidates:
-        return ""
-    if len(candidates) > 1 and _TITLE_OPENERS.match(candidates[0]) and candidates[0].upper() == candidates[0]:
-        return f"{candidates[0]} {candidates[1]}"
-    return candidates[0]
+        return TitleBlock()
+    draft = (" (проект)" if language == "ru" else " (draft)") if marks else ""
+    first = candidates[0]
+    if len(candidates) > 1 and _TITLE_OPENERS.match(first) and first.upper() == first:
+        name = candidates[1].strip(_QUOTE_MARKS + " ")
+        if language == "ru":
+            title = f"{_cited_case(first)} «{name}»"
+        else:
+            title = f"{_cited_case(first)} {_cited_case(name) if name.upper() == name else name}"
+        return TitleBlock(title + draft, first, candidates[1], (first, candidates[1], *marks))
+    if language != "ru":
+        named = next((text for text in candidates if _ACT_WORD.search(text) and not _NUMBER_LINE.match(text)), first)
+        number = next((text for text in candidates if _NUMBER_LINE.match(text)), "")
+        title = _cited_case(named) if named.upper() == named else named
+        title += f" ({number})" if number else ""
+        return TitleBlock(title + draft, doc_title=named, lines=tuple(t for t in (named, number, *marks) if t))
+    return TitleBlock(first + draft, doc_title=first, lines=(first, *marks))
+
+
+def _cited_case(text: str) -> str:
+    """ "ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ" -> "Закон Кыргызской Республики", "ELECTRONIC EVIDENCE BILL,
+    2024" -> "Electronic Evidence Bill, 2024": each word capitalised, short function words not."""
+    words = text.split()
+    cased = []
+    for index, word in enumerate(words):
+        lower = word.lower()
+        if index and lower in _SMALL_WORDS:
+            cased.append(lower)
+        elif any(char.isdigit() for char in word):
+            cased.append(word)
+        else:
+            cased.append(lower[:1].upper() + lower[1:])
+    return " ".join(cased)

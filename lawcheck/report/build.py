@@ -13,6 +13,7 @@ from lawcheck.engine.evaluate import POWER_KINDS, Assessed
 from lawcheck.engine.findings import Finding, Voice
 from lawcheck.engine.supervision import PowerException
 from lawcheck.i18n import period_words, tr
+from lawcheck.report.shape import shape_warnings
 from lawcheck.rulebook.model import Element, Requirement
 from lawcheck.treaty import STATUSES
 
@@ -117,4 +118,5 @@ def build_report(analysis: Analysis, assessed: Sequence[Assessed], findings: Seq
         "alignment": _alignment(analysis, assessed, voice),
         "summary": {**{status: counts.get(status, 0) for status in STATUSES},
                     "findings": len(findings)},
+        "warnings": shape_warnings(document, voice.lang),
     }

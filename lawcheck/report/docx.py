@@ -173,6 +173,10 @@ def _title_block(doc: DocxDocument, report: Report, analysis: Analysis | None, t
         paragraph.paragraph_format.space_after = Pt(0)
         paragraph.add_run(f"{label}: ").bold = True
         paragraph.add_run(str(value))
+    for warning in report.get("warnings") or ():
+        paragraph = doc.add_paragraph()
+        paragraph.add_run(f"{tr('report.warning', lang)}: ").bold = True
+        paragraph.add_run(str(warning["message"]))
     _summary_table(doc, report)
     doc.add_paragraph(tr("doc.method", lang, version=report["tool"]["version"]))
 

@@ -39,6 +39,10 @@ def requirement_json(r: Requirement) -> dict[str, Any]:
                                 "severity": e.severity, "message": e.message, "help": e.help}
         if e.limit:
             item["limit"] = _limit(e)
+        if e.unless:
+            item["unless"] = [list(g) for g in e.unless]
+        if e.only_with:
+            item["only_with"] = e.only_with
         elements.append(item)
     return {
         "id": r.id, "instrument": r.instrument, "article": r.article, "title": r.title,
@@ -125,7 +129,8 @@ def requirement_page(r: Requirement) -> str:
               "| --- | --- | --- | --- | --- | --- |"]
     for e in r.elements:
         limit = f" ({', '.join(f'{k} {v}' for k, v in _limit(e).items())})" if e.limit else ""  # type: ignore[union-attr]
-        lines.append(f"| `{e.id}` | {e.check}{limit} | {e.cites} | {e.force} | {e.severity_for_force} | {e.help} |")
+        help_text = e.help + (f" Applies only with `{e.only_with}`." if e.only_with else "")
+        lines.append(f"| `{e.id}` | {e.check}{limit} | {e.cites} | {e.force} | {e.severity_for_force} | {help_text} |")
     lines.append("")
     if r.safeguards:
         lines += ["## Safeguards", "", ", ".join(f"`{s}`" for s in r.safeguards), ""]

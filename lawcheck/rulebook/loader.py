@@ -125,14 +125,16 @@ def _requirement(path: Path, data: dict[str, Any]) -> Requirement:
                 if "limit" in e else None,
                 force=str(e.get("force", "obligation")), basis=tuple(map(str, e.get("basis", []))),
                 message_ru=_words(e["message_ru"]), help_ru=_words(e["help_ru"]),
-                suggestion=_suggestion(e.get("suggestion")))
+                suggestion=_suggestion(e.get("suggestion")), unless=_groups(e.get("unless", [])),
+                only_with=e.get("only_with"))
         for e in data["elements"])
     cases = tuple(
         Case(lang=str(c["lang"]), expect=str(c["expect"]), text=str(c["text"]),
              elements={str(k): str(v) for k, v in (c.get("elements") or {}).items()},
              safeguards={str(k): str(v) for k, v in (c.get("safeguards") or {}).items()},
              xfail=c.get("xfail"), line=line_of(data, ("cases", i)),
-             supervision_gaps=tuple(map(str, c["supervision_gaps"])) if "supervision_gaps" in c else None)
+             supervision_gaps=tuple(map(str, c["supervision_gaps"])) if "supervision_gaps" in c else None,
+             options=tuple(map(str, c.get("options", []))))
         for i, c in enumerate(data["cases"]))
     return Requirement(
         id=str(data["id"]), instrument=str(data["instrument"]), article=str(data["article"]),
@@ -195,6 +197,11 @@ def _check_file(path: Path, data: dict[str, Any]) -> None:
                 except ValueError:
                     raise _fail(path, data, ("elements", i, "limit", bound),
                                 f"{value!r} is not an ISO 8601 duration") from None
+    option_ids = {o["id"] for kind in ("reservations", "declarations") for o in data[kind]}
+    for i, element in enumerate(data["elements"]):
+        if "only_with" in element and element["only_with"] not in option_ids:
+            raise _fail(path, data, ("elements", i, "only_with"),
+                        f"unknown reservation or declaration {element['only_with']!r}")
     for kind in ("reservations", "declarations"):
         for i, option in enumerate(data[kind]):
             for relaxed in option.get("relaxes", []):
@@ -202,6 +209,10 @@ def _check_file(path: Path, data: dict[str, Any]) -> None:
                     raise _fail(path, data, (kind, i, "relaxes"),
                                 f"unknown element {relaxed!r}")
     for i, case in enumerate(data["cases"]):
+        for option_id in case.get("options", []):
+            if option_id not in option_ids:
+                raise _fail(path, data, ("cases", i, "options"),
+                            f"unknown reservation or declaration {option_id!r}")
         for element_id in case.get("elements") or {}:
             if element_id not in element_ids:
                 raise _fail(path, data, ("cases", i, "elements", element_id),

@@ -41,6 +41,8 @@ class Element:
     message_ru: str = ""
     help_ru: str = ""
     suggestion: Suggestion | None = None
+    unless: tuple[Group, ...] = ()  # absence: a clause that also states these is not a conflict
+    only_with: str | None = None  # the reservation or declaration under which alone it applies
 
     @property
     def severity_for_force(self) -> str:
@@ -113,6 +115,7 @@ class Case:
     xfail: str | None = None
     line: int | None = None
     supervision_gaps: tuple[str, ...] | None = None  # Art. 15 gaps expected (lawcheck.engine.supervision)
+    options: tuple[str, ...] = ()  # reservations and declarations the Party makes in this case
 
 
 @dataclass(frozen=True)
@@ -151,6 +154,13 @@ class Requirement:
 
     def element(self, element_id: str) -> Element:
         return next(e for e in self.elements if e.id == element_id)
+
+    def switched_off(self, chosen: frozenset[str] | set[str] | tuple[str, ...]) -> set[str]:
+        """Elements left out for a Party that made the `chosen` reservations and declarations:
+        those an option relaxes, and those that apply only under an option it did not make."""
+        relaxed = {element for option in self.reservations + self.declarations
+                   if option.id in chosen for element in option.relaxes}
+        return relaxed | {e.id for e in self.elements if e.only_with and e.only_with not in chosen}
 
     @property
     def concept_ids(self) -> set[str]:

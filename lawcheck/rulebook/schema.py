@@ -121,6 +121,8 @@ RULE_SCHEMA: dict[str, Any] = {
                 "message_ru": _russian,
                 "help_ru": _russian,
                 "suggestion": _suggestion,
+                "unless": _groups,
+                "only_with": {"type": "string", "pattern": _SNAKE},
             },
             "if": {"properties": {"check": {"const": "limit"}}},
             "then": {"required": ["limit"]},
@@ -149,6 +151,7 @@ RULE_SCHEMA: dict[str, Any] = {
                 "xfail": _text,
                 "supervision_gaps": {"type": "array", "uniqueItems": True, "items": {
                     "enum": ["authority", "unstated", "urgency", "validation_late", "no_refusal_effect"]}},
+                "options": {"type": "array", "uniqueItems": True, "items": {"type": "string", "pattern": _SNAKE}},
             },
         }},
     },

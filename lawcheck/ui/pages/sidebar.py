@@ -21,7 +21,6 @@ from lawcheck.ui.decisions import (
     WORKSPACE_ENV,
     database_path,
     decision_counts,
-    shown_path,
     stamp,
     with_decisions,
     workspace_name,
@@ -159,8 +158,10 @@ def reviewed(request: Request, outcome: Outcome) -> tuple[ReportView, Path | Non
         return cached[1], path, None
     try:
         view = with_decisions(base, outcome.analysis, path)
-    except (InputError, sqlite3.Error) as error:
-        return base, path, str(error)
+    except InputError as error:  # its message without the file it names: the page shows no server paths
+        return base, path, " ".join(str(error.args[0] if error.args else error).split())
+    except sqlite3.Error as error:
+        return base, path, type(error).__name__
     st.session_state[S.REVIEWED] = (key, view)
     return view, path, None
 
@@ -224,8 +225,7 @@ def sidebar_decisions(view: ReportView, path: Path | None, error: str | None) ->
         else:
             st.caption(L.say("None yet: accept or dismiss a finding on its card."))
         if path is not None:
-            st.caption(f"Kept in `{shown_path(path)}` for workspace {markdown_text(workspace)}, "
-                       "shared by every version of this draft.")
+            st.caption(tr("decision.kept", L.language(), workspace=markdown_text(workspace)))
 
 
 # --- header ---------------------------------------------------------------------------------
@@ -240,6 +240,8 @@ def header(request: Request, view: ReportView, error: str | None, compare_error:
         st.error(compare_error, icon=":material/error:")
     origin = L.say("a draft bundled with lawcheck") if request.source.demo else L.say("uploaded draft")
     st.markdown(f"# {L.md(document['title'])}")
+    for warning in view.report.get("warnings") or ():  # e.g. a text that does not look like a law
+        st.warning(str(warning["message"]), icon=":material/warning:")
     instruments = L.say(" and ").join(L.INSTRUMENT_LABEL[i] for i in view.report["instruments"])
     st.caption(L.say("{source} ({origin}) · language {language} · {provisions} provisions · checked against "
                      "the {instruments}").format(source=L.md(document["source"]), origin=origin,

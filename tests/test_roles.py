@@ -1,0 +1,108 @@
+"""Provision roles, read as a lawyer reads an article: its heading first, then its Part and
+the Act's title, then what most of its units do. Measured against hand labels by
+`python benchmarks/roles.py`."""
+
+from __future__ import annotations
+
+from conftest import akn_xml
+
+from lawcheck.akn import parse_document
+from lawcheck.engine.align import analyse
+
+
+def _section(number: str, heading: str, *texts: str) -> str:
+    parts = "".join(f'<subsection eId="sec_{number}__subsec_{i}"><num>({i})</num><content><p>{t}</p></content>'
+                    f"</subsection>" for i, t in enumerate(texts, start=1))
+    return f'<section eId="sec_{number}"><num>{number}.</num><heading>{heading}</heading>{parts}</section>'
+
+
+def _roles(*sections: str, title: str = "Cybercrime Act", part: str | None = None,
+           lang: str = "en") -> dict[str, str]:
+    body = "".join(sections)
+    if part is not None:
+        body = f'<part eId="part_1"><num>PART I</num><heading>{part}</heading>{body}</part>'
+    document = parse_document(akn_xml(body, title=title, language="eng" if lang == "en" else "rus"), "draft.xml")
+    analysis = analyse(document, lang)
+    return {a.eid: analysis.role(a) for a in analysis.articles}
+
+
+def test_a_penalty_for_disobeying_an_order_does_not_make_a_power_an_offence() -> None:
+    roles = _roles(_section(
+        "9", "Assistance by service providers",
+        "A judge may order a service provider to preserve specified computer data.",
+        "The order shall specify the data to be preserved and the period of preservation.",
+        "A police officer may serve the order on the service provider.",
+        "A service provider who fails to comply with the order commits an offence and is liable on conviction "
+        "to a fine."))
+    assert roles["sec_9"] == "power"
+
+
+def test_a_foreign_request_for_search_is_cooperation_not_a_domestic_search() -> None:
+    roles = _roles(_section(
+        "13", "Requests by foreign States for search and seizure",
+        "Where a foreign State requests that a search be made, the Attorney General may authorise a police "
+        "officer to apply to a magistrate for a search warrant.",
+        "The magistrate may issue a warrant authorising the police officer to search the premises and seize "
+        "any thing relevant to the request."))
+    assert roles["sec_13"] == "cooperation"
+
+
+def test_refusal_grounds_that_mention_an_offence_are_cooperation() -> None:
+    roles = _roles(_section(
+        "6", "Refusal of assistance",
+        "A request by a foreign State for assistance shall be refused where it relates to a political offence.",
+        "A request may be refused where the person has already been tried for the offence.",
+        "A request may be refused where granting it would prejudice the sovereignty of the Republic."),
+        title="Criminal Matters (Mutual Assistance) Act")
+    assert roles["sec_6"] == "cooperation"
+
+
+def test_a_rule_of_liability_is_an_offence_rule_even_without_a_penalty() -> None:
+    roles = _roles(_section("22", "Attempt and aiding or abetting",
+                            "Any person who attempts to commit an offence under this Act, or aids or abets its "
+                            "commission, is a party to that offence."))
+    assert roles["sec_22"] == "offence"
+
+
+def test_a_liability_exemption_that_mentions_a_court_order_is_not_a_power() -> None:
+    roles = _roles(_section(
+        "41", "Hosting provider",
+        "A hosting provider is not liable for information stored at the request of a user.",
+        "The exemption applies only where the provider has no actual knowledge of unlawful activity.",
+        "The provider shall remove the information expeditiously on obtaining such knowledge.",
+        "Nothing in this section affects the power of a court to order the removal of information.",
+        "The provider shall keep a record of removals."))
+    assert roles["sec_41"] == "other"
+
+
+def test_a_power_to_make_regulations_grants_no_measure() -> None:
+    roles = _roles(_section("51", "Regulations", "The Minister may make regulations for the better carrying "
+                                                 "out of the provisions of this Act."))
+    assert roles["sec_51"] == "other"
+
+
+def test_a_russian_power_of_the_investigator_and_a_russian_offence() -> None:
+    roles = _roles(
+        '<article eId="art_94-2"><num>Статья 94-2.</num><heading>Сохранение компьютерных данных</heading>'
+        '<paragraph eId="art_94-2__para_1"><num>1.</num><content><p>Следователь с санкции следственного судьи '
+        "выносит постановление о сохранении компьютерных данных.</p></content></paragraph></article>"
+        '<article eId="art_207"><num>Статья 207.</num><heading>Неправомерный доступ к информации</heading>'
+        '<paragraph eId="art_207__para_1"><num>1.</num><content><p>Неправомерный доступ к охраняемой законом '
+        "компьютерной информации наказывается штрафом.</p></content></paragraph></article>",
+        title="Уголовно-процессуальный кодекс", lang="ru")
+    assert roles == {"art_94-2": "power", "art_207": "offence"}
+
+
+def test_a_part_heading_states_what_its_articles_leave_implicit() -> None:
+    """In a Part headed "Electronic records", "stored records" are computer data; without that
+    heading the same article names no data a treaty power is about."""
+    from lawcheck.engine.align import align_requirement
+    from lawcheck.rulebook.loader import load_rulebook
+
+    bc16 = load_rulebook().get("BC-16")
+    article = _section("20", "Preservation orders", "A judge may order any person to preserve stored records "
+                                                    "for a period of ninety days.")
+    for part, aligned in (("Electronic records", True), ("Miscellaneous", False)):
+        body = f'<part eId="part_1"><num>PART I</num><heading>{part}</heading>{article}</part>'
+        analysis = analyse(parse_document(akn_xml(body), "draft.xml"), "en")
+        assert bool(align_requirement(analysis, bc16)) is aligned, part
