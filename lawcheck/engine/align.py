@@ -101,10 +101,13 @@ class Analysis:
     def framed(self, article: Provision, groups: tuple[tuple[str, ...], ...]) -> bool:
         """Whether every group is stated by the article or by the headings of its Part or
         Chapter or the Act's title ("PART IV. COMPUTER DATA" frames "Preservation orders")."""
-        framing = self.framing(article)
-        headings = [*framing.containers, *([framing.title] if framing.title else [])]
+        around = self._framing_concepts.get(article.eid)
+        if around is None:  # what the headings state: the draft's structure, which an edit does not change
+            framing = self.framing(article)
+            headings = [*framing.containers, *([framing.title] if framing.title else [])]
+            around = self._framing_concepts[article.eid] = frozenset().union(*(h.present for h in headings))
         present = self.concepts(article)
-        return all(not present.isdisjoint(group) or any(h.has(group) for h in headings) for group in groups)
+        return all(not present.isdisjoint(group) or not around.isdisjoint(group) for group in groups)
 
     def _container_heading(self, container: Provision) -> Tagged:
         if container.eid not in self._container_headings:
@@ -193,6 +196,7 @@ class Analysis:
         self._targets: dict[str, frozenset[str]] = {}
         self._article_cache: dict[str, Provision | None] = {}
         self._containers: dict[str, str | None] = {}
+        self._framing_concepts: dict[str, frozenset[str]] = {}
         # results of the assessment kept with the units they were read from (`same_units`):
         # a re-check reuses those whose units an edit left alone
         self.memo: dict[tuple[str, ...], tuple[Any, ...]] = {}
