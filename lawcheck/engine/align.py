@@ -376,19 +376,39 @@ def align_requirement(analysis: Analysis, requirement: Requirement, *,
         aligned_ids |= {eid for eid in analysis.articles_with(requirement.align[0]) - aligned_ids
                         if analysis.framed(analysis.provision(eid), requirement.align[1:])}  # type: ignore[arg-type]
     groups = _coverage_groups(requirement)
+    # An article's alignment depends on its block alone (its role, its concepts) besides the
+    # draft's structure: kept per article while the block is the same (an edit makes a new one).
+    key = ("align", requirement.id)
+    kept = analysis.memo.get(key)
+    before: dict[str, tuple[Block, Alignment | None]] = kept[1] if kept is not None and kept[0] is requirement else {}
+    now: dict[str, tuple[Block, Alignment | None]] = {}
     for article in analysis.in_order(aligned_ids):
-        if article.eid in analysis.definition_articles and requirement.kind != "definition":
-            continue
-        if not accepts(requirement, analysis.role(article)):
-            continue
-        present = analysis.concepts(article)
-        heading = analysis.headings.get(article.eid)
-        titled = heading is not None and heading.has(requirement.align[0])
-        score = ALIGN_WEIGHT + HEADING_WEIGHT * titled \
-            + (1 - ALIGN_WEIGHT - HEADING_WEIGHT) * _share(present, groups)
-        words = _evidence(analysis.block(article), concepts) if evidence else ()
-        found.append(Alignment(article.eid, round(score, 3), words))
+        block = analysis.block(article)
+        known = before.get(article.eid)
+        if known is not None and known[0] is block:
+            alignment = known[1]
+        else:
+            alignment = _alignment(analysis, requirement, article, groups)
+        now[article.eid] = (block, alignment)
+        if alignment is not None:
+            found.append(replace(alignment, evidence=_evidence(block, concepts)) if evidence else alignment)
+    analysis.memo[key] = (requirement, now)
     return sorted(found, key=lambda a: -a.score)
+
+
+def _alignment(analysis: Analysis, requirement: Requirement, article: Provision,
+               groups: list[tuple[str, ...]]) -> Alignment | None:
+    """The article as a candidate for the requirement (without evidence), or None."""
+    if article.eid in analysis.definition_articles and requirement.kind != "definition":
+        return None
+    if not accepts(requirement, analysis.role(article)):
+        return None
+    present = analysis.concepts(article)
+    heading = analysis.headings.get(article.eid)
+    titled = heading is not None and heading.has(requirement.align[0])
+    score = ALIGN_WEIGHT + HEADING_WEIGHT * titled \
+        + (1 - ALIGN_WEIGHT - HEADING_WEIGHT) * _share(present, groups)
+    return Alignment(article.eid, round(score, 3), ())
 
 
 def with_evidence(analysis: Analysis, requirement: Requirement,
