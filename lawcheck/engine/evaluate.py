@@ -365,7 +365,11 @@ def _extend(scope: list[Unit], index: dict[str, list[Unit]], extra: Iterable[Uni
     scope holds thousands of units)."""
     added = [u for u in extra if u.eid not in index or not any(s is u or s == u for s in index[u.eid])]
     for unit in added:
-        index.setdefault(unit.eid, []).append(unit)
+        bucket = index.get(unit.eid)
+        if bucket is None:
+            index[unit.eid] = [unit]
+        else:
+            bucket.append(unit)
     scope += added
 
 
