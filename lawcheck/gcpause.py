@@ -21,5 +21,11 @@ def cycle_collection_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        if gc.get_freeze_count() == 0:
+            # What the block allocated is long-lived (the analysis of a draft): it goes
+            # straight to the oldest generation instead of being scanned, object by object,
+            # by the young generations' next collections.
+            gc.freeze()
+            gc.unfreeze()
         if was_enabled:
             gc.enable()

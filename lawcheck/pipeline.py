@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lawcheck.akn import Document
-from lawcheck.amend import amends_another_act
+from lawcheck.amend.marks import amends_another_act
 from lawcheck.citations import Citations
 from lawcheck.concepts import detect_language
 from lawcheck.decisions.attach import attach_decisions
-from lawcheck.decisions.store import DecisionStore
 from lawcheck.engine.align import CUT, Analysis, Cut, analyse
 from lawcheck.engine.evaluate import Assessed, assess
 from lawcheck.engine.findings import Finding, Voice, requirement_findings, sort_findings
@@ -23,6 +22,9 @@ from lawcheck.report.build import build_report
 from lawcheck.rulebook.loader import load_rulebook
 from lawcheck.settings import Settings
 from lawcheck.treaty import INSTRUMENT_IDS
+
+if TYPE_CHECKING:
+    from lawcheck.decisions.store import DecisionStore
 
 
 @dataclass(frozen=True)

@@ -31,9 +31,27 @@ amending act), `tree` and `apply` (changing a copy of the base act), `consolidat
 entry points re-exported here).
 """
 
-from lawcheck.amend.consolidation import amends_another_act, apply_amendments, consolidate, is_amending_act
-from lawcheck.amend.instructions import AmendmentProblem, AppliedAmendment, Consolidation
-from lawcheck.amend.tree import number_key
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from lawcheck.amend.consolidation import apply_amendments, consolidate, is_amending_act
+    from lawcheck.amend.instructions import AmendmentProblem, AppliedAmendment, Consolidation
+    from lawcheck.amend.marks import amends_another_act
+    from lawcheck.amend.tree import number_key
+
+# The entry points load their modules when first used: a check asks only `amends_another_act`.
+_HOME = {"apply_amendments": "consolidation", "consolidate": "consolidation", "is_amending_act": "consolidation",
+         "AmendmentProblem": "instructions", "AppliedAmendment": "instructions", "Consolidation": "instructions",
+         "amends_another_act": "marks", "number_key": "tree"}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_HOME[name]}"), name)
 
 __all__ = [
     "AmendmentProblem",

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import copy
 import os
-import re
 from pathlib import Path
 
 from lxml import etree
@@ -15,6 +14,7 @@ from lawcheck.akn.model import Document
 from lawcheck.akn.vocab import ARTICLE_LEVEL
 from lawcheck.amend.apply import Applier
 from lawcheck.amend.instructions import AmendmentProblem, Consolidation, Instruction, to_applied, to_problem
+from lawcheck.amend.marks import AMENDING_TITLE, marked_as_amendment
 from lawcheck.amend.markup import ns_prefix
 from lawcheck.amend.reader import Reader, select_act
 from lawcheck.amend.tree import Tree
@@ -60,27 +60,13 @@ def consolidate(base: Document, amending: Document, *,
                          amending.source, base_tree)
 
 
-_AMENDING_TITLE = re.compile(r"\bamend|внесени\w*\s+изменени|внесени\w*\s+дополнени|изменени\w*\s+и\s+дополнени",
-                             re.IGNORECASE)
-
-
-def amends_another_act(document: Document) -> bool:
-    """From the document alone (no file to re-read): amendment markup, or an amendment title.
-    Such an act is checked for what it touches; the rest depends on the act it amends."""
-    return _marked_as_amendment(document) or bool(_AMENDING_TITLE.search(document.title or ""))
-
-
-def _marked_as_amendment(document: Document) -> bool:
-    return bool(document.quoted) or document.doc_type in ("amendment", "amendmentList")
-
-
 def is_amending_act(document: Document, root: etree._Element | None = None) -> bool:
     """Does this document amend another act? Yes for AKN amendment markup (mod,
     quotedStructure, activeModifications), an amendment title ("(Amendment) Bill", «О внесении
     изменений ...») with worded instructions, or worded instructions in a good share of its
     articles/sections. A stand-alone law with a few consequential amendments of other laws at
     the end is not an amending act."""
-    if _marked_as_amendment(document):
+    if marked_as_amendment(document):
         return True
     tree = root if root is not None else _read(document.source)
     prefix = ns_prefix(tree)
@@ -89,7 +75,7 @@ def is_amending_act(document: Document, root: etree._Element | None = None) -> b
     instructions = [item for item in Reader(tree, _language(document)).read() if item.action != "unknown"]
     if not instructions:
         return False
-    if _AMENDING_TITLE.search(document.title):
+    if AMENDING_TITLE.search(document.title):
         return True
     tops = [unit.eid for unit in document.walk() if unit.element in ARTICLE_LEVEL]
     amending = {top for top in tops for item in instructions if item.eid == top or item.eid.startswith(top + "__")}

@@ -153,6 +153,7 @@ def _run_sequentially(args: argparse.Namespace, drafts: list[Path], outputs: lis
 def _warm_up() -> None:
     """Load the engine, the rules and both languages' tokenizers once, before the workers
     fork: they then start with all of it in memory instead of loading it each."""
+    import lawcheck.pipeline  # noqa: F401
     from lawcheck.concepts import tag
     from lawcheck.rulebook.loader import load_rulebook
 
@@ -172,7 +173,7 @@ def _run_in_pool(args: argparse.Namespace, drafts: list[Path], outputs: list[Pat
     outcomes: dict[int, Outcome] = {}
     context = _pool_context()
     if context is not None:
-        _warm_up()  # the pipeline (imported with lawcheck.cli.check) and its data, loaded before the fork
+        _warm_up()  # the pipeline and its data, loaded before the fork
     with ProcessPoolExecutor(max_workers=min(jobs, len(drafts)), mp_context=context) as pool:
         futures = {pool.submit(check_one, args, draft, output): index
                    for index, (draft, output) in enumerate(zip(drafts, outputs, strict=True))}

@@ -7,20 +7,19 @@ import json
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lawcheck.cli.output import exit_code, write_result
 from lawcheck.cli.stderr import warn
 from lawcheck.cli.store import decisions_path
 from lawcheck.decisions.attach import is_dismissed
-from lawcheck.decisions.store import open_store
 from lawcheck.draft import load_draft
 from lawcheck.errors import InputError
 from lawcheck.output import check_output_path
-from lawcheck.pipeline import Check, check_document
-from lawcheck.report.render import render_html, render_markdown, render_text
-from lawcheck.rulebook.loader import load_rulebook
-from lawcheck.settings import load_settings, parse_scope
 from lawcheck.treaty import parse_instruments
+
+if TYPE_CHECKING:
+    from lawcheck.pipeline import Check
 
 
 def run(args: argparse.Namespace) -> int:
@@ -45,9 +44,16 @@ def check_file(args: argparse.Namespace, path: Path, *, in_batch: bool = False) 
     quiet = in_batch or (args.format == "json" and not args.output)
     if not quiet and sys.stderr.isatty():
         print(f"lawcheck: checking {path.name} ...", file=sys.stderr)
+    # The engine loads once the draft has been read: a refused file never waits for it.
+    from lawcheck.pipeline import check_document
+    from lawcheck.rulebook.loader import load_rulebook
+    from lawcheck.settings import load_settings, parse_scope
+
     settings = load_settings(path, load_rulebook())
     if args.scope:
         settings = replace(settings, scope=parse_scope(args.scope))
+    from lawcheck.decisions.store import open_store  # SQLite only for a draft with decisions
+
     db, named = decisions_path(args, path, draft.document)
     store = open_store(db, named=named)  # None when no decisions were recorded yet: nothing is created
     try:
@@ -71,6 +77,8 @@ def write_report(check: Check, output_format: str, output: str | None, inputs: l
 
 
 def _render(check: Check, output_format: str) -> str:
+    from lawcheck.report.render import render_html, render_markdown, render_text
+
     if output_format == "json":
         return json.dumps(check.report, ensure_ascii=False, indent=2) + "\n"
     if output_format == "md":

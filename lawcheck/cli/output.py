@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from lawcheck.cli.exits import EXIT_FINDINGS, EXIT_OK
-from lawcheck.engine.findings import fails_on
 from lawcheck.output import write_output
 
 
@@ -22,4 +21,6 @@ def write_result(text: str, output: str | None, inputs: Iterable[str | Path] = (
 
 def exit_code(categories: Iterable[str], fail_on: str | None) -> int:
     """EXIT_FINDINGS when --fail-on matches one of the finding categories, else EXIT_OK."""
+    from lawcheck.engine.findings import fails_on  # the engine, once a check has run
+
     return EXIT_FINDINGS if fails_on(set(categories), fail_on) else EXIT_OK

@@ -8,12 +8,10 @@ ties going to nouns, cached because law text repeats its vocabulary endlessly.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
-    from spacy.lookups import Table
     from spacy.tokenizer import Tokenizer
 
 LANGUAGES = ("en", "ru")
@@ -24,8 +22,10 @@ _LEGAL_NUMBER = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word or sign of the text. A named tuple: a code has hundreds of thousands, made
+    quickly, and once collected they hold nothing for the cycle collector to rescan."""
+
     text: str
     lemma: str
     start: int  # character offsets in the analysed text
@@ -35,24 +35,40 @@ class Token:
 @cache
 def _tokenizer(lang: str) -> Tokenizer:
     """spaCy loads only when text is first tokenized: commands that read no text start fast."""
-    import spacy
-    from spacy.util import compile_infix_regex
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, get_lang_class
+    from spacy.vocab import create_vocab
 
-    nlp = spacy.blank(lang)
+    # The tokenizer of `spacy.blank(lang)`, built directly with the two changes below, so that
+    # its thousands of exceptions are loaded once (setting a rule on a built tokenizer reloads
+    # them) and no pipeline is configured around it.
+    defaults = get_lang_class(lang).Defaults
     # Keep hyphenated words and numbers whole: "non-public", "информационно-коммуникационной".
-    infixes = [pattern for pattern in nlp.Defaults.infixes or () if isinstance(pattern, str) and "-" not in pattern]
-    tokenizer = nlp.tokenizer
-    assert isinstance(tokenizer, spacy.tokenizer.Tokenizer)
-    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    tokenizer.token_match = _LEGAL_NUMBER.match
-    return tokenizer
+    infixes = [pattern for pattern in defaults.infixes or () if isinstance(pattern, str) and "-" not in pattern]
+    return Tokenizer(
+        create_vocab(lang, defaults),
+        rules=defaults.tokenizer_exceptions,
+        prefix_search=compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
+        suffix_search=compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None,
+        infix_finditer=compile_infix_regex(infixes).finditer,
+        token_match=_LEGAL_NUMBER.match,
+        url_match=defaults.url_match,
+    )
 
 
 @cache
-def _english_table() -> Table:
+def _english_table() -> dict[int, str]:
+    """spaCy's English lemma table (keyed, as spaCy keys it, by the hash of the word), from the
+    compiled cache: its key holds the version of spacy-lookups-data."""
+    from lawcheck.cache import compiled
+
+    return compiled("lemma-lookup-en", _load_english_table)
+
+
+def _load_english_table() -> dict[int, str]:
     from spacy.lookups import load_lookups
 
-    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+    return dict(load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup"))
 
 
 @cache
@@ -83,7 +99,9 @@ def russian_case(word: str) -> str | None:
 
 @lru_cache(maxsize=200_000)
 def _english_lemma(word: str) -> str:
-    return _english_table().get(word, word)
+    from spacy.strings import get_string_id
+
+    return _english_table().get(get_string_id(word), word)
 
 
 @lru_cache(maxsize=400_000)
@@ -100,9 +118,34 @@ def tokenize(text: str, lang: str) -> list[Token]:
     """Split `text` into tokens with lemmas and character offsets."""
     if lang not in LANGUAGES:
         raise ValueError(f"unsupported language {lang!r}")
+    from spacy.attrs import IDX, IS_SPACE, ORTH
+
     doc = _tokenizer(lang)(text)
-    return [Token(t.text, lemma(t.text, lang), t.idx, t.idx + len(t.text))
-            for t in doc if not t.is_space]
+    known = _known_words(lang)
+    if len(known) > MAX_KNOWN_WORDS:
+        known.clear()
+    strings = doc.vocab.strings
+    tokens = []
+    for start, orth, space in doc.to_array([IDX, ORTH, IS_SPACE]).tolist():
+        if space:
+            continue
+        entry = known.get(orth)
+        if entry is None:
+            word = strings[orth]
+            entry = known[orth] = (word, lemma(word, lang))
+        tokens.append(_new_token(Token, (entry[0], entry[1], start, start + len(entry[0]))))
+    return tokens
+
+
+MAX_KNOWN_WORDS = 400_000
+_new_token = tuple.__new__  # Token(...) without the call through its generated __new__
+
+
+@cache
+def _known_words(lang: str) -> dict[int, tuple[str, str]]:
+    """Each word form met in `lang` (by spaCy's id of its text) with its lemma: law text
+    repeats its vocabulary, so most tokens are looked up here."""
+    return {}
 
 
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)

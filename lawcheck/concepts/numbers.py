@@ -122,6 +122,9 @@ def _bound(tokens: list[Token], i: int, words: DurationWords) -> str | None:
 
 def find_durations(tokens: list[Token], words: DurationWords) -> list[Duration]:
     """Every period stated in the tokens, in text order."""
+    lemmas = {t.lemma for t in tokens}
+    if lemmas.isdisjoint(words.units) and lemmas.isdisjoint(words.ages):
+        return []  # a period needs a unit ("days", «суток») or an age ("eighteen-year-old")
     found: list[Duration] = []
     i = 0
     while i < len(tokens):

@@ -41,12 +41,15 @@ class Tagged:
     _by_concept: dict[str, list[ConceptMatch]] = field(default_factory=dict, repr=False)
 
     present: frozenset[str] = frozenset()  # concepts with at least one match not negated
+    # concepts with at least one negated match (derived, so left out of comparisons)
+    denied: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for match in self.matches:
             self._by_concept.setdefault(match.concept, []).append(match)
         object.__setattr__(self, "present",
                            frozenset(m.concept for m in self.matches if not m.negated))
+        object.__setattr__(self, "denied", frozenset(m.concept for m in self.matches if m.negated))
 
     def has(self, group: tuple[str, ...]) -> bool:
         """Whether any concept of the group is mentioned, not negated (fast)."""
@@ -63,7 +66,7 @@ class Tagged:
         return [m for c in group for m in self.mentions(c) if not m.negated]
 
     def negated(self, group: tuple[str, ...]) -> list[ConceptMatch]:
-        if self._by_concept.keys().isdisjoint(group):
+        if self.denied.isdisjoint(group):
             return []
         return [m for c in group for m in self.mentions(c) if m.negated]
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from lawcheck.decisions.identity import finding_key, provisions_text
-from lawcheck.decisions.store import Decision, DecisionStore, best_match, latest_per_fingerprint
 from lawcheck.safe_text import terminal_text
 
 if TYPE_CHECKING:
+    from lawcheck.decisions.store import Decision, DecisionStore
     from lawcheck.engine.align import Analysis
 
 
@@ -25,6 +25,8 @@ class Matched:
 def match_decisions(findings: Sequence[dict[str, Any]], analysis: Analysis,
                     decisions: Iterable[Decision]) -> Matched:
     """Give each finding its decision; one database read for the whole report."""
+    from lawcheck.decisions.store import best_match, latest_per_fingerprint  # loaded when a draft has decisions
+
     by_key: dict[tuple[str, str, str], list[Decision]] = {}
     for stored in decisions:
         by_key.setdefault((stored.code, stored.requirement, stored.safeguard), []).append(stored)

@@ -8,16 +8,18 @@ element vocabulary the unit also carries, so the unit that does the work ranks f
 
 from __future__ import annotations
 
+import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from lawcheck.akn import Document, Provision
 from lawcheck.akn.definitions import find_clauses
 from lawcheck.akn.vocab import ARTICLE_LEVEL
 from lawcheck.concepts.tagger import Tagged, tag
 from lawcheck.engine.roles import Framing, accepts, role_of
-from lawcheck.engine.units import Block, Definition, Unit
+from lawcheck.engine.units import Block, Definition, Unit, UnitList
 from lawcheck.rulebook.model import Requirement
 
 CONTAINERS = {"part", "chapter", "title", "book", "subpart", "subchapter", "division",
@@ -60,7 +62,7 @@ class Analysis:
     definition_articles: set[str]  # articles that mostly define terms
     headings: dict[str, Tagged]  # article eId -> its heading, tagged
     definitions: list[Definition]  # terms the draft defines, tagged
-    _blocks: dict[str, list[Unit]] = field(default_factory=dict)
+    _blocks: dict[str, UnitList] = field(default_factory=dict)
     _roles: dict[str, str] = field(default_factory=dict)
     _concepts: dict[str, frozenset[str]] = field(default_factory=dict)
     _articles_by_concept: dict[str, set[str]] | None = None
@@ -70,8 +72,8 @@ class Analysis:
     def block(self, provision: Provision) -> list[Unit]:
         """The provision's own unit followed by those of all its descendants."""
         if provision.eid not in self._blocks:
-            self._blocks[provision.eid] = [self.units[p.eid] for p in _subtree(provision)
-                                           if p.eid in self.units]
+            self._blocks[provision.eid] = UnitList(self.units[p.eid] for p in _subtree(provision)
+                                                   if p.eid in self.units)
         return self._blocks[provision.eid]
 
     def concepts(self, provision: Provision) -> frozenset[str]:
@@ -99,10 +101,13 @@ class Analysis:
     def framed(self, article: Provision, groups: tuple[tuple[str, ...], ...]) -> bool:
         """Whether every group is stated by the article or by the headings of its Part or
         Chapter or the Act's title ("PART IV. COMPUTER DATA" frames "Preservation orders")."""
-        framing = self.framing(article)
-        headings = [*framing.containers, *([framing.title] if framing.title else [])]
+        around = self._framing_concepts.get(article.eid)
+        if around is None:  # what the headings state: the draft's structure, which an edit does not change
+            framing = self.framing(article)
+            headings = [*framing.containers, *([framing.title] if framing.title else [])]
+            around = self._framing_concepts[article.eid] = frozenset().union(*(h.present for h in headings))
         present = self.concepts(article)
-        return all(not present.isdisjoint(group) or any(h.has(group) for h in headings) for group in groups)
+        return all(not present.isdisjoint(group) or not around.isdisjoint(group) for group in groups)
 
     def _container_heading(self, container: Provision) -> Tagged:
         if container.eid not in self._container_headings:
@@ -144,11 +149,28 @@ class Analysis:
 
     def article_of(self, eid: str) -> Provision | None:
         """The article-level unit that contains the provision (or is it)."""
+        if eid in self._article_cache:
+            return self._article_cache[eid]
         provision = self._by_eid.get(eid)
         articles = self._article_ids
         while provision is not None and provision.eid not in articles:
             provision = provision.parent
+        self._article_cache[eid] = provision
         return provision
+
+    def container(self, provision: Provision) -> str | None:
+        """eId of the Part, Chapter or other container the provision stands in (the draft's
+        structure, which an edit does not change)."""
+        if provision.eid not in self._containers:
+            node = provision.parent
+            while node is not None and node.element not in CONTAINERS:
+                node = node.parent
+            self._containers[provision.eid] = node.eid if node is not None else None
+        return self._containers[provision.eid]
+
+    def in_order(self, eids: set[str]) -> list[Provision]:
+        """The articles among `eids`, in the draft's order."""
+        return [self.articles[i] for i in sorted(i for eid in eids for i in self._positions.get(eid, ()))]
 
     def referrers(self, article_eid: str) -> list[Provision]:
         """Other articles that refer to this one ("an order under any of sections 18 to 23
@@ -172,6 +194,15 @@ class Analysis:
         self._referrers = self._links.referrers()
         self._article_ids = {a.eid for a in self.articles}
         self._targets: dict[str, frozenset[str]] = {}
+        self._article_cache: dict[str, Provision | None] = {}
+        self._containers: dict[str, str | None] = {}
+        self._framing_concepts: dict[str, frozenset[str]] = {}
+        # results of the assessment kept with the units they were read from (`same_units`):
+        # a re-check reuses those whose units an edit left alone
+        self.memo: dict[tuple[str, ...], tuple[Any, ...]] = {}
+        self._positions: dict[str, list[int]] = {}
+        for i, article in enumerate(self.articles):
+            self._positions.setdefault(article.eid, []).append(i)
 
 
 _RANGE = re.compile(r"\d\s*(?:to|through|–|—|-|по)\s*\d|\bto\b.{0,12}\d", re.IGNORECASE)
@@ -221,6 +252,12 @@ class _Links:
                     if article.eid not in found.setdefault(target, []):
                         found[target].append(article.eid)
         return found
+
+
+def same_units(kept: Sequence[object], units: Sequence[object]) -> bool:
+    """Whether two lists hold the very same objects in the same order: an edited unit is a
+    new object, so a result read from `kept` still holds for `units`."""
+    return len(kept) == len(units) and all(map(operator.is_, kept, units))
 
 
 def _subtree(provision: Provision) -> Iterator[Provision]:
@@ -298,8 +335,15 @@ def _evidence(block: Block, concepts: set[str]) -> tuple[str, ...]:
 
 
 def _coverage(present: frozenset[str], requirement: Requirement) -> float:
-    groups = [g for e in requirement.elements if e.check in {"presence", "limit", "defined"}
-              for g in e.concepts]
+    return _share(present, _coverage_groups(requirement))
+
+
+def _coverage_groups(requirement: Requirement) -> list[tuple[str, ...]]:
+    return [g for e in requirement.elements if e.check in {"presence", "limit", "defined"}
+            for g in e.concepts]
+
+
+def _share(present: frozenset[str], groups: list[tuple[str, ...]]) -> float:
     if not groups:
         return 1.0
     hit = sum(not present.isdisjoint(g) for g in groups)
@@ -326,25 +370,45 @@ def align_requirement(analysis: Analysis, requirement: Requirement, *,
         return _defining_articles(analysis, requirement)
     found = []
     concepts = requirement.concept_ids
-    aligned = set.intersection(*(analysis.articles_with(group) for group in requirement.align)) \
+    aligned_ids = set.intersection(*(analysis.articles_with(group) for group in requirement.align)) \
         if requirement.align else {a.eid for a in analysis.articles}
     if len(requirement.align) > 1:  # the Part or the Act may state what the article leaves implicit
-        aligned |= {eid for eid in analysis.articles_with(requirement.align[0]) - aligned
-                    if analysis.framed(analysis.provision(eid), requirement.align[1:])}  # type: ignore[arg-type]
-    for article in analysis.articles:
-        if article.eid not in aligned or (article.eid in analysis.definition_articles
-                                          and requirement.kind != "definition"):
-            continue
-        if not accepts(requirement, analysis.role(article)):
-            continue
-        present = analysis.concepts(article)
-        heading = analysis.headings.get(article.eid)
-        titled = heading is not None and heading.has(requirement.align[0])
-        score = ALIGN_WEIGHT + HEADING_WEIGHT * titled \
-            + (1 - ALIGN_WEIGHT - HEADING_WEIGHT) * _coverage(present, requirement)
-        words = _evidence(analysis.block(article), concepts) if evidence else ()
-        found.append(Alignment(article.eid, round(score, 3), words))
+        aligned_ids |= {eid for eid in analysis.articles_with(requirement.align[0]) - aligned_ids
+                        if analysis.framed(analysis.provision(eid), requirement.align[1:])}  # type: ignore[arg-type]
+    groups = _coverage_groups(requirement)
+    # An article's alignment depends on its block alone (its role, its concepts) besides the
+    # draft's structure: kept per article while the block is the same (an edit makes a new one).
+    key = ("align", requirement.id)
+    kept = analysis.memo.get(key)
+    before: dict[str, tuple[Block, Alignment | None]] = kept[1] if kept is not None and kept[0] is requirement else {}
+    now: dict[str, tuple[Block, Alignment | None]] = {}
+    for article in analysis.in_order(aligned_ids):
+        block = analysis.block(article)
+        known = before.get(article.eid)
+        if known is not None and known[0] is block:
+            alignment = known[1]
+        else:
+            alignment = _alignment(analysis, requirement, article, groups)
+        now[article.eid] = (block, alignment)
+        if alignment is not None:
+            found.append(replace(alignment, evidence=_evidence(block, concepts)) if evidence else alignment)
+    analysis.memo[key] = (requirement, now)
     return sorted(found, key=lambda a: -a.score)
+
+
+def _alignment(analysis: Analysis, requirement: Requirement, article: Provision,
+               groups: list[tuple[str, ...]]) -> Alignment | None:
+    """The article as a candidate for the requirement (without evidence), or None."""
+    if article.eid in analysis.definition_articles and requirement.kind != "definition":
+        return None
+    if not accepts(requirement, analysis.role(article)):
+        return None
+    present = analysis.concepts(article)
+    heading = analysis.headings.get(article.eid)
+    titled = heading is not None and heading.has(requirement.align[0])
+    score = ALIGN_WEIGHT + HEADING_WEIGHT * titled \
+        + (1 - ALIGN_WEIGHT - HEADING_WEIGHT) * _share(present, groups)
+    return Alignment(article.eid, round(score, 3), ())
 
 
 def with_evidence(analysis: Analysis, requirement: Requirement,

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from lawcheck.concepts.numbers import Duration, iso_days
 from lawcheck.concepts.tagger import ConceptMatch
-from lawcheck.engine.units import Block, Definition, Unit
+from lawcheck.engine.units import Block, Definition, Unit, UnitList
 from lawcheck.rulebook.model import Element, Group
 
 
@@ -50,11 +50,18 @@ def _evidence(unit: Unit, matches: Sequence[ConceptMatch]) -> list[Evidence]:
 
 def _block_match(block: Block, groups: tuple[Group, ...]) -> list[Evidence] | None:
     """Evidence when every group matches (not negated) somewhere in the block, else None."""
-    if not all(any(unit.tagged.has(group) for unit in block) for group in groups):
+    if isinstance(block, UnitList):
+        if not all(block.states(group) for group in groups):
+            return None
+        stating = [block.stating(group) for group in groups]
+        return [e for group, units in zip(groups, stating, strict=True)
+                for unit in units for e in _evidence(unit, unit.tagged.positive(group))]
+    if not all(any(not unit.tagged.present.isdisjoint(group) for unit in block) for group in groups):
         return None
     evidence: list[Evidence] = []
     for group in groups:
-        hits = [e for unit in block for e in _evidence(unit, unit.tagged.positive(group))]
+        hits = [e for unit in block if not unit.tagged.present.isdisjoint(group)
+                for e in _evidence(unit, unit.tagged.positive(group))]
         if not hits:
             return None
         evidence.extend(hits)
@@ -164,18 +171,26 @@ def defined(element: Element, definitions: Sequence[Definition]) -> Result:
                   detail=f"no definition of {_labels(element.concepts)}")
 
 
+def _negated(units: Sequence[Unit], groups: tuple[Group, ...]) -> list[Evidence]:
+    """Negated mentions of the groups, unit by unit (a scope may hold thousands of units)."""
+    concepts = frozenset(c for group in groups for c in group)
+    if isinstance(units, UnitList):
+        return [e for unit in units.denying(concepts) for group in groups
+                for e in _evidence(unit, unit.tagged.negated(group))]
+    return [e for unit in units if not unit.tagged.denied.isdisjoint(concepts)
+            for group in groups for e in _evidence(unit, unit.tagged.negated(group))]
+
+
 def safeguard(element: Element, units: Sequence[Unit]) -> Result:
     evidence = _block_match(units, element.concepts)
     if evidence:
-        negated = [e for unit in units for group in element.concepts
-                   for e in _evidence(unit, unit.tagged.negated(group))]
+        negated = _negated(units, element.concepts)
         detail = f"found {_labels(element.concepts)}"
         if negated:
             detail += "; an exception dispenses with it: " + "; ".join(
                 dict.fromkeys(f"“{e.text}” in {e.eid}" for e in negated))
         return Result(element.id, "met", _eids(evidence), detail, tuple(evidence + negated))
-    negated = [e for unit in units for group in element.concepts
-               for e in _evidence(unit, unit.tagged.negated(group))]
+    negated = _negated(units, element.concepts)
     if negated:
         quoted = "; ".join(dict.fromkeys(f"“{e.text}”" for e in negated))
         return Result(element.id, "conflict", _eids(negated), f"expressly excluded: {quoted}",

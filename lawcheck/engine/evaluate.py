@@ -3,23 +3,23 @@ and from them the requirement's status."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from lawcheck.akn import Provision
 from lawcheck.engine import checks, supervision
 from lawcheck.engine.align import (
-    CONTAINERS,
     CUT,
     Alignment,
     Analysis,
     Cut,
     align_requirement,
+    same_units,
     strongest,
     with_evidence,
 )
 from lawcheck.engine.checks import Evidence, Result
-from lawcheck.engine.units import Block, Definition, Unit
+from lawcheck.engine.units import Block, Definition, Unit, UnitList
 from lawcheck.rulebook.loader import Rulebook
 from lawcheck.rulebook.model import Element, Requirement
 from lawcheck.settings import Settings
@@ -53,17 +53,19 @@ class Evaluation:
 def evaluate_requirement(requirement: Requirement, blocks: Sequence[Block],
                          definitions: Sequence[Definition], safeguard_units: Sequence[Unit],
                          rulebook: Rulebook, relaxed: Iterable[str] = (),
-                         support: Sequence[Block] = ()) -> Evaluation:
+                         support: Sequence[Block] = (),
+                         safeguards_found: Mapping[str, Result | None] | None = None) -> Evaluation:
     """Run every element's check; look for each safeguard of a power in its wider scope.
     `support` blocks (articles that refer to the aligned ones) may satisfy a presence
-    element, never raise a conflict."""
+    element, never raise a conflict. `safeguards_found`: the safeguards as already read in
+    the same units."""
     skip = set(relaxed)
     scope = checks.Scope(blocks, support, definitions, safeguard_units)
     pairs = [(element, checks.CHECKS[element.check](element, scope))
              for element in requirement.elements if element.id not in skip]
     pairs = _qualifiers_of_absent(pairs, [*blocks, *support])
     found = any(blocks)
-    safeguards = {
+    safeguards = dict(safeguards_found) if safeguards_found is not None else {
         safeguard_id: checks.safeguard(rulebook.safeguard(safeguard_id)[1], safeguard_units)
         if found else None
         for safeguard_id in requirement.safeguards
@@ -105,11 +107,13 @@ def _qualifiers_of_absent(pairs: list[tuple[Element, Result]], blocks: Sequence[
     """An element that qualifies a thing ("the disclosure ... without delay") is not reported as
     unmet when the thing itself is stated nowhere and another unmet element already reports
     its absence: it is unknown, not a second defect of a measure the draft does not have."""
-    stated = frozenset().union(*(u.tagged.present for b in blocks for u in b))
     unmet = [(e, r) for e, r in pairs if e.check == "presence" and r.status == "unmet"]
     result = []
+    stated: frozenset[str] | None = None  # concepts stated anywhere, read only when needed
     for index, (element, outcome) in enumerate(pairs):
         if (element, outcome) in unmet and len(element.concepts) > 1:
+            if stated is None:
+                stated = frozenset().union(*(u.tagged.present for b in blocks for u in b))
             thing = set(element.concepts[0])
             # an earlier element that requires the same thing, itself stated nowhere
             reported = any(set(other.concepts[0]) & thing and stated.isdisjoint(other.concepts[0])
@@ -151,10 +155,7 @@ def general_clauses(analysis: Analysis) -> list[Unit]:
 
 
 def _container(analysis: Analysis, provision: Provision) -> str | None:
-    node = provision.parent
-    while node is not None and node.element not in CONTAINERS:
-        node = node.parent
-    return node.eid if node is not None else None
+    return analysis.container(provision)
 
 
 def governing_units(analysis: Analysis, requirement: Requirement) -> list[Unit]:
@@ -190,25 +191,56 @@ def reaching(analysis: Analysis, general: Sequence[Unit], article: Provision) ->
     """The general rules whose words reach `article`: those that list it, those of its own
     chapter or Part, and Act-wide ones; a rule "under this section" binds its own section."""
     result = []
+    home = _container(analysis, article)
     for unit in general:
-        rule_article = analysis.article_of(unit.eid)
-        provision = analysis.provision(unit.eid)
-        if rule_article is None or provision is None:
+        place = _rule_place(analysis, unit.eid)
+        if place is None:
             continue
-        referenced = set(analysis.targets_of(provision))
-        same = _container(analysis, rule_article) == _container(analysis, article)
-        if supervision.reaches(unit.tagged.text, rule_article.eid, article.eid, same, referenced):
+        rule_article, container, referenced = place
+        if supervision.reaches(unit.tagged.text, rule_article, article.eid, container == home, referenced):
             result.append(unit)
     return result
+
+
+def _reaching_all(analysis: Analysis, general: Sequence[Unit], article: Provision) -> list[Unit]:
+    """`reaching(analysis, general, article)`, kept for the article while the general rules
+    are the very same units."""
+    key = ("reaching", article.eid)
+    kept = analysis.memo.get(key)
+    if kept is not None and same_units(kept[0], general):
+        return kept[1]
+    found = reaching(analysis, general, article)
+    analysis.memo[key] = (tuple(general), found)
+    return found
+
+
+def _rule_place(analysis: Analysis, eid: str) -> tuple[str, str | None, frozenset[str]] | None:
+    """Where a general rule stands: its article, that article's container and the articles
+    it refers to (the draft's structure, which an edit does not change)."""
+    key = ("place", eid)
+    if key not in analysis.memo:
+        rule_article = analysis.article_of(eid)
+        provision = analysis.provision(eid)
+        analysis.memo[key] = (None,) if rule_article is None or provision is None else \
+            (rule_article.eid, _container(analysis, rule_article), analysis.targets_of(provision))
+    place = analysis.memo[key]
+    return None if place[0] is None else place
 
 
 def read_supervision(analysis: Analysis, requirement: Requirement, article: Provision,
                      general: Sequence[Unit]) -> supervision.Reading:
     """Who authorises the power granted in `article`, read with the general rules reaching it."""
     assert requirement.supervision is not None
+    block = analysis.block(article)
+    key = ("supervision", requirement.id, article.eid)
+    kept = analysis.memo.get(key)
+    if kept is not None and kept[0] is requirement and same_units(kept[1], block) \
+            and same_units(kept[2], general):
+        return kept[3]
     rules = reaching(analysis, [u for u in general if analysis.article_of(u.eid) != article], article)
-    return supervision.read(analysis.block(article), set(requirement.align[0]), requirement.supervision.data,
-                            rules)
+    reading = supervision.read(block, set(requirement.align[0]), requirement.supervision.data, rules)
+    analysis.memo[key] = (requirement, tuple(block), tuple(general), reading)
+    return reading
 
 
 def supervision_result(reading: supervision.Reading) -> Result:
@@ -327,6 +359,20 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
     return _bound_to_measures(_bound_to_offences(result, settings), settings)
 
 
+def _extend(scope: list[Unit], index: dict[str, list[Unit]], extra: Iterable[Unit]) -> None:
+    """`scope += [u for u in extra if u not in scope]`, with `index` (eId -> units of the
+    scope) kept beside it: equal units share their eId, so only those are compared (a code's
+    scope holds thousands of units)."""
+    added = [u for u in extra if u.eid not in index or not any(s is u or s == u for s in index[u.eid])]
+    for unit in added:
+        bucket = index.get(unit.eid)
+        if bucket is None:
+            index[unit.eid] = [unit]
+        else:
+            bucket.append(unit)
+    scope += added
+
+
 def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook, settings: Settings,
                 general: Sequence[Unit], cut: Cut = CUT) -> Assessed:
     if requirement.id in settings.not_applicable:
@@ -344,11 +390,15 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     # court that only extends a measure, or authorises a different one, does not count).
     scope = safeguard_scope(analysis, alignments[:1], general) \
         if requirement.kind in POWER_KINDS else [u for b in blocks for u in b]
+    index: dict[str, list[Unit]] = {}
+    if requirement.kind not in POWER_KINDS:  # the scope is extended below
+        for unit in scope:
+            index.setdefault(unit.eid, []).append(unit)
     if requirement.kind == "safeguards":  # Art. 15 itself: the general conditions of the powers
-        scope += [u for u in general if u not in scope]
-        scope += [u for u in governing_units(analysis, requirement) if u not in scope]
+        _extend(scope, index, general)
+        _extend(scope, index, governing_units(analysis, requirement))
     if requirement.kind not in POWER_KINDS:
-        scope += [u for u in regime_units(analysis, candidates, alignments) if u not in scope]
+        _extend(scope, index, regime_units(analysis, candidates, alignments))
     # Weaker alignments and the articles that refer to the aligned ones may show that an
     # element is there; conflicts and limits are read only in the reported articles.
     aligned = {a.eid for a in alignments}
@@ -360,9 +410,20 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     top = analysis.provision(alignments[0].eid)
     assert top is not None
     if requirement.kind in POWER_KINDS:  # a duty stated once for every order of the Part
-        support += [[unit] for unit in reaching(analysis, [u for u in general if u.eid not in aligned], top)]
-    evaluation = evaluate_requirement(requirement, blocks, analysis.definitions, scope, rulebook,
-                                      settings.relaxed(requirement), support)
+        support += [[unit] for unit in _reaching_all(analysis, general, top) if unit.eid not in aligned]
+    # The safeguards read only the scope: an edit elsewhere (another candidate) leaves them,
+    # and the scope's units, indexed, are kept while they are the same.
+    key = ("safeguards", requirement.id)
+    kept = analysis.memo.get(key)
+    found = any(blocks)
+    units: UnitList = kept[4] if kept is not None and same_units(kept[4], scope) else \
+        (kept[4].updated(scope) if kept is not None else None) or UnitList(scope)
+    known = kept[3] if kept is not None and units is kept[4] and kept[0] is requirement \
+        and kept[1] is rulebook and kept[2] == found else None
+    evaluation = evaluate_requirement(requirement, blocks, analysis.definitions, units, rulebook,
+                                      settings.relaxed(requirement), support, known)
+    if known is None:
+        analysis.memo[key] = (requirement, rulebook, found, dict(evaluation.safeguards), units)
     reading = None
     if requirement.supervision is not None and "judicial_or_independent_supervision" in evaluation.safeguards:
         reading = read_supervision(analysis, requirement, top, general)

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lawcheck.concepts.language import russian_case
 from lawcheck.concepts.numbers import iso_days
@@ -275,12 +277,21 @@ def read(units: Sequence[Unit], power_concepts: set[str], default_data: str,
     return wider if wider.authorisers else own
 
 
+def _sentences_of(unit: Unit) -> list[tuple[_Sentence, str]]:
+    """The unit's sentences with their roles, read once per unit (a chapter's general rules
+    are read for every power they reach)."""
+    found = unit.derived.get("sentences")
+    if found is None:
+        found = unit.derived["sentences"] = [(s, _role(s)) for s in _split(unit)]
+    return found
+
+
 def _read(units: Sequence[Unit], power_concepts: set[str], default_data: str) -> Reading:
-    sentences = [s for unit in units for s in _split(unit)]
+    read = [pair for unit in units for pair in _sentences_of(unit)]
+    sentences = [sentence for sentence, _ in read]
     grants: list[Grant] = []
     exceptions: list[PowerException] = []
-    for i, sentence in enumerate(sentences):
-        role = _role(sentence)
+    for i, (sentence, role) in enumerate(read):
         if role == "exception":
             following = [s for s in sentences[i:i + 4] if s.eid == sentence.eid or s is not sentence]
             exceptions.append(_exception(sentence, following, default_data))
@@ -351,13 +362,25 @@ def _exception_gaps(exception: PowerException, expectation: Expectation) -> list
 
 
 def reaches(text: str, rule_article: str, target_article: str, same_container: bool,
-            referenced: set[str]) -> bool:
+            referenced: AbstractSet[str]) -> bool:
     """Whether a general rule in `rule_article` governs `target_article`: the articles it
     lists, its own chapter or Part, or the whole Act; "this section" binds only itself."""
     if referenced:
         return target_article in referenced
-    if _LOCAL.search(text):
+    reach = _reach(text)
+    if reach == "local":
         return target_article == rule_article
-    if _CONTAINER.search(text):
+    if reach == "container":
         return same_container
     return True
+
+
+@lru_cache(maxsize=65_536)
+def _reach(text: str) -> str:
+    """How far a general rule's words reach: its own section ("local"), its Part or Chapter
+    ("container") or the whole Act ("act")."""
+    if _LOCAL.search(text):
+        return "local"
+    if _CONTAINER.search(text):
+        return "container"
+    return "act"
