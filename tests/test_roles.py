@@ -106,3 +106,26 @@ def test_a_part_heading_states_what_its_articles_leave_implicit() -> None:
         body = f'<part eId="part_1"><num>PART I</num><heading>{part}</heading>{article}</part>'
         analysis = analyse(parse_document(akn_xml(body), "draft.xml"), "en")
         assert bool(align_requirement(analysis, bc16)) is aligned, part
+
+
+def test_an_article_that_opens_with_an_offence_is_an_offence_whatever_its_heading_says() -> None:
+    """"Interception" heads both the offence and the power; the offence is stated first, its
+    exceptions for authorised interception after."""
+    roles = _roles(
+        '<section eId="sec_184"><num>184.</num><heading>Interception</heading>'
+        '<subsection eId="sec_184__subsec_1"><num>(1)</num><intro><p>Every person who knowingly intercepts a '
+        "private communication is guilty of</p></intro>"
+        '<paragraph eId="sec_184__subsec_1__para_a"><num>(a)</num><content><p>an indictable offence and liable '
+        "to imprisonment for a term of not more than five years; or</p></content></paragraph></subsection>"
+        '<subsection eId="sec_184__subsec_2"><num>(2)</num><content><p>Subsection (1) does not apply to a '
+        "person who intercepts a communication in accordance with an authorization issued by a judge or a "
+        "warrant.</p></content></subsection></section>")
+    assert roles["sec_184"] == "offence"
+
+
+def test_a_power_for_offences_punishable_by_five_years_is_still_a_power() -> None:
+    roles = _roles(_section("13", "Interception of content data",
+                            "A judge may issue a warrant for the interception of the content of specified "
+                            "communications for the investigation of an offence punishable by imprisonment of "
+                            "five years or more."))
+    assert roles["sec_13"] == "power"

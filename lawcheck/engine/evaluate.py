@@ -189,15 +189,26 @@ def regime_units(analysis: Analysis, candidates: Sequence[Alignment],
 
 def reaching(analysis: Analysis, general: Sequence[Unit], article: Provision) -> list[Unit]:
     """The general rules whose words reach `article`: those that list it, those of its own
-    chapter or Part, and Act-wide ones; a rule "under this section" binds its own section."""
+    chapter or Part, and Act-wide ones; a rule "under this section" binds its own section, and
+    so do the other paragraphs of that section."""
     result = []
     home = _container(analysis, article)
+    # a paragraph without words of scope takes those of its article's scope clause
+    scope_clauses: dict[str, tuple[Unit, frozenset[str]]] = {}
+    for unit in general:
+        place = _rule_place(analysis, unit.eid)
+        if place is not None and unit.tagged.has(("general_scope",)):
+            scope_clauses.setdefault(place[0], (unit, place[2]))
     for unit in general:
         place = _rule_place(analysis, unit.eid)
         if place is None:
             continue
         rule_article, container, referenced = place
-        if supervision.reaches(unit.tagged.text, rule_article, article.eid, container == home, referenced):
+        words = unit
+        if not unit.tagged.has(("general_scope",)) and rule_article in scope_clauses:
+            words, scope_referenced = scope_clauses[rule_article]
+            referenced = referenced or scope_referenced
+        if supervision.reaches(words.tagged.text, rule_article, article.eid, container == home, referenced):
             result.append(unit)
     return result
 
@@ -225,6 +236,22 @@ def _rule_place(analysis: Analysis, eid: str) -> tuple[str, str | None, frozense
             (rule_article.eid, _container(analysis, rule_article), analysis.targets_of(provision))
     place = analysis.memo[key]
     return None if place[0] is None else place
+
+
+def _regime_reading(analysis: Analysis, requirement: Requirement, alignments: Sequence[Alignment],
+                    general: Sequence[Unit]) -> supervision.Reading:
+    """Who authorises the power, read where it is granted: its strongest article, or, where
+    that article names no authority (an urgent interception "where an authorization could
+    not be obtained"), the next reported article of the same power that does (the judge's
+    grant). Exceptions are kept from every article read."""
+    first = read_supervision(analysis, requirement, analysis.provision(alignments[0].eid), general)  # type: ignore[arg-type]
+    if first.authorisers:
+        return first
+    for alignment in alignments[1:]:
+        other = read_supervision(analysis, requirement, analysis.provision(alignment.eid), general)  # type: ignore[arg-type]
+        if other.authorisers:
+            return supervision.Reading(other.status, other.grants, first.exceptions + other.exceptions)
+    return first
 
 
 def read_supervision(analysis: Analysis, requirement: Requirement, article: Provision,
@@ -426,7 +453,7 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
         analysis.memo[key] = (requirement, rulebook, found, dict(evaluation.safeguards), units)
     reading = None
     if requirement.supervision is not None and "judicial_or_independent_supervision" in evaluation.safeguards:
-        reading = read_supervision(analysis, requirement, top, general)
+        reading = _regime_reading(analysis, requirement, alignments, general)
         evaluation.safeguards["judicial_or_independent_supervision"] = supervision_result(reading)
     status, score = status_and_score(evaluation)
     authorities = tuple(label for concept, label in _AUTHORITIES

@@ -36,6 +36,7 @@ from lawcheck.rulebook.model import Requirement
 
 ROLES = ("definition", "offence", "cooperation", "power", "other")
 PENAL = ("offence_clause", "custodial_sanction", "monetary_sanction")
+SANCTIONS = ("custodial_sanction", "monetary_sanction")  # a penalty, not a mere mention of an offence
 LIABILITY = ("attempt", "aiding_abetting", "criminal_offence")  # in a heading: a rule of liability
 UNLAWFUL = ("without_right",)  # "Unauthorised access", «Неправомерный доступ»: a heading naming an offence
 AUTHORITIES = ("investigator", "court", "prosecutor", "court_authorisation", "judicial_order",
@@ -65,6 +66,7 @@ ACCEPTS: dict[str, frozenset[str]] = {
 # assistance Act). A role needs DECISIVE in all to be chosen.
 HEADING, CONTAINER, TITLE, SHARE = 3.0, 1.5, 3.0, 4.0
 FOREIGN_HEADING = 5.0
+MAIN_RULE = 2.0  # the article's opening rule makes conduct an offence
 DECISIVE = 1.5
 
 
@@ -93,6 +95,18 @@ def _ordering(unit: Unit) -> float:
     return 0.5 if unit.tagged.has(ORDERS) else 0.0
 
 
+def _opens_with_offence(units: Sequence[Unit]) -> bool:
+    """Whether the rule an article opens with (its own words, else its first part, with the
+    items that finish its sentence) makes conduct an offence: drafting states the offence
+    first and its exceptions after ("Every person who intercepts ... is guilty of (a) an
+    indictable offence ...; (2) Subsection (1) does not apply to a person who holds an
+    authorization")."""
+    main = units[1] if len(units) > 1 and not units[0].tagged.has(SANCTIONS) else units[0]
+    if _ordering(main):  # "a judge may issue a warrant ... for an offence punishable by five years"
+        return False
+    return any(u.tagged.has(SANCTIONS) for u in units if u is main or (u.context and u.context[0] is main))
+
+
 def role_of(units: Sequence[Unit], defines: bool, framing: Framing = Framing()) -> str:
     """The role of an article from its units (its own text first, then its parts) and the
     headings that frame it."""
@@ -100,11 +114,14 @@ def role_of(units: Sequence[Unit], defines: bool, framing: Framing = Framing()) 
         return "definition"
     spoken = [u for u in units if u.tagged.matches]
     share = SHARE / len(spoken) if spoken else 0.0
+    offence_first = _opens_with_offence(units)
     scores = {
         "cooperation": framing.weight(FOREIGN, FOREIGN_HEADING, TITLE)
         + share * sum(u.tagged.has(FOREIGN) for u in spoken),
-        "offence": framing.weight(PENAL + LIABILITY + UNLAWFUL) + share * sum(u.tagged.has(PENAL) for u in spoken),
-        "power": framing.weight(ORDERS) + share * sum(_ordering(u) for u in spoken),
+        "offence": framing.weight(PENAL + LIABILITY + UNLAWFUL) + share * sum(u.tagged.has(PENAL) for u in spoken)
+        + MAIN_RULE * offence_first,
+        # an article that opens with an offence names the conduct in its heading ("Interception")
+        "power": framing.weight(ORDERS, 0.0 if offence_first else HEADING) + share * sum(_ordering(u) for u in spoken),
     }
     role, score = max(scores.items(), key=lambda item: item[1])
     return role if score >= DECISIVE else "other"

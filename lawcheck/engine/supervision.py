@@ -222,8 +222,9 @@ def _grant(sentence: _Sentence, power_concepts: set[str], default_data: str) -> 
     data = _data_of(concepts, default_data)
     if judicial:
         return Grant(sentence.eid, "judicial", judicial[0].text, data)
-    orders = [m.first_token for m in sentence.matches if m.concept == "order" and not m.negated]
     empowered = [m.first_token for m in sentence.matches if m.concept == "authorises_person"]
+    # "the senior officer may authorise the interception": authorising a measure is ordering it
+    orders = [m.first_token for m in sentence.matches if m.concept == "order" and not m.negated] + empowered
     if not concepts & power_concepts and not sentence.text.rstrip().endswith(_INTRO_MARKS):
         return None  # an order about something else (assistance, a report), unless it opens a list
     actors = [(level, m) for level, m in sentence.actors()
