@@ -400,6 +400,21 @@ def _extend(scope: list[Unit], index: dict[str, list[Unit]], extra: Iterable[Uni
     scope += added
 
 
+def _measure_articles(analysis: Analysis, rulebook: Rulebook, requirement: Requirement) -> frozenset[str]:
+    """Articles whose heading names a measure taken for a foreign Party that the general
+    requirement does not name itself (an urgent request for preservation, a video
+    conference): they set out that measure, not the general regime of mutual assistance,
+    even where they speak of requests and of confidentiality."""
+    key = ("measure articles", requirement.id)
+    if key not in analysis.memo:
+        general = {c for group in requirement.align for c in group}
+        cores = [r.align[0] for r in rulebook.requirements
+                 if r.kind == "cooperation_power" and r.align and general.isdisjoint(r.align[0])]
+        analysis.memo[key] = (frozenset(eid for eid, heading in analysis.headings.items()
+                                        if any(heading.has(core) for core in cores)),)
+    return frozenset(analysis.memo[key][0])
+
+
 def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook, settings: Settings,
                 general: Sequence[Unit], cut: Cut = CUT) -> Assessed:
     if requirement.id in settings.not_applicable:
@@ -407,6 +422,9 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     if not settings.assesses(requirement):
         return Assessed(requirement, "not_assessed", 0.0, (), None)
     candidates = align_requirement(analysis, requirement, evidence=False)
+    if requirement.kind == "cooperation":
+        measures = _measure_articles(analysis, rulebook, requirement)
+        candidates = [c for c in candidates if c.eid not in measures]
     alignments = tuple(with_evidence(analysis, requirement, strongest(candidates, cut)))
     if not alignments:
         # An amending act or excerpt that does not touch the requirement says nothing about it:
