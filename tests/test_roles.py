@@ -129,3 +129,19 @@ def test_a_power_for_offences_punishable_by_five_years_is_still_a_power() -> Non
                             "communications for the investigation of an offence punishable by imprisonment of "
                             "five years or more."))
     assert roles["sec_13"] == "power"
+
+
+def test_an_article_on_preservation_for_a_foreign_state_is_not_the_general_assistance_regime() -> None:
+    """Art. 29(6) speaks of the confidentiality of the foreign investigation; that does not make
+    the preservation article the confidentiality rule of Art. 28 or the procedure of Art. 27."""
+    from lawcheck.pipeline import check_document
+
+    body = _section("45", "Urgent request for the preservation of computer data",
+                    "On receipt of a request from a foreign State for the expedited preservation of stored "
+                    "computer data, the Prosecutor General shall without delay order its preservation.",
+                    "Where preservation would threaten the confidentiality of the foreign investigation, the "
+                    "Prosecutor General shall promptly inform the requesting State.")
+    report = check_document(parse_document(akn_xml(body), "draft.xml"), lang="en").report
+    status = {r["id"]: r["status"] for r in report["requirements"]}
+    assert status["BC-29"] != "missing"
+    assert status["BC-27"] == "missing" and status["BC-28"] == "missing"
