@@ -364,12 +364,16 @@ def _extend(scope: list[Unit], index: dict[str, list[Unit]], extra: Iterable[Uni
     scope) kept beside it: equal units share their eId, so only those are compared (a code's
     scope holds thousands of units)."""
     added = [u for u in extra if u.eid not in index or not any(s is u or s == u for s in index[u.eid])]
-    for unit in added:
-        bucket = index.get(unit.eid)
-        if bucket is None:
-            index[unit.eid] = [unit]
-        else:
-            bucket.append(unit)
+    fresh = {unit.eid: [unit] for unit in added}
+    if len(fresh) == len(added) and index.keys().isdisjoint(fresh):
+        index.update(fresh)  # each added unit has an eId of its own, none yet in the scope
+    else:
+        for unit in added:
+            bucket = index.get(unit.eid)
+            if bucket is None:
+                index[unit.eid] = [unit]
+            else:
+                bucket.append(unit)
     scope += added
 
 
