@@ -20,7 +20,7 @@ from lawcheck.errors import InputError
 from lawcheck.yamlio import line_of, load_yaml
 
 GAP = "..."  # in a term: up to MAX_GAP words may stand here
-MAX_GAP = 4
+MAX_GAP = 6
 _CONCEPT_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _CONCEPT_KEYS = {"label": True, "terms": True, "exclude": False, "examples": False,
                  "counter_examples": False}
