@@ -21,14 +21,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from lawcheck.akn.reader import DEFAULT_MAX_BYTES, read_bytes, size_limit
 from lawcheck.errors import InputError
-
-if TYPE_CHECKING:
-    from lawcheck.ingest.lines import Line
-    from lawcheck.ingest.structure import Outline
+from lawcheck.ingest.akn_writer import write_akn
+from lawcheck.ingest.lines import Line, decode_text, text_lines
+from lawcheck.ingest.metadata import build_metadata, resolve_language
+from lawcheck.ingest.structure import Outline, build_outline
 
 __all__ = ["DRAFT_SUFFIXES", "MAX_BYTES", "ImportResult", "convert", "import_bytes", "import_draft", "import_file",
            "read_lines"]
@@ -87,11 +86,6 @@ def convert(data: bytes, filename: str, *, lang: str = "auto", title: str | None
             country: str | None = None, date: str | None = None, max_bytes: int | None = None,
             source: str | None = None) -> ImportResult:
     """Bytes of a draft -> ImportResult; the one path every entry point takes."""
-    # The recogniser loads when a draft is imported: reading an AKN draft does not need it.
-    from lawcheck.ingest.akn_writer import write_akn
-    from lawcheck.ingest.metadata import build_metadata, resolve_language
-    from lawcheck.ingest.structure import build_outline
-
     where = source or filename
     limit = size_limit(max_bytes)
     if len(data) > limit:
@@ -135,8 +129,6 @@ def read_lines(data: bytes, source: str) -> list[Line]:
         return docx_lines(data, source, max_paragraphs=MAX_PARAGRAPHS)
     if source.lower().endswith((".docx", ".docm", ".dotx")):
         raise InputError("not a Word .docx file (no zip signature)", source=source)
-    from lawcheck.ingest.lines import decode_text, text_lines
-
     text = decode_text(data, source)
     if sum(1 for _ in _NON_BLANK_LINE.finditer(text)) > MAX_PARAGRAPHS:
         raise too_many_paragraphs(source)
