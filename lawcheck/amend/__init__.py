@@ -28,7 +28,8 @@ provision's eId and line: never silently skipped.
 
 Modules: `instructions` (what is asked, what is reported), `reader` and `wording` (reading the
 amending act), `tree` and `apply` (changing a copy of the base act), `consolidation` (the
-entry points re-exported here).
+entry points re-exported here), `marks` (whether a document amends another act, which every
+check asks: the other modules load only when an amendment is applied).
 """
 
 from __future__ import annotations

@@ -52,10 +52,12 @@ def check_file(args: argparse.Namespace, path: Path, *, in_batch: bool = False) 
     settings = load_settings(path, load_rulebook())
     if args.scope:
         settings = replace(settings, scope=parse_scope(args.scope))
-    from lawcheck.decisions.store import open_store  # SQLite only for a draft with decisions
-
     db, named = decisions_path(args, path, draft.document)
-    store = open_store(db, named=named)  # None when no decisions were recorded yet: nothing is created
+    store = None  # when no decisions were recorded yet: nothing is created, and SQLite is not loaded
+    if named or db.is_file():
+        from lawcheck.decisions.store import open_store
+
+        store = open_store(db, named=named)
     try:
         check = check_document(draft.document, lang=args.lang, instruments=instruments, settings=settings,
                                source=path.name, decisions=store, ui_lang=getattr(args, "ui_lang", "auto"))

@@ -126,8 +126,16 @@ def find_durations(tokens: list[Token], words: DurationWords) -> list[Duration]:
     if lemmas.isdisjoint(words.units) and lemmas.isdisjoint(words.ages):
         return []  # a period needs a unit ("days", «суток») or an age ("eighteen-year-old")
     found: list[Duration] = []
+    # Only an age or a number can begin a period: the positions in between are passed over.
+    begins = [k for k, t in enumerate(tokens) if t.lemma in words.ages or _word_value(t, words) is not None]
+    next_begin = 0
     i = 0
     while i < len(tokens):
+        while next_begin < len(begins) and begins[next_begin] < i:
+            next_begin += 1
+        if next_begin == len(begins):
+            break
+        i = begins[next_begin]
         age = words.ages.get(tokens[i].lemma)
         if age:
             found.append(Duration(age, "Y", tokens[i].start, tokens[i].end, i, _bound(tokens, i, words)))

@@ -302,14 +302,14 @@ def _referenced(analysis: Analysis, blocks: Sequence[Block], aligned: set[str]) 
 def _supporting(analysis: Analysis, evaluation: Evaluation, aligned: set[str]) -> tuple[str, ...]:
     """Articles outside the aligned ones that complete the requirement: where an element is met
     (a confidentiality duty, a penalty, a general rule of the Part)."""
-    found = []
+    found: dict[str, None] = {}  # in the order found
     for result in evaluation.elements:
         if result.status != "met":
             continue
         for eid in result.provisions:
             article = analysis.article_of(eid)
-            if article is not None and article.eid not in aligned and article.eid not in found:
-                found.append(article.eid)
+            if article is not None and article.eid not in aligned:
+                found.setdefault(article.eid)
     return tuple(found)
 
 
@@ -386,17 +386,24 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
     return _bound_to_measures(_bound_to_offences(result, settings), settings)
 
 
-def _extend(scope: list[Unit], index: dict[str, list[Unit]], extra: Iterable[Unit]) -> None:
+def _extend(scope: list[Unit], index: dict[str, list[Unit]], extra: Iterable[Unit], *, last: bool = False) -> None:
     """`scope += [u for u in extra if u not in scope]`, with `index` (eId -> units of the
     scope) kept beside it: equal units share their eId, so only those are compared (a code's
     scope holds thousands of units)."""
     added = [u for u in extra if u.eid not in index or not any(s is u or s == u for s in index[u.eid])]
-    for unit in added:
-        bucket = index.get(unit.eid)
-        if bucket is None:
-            index[unit.eid] = [unit]
-        else:
-            bucket.append(unit)
+    if last:  # no extension follows: the index is not read again
+        scope += added
+        return
+    fresh = {unit.eid: [unit] for unit in added}
+    if len(fresh) == len(added) and index.keys().isdisjoint(fresh):
+        index.update(fresh)  # each added unit has an eId of its own, none yet in the scope
+    else:
+        for unit in added:
+            bucket = index.get(unit.eid)
+            if bucket is None:
+                index[unit.eid] = [unit]
+            else:
+                bucket.append(unit)
     scope += added
 
 
@@ -443,7 +450,7 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
         _extend(scope, index, general)
         _extend(scope, index, governing_units(analysis, requirement))
     if requirement.kind not in POWER_KINDS:
-        _extend(scope, index, regime_units(analysis, candidates, alignments))
+        _extend(scope, index, regime_units(analysis, candidates, alignments), last=True)
     # Weaker alignments and the articles that refer to the aligned ones may show that an
     # element is there; conflicts and limits are read only in the reported articles.
     aligned = {a.eid for a in alignments}
