@@ -329,13 +329,20 @@ def settled(page: Any) -> None:
     page.wait_for_timeout(300)  # a rerun the last one asked for may start just after it
 
 
-def latin_words(page: Any) -> dict[str, str]:
-    """Words in Latin letters shown on the page (beyond the allowed tokens), with where."""
-    settled(page)
+def latin_words(page: Any, looks: int = 4) -> dict[str, str]:
+    """Words in Latin letters shown on the page (beyond the allowed tokens), with where. The
+    page is looked at again after a pause when it shows some: English that stays is reported,
+    a widget's own words seen for an instant while a rerun redraws the page are not."""
     found: dict[str, str] = {}
-    for text in page.evaluate(VISIBLE_TEXT):
-        for word in LATIN_WORD.findall(ALLOWED_LATIN.sub(" ", text)):
-            found.setdefault(word, text[:80])
+    for _ in range(looks):
+        settled(page)
+        found = {}
+        for text in page.evaluate(VISIBLE_TEXT):
+            for word in LATIN_WORD.findall(ALLOWED_LATIN.sub(" ", text)):
+                found.setdefault(word, text[:80])
+        if not found:
+            return found
+        page.wait_for_timeout(700)
     return found
 
 
