@@ -4,7 +4,7 @@ and from them the requirement's status."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lawcheck.akn import Provision
 from lawcheck.engine import checks, supervision
@@ -66,11 +66,17 @@ def evaluate_requirement(requirement: Requirement, blocks: Sequence[Block],
     pairs = _qualifiers_of_absent(pairs, [*blocks, *support])
     found = any(blocks)
     safeguards = dict(safeguards_found) if safeguards_found is not None else {
-        safeguard_id: checks.safeguard(rulebook.safeguard(safeguard_id)[1], safeguard_units)
+        safeguard_id: checks.safeguard(_as_needed(requirement, rulebook.safeguard(safeguard_id)[1]), safeguard_units)
         if found else None
         for safeguard_id in requirement.safeguards
     }
     return Evaluation(requirement.id, tuple(pairs), safeguards)
+
+
+def _as_needed(requirement: Requirement, safeguard: Element) -> Element:
+    """The safeguard as this power needs it (its rule's `needs`), else as Art. 15 states it."""
+    weight = requirement.supervision.safeguards.get(safeguard.id) if requirement.supervision else None
+    return replace(safeguard, concepts=weight.needs) if weight is not None and weight.needs else safeguard
 
 
 # --- a whole draft -----------------------------------------------------------------------

@@ -109,7 +109,9 @@ def _supervision_section(model: Supervision) -> list[str]:
     if model.unstated is not None:
         lines += ["", f"A text that does not say who authorises the power: {model.unstated.severity} "
                       f"({model.unstated.force})."]
-    weights = "; ".join(f"{s.replace('_', ' ')}: {w.severity} ({w.force})" for s, w in model.safeguards.items())
+    weights = "; ".join(f"{s.replace('_', ' ')}: {w.severity} ({w.force})"
+                        + (f", read as {' and '.join('/'.join(g) for g in w.needs)}" if w.needs else "")
+                        for s, w in model.safeguards.items())
     if weights:
         lines += ["", f"Other safeguards of Art. 15(2) for this power: {weights}."]
     lines += ["", "Basis: " + "; ".join(model.basis) + ".", ""]

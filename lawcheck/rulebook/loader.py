@@ -171,7 +171,8 @@ def _supervision(value: dict[str, Any]) -> Supervision:
     return Supervision(
         data=str(value["data"]), default=default,
         by_data={str(k): _expectation(v, default) for k, v in value.get("by_data", {}).items()},
-        safeguards={str(k): _weight(v) for k, v in value["safeguards"].items()},
+        safeguards={str(k): Weight(str(v["severity"]), str(v["force"]), _groups(v.get("needs", [])))
+                    for k, v in value["safeguards"].items()},
         basis=tuple(map(str, value["basis"])), note=" ".join(str(value["note"]).split()),
         unstated=_weight(value["unstated"]) if "unstated" in value else None)
 

@@ -62,10 +62,13 @@ class Element:
 
 @dataclass(frozen=True)
 class Weight:
-    """How much a gap weighs: its severity and the force of the rule behind it."""
+    """How much a gap weighs: its severity and the force of the rule behind it, and, for a
+    safeguard of one power, what of it that power needs (`needs`: a production order is a
+    one-off act, so its limits are of scope; no duration is asked of it)."""
 
     severity: str
     force: str
+    needs: tuple[Group, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ _option = {
     },
 }
 
-_weight = {"type": "object", "additionalProperties": False, "required": ["severity", "force"],
+_weight: dict[str, Any] = {"type": "object", "additionalProperties": False, "required": ["severity", "force"],
            "properties": {"severity": {"enum": list(SEVERITIES)}, "force": {"enum": list(FORCES)}}}
 _expectation: dict[str, Any] = {
     "type": "object", "additionalProperties": False,
@@ -72,7 +72,8 @@ _supervision = {
         **_expectation["properties"],
         "by_data": {"type": "object", "additionalProperties": False,
                     "properties": {c: _expectation for c in DATA_CATEGORIES}},
-        "safeguards": {"type": "object", "additionalProperties": _weight},
+        "safeguards": {"type": "object", "additionalProperties": {
+            **_weight, "properties": {**_weight["properties"], "needs": _groups}}},
         "unstated": _weight,
         "basis": {"type": "array", "items": _text, "minItems": 1},
         "note": _text,
