@@ -195,6 +195,11 @@ def safeguard(element: Element, units: Sequence[Unit]) -> Result:
         quoted = "; ".join(dict.fromkeys(f"“{e.text}”" for e in negated))
         return Result(element.id, "conflict", _eids(negated), f"expressly excluded: {quoted}",
                       tuple(negated))
+    partly = [e for group in element.concepts if len(element.concepts) > 1
+              for e in (_block_match(units, (group,)) or [])]
+    if partly:  # "for not more than 180 days", and nothing on what the order may reach
+        return Result(element.id, "unmet", _eids(partly), f"only part of {_labels(element.concepts)}",
+                      tuple(partly))
     return Result(element.id, "unmet", detail=f"no provision states {_labels(element.concepts)}")
 
 

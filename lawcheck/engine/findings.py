@@ -188,6 +188,8 @@ def _safeguard_finding(assessed: Assessed, safeguard_id: str, result: Result,
                  safeguard=safeguard_name(safeguard_id, lang))
     if result.status == "conflict":
         message += tr("finding.safeguard_excluded", lang, quoted=_quoted_evidence(result, lang))
+    elif result.evidence:
+        message += tr("finding.safeguard_partly", lang, quoted=_quoted_evidence(result, lang))
     if safeguard_id == "judicial_or_independent_supervision":
         message += _authorities_note(assessed, lang)
     return Finding(code=f"{r.id}/safeguard/{safeguard_id}", category="missing_safeguard",
