@@ -413,14 +413,14 @@ def _extend(scope: list[Unit], index: dict[str, list[Unit]], extra: Iterable[Uni
     scope += added
 
 
-def _measure_articles(analysis: Analysis, rulebook: Rulebook, requirement: Requirement) -> frozenset[str]:
-    """Articles whose heading names a measure taken for a foreign Party that the general
-    requirement does not name itself (an urgent request for preservation, a video
-    conference): they set out that measure, not the general regime of mutual assistance,
-    even where they speak of requests and of confidentiality."""
-    key = ("measure articles", requirement.id)
+def _measure_articles(analysis: Analysis, rulebook: Rulebook) -> frozenset[str]:
+    """Articles whose heading names a measure taken for a foreign Party (an urgent request for
+    preservation, a video conference): they set out that measure, not the general regime of
+    mutual assistance, even where they speak of requests and of confidentiality."""
+    key = ("measure articles",)
     if key not in analysis.memo:
-        general = {c for group in requirement.align for c in group}
+        # the words of the general regime (mutual assistance, requests) name no measure
+        general = {c for r in rulebook.requirements if r.kind == "cooperation" and r.align for c in r.align[0]}
         cores = [r.align[0] for r in rulebook.requirements
                  if r.kind == "cooperation_power" and r.align and general.isdisjoint(r.align[0])]
         analysis.memo[key] = (frozenset(eid for eid, heading in analysis.headings.items()
@@ -436,7 +436,7 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
         return Assessed(requirement, "not_assessed", 0.0, (), None)
     candidates = align_requirement(analysis, requirement, evidence=False)
     if requirement.kind == "cooperation":
-        measures = _measure_articles(analysis, rulebook, requirement)
+        measures = _measure_articles(analysis, rulebook)
         candidates = [c for c in candidates if c.eid not in measures]
     alignments = tuple(with_evidence(analysis, requirement, strongest(candidates, cut)))
     if not alignments:
