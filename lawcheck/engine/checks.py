@@ -128,7 +128,13 @@ def limit(element: Element, blocks: Sequence[Block]) -> Result:
             # A minimum is about how long a measure lasts: prefer such periods to deadlines
             # for acting ("within 48 hours"); a maximum may be either, so take the nearest.
             periods = unit.tagged.durations
-            if element.limit.min:  # type: ignore[union-attr]
+            if element.limit.deadline:  # type: ignore[union-attr]
+                # a time to act is read where the act is stated: a preservation "for ninety
+                # days" of the same subscriber information is no time to produce it
+                if not _unit_match(unit, element.concepts):
+                    continue
+                periods = [d for d in periods if d.bound == "deadline"] or periods
+            elif element.limit.min:  # type: ignore[union-attr]
                 periods = [d for d in periods if d.bound != "deadline"] or periods
             if not periods:
                 continue

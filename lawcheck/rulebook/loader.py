@@ -121,7 +121,7 @@ def _requirement(path: Path, data: dict[str, Any]) -> Requirement:
                 concepts=_groups(e["concepts"]), severity=str(e["severity"]),
                 message=" ".join(str(e["message"]).split()),
                 help=" ".join(str(e["help"]).split()),
-                limit=Limit(e["limit"].get("max"), e["limit"].get("min"))
+                limit=Limit(e["limit"].get("max"), e["limit"].get("min"), bool(e["limit"].get("deadline", False)))
                 if "limit" in e else None,
                 force=str(e.get("force", "obligation")), basis=tuple(map(str, e.get("basis", []))),
                 message_ru=_words(e["message_ru"]), help_ru=_words(e["help_ru"]),

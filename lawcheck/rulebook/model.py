@@ -11,6 +11,7 @@ Group = tuple[str, ...]  # alternatives: any concept of the group will do
 class Limit:
     max: str | None = None  # ISO 8601 durations
     min: str | None = None
+    deadline: bool = False  # a time to act ("within twenty days"), not how long a measure lasts
 
 
 @dataclass(frozen=True)
