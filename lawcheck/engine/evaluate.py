@@ -323,9 +323,24 @@ def assess(analysis: Analysis, rulebook: Rulebook, instruments: Sequence[str],
            settings: Settings, cut: Cut = CUT) -> list[Assessed]:
     """Every requirement of the selected instruments, in treaty order."""
     general = general_clauses(analysis)
-    return _bound_to_measures(_bound_to_offences([_assess_one(analysis, requirement, rulebook, settings, general, cut)
-                                                  for requirement in rulebook.selected(tuple(instruments))],
-                                                 settings), settings)
+    selected = rulebook.selected(tuple(instruments))
+    first = {r.id: _assess_one(analysis, r, rulebook, settings, general, cut)
+             for r in selected if r.kind not in SPREAD_OVER_OFFENCES}
+    for r in selected:
+        if r.kind in SPREAD_OVER_OFFENCES:
+            first[r.id] = _assess_one(analysis, r, rulebook, settings, general, cut, _offence_articles(r, first))
+    return _bound_to_measures(_bound_to_offences([first[r.id] for r in selected], settings), settings)
+
+
+SPREAD_OVER_OFFENCES = {"sanction"}
+"""Kinds of requirement a law carries in each of its offences (Art. 13: every offence of
+Arts 2-11 carries its penalty): reported in every offence article found, not cut to a few."""
+
+
+def _offence_articles(requirement: Requirement, assessed: Mapping[str, Assessed]) -> frozenset[str]:
+    """The articles that implement the offences the requirement governs."""
+    return frozenset(a.eid for d in requirement.depends_on if d in assessed
+                     for a in assessed[d].alignments)
 
 
 GOVERNS_OFFENCES = {"liability", "sanction"}
@@ -389,6 +404,10 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
             or all(not present.isdisjoint(group) for group in requirement.align) \
             or (framing and requirement.kind in POWER_KINDS)
         result.append(_assess_one(analysis, requirement, rulebook, settings, general) if touched else item)
+    done = {item.requirement.id: item for item in result}
+    result = [_assess_one(analysis, item.requirement, rulebook, settings, general, CUT,
+                          _offence_articles(item.requirement, done))
+              if item.requirement.kind in SPREAD_OVER_OFFENCES else item for item in result]
     return _bound_to_measures(_bound_to_offences(result, settings), settings)
 
 
@@ -429,7 +448,7 @@ def _measure_articles(analysis: Analysis, rulebook: Rulebook) -> frozenset[str]:
 
 
 def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook, settings: Settings,
-                general: Sequence[Unit], cut: Cut = CUT) -> Assessed:
+                general: Sequence[Unit], cut: Cut = CUT, offences: frozenset[str] = frozenset()) -> Assessed:
     if requirement.id in settings.not_applicable:
         return Assessed(requirement, "not_applicable", 0.0, (), None)
     if not settings.assesses(requirement):
@@ -438,7 +457,9 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     if requirement.kind == "cooperation":
         measures = _measure_articles(analysis, rulebook)
         candidates = [c for c in candidates if c.eid not in measures]
-    alignments = tuple(with_evidence(analysis, requirement, strongest(candidates, cut)))
+    carried = [c for c in candidates if c.eid in offences]
+    shown = carried + [c for c in strongest(candidates, cut) if c.eid not in offences]
+    alignments = tuple(with_evidence(analysis, requirement, shown))
     if not alignments:
         # An amending act or excerpt that does not touch the requirement says nothing about it:
         # its conformance depends on the base text.

@@ -1,0 +1,45 @@
+"""Which provisions carry an obligation: requirements a law spreads over many provisions."""
+
+from __future__ import annotations
+
+from conftest import akn_xml
+
+from lawcheck.akn import parse_document
+from lawcheck.pipeline import check_document
+
+OFFENCES = [
+    ("Illegal access", "intentionally accesses the whole or any part of a computer system without right"),
+    ("Illegal interception", "intentionally intercepts without right, by technical means, non-public "
+                             "transmissions of computer data"),
+    ("Data interference", "intentionally damages, deletes, deteriorates, alters or suppresses computer data "
+                          "without right"),
+    ("System interference", "intentionally and without right seriously hinders the functioning of a computer "
+                            "system by inputting or deleting computer data"),
+    ("Computer-related forgery", "intentionally and without right inputs, alters or deletes computer data, "
+                                 "resulting in inauthentic data with the intent that it be acted upon as if "
+                                 "it were authentic"),
+    ("Computer-related fraud", "intentionally and without right causes a loss of property to another person "
+                               "by any input, alteration or deletion of computer data with fraudulent intent "
+                               "of procuring an economic benefit"),
+]
+
+
+def _offence(number: int, heading: str, conduct: str, years: int) -> str:
+    return (f'<section eId="sec_{number}"><num>{number}.</num><heading>{heading}</heading>'
+            f'<content><p>A person who {conduct} commits an offence and is liable on conviction to imprisonment '
+            f"for a term not exceeding {years} years or to a fine.</p></content></section>")
+
+
+def test_sanctions_are_reported_in_every_offence_that_carries_them() -> None:
+    """Art. 13 is implemented in the penalty of each offence: every offence article found for
+    Arts 2-11 is reported for it, however many, not a few of them cut in document order."""
+    body = "".join(_offence(n, f"{heading} ({variant})", conduct, 3 + variant)
+                   for variant in (1, 2, 3) for n, (heading, conduct) in
+                   [(10 * variant + i, o) for i, o in enumerate(OFFENCES, start=1)])
+    report = check_document(parse_document(akn_xml(body), "draft.xml"), lang="en").report
+    requirements = {r["id"]: r for r in report["requirements"]}
+    offence_articles = {p["eId"] for rid in ("BC-2", "BC-3", "BC-4", "BC-5", "BC-7", "BC-8")
+                        for p in requirements[rid]["provisions"]}
+    sanctioned = {p["eId"] for p in requirements["BC-13"]["provisions"]}
+    assert len(offence_articles) > 12
+    assert offence_articles <= sanctioned
