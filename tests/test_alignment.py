@@ -43,3 +43,26 @@ def test_sanctions_are_reported_in_every_offence_that_carries_them() -> None:
     sanctioned = {p["eId"] for p in requirements["BC-13"]["provisions"]}
     assert len(offence_articles) > 12
     assert offence_articles <= sanctioned
+
+
+def _power(number: int, heading: str, text: str) -> str:
+    return (f'<section eId="sec_{number}"><num>{number}.</num><heading>{heading}</heading>'
+            f"<content><p>{text}</p></content></section>")
+
+
+def test_the_conditions_of_article_15_are_read_in_the_article_granting_each_power() -> None:
+    """Art. 15 binds each power: the article granting each power is a principal provision for
+    it, whatever the report cut keeps of the other candidates (here, one)."""
+    from lawcheck.engine.align import Cut
+
+    body = "".join([
+        _power(22, "Search and seizure", "A judge may issue a warrant to search a computer system and seize "
+                                         "specified computer data, valid for not more than thirty days."),
+        _power(23, "Interception", "A judge may authorise a police officer to intercept the content of specified "
+                                   "communications for not more than thirty days."),
+    ])
+    report = check_document(parse_document(akn_xml(body), "draft.xml"), lang="en", cut=Cut(0.0, 1)).report
+    requirements = {r["id"]: r for r in report["requirements"]}
+    granting = {requirements[rid]["provisions"][0]["eId"] for rid in ("BC-19", "BC-21")}
+    assert granting == {"sec_22", "sec_23"}
+    assert granting <= {p["eId"] for p in requirements["BC-15"]["provisions"] if p["role"] == "principal"}

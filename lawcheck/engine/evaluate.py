@@ -325,20 +325,25 @@ def assess(analysis: Analysis, rulebook: Rulebook, instruments: Sequence[str],
     general = general_clauses(analysis)
     selected = rulebook.selected(tuple(instruments))
     first = {r.id: _assess_one(analysis, r, rulebook, settings, general, cut)
-             for r in selected if r.kind not in SPREAD_OVER_OFFENCES}
+             for r in selected if r.kind not in SPREAD}
     for r in selected:
-        if r.kind in SPREAD_OVER_OFFENCES:
-            first[r.id] = _assess_one(analysis, r, rulebook, settings, general, cut, _offence_articles(r, first))
+        if r.kind in SPREAD:
+            first[r.id] = _assess_one(analysis, r, rulebook, settings, general, cut, _carrying_articles(r, first))
     return _bound_to_measures(_bound_to_offences([first[r.id] for r in selected], settings), settings)
 
 
-SPREAD_OVER_OFFENCES = {"sanction"}
-"""Kinds of requirement a law carries in each of its offences (Art. 13: every offence of
-Arts 2-11 carries its penalty): reported in every offence article found, not cut to a few."""
+SPREAD = {"sanction", "scope", "safeguards"}
+"""Kinds of requirement a law carries in each provision of another kind: every offence of
+Arts 2-11 carries its penalty (Art. 13), every power its scope and conditions (Arts 14, 15).
+They are reported in every such article the draft has, not cut to a few in document order."""
 
 
-def _offence_articles(requirement: Requirement, assessed: Mapping[str, Assessed]) -> frozenset[str]:
-    """The articles that implement the offences the requirement governs."""
+def _carrying_articles(requirement: Requirement, assessed: Mapping[str, Assessed]) -> frozenset[str]:
+    """The articles that carry the requirement: those of the offences it governs, or the
+    article granting each power subject to it."""
+    if requirement.kind in ("scope", "safeguards"):
+        return frozenset(a.eid for item in assessed.values() if requirement.id in item.requirement.subject_to
+                         for a in item.alignments[:1])
     return frozenset(a.eid for d in requirement.depends_on if d in assessed
                      for a in assessed[d].alignments)
 
@@ -406,8 +411,8 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
         result.append(_assess_one(analysis, requirement, rulebook, settings, general) if touched else item)
     done = {item.requirement.id: item for item in result}
     result = [_assess_one(analysis, item.requirement, rulebook, settings, general, CUT,
-                          _offence_articles(item.requirement, done))
-              if item.requirement.kind in SPREAD_OVER_OFFENCES else item for item in result]
+                          _carrying_articles(item.requirement, done))
+              if item.requirement.kind in SPREAD else item for item in result]
     return _bound_to_measures(_bound_to_offences(result, settings), settings)
 
 
@@ -448,7 +453,7 @@ def _measure_articles(analysis: Analysis, rulebook: Rulebook) -> frozenset[str]:
 
 
 def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook, settings: Settings,
-                general: Sequence[Unit], cut: Cut = CUT, offences: frozenset[str] = frozenset()) -> Assessed:
+                general: Sequence[Unit], cut: Cut = CUT, carrying: frozenset[str] = frozenset()) -> Assessed:
     if requirement.id in settings.not_applicable:
         return Assessed(requirement, "not_applicable", 0.0, (), None)
     if not settings.assesses(requirement):
@@ -457,8 +462,8 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     if requirement.kind == "cooperation":
         measures = _measure_articles(analysis, rulebook)
         candidates = [c for c in candidates if c.eid not in measures]
-    carried = [c for c in candidates if c.eid in offences]
-    shown = carried + [c for c in strongest(candidates, cut) if c.eid not in offences]
+    carried = [c for c in candidates if c.eid in carrying]
+    shown = carried + [c for c in strongest(candidates, cut) if c.eid not in carrying]
     alignments = tuple(with_evidence(analysis, requirement, shown))
     if not alignments:
         # An amending act or excerpt that does not touch the requirement says nothing about it:
