@@ -1,4 +1,4 @@
-"""Is lawcheck fast where users feel it? Prints, from one run, the numbers issue 13 sets goals for.
+"""Is lawcheck fast where users feel it? Prints, from one run, the numbers its speed goals are set in.
 
   full check   a real-style ~300,000-word code (realcode.py) checked end to end, against the
                floor of lxml parsing plus spacy.blank tokenization of the same text, timed in
