@@ -21,8 +21,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "Для полномочия «{title}» ({where}) не предусмотрена гарантия: {safeguard}"),
     "finding.safeguard_excluded": ("; the draft dispenses with it ({quoted})",
                                    "; проект прямо исключает ее ({quoted})"),
-    "finding.safeguard_partly": ("; the draft states only part of it ({quoted})",
-                                 "; проект предусматривает ее лишь отчасти ({quoted})"),
+    "finding.safeguard_partly": ("The power in {where} ({title}) has only part of the {safeguard} ({quoted})",
+                                 "Для полномочия «{title}» ({where}) гарантия «{safeguard}» предусмотрена "
+                                 "лишь отчасти ({quoted})"),
     "finding.authorities": ("; the text names {authorities}", "; текст называет: {authorities}"),
     "finding.not_independent": (
         " (an authority of the prosecution or investigation is not independent supervision)",

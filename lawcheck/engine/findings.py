@@ -184,12 +184,12 @@ def _safeguard_finding(assessed: Assessed, safeguard_id: str, result: Result,
         basis = _basis(framework, element.cites, (cite(r), *r.supervision.basis))
     lang = voice.lang
     where = tuple(a.eid for a in assessed.alignments[:3])
-    message = tr("finding.safeguard", lang, where=voice.where(where), title=r.title_in(lang),
-                 safeguard=safeguard_name(safeguard_id, lang))
+    partly = result.status == "unmet" and bool(result.evidence)  # a duration cap, no limit of scope
+    message = tr("finding.safeguard_partly" if partly else "finding.safeguard", lang, where=voice.where(where),
+                 title=r.title_in(lang), safeguard=safeguard_name(safeguard_id, lang),
+                 quoted=_quoted_evidence(result, lang) if partly else "")
     if result.status == "conflict":
         message += tr("finding.safeguard_excluded", lang, quoted=_quoted_evidence(result, lang))
-    elif result.evidence:
-        message += tr("finding.safeguard_partly", lang, quoted=_quoted_evidence(result, lang))
     if safeguard_id == "judicial_or_independent_supervision":
         message += _authorities_note(assessed, lang)
     return Finding(code=f"{r.id}/safeguard/{safeguard_id}", category="missing_safeguard",
