@@ -402,17 +402,21 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
     general = general_clauses(analysis)
     framing = article is not None and any(u.eid == article.eid for u in general)
     present = analysis.concepts(article) if article is not None else frozenset()
-    result = []
+    touched: dict[str, bool] = {}
     for item in previous:
         requirement = item.requirement
-        touched = article is None or article.eid in item.considered \
+        touched[requirement.id] = article is None or article.eid in item.considered \
             or all(not present.isdisjoint(group) for group in requirement.align) \
             or (framing and requirement.kind in POWER_KINDS)
-        result.append(_assess_one(analysis, requirement, rulebook, settings, general) if touched else item)
-    done = {item.requirement.id: item for item in result}
-    result = [_assess_one(analysis, item.requirement, rulebook, settings, general, CUT,
-                          _carrying_articles(item.requirement, done))
-              if item.requirement.kind in SPREAD else item for item in result]
+    before = {item.requirement.id: item for item in previous}
+    done = {rid: _assess_one(analysis, item.requirement, rulebook, settings, general)
+            if touched[rid] and item.requirement.kind not in SPREAD else item for rid, item in before.items()}
+    for rid, item in before.items():  # carried by offences or powers: again where those moved
+        if item.requirement.kind in SPREAD:
+            carrying = _carrying_articles(item.requirement, done)
+            if touched[rid] or carrying != _carrying_articles(item.requirement, before):
+                done[rid] = _assess_one(analysis, item.requirement, rulebook, settings, general, CUT, carrying)
+    result = [done[item.requirement.id] for item in previous]
     return _bound_to_measures(_bound_to_offences(result, settings), settings)
 
 
