@@ -196,3 +196,23 @@ def test_requirements_are_in_natural_order_in_every_format(gaps: Check) -> None:
         if re.fullmatch(r"(BC|SP)-\d+", finding.get("requirement", "")):
             groups.setdefault((finding["category"], finding["severity"]), []).append(finding["requirement"])
     assert groups and all(found == natural(found) for found in groups.values())
+
+
+def test_every_format_says_when_a_finding_is_good_practice_or_an_option(gaps: Check, tmp_path: Path) -> None:
+    """Force is shown wherever a finding is: a recommendation is not read as a breach."""
+    from docx import Document as WordDocument
+
+    from lawcheck.report.docx import write_commentary
+
+    advisory = [f for f in gaps.report["findings"] if f.get("force") == "good_practice"]
+    assert advisory, "the gaps draft has good-practice findings"
+    code = advisory[0]["code"]
+    text = render_text(gaps.report, limit=1000)
+    assert any(code in line and "(good practice)" in line for line in text.splitlines())
+    markdown = render_markdown(gaps.report)
+    assert any(code.replace("_", "\\_") in line and "good practice" in line for line in markdown.splitlines())
+    assert "good practice ·" in render_html(gaps.report, gaps.analysis)
+    write_commentary(gaps.report, gaps.analysis, tmp_path / "commentary.docx")
+    word = WordDocument(str(tmp_path / "commentary.docx"))
+    cells = [cell.text for table in word.tables for row in table.rows for cell in row.cells]
+    assert any(code in cell and "good practice" in cell for cell in cells)

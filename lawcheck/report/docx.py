@@ -34,7 +34,7 @@ from lawcheck.decisions.attach import attach_decisions, decision_note, is_dismis
 from lawcheck.engine.findings import CATEGORY_TITLES, safeguard_name
 from lawcheck.i18n import tr, treaty_cite
 from lawcheck.output import save_atomically
-from lawcheck.report.render import cited, report_language
+from lawcheck.report.render import cited, force_name, report_language
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -322,7 +322,7 @@ def _article_table(doc: DocxDocument, report: Report, analysis: Analysis | None)
         _write_article(cells[0], requirement, lang)
         _write_provisions(cells[1], requirement, analysis, lang, findings)
         _write_assessment(cells[2], requirement, lang)
-        _write_findings(cells[3], findings)
+        _write_findings(cells[3], findings, lang)
         _write(cells[4], _recommendations(requirement, findings, lang)
                + _suggested_wording(findings, labels, analysis, lang))
         _write(cells[5], [note for note in (_comment(f, lang) for f in findings) if note])
@@ -341,7 +341,7 @@ def _other_findings(doc: DocxDocument, report: Report, analysis: Analysis | None
         cells = table.add_row().cells
         _fit(cells, OTHER_COLUMNS)
         _write(cells[0], cited(finding))
-        _write_findings(cells[1], [finding])
+        _write_findings(cells[1], [finding], lang)
         _write(cells[2], [finding["help"]] if finding.get("help") else [])
         _write(cells[3], [decision_note(finding, lang)] if finding.get("decision") else [])
 
@@ -492,11 +492,13 @@ def _write_assessment(cell: _Cell, requirement: Mapping[str, Any], lang: str) ->
     _shade(cell, STATUS_FILL.get(status, "FFFFFF"))
 
 
-def _write_findings(cell: _Cell, findings: Sequence[Mapping[str, Any]]) -> None:
+def _write_findings(cell: _Cell, findings: Sequence[Mapping[str, Any]], lang: str) -> None:
     lines: list[str | Line] = []
     for finding in findings:
         cites = f" ({finding['cites']})" if finding.get("cites") else ""
-        lines.append(Line(f"{finding['message']}{cites}", lead=f"[{finding['severity']}] {finding['code']}: "))
+        severity = tr("severity." + finding["severity"], lang)
+        lines.append(Line(f"{finding['message']}{cites}",
+                          lead=f"[{severity}; {force_name(finding, lang)}] {finding['code']}: "))
     _write(cell, lines)
 
 

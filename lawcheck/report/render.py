@@ -68,6 +68,16 @@ def _headline(report: Report) -> list[str]:
     return lines
 
 
+def force_name(finding: Mapping[str, Any], lang: str) -> str:
+    """What the rule behind a finding is: an obligation, an option the treaty leaves, good practice."""
+    return tr(f"ui.force.{finding.get('force', 'obligation')}", lang)
+
+
+def _force_note(finding: Mapping[str, Any], lang: str) -> str:
+    """In the terminal only what is not an obligation is marked, to keep lines short."""
+    return "" if finding.get("force", "obligation") == "obligation" else f" ({force_name(finding, lang)})"
+
+
 def render_text(report: Report, *, limit: int = 8) -> str:
     """A terminal summary a person reads in twenty seconds."""
     lang = report_language(report)
@@ -76,7 +86,7 @@ def render_text(report: Report, *, limit: int = 8) -> str:
         lines.append(category_heading(category, findings, lang))
         for f in findings[:limit]:
             severity = tr("severity_short." + f["severity"], lang)
-            lines.append(f"  [{severity}] {f['code']}: {f['message']}")
+            lines.append(f"  [{severity}] {f['code']}: {f['message']}{_force_note(f, lang)}")
             if f.get("decision"):
                 lines.append(f"      {tr('report.reviewer', lang)}: {decision_note(f, lang)}")
         if len(findings) > limit:
@@ -134,7 +144,7 @@ def render_markdown(report: Report) -> str:
         for f in findings:
             where = ", ".join(cited(f))
             cites = f", {_md_cell(f['cites'])}" if f.get("cites") else ""
-            severity = tr("severity." + f["severity"], lang)
+            severity = tr("severity." + f["severity"], lang) + ", " + force_name(f, lang)
             lines.append(f"- **{_md_cell(f['code'])}** ({severity}{cites})"
                          f"{tr('report.in', lang) + _md_cell(where) if where else ''}: {_md_cell(f['message'])}")
             if f.get("help"):
@@ -247,7 +257,8 @@ def _html_finding(f: Mapping[str, Any], lang: str, targets: set[str]) -> str:
     eids = f.get("provisions", [])
     links = " ".join(_link(eid, label, targets) for eid, label in zip(eids, cited(f), strict=False))
     parts = [f"<li><span class='sev-{f['severity']}'>{esc(f['code'])}</span> {links}"
-             f" <span class='small'>{esc(f.get('cites', ''))}</span><br>{esc(f['message'])}"]
+             f" <span class='small'>{esc(force_name(f, lang))} · {esc(f.get('cites', ''))}</span>"
+             f"<br>{esc(f['message'])}"]
     if f.get("help"):
         parts.append(f"<div class='help'>{esc(tr('report.what_to_change', lang))}: {esc(f['help'])}</div>")
     if f.get("suggestion"):
