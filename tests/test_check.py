@@ -294,3 +294,40 @@ def test_the_article_29_4_reservation_keeps_dual_criminality_away_from_conventio
     assert "BC-29/dual_criminality_spares_convention_offences" not in codes["plain"]
     assert "BC-29/no_dual_criminality" not in codes["reserved"]
     assert "BC-29/dual_criminality_spares_convention_offences" in codes["reserved"]
+
+
+@pytest.mark.parametrize(("lang", "traffic", "interception", "narrower"), [
+    ("en", "Real-time collection of traffic data associated with specified communications may be ordered by a "
+           "judge only for offences punishable by imprisonment of five years or more.",
+     "Interception of the content of specified communications may be authorised by a judge only for offences "
+     "punishable by imprisonment of three years or more.", True),
+    ("en", "Real-time collection of traffic data associated with specified communications may be ordered by a "
+           "judge only for offences punishable by imprisonment of three years or more.",
+     "Interception of the content of specified communications may be authorised by a judge only for offences "
+     "punishable by imprisonment of three years or more.", False),
+    ("ru", "Сбор данных о соединениях в режиме реального времени производится по постановлению следственного "
+           "судьи по делам о преступлениях, за которые предусмотрено наказание в виде лишения свободы на срок "
+           "свыше пяти лет.",
+     "Контроль и запись переговоров, перехват содержания сообщений производятся по постановлению следственного "
+     "судьи по делам о преступлениях, за которые предусмотрено наказание в виде лишения свободы на срок свыше "
+     "трех лет.", True),
+])
+def test_the_article_14_3_a_reservation_keeps_traffic_collection_no_narrower_than_interception(
+        tmp_path: Path, lang: str, traffic: str, interception: str, narrower: bool) -> None:
+    """With the reservation, real-time collection may be confined to listed offences, but never
+    to fewer than those for which content may be intercepted."""
+    if lang == "en":
+        body = _section("20", "Real-time collection of traffic data", traffic) \
+            + _section("21", "Interception of content data", interception)
+    else:
+        body = _section("231", "Сбор данных о соединениях в режиме реального времени", traffic,
+                        element="article", sub="paragraph", prefix="art") \
+            + _section("232", "Контроль и запись переговоров", interception,
+                       element="article", sub="paragraph", prefix="art")
+    draft = tmp_path / "draft.xml"
+    draft.write_bytes(akn_xml(body, language="eng" if lang == "en" else "rus"))
+    (tmp_path / "lawcheck.toml").write_text('[reservations]\nBC-20 = ["traffic_collection_offence_list"]\n')
+    assert main(["check", str(draft), "--format", "json", "-o", str(tmp_path / "r.json")]) == 0
+    codes = {f["code"] for f in json.loads((tmp_path / "r.json").read_text())["findings"]}
+    assert ("BC-20/offence_range_not_narrower" in codes) is narrower
+    assert "BC-20/no_offence_threshold" not in codes

@@ -221,12 +221,38 @@ class Scope:
     safeguard_units: Sequence[Unit] = ()
 
 
+def offence_range(element: Element, blocks: Sequence[Block]) -> float | None:
+    """The least penalty, in years, of the offences a measure is confined to ("offences
+    punishable by imprisonment of five years or more"): 0 where the measure is not confined
+    to serious or listed offences, None where it is confined without a figure to compare."""
+    confined = [u for block in blocks for u in block if _unit_match(u, element.concepts)]
+    if not confined:
+        return 0.0
+    years = [d.days / 365 for u in confined for d in u.tagged.durations if d.days >= 365]
+    return max(years) if years else None
+
+
+def compared_range(element: Element, own: Sequence[Block], other: Sequence[Block]) -> Result:
+    """Art. 14(3)(a): the offences a measure is reserved to may not be fewer than those for
+    which the compared measure is available (a higher least penalty is a narrower range)."""
+    mine, theirs = offence_range(element, own), offence_range(element, other)
+    if not own or not other or mine is None or theirs is None:
+        return Result(element.id, "unknown", detail="the two ranges cannot be compared")
+    eids = _eids([e for block in own for u in block for e in _unit_match(u, element.concepts) or []])
+    if mine > theirs:
+        return Result(element.id, "conflict", eids, f"offences of at least {mine:g} years against {theirs:g}",
+                      found=f"{mine:g}")
+    return Result(element.id, "met", eids, f"offences of at least {mine:g} years against {theirs:g}")
+
+
 CHECKS: dict[str, Callable[[Element, Scope], Result]] = {
     "presence": lambda element, scope: presence(element, [*scope.blocks, *scope.support]),
     "absence": lambda element, scope: absence(element, scope.blocks),
     "limit": lambda element, scope: limit(element, scope.blocks),
     "defined": lambda element, scope: defined(element, scope.definitions),
     "safeguard": lambda element, scope: safeguard(element, scope.safeguard_units),
+    # read once every requirement is aligned (engine.evaluate compares the two ranges)
+    "offence_range": lambda element, scope: Result(element.id, "unknown", detail="compared after alignment"),
 }
 """Every check type a rule may name, and the part of the scope it reads."""
 

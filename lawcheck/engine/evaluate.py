@@ -329,7 +329,32 @@ def assess(analysis: Analysis, rulebook: Rulebook, instruments: Sequence[str],
     for r in selected:
         if r.kind in SPREAD:
             first[r.id] = _assess_one(analysis, r, rulebook, settings, general, cut, _carrying_articles(r, first))
+    _ranges_compared(analysis, first)
     return _bound_to_measures(_bound_to_offences([first[r.id] for r in selected], settings), settings)
+
+
+def _ranges_compared(analysis: Analysis, assessed: dict[str, Assessed]) -> None:
+    """Art. 14(3)(a): with the reservation, the offences real-time collection is reserved to
+    are compared with those interception is available for, once both powers are found."""
+    for rid, item in assessed.items():
+        if item.evaluation is None or item.status not in {"implemented", "partial"}:
+            continue
+        pairs = list(item.evaluation.pairs)
+        for i, (element, _) in enumerate(pairs):
+            if element.check != "offence_range" or element.compare_with is None:
+                continue
+            other = assessed.get(element.compare_with)
+            pairs[i] = (element, checks.compared_range(element, _top_block(analysis, item),
+                                                       _top_block(analysis, other) if other else []))
+        if pairs != list(item.evaluation.pairs):
+            evaluation = replace(item.evaluation, pairs=tuple(pairs))
+            status, score = status_and_score(evaluation)
+            assessed[rid] = replace(item, status=status, score=score, evaluation=evaluation)
+
+
+def _top_block(analysis: Analysis, item: Assessed) -> list[Block]:
+    """The block of the article that grants the power (none where it was not found)."""
+    return [analysis.block(analysis.provision(a.eid)) for a in item.alignments[:1]]  # type: ignore[arg-type]
 
 
 SPREAD = {"sanction", "scope", "safeguards"}
@@ -416,6 +441,7 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
             carrying = _carrying_articles(item.requirement, done)
             if touched[rid] or carrying != _carrying_articles(item.requirement, before):
                 done[rid] = _assess_one(analysis, item.requirement, rulebook, settings, general, CUT, carrying)
+    _ranges_compared(analysis, done)
     result = [done[item.requirement.id] for item in previous]
     return _bound_to_measures(_bound_to_offences(result, settings), settings)
 

@@ -126,7 +126,7 @@ def _requirement(path: Path, data: dict[str, Any]) -> Requirement:
                 force=str(e.get("force", "obligation")), basis=tuple(map(str, e.get("basis", []))),
                 message_ru=_words(e["message_ru"]), help_ru=_words(e["help_ru"]),
                 suggestion=_suggestion(e.get("suggestion")), unless=_groups(e.get("unless", [])),
-                only_with=e.get("only_with"))
+                only_with=e.get("only_with"), compare_with=e.get("compare_with"))
         for e in data["elements"])
     cases = tuple(
         Case(lang=str(c["lang"]), expect=str(c["expect"]), text=str(c["text"]),
@@ -234,6 +234,13 @@ def _check_links(requirements: dict[str, Requirement], loaded: dict[str, Any]) -
                 if key == "mirrors" and requirement.id not in requirements[target].mirrors:
                     raise _fail(path, data, (key, i),
                                 f"{target} does not list {requirement.id} in its mirrors")
+        for i, element in enumerate(requirement.elements):
+            if (element.check == "offence_range") != (element.compare_with is not None):
+                raise _fail(path, data, ("elements", i), "an offence_range check names the requirement "
+                            "it compares with (compare_with), and only that check does")
+            if element.compare_with is not None and element.compare_with not in requirements:
+                raise _fail(path, data, ("elements", i, "compare_with"),
+                            f"unknown requirement {element.compare_with!r}")
         for i, safeguard_id in enumerate(requirement.safeguards):
             try:
                 book.safeguard(safeguard_id)

@@ -44,6 +44,7 @@ class Element:
     suggestion: Suggestion | None = None
     unless: tuple[Group, ...] = ()  # absence: a clause that also states these is not a conflict
     only_with: str | None = None  # the reservation or declaration under which alone it applies
+    compare_with: str | None = None  # offence_range: the requirement whose offence range it may not narrow
 
     @property
     def severity_for_force(self) -> str:

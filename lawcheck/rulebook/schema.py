@@ -10,7 +10,7 @@ from typing import Any
 
 from lawcheck.treaty import INSTRUMENT_IDS
 
-CHECKS = ("presence", "absence", "limit", "defined", "safeguard")
+CHECKS = ("presence", "absence", "limit", "defined", "safeguard", "offence_range")
 KINDS = ("definition", "offence", "liability", "sanction", "scope", "safeguards",
          "procedural_power", "jurisdiction", "cooperation", "cooperation_power",
          "data_protection", "general")
@@ -125,6 +125,7 @@ RULE_SCHEMA: dict[str, Any] = {
                 "suggestion": _suggestion,
                 "unless": _groups,
                 "only_with": {"type": "string", "pattern": _SNAKE},
+                "compare_with": {"type": "string", "pattern": _ID},
             },
             "if": {"properties": {"check": {"const": "limit"}}},
             "then": {"required": ["limit"]},
