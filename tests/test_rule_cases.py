@@ -43,7 +43,7 @@ def evaluate_case(requirement: Requirement, case: Case):  # type: ignore[no-unty
     if requirement.supervision is not None and "judicial_or_independent_supervision" in evaluation.safeguards:
         reading = supervision.read(units, set(requirement.align[0]), requirement.supervision.data)
         evaluation.safeguards["judicial_or_independent_supervision"] = supervision_result(reading)
-        gaps = [gap.kind for gap in supervision.gaps(reading, requirement.supervision)]
+        gaps = [gap.kind for gap in supervision.gaps(reading, requirement.supervision, RULEBOOK.urgency_validation())]
     return evaluation, gaps
 
 

@@ -151,3 +151,12 @@ def test_every_protocol_rule_says_its_text_was_not_checked() -> None:
     for r in RULEBOOK.requirements:
         if r.instrument == "SP":
             assert r.source_note and len(r.source_note) > 20, r.id
+
+
+def test_the_urgency_validation_periods_are_rule_data_with_their_source() -> None:
+    """48 hours for a judge to review an urgent measure, 72 beyond which it is very late: the
+    figures of the urgency procedure examined in Zakharov § 266, kept in the Article 15 file."""
+    rule = load_rulebook().urgency_validation()
+    assert rule is not None
+    assert (rule.prompt, rule.late, rule.very_late_after, rule.very_late) == ("PT48H", "low", "PT72H", "medium")
+    assert any("Zakharov" in source and "266" in source for source in rule.basis)

@@ -13,7 +13,7 @@ from lawcheck.engine.checks import Result
 from lawcheck.engine.evaluate import POWER_KINDS, Assessed
 from lawcheck.i18n import CATALOG, period_words, tr, treaty_cite
 from lawcheck.rulebook.loader import Rulebook
-from lawcheck.rulebook.model import Element, Requirement, Weight
+from lawcheck.rulebook.model import Element, Requirement, UrgencyValidation, Weight
 from lawcheck.treaty import CATEGORIES, SEVERITIES
 
 CATEGORY_OF_KIND = {
@@ -244,13 +244,13 @@ def _gap_message(assessed: Assessed, gap: supervision.Gap, voice: Voice) -> tupl
     return tr("gap.refusal", lang, where=where, who=who), "urgency_refusal"
 
 
-def _supervision_findings(assessed: Assessed, voice: Voice) -> list[Finding]:
+def _supervision_findings(assessed: Assessed, voice: Voice, urgency: UrgencyValidation) -> list[Finding]:
     r = assessed.requirement
     if r.supervision is None or assessed.reading is None:
         return []
     lang = voice.lang
     findings = []
-    for gap in supervision.gaps(assessed.reading, r.supervision):
+    for gap in supervision.gaps(assessed.reading, r.supervision, urgency):
         message, suffix = _gap_message(assessed, gap, voice)
         basis = _basis(r, None, ("Art. 15(2) ETS 185", *r.supervision.basis))
         where = tuple(dict.fromkeys((assessed.alignments[0].eid, *gap.eids)))
@@ -273,6 +273,7 @@ def requirement_findings(assessed: Sequence[Assessed], rulebook: Rulebook,
     condition it does not state (grounds, proportionality, limits, remedies) may stand in the
     base text: such findings are advisory notes that say so."""
     voice = voice or Voice()
+    urgency = rulebook.urgency_validation()
     findings = []
     for item in assessed:
         if item.status in {"not_applicable", "not_assessed"}:
@@ -293,7 +294,8 @@ def requirement_findings(assessed: Sequence[Assessed], rulebook: Rulebook,
                 gap = _safeguard_finding(item, safeguard_id, safeguard_result, rulebook, voice)
                 if gap is not None:
                     findings.append(_depends_on_base(gap, voice.lang) if partial_text else gap)
-        findings += _supervision_findings(item, voice)
+        if urgency is not None:
+            findings += _supervision_findings(item, voice, urgency)
     return findings
 
 

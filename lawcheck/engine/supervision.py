@@ -21,7 +21,7 @@ from lawcheck.concepts.language import russian_case
 from lawcheck.concepts.numbers import iso_days
 from lawcheck.concepts.tagger import ConceptMatch, Tagged
 from lawcheck.engine.units import Unit
-from lawcheck.rulebook.model import Expectation, Supervision, Weight
+from lawcheck.rulebook.model import Expectation, Supervision, UrgencyValidation, Weight
 from lawcheck.rulebook.schema import AUTHORITY_LEVELS
 
 JUDICIAL = ("court_authorisation", "judicial_order", "independent_oversight")
@@ -318,7 +318,7 @@ def hours(iso: str | None) -> int | None:
     return None if iso is None else round(iso_days(iso) * 24)
 
 
-def gaps(reading: Reading, model: Supervision) -> list[Gap]:
+def gaps(reading: Reading, model: Supervision, validation: UrgencyValidation) -> list[Gap]:
     """What the graduated model expects of this power and what falls short of it, silence on
     who authorises included where the rule gives it a weight."""
     found: list[Gap] = []
@@ -338,11 +338,11 @@ def gaps(reading: Reading, model: Supervision) -> list[Gap]:
     elif model.unstated is not None and not reading.authorisers:
         found.append(Gap("unstated", model.unstated, ()))
     for exception in reading.exceptions:
-        found += _exception_gaps(exception, model.expectation(exception.data))
+        found += _exception_gaps(exception, model.expectation(exception.data), validation)
     return found
 
 
-def _exception_gaps(exception: PowerException, expectation: Expectation) -> list[Gap]:
+def _exception_gaps(exception: PowerException, expectation: Expectation, rule: UrgencyValidation) -> list[Gap]:
     urgency = expectation.urgency
     if urgency is None or exception.level == "judicial":
         return []
@@ -354,11 +354,11 @@ def _exception_gaps(exception: PowerException, expectation: Expectation) -> list
         return [gap("urgency", urgency)]
     result = []
     delay = hours(validation.within)
-    if delay is not None and delay > 48:
-        result.append(gap("validation_late", Weight("medium" if delay > 72 else "low", urgency.force),
-                          validation.within))
+    if delay is not None and delay > round(iso_days(rule.prompt) * 24):
+        severity = rule.very_late if delay > round(iso_days(rule.very_late_after) * 24) else rule.late
+        result.append(gap("validation_late", Weight(severity, urgency.force), validation.within))
     if urgency.severity == "high" and not validation.on_refusal:
-        result.append(gap("no_refusal_effect", Weight("low", "good_practice"), validation.within))
+        result.append(gap("no_refusal_effect", rule.refusal_effect, validation.within))
     return result
 
 

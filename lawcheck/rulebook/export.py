@@ -138,6 +138,12 @@ def requirement_page(r: Requirement) -> str:
         lines += ["## Safeguards", "", ", ".join(f"`{s}`" for s in r.safeguards), ""]
     if r.supervision is not None:
         lines += _supervision_section(r.supervision)
+    if r.urgency_validation is not None:
+        u = r.urgency_validation
+        lines += ["## Review of a measure taken in urgency", "",
+                  f"A judge reviews it within {u.prompt} (later: {u.late}; after {u.very_late_after}: "
+                  f"{u.very_late}); where nothing follows a refusal, for the most intrusive powers: "
+                  f"{u.refusal_effect.severity} ({u.refusal_effect.force}). Basis: {'; '.join(u.basis)}.", ""]
     links = [(k.replace("_", " "), getattr(r, k)) for k in ("subject_to", "depends_on", "mirrors")]
     if any(v for _, v in links):
         lines += ["## Links", ""] + [f"- {k}: {', '.join(f'[{t}]({t}.md)' for t in v)}"

@@ -22,6 +22,7 @@ from lawcheck.rulebook.model import (
     Requirement,
     Suggestion,
     Supervision,
+    UrgencyValidation,
     Weight,
 )
 from lawcheck.rulebook.schema import AUTHORITY_LEVELS, RULE_SCHEMA
@@ -65,6 +66,10 @@ class Rulebook:
                     if element.id == safeguard_id and element.check == "safeguard":
                         return framework, element
         raise KeyError(safeguard_id)
+
+    def urgency_validation(self) -> UrgencyValidation | None:
+        """How soon a judge must review an urgent measure (the Article 15 rule file says)."""
+        return next((r.urgency_validation for r in self.requirements if r.urgency_validation), None)
 
     def selected(self, instruments: tuple[str, ...]) -> tuple[Requirement, ...]:
         return tuple(r for r in self.requirements if r.instrument in instruments)
@@ -148,6 +153,7 @@ def _requirement(path: Path, data: dict[str, Any]) -> Requirement:
         source_note=None if data["source_note"] is None else str(data["source_note"]),
         cases=cases, path=str(path),
         supervision=_supervision(data["supervision"]) if "supervision" in data else None,
+        urgency_validation=_urgency_validation(data["urgency_validation"]) if "urgency_validation" in data else None,
         title_ru=_words(data["title_ru"]), summary_ru=_words(data["summary_ru"]))
 
 
@@ -164,6 +170,12 @@ def _expectation(value: dict[str, Any], default: Expectation | None = None) -> E
     inherited = {level: weight for level, weight in {**default.below, **below}.items()
                  if AUTHORITY_LEVELS.index(level) < AUTHORITY_LEVELS.index(expects)}
     return Expectation(expects, inherited, urgency if "urgency" in value else default.urgency)
+
+
+def _urgency_validation(value: dict[str, Any]) -> UrgencyValidation:
+    return UrgencyValidation(str(value["prompt"]), str(value["late"]), str(value["very_late"]["after"]),
+                             str(value["very_late"]["severity"]), _weight(value["refusal_effect"]),
+                             tuple(map(str, value["basis"])))
 
 
 def _supervision(value: dict[str, Any]) -> Supervision:

@@ -84,6 +84,19 @@ class Expectation:
 
 
 @dataclass(frozen=True)
+class UrgencyValidation:
+    """How soon a judge must review a measure an officer took in urgency, and what falls short
+    (Art. 15 read with Zakharov § 266): stated once, in the Article 15 rule file."""
+
+    prompt: str  # ISO 8601: a validation within it is prompt
+    late: str  # severity of a later validation
+    very_late_after: str  # ISO 8601: beyond it the validation is very late
+    very_late: str  # severity of a very late validation
+    refusal_effect: Weight  # for the most intrusive powers: a validation that changes nothing on refusal
+    basis: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Supervision:
     """The graduated reading of Article 15 for one power (see docs/article15.md)."""
 
@@ -144,6 +157,7 @@ class Requirement:
     cases: tuple[Case, ...]
     path: str
     supervision: Supervision | None = None
+    urgency_validation: UrgencyValidation | None = None  # BC-15 only
     title_ru: str = ""
     summary_ru: str = ""
 

@@ -134,6 +134,18 @@ RULE_SCHEMA: dict[str, Any] = {
         "safeguards": {"type": "array", "items": {"type": "string", "pattern": _SNAKE},
                        "uniqueItems": True},
         "supervision": _supervision,
+        "urgency_validation": {
+            "type": "object", "additionalProperties": False,
+            "required": ["prompt", "late", "very_late", "refusal_effect", "basis"],
+            "properties": {
+                "prompt": {"type": "string", "pattern": _DURATION},
+                "late": {"enum": list(SEVERITIES)},
+                "very_late": {"type": "object", "additionalProperties": False, "required": ["after", "severity"],
+                              "properties": {"after": {"type": "string", "pattern": _DURATION},
+                                             "severity": {"enum": list(SEVERITIES)}}},
+                "refusal_effect": _weight,
+                "basis": {"type": "array", "items": _text, "minItems": 1},
+            }},
         "subject_to": _ids,
         "depends_on": _ids,
         "mirrors": _ids,
