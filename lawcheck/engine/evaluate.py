@@ -479,7 +479,8 @@ def _measure_articles(analysis: Analysis, rulebook: Rulebook) -> frozenset[str]:
                  if r.kind == "cooperation_power" and r.align and general.isdisjoint(r.align[0])]
         analysis.memo[key] = (frozenset(eid for eid, heading in analysis.headings.items()
                                         if any(heading.has(core) for core in cores)),)
-    return frozenset(analysis.memo[key][0])
+    found: frozenset[str] = analysis.memo[key][0]
+    return found
 
 
 def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook, settings: Settings,

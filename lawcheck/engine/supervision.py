@@ -353,9 +353,9 @@ def _exception_gaps(exception: PowerException, expectation: Expectation, rule: U
     if validation is None:
         return [gap("urgency", urgency)]
     result = []
-    delay = hours(validation.within)
-    if delay is not None and delay > round(iso_days(rule.prompt) * 24):
-        severity = rule.very_late if delay > round(iso_days(rule.very_late_after) * 24) else rule.late
+    delay = iso_days(validation.within) if validation.within else None
+    if delay is not None and delay > iso_days(rule.prompt):
+        severity = rule.very_late if delay > iso_days(rule.very_late_after) else rule.late
         result.append(gap("validation_late", Weight(severity, urgency.force), validation.within))
     if urgency.severity == "high" and not validation.on_refusal:
         result.append(gap("no_refusal_effect", rule.refusal_effect, validation.within))

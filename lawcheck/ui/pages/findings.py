@@ -121,6 +121,28 @@ def group_decision(view: ReportView, present: Mapping[str, int]) -> None:
                   type="primary", on_click=save_group, args=(view.findings,))
 
 
+def _recorded(findings: Sequence[Mapping[str, Any]], decision: str, reason: str, reviewer: str) -> bool:
+    """Record one decision on each finding in the workspace's store; on a missing reason, name
+    or workspace, or a store that refuses it, say why in the form and record nothing more."""
+    if not reason or not reviewer:
+        st.session_state[S.DECIDE_ERROR] = L.say("A decision needs a reason and the reviewer's name.")
+        return False
+    target: ReviewTarget | None = st.session_state.get(S.REVIEW)
+    if target is None:
+        st.session_state[S.DECIDE_ERROR] = L.say("Name a workspace in the sidebar first: decisions are kept "
+                                                 "per workspace, and only that workspace sees them.")
+        return False
+    try:
+        for finding in findings:
+            record_decision(target.path, finding, target.analysis, decision, reason, reviewer, source=target.source)
+    except (InputError, OSError, sqlite3.Error, ValueError) as error:
+        st.session_state[S.DECIDE_ERROR] = L.say("The decision was not saved: {error}").format(error=error)
+        return False
+    st.session_state[S.REVIEWER_NAME] = reviewer
+    st.session_state[S.DECISIONS_SAVED] = st.session_state.get(S.DECISIONS_SAVED, 0) + len(findings)
+    return True
+
+
 def save_group(all_findings: Sequence[Mapping[str, Any]]) -> None:
     """Button callback: one decision, with one reason, on each finding of the kind chosen that
     is not dismissed yet (the kind and the decision as the form holds them when clicked)."""
@@ -130,22 +152,8 @@ def save_group(all_findings: Sequence[Mapping[str, Any]]) -> None:
     findings = [f for f in all_findings if f["category"] == category and not is_dismissed(f)]
     reason = str(st.session_state.get("group-reason") or "").strip()
     reviewer = str(st.session_state.get("group-reviewer") or "").strip()
-    if not reason or not reviewer:
-        st.session_state[S.DECIDE_ERROR] = L.say("A decision needs a reason and the reviewer's name.")
+    if not _recorded(findings, decision, reason, reviewer):
         return
-    target: ReviewTarget | None = st.session_state.get(S.REVIEW)
-    if target is None:
-        st.session_state[S.DECIDE_ERROR] = L.say("Name a workspace in the sidebar first: decisions are kept "
-                                                 "per workspace, and only that workspace sees them.")
-        return
-    try:
-        for finding in findings:
-            record_decision(target.path, finding, target.analysis, decision, reason, reviewer, source=target.source)
-    except (InputError, OSError, sqlite3.Error, ValueError) as error:
-        st.session_state[S.DECIDE_ERROR] = L.say("The decision was not saved: {error}").format(error=error)
-        return
-    st.session_state[S.REVIEWER_NAME] = reviewer
-    st.session_state[S.DECISIONS_SAVED] = st.session_state.get(S.DECISIONS_SAVED, 0) + len(findings)
     st.session_state[S.SAVED] = L.say("{count} findings: {decision} by {reviewer}").format(
         count=len(findings), decision=L.say(DECISION_DONE[decision]), reviewer=reviewer)
     st.session_state.pop("group-reason", None)
@@ -252,21 +260,8 @@ def save_decision(finding: Mapping[str, Any], index: int, place: str, decision: 
     rerun that follows (the database changed), so the card shows it without a new check."""
     reason = str(st.session_state.get(f"{place}-reason-{index}") or "").strip()
     reviewer = str(st.session_state.get(f"{place}-reviewer-{index}") or "").strip()
-    if not reason or not reviewer:
-        st.session_state[S.DECIDE_ERROR] = L.say("A decision needs a reason and the reviewer's name.")
+    if not _recorded([finding], decision, reason, reviewer):
         return
-    target: ReviewTarget | None = st.session_state.get(S.REVIEW)
-    if target is None:
-        st.session_state[S.DECIDE_ERROR] = L.say("Name a workspace in the sidebar first: decisions are kept "
-                                                 "per workspace, and only that workspace sees them.")
-        return
-    try:
-        record_decision(target.path, finding, target.analysis, decision, reason, reviewer, source=target.source)
-    except (InputError, OSError, sqlite3.Error, ValueError) as error:
-        st.session_state[S.DECIDE_ERROR] = L.say("The decision was not saved: {error}").format(error=error)
-        return
-    st.session_state[S.REVIEWER_NAME] = reviewer
-    st.session_state[S.DECISIONS_SAVED] = st.session_state.get(S.DECISIONS_SAVED, 0) + 1
     st.session_state[S.SAVED] = L.say("{what}: {decision} by {reviewer}").format(
         what=finding.get("requirement") or L.CATEGORY_LABEL[finding["category"]],
         decision=L.say(DECISION_DONE[decision]), reviewer=reviewer)
