@@ -66,3 +66,24 @@ def test_the_conditions_of_article_15_are_read_in_the_article_granting_each_powe
     granting = {requirements[rid]["provisions"][0]["eId"] for rid in ("BC-19", "BC-21")}
     assert granting == {"sec_22", "sec_23"}
     assert granting <= {p["eId"] for p in requirements["BC-15"]["provisions"] if p["role"] == "principal"}
+
+
+def _definitions(*entries: str) -> str:
+    return ('<section eId="sec_2"><num>2.</num><heading>Interpretation</heading><content>'
+            '<p>In this Act, unless the context otherwise requires—</p>'
+            + "".join(f"<p>{entry}</p>" for entry in entries) + "</content></section>")
+
+
+def test_an_offence_cites_the_interpretation_section_that_defines_its_core_term() -> None:
+    """What an offence covers may be set by the Act's definition of its term ("intercept"):
+    the interpretation section is a supporting provision of the offence, and only of the
+    requirements whose term it defines."""
+    body = _definitions('"intercept" means to acquire, view or capture computer data in transmission by '
+                        "technical means;", '"minister" means the minister responsible for justice;') \
+        + _offence(5, "Illegal interception", OFFENCES[1][1], 5) + _offence(6, "Illegal access", OFFENCES[0][1], 3)
+    report = check_document(parse_document(akn_xml(body), "draft.xml"), lang="en").report
+    requirements = {r["id"]: r for r in report["requirements"]}
+    supporting = {rid: {p["eId"] for p in requirements[rid]["provisions"] if p["role"] == "supporting"}
+                  for rid in ("BC-2", "BC-3")}
+    assert "sec_2" in supporting["BC-3"]
+    assert "sec_2" not in supporting["BC-2"]

@@ -101,6 +101,21 @@ def test_a_court_that_only_extends_or_helps_enforce_does_not_authorise() -> None
     assert _requirement(check, "BC-19")["safeguards"][JUDICIAL] == "absent"
 
 
+def test_an_officer_granted_a_warrant_executes_it_and_the_court_that_orders_authorises() -> None:
+    """The officer "granted a warrant" acts under it; the authorisation is the magistrate's."""
+    section = (
+        '<section eId="sec_40"><num>40.</num><heading>Production of computer data</heading>'
+        '<subsection eId="sec_40__subsec_1"><num>(1)</num><content><p>A magistrate may, on an application by a '
+        "police officer, order any person to produce specified computer data.</p></content></subsection>"
+        '<subsection eId="sec_40__subsec_2"><num>(2)</num><intro><p>A police officer granted a warrant in '
+        "terms of this section may—</p></intro>"
+        '<paragraph eId="sec_40__subsec_2__para_a"><num>(a)</num><content><p>by written notice, require the '
+        "person in control of the data to disclose specified traffic data; or</p></content></paragraph>"
+        '<paragraph eId="sec_40__subsec_2__para_b"><num>(b)</num><content><p>by written notice, require a '
+        "service provider to produce subscriber information.</p></content></paragraph></subsection></section>")
+    assert _requirement(_check(section), "BC-18")["safeguards"][JUDICIAL] == "present"
+
+
 def test_a_rule_under_this_section_does_not_reach_another_section() -> None:
     check = _check(
         _section("20", "Warrants", "The powers under this section may be exercised only on a warrant issued by "

@@ -319,6 +319,25 @@ def _supporting(analysis: Analysis, evaluation: Evaluation, aligned: set[str]) -
     return tuple(found)
 
 
+DEFINED_IN_USE = {"offence", "procedural_power"}
+"""Kinds of requirement whose core term a law may define once for the whole Act ("intercept",
+"child pornography"): the offence or power takes its reach from that definition."""
+
+
+def _defining(analysis: Analysis, requirement: Requirement, aligned: set[str]) -> tuple[str, ...]:
+    """Interpretation sections that define the requirement's core term, as supporting
+    provisions of an offence or power that was found: the definition sets what it covers."""
+    if requirement.kind not in DEFINED_IN_USE or not requirement.align or not aligned:
+        return ()
+    found: dict[str, None] = {}
+    for definition in analysis.definitions:
+        article = analysis.article_of(definition.eid)
+        if article is not None and article.eid in analysis.definition_articles and article.eid not in aligned \
+                and definition.tagged.has(requirement.align[0]):
+            found.setdefault(article.eid)
+    return tuple(found)
+
+
 def assess(analysis: Analysis, rulebook: Rulebook, instruments: Sequence[str],
            settings: Settings, cut: Cut = CUT) -> list[Assessed]:
     """Every requirement of the selected instruments, in treaty order."""
@@ -547,6 +566,7 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     authorities = tuple(label for concept, label in _AUTHORITIES
                         if any(u.tagged.has((concept,)) for b in blocks for u in b))
     considered = frozenset({c.eid for c in candidates} | {r.eid for r in referrers})
-    supporting = _supporting(analysis, evaluation, aligned)
+    supporting = tuple(dict.fromkeys(_supporting(analysis, evaluation, aligned)
+                                      + _defining(analysis, requirement, aligned)))
     return Assessed(requirement, status, score, alignments, evaluation, authorities, considered,
                     reading, supporting)
