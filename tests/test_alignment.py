@@ -87,3 +87,25 @@ def test_an_offence_cites_the_interpretation_section_that_defines_its_core_term(
                   for rid in ("BC-2", "BC-3")}
     assert "sec_2" in supporting["BC-3"]
     assert "sec_2" not in supporting["BC-2"]
+
+
+def test_a_general_channel_for_foreign_requests_is_a_partial_article_31() -> None:
+    """A Code that executes foreign requests for any procedural action can serve a request for
+    stored data (Art. 31(2)) but names no search, seizure or production of data: the article is
+    cited and Art. 31 is partial, not missing; without such a channel it is missing."""
+    general = _power(595, "Исполнение запроса", "Запрос компетентного органа иностранного государства о "
+                     "производстве процессуальных действий исполняется по правилам настоящего Кодекса.")
+    other = _power(596, "Вызов свидетеля", "Свидетель вызывается повесткой.")
+    for body, status, cited in ((general + other, "partial", ["sec_595"]), (other, "missing", [])):
+        report = check_document(parse_document(akn_xml(body, language="rus"), "draft.xml")).report
+        bc31 = next(r for r in report["requirements"] if r["id"] == "BC-31")
+        assert (bc31["status"], [p["eId"] for p in bc31["provisions"]]) == (status, cited)
+
+
+def test_a_general_clause_on_illegal_use_of_the_internet_is_a_partial_article_10() -> None:
+    """With no copyright offence, an offence of using the internet for any illegal activity
+    reaches infringements only in general terms: Art. 10 is partial and cites it."""
+    clause = _offence(92, "Illegal use of the internet", "uses the internet for any illegal activity", 5)
+    report = check_document(parse_document(akn_xml(clause), "draft.xml"), lang="en").report
+    bc10 = next(r for r in report["requirements"] if r["id"] == "BC-10")
+    assert (bc10["status"], [p["eId"] for p in bc10["provisions"]]) == ("partial", ["sec_92"])

@@ -362,23 +362,25 @@ def _definition_articles(document: Document, provisions: list[Provision]) -> set
 
 
 def align_requirement(analysis: Analysis, requirement: Requirement, *,
-                      evidence: bool = True) -> list[Alignment]:
+                      evidence: bool = True, general: bool = False) -> list[Alignment]:
     """Article-level units that implement the requirement, best first. Interpretation
     sections align only to definition requirements. Without `evidence`, the words are left
-    out (`with_evidence` adds them to the few alignments that are reported)."""
+    out (`with_evidence` adds them to the few alignments that are reported). With `general`,
+    the articles that state the requirement's `general_align` groups instead."""
     if requirement.kind == "definition":
         return _defining_articles(analysis, requirement)
     found = []
     concepts = requirement.concept_ids
-    aligned_ids = set.intersection(*(analysis.articles_with(group) for group in requirement.align)) \
-        if requirement.align else {a.eid for a in analysis.articles}
-    if len(requirement.align) > 1:  # the Part or the Act may state what the article leaves implicit
-        aligned_ids |= {eid for eid in analysis.articles_with(requirement.align[0]) - aligned_ids
-                        if analysis.framed(analysis.provision(eid), requirement.align[1:])}  # type: ignore[arg-type]
+    align = requirement.general_align if general else requirement.align
+    aligned_ids = set.intersection(*(analysis.articles_with(group) for group in align)) \
+        if align else {a.eid for a in analysis.articles}
+    if len(align) > 1:  # the Part or the Act may state what the article leaves implicit
+        aligned_ids |= {eid for eid in analysis.articles_with(align[0]) - aligned_ids
+                        if analysis.framed(analysis.provision(eid), align[1:])}  # type: ignore[arg-type]
     groups = _coverage_groups(requirement)
     # An article's alignment depends on its block alone (its role, its concepts) besides the
     # draft's structure: kept per article while the block is the same (an edit makes a new one).
-    key = ("align", requirement.id)
+    key = ("align", requirement.id, "general" if general else "own")
     kept = analysis.memo.get(key)
     before: dict[str, tuple[Block, Alignment | None]] = kept[1] if kept is not None and kept[0] is requirement else {}
     now: dict[str, tuple[Block, Alignment | None]] = {}
@@ -388,7 +390,7 @@ def align_requirement(analysis: Analysis, requirement: Requirement, *,
         if known is not None and known[0] is block:
             alignment = known[1]
         else:
-            alignment = _alignment(analysis, requirement, article, groups)
+            alignment = _alignment(analysis, requirement, article, groups, align)
         now[article.eid] = (block, alignment)
         if alignment is not None:
             found.append(replace(alignment, evidence=_evidence(block, concepts)) if evidence else alignment)
@@ -397,7 +399,7 @@ def align_requirement(analysis: Analysis, requirement: Requirement, *,
 
 
 def _alignment(analysis: Analysis, requirement: Requirement, article: Provision,
-               groups: list[tuple[str, ...]]) -> Alignment | None:
+               groups: list[tuple[str, ...]], align: Sequence[tuple[str, ...]]) -> Alignment | None:
     """The article as a candidate for the requirement (without evidence), or None."""
     if article.eid in analysis.definition_articles and requirement.kind != "definition":
         return None
@@ -405,7 +407,7 @@ def _alignment(analysis: Analysis, requirement: Requirement, article: Provision,
         return None
     present = analysis.concepts(article)
     heading = analysis.headings.get(article.eid)
-    titled = heading is not None and heading.has(requirement.align[0])
+    titled = heading is not None and heading.has(align[0])
     score = ALIGN_WEIGHT + HEADING_WEIGHT * titled \
         + (1 - ALIGN_WEIGHT - HEADING_WEIGHT) * _share(present, groups)
     return Alignment(article.eid, round(score, 3), ())

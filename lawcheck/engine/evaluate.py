@@ -509,6 +509,8 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     if not settings.assesses(requirement):
         return Assessed(requirement, "not_assessed", 0.0, (), None)
     candidates = align_requirement(analysis, requirement, evidence=False)
+    if not candidates and requirement.general_align:  # stated only in general terms: its elements fail
+        candidates = align_requirement(analysis, requirement, evidence=False, general=True)
     if requirement.kind == "cooperation":
         measures = _measure_articles(analysis, rulebook)
         candidates = [c for c in candidates if c.eid not in measures]

@@ -134,6 +134,11 @@ def requirement_page(r: Requirement) -> str:
         help_text = e.help + (f" Applies only with `{e.only_with}`." if e.only_with else "")
         lines.append(f"| `{e.id}` | {e.check}{limit} | {e.cites} | {e.force} | {e.severity_for_force} | {help_text} |")
     lines.append("")
+    if r.general_align:
+        lines += ["## Provisions in general terms", "",
+                  "Where no provision states this article's own concepts, one that states "
+                  + " and ".join("/".join(f"`{c}`" for c in g) for g in r.general_align)
+                  + " carries it in general terms: it is cited, and the article is partial.", ""]
     if r.safeguards:
         lines += ["## Safeguards", "", ", ".join(f"`{s}`" for s in r.safeguards), ""]
     if r.supervision is not None:

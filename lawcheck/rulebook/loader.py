@@ -145,7 +145,7 @@ def _requirement(path: Path, data: dict[str, Any]) -> Requirement:
         id=str(data["id"]), instrument=str(data["instrument"]), article=str(data["article"]),
         title=str(data["title"]), kind=str(data["kind"]),
         summary=" ".join(str(data["summary"]).split()), cites=tuple(map(str, data["cites"])),
-        align=_groups(data["align"]), elements=elements,
+        align=_groups(data["align"]), general_align=_groups(data.get("general_align", [])), elements=elements,
         safeguards=tuple(map(str, data["safeguards"])),
         subject_to=tuple(map(str, data["subject_to"])),
         depends_on=tuple(map(str, data["depends_on"])), mirrors=tuple(map(str, data["mirrors"])),

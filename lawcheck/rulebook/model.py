@@ -158,6 +158,9 @@ class Requirement:
     path: str
     supervision: Supervision | None = None
     urgency_validation: UrgencyValidation | None = None  # BC-15 only
+    # Groups an article states when it carries the requirement only in general terms (a request
+    # for any procedural action): used where no article states `align`, the elements then fail.
+    general_align: tuple[Group, ...] = ()
     title_ru: str = ""
     summary_ru: str = ""
 
@@ -183,7 +186,7 @@ class Requirement:
 
     @property
     def concept_ids(self) -> set[str]:
-        ids = {c for group in self.align for c in group}
+        ids = {c for group in self.align + self.general_align for c in group}
         for element in self.elements:
             ids |= element.concept_ids
         return ids

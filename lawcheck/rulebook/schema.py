@@ -102,6 +102,7 @@ RULE_SCHEMA: dict[str, Any] = {
         "cites": {"type": "array", "items": {"type": "string", "pattern": _CITE},
                   "minItems": 1},
         "align": _groups,
+        "general_align": _groups,
         "elements": {"type": "array", "items": {
             "type": "object", "additionalProperties": False,
             "required": ["id", "check", "cites", "concepts", "severity", "message", "help",
