@@ -123,6 +123,23 @@ def test_an_article_that_opens_with_an_offence_is_an_offence_whatever_its_headin
     assert roles["sec_184"] == "offence"
 
 
+def test_an_article_that_forbids_conduct_to_everyone_and_punishes_it_is_an_offence() -> None:
+    """"No person shall intercept ... unless authorised by warrant", the penalty two subsections
+    down: the exceptions name a warrant, but nobody is given a power."""
+    roles = _roles(
+        '<section eId="sec_3"><num>3.</num><heading>Control of interception</heading>'
+        '<subsection eId="sec_3__subsec_1"><num>(1)</num><intro><p>No person shall—</p></intro>'
+        '<paragraph eId="sec_3__subsec_1__para_a"><num>(a)</num><content><p>intercept any communication in the '
+        "course of its transmission unless he or she is authorised by warrant; or</p></content></paragraph>"
+        '<paragraph eId="sec_3__subsec_1__para_b"><num>(b)</num><content><p>intercept any communication in the '
+        "course of its transmission through the post unless authorised by warrant.</p></content></paragraph>"
+        "</subsection>"
+        '<subsection eId="sec_3__subsec_2"><num>(2)</num><content><p>Any person who intentionally intercepts a '
+        "communication in the course of its transmission shall be guilty of an offence and liable to "
+        "imprisonment for a period not exceeding five years.</p></content></subsection></section>")
+    assert roles["sec_3"] == "offence"
+
+
 def test_a_power_for_offences_punishable_by_five_years_is_still_a_power() -> None:
     roles = _roles(_section("13", "Interception of content data",
                             "A judge may issue a warrant for the interception of the content of specified "

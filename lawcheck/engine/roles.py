@@ -38,6 +38,7 @@ ROLES = ("definition", "offence", "cooperation", "power", "other")
 PENAL = ("offence_clause", "custodial_sanction", "monetary_sanction")
 SANCTIONS = ("custodial_sanction", "monetary_sanction")  # a penalty, not a mere mention of an offence
 LIABILITY = ("attempt", "aiding_abetting", "criminal_offence")  # in a heading: a rule of liability
+PROHIBITION = ("prohibition_clause",)  # "No person shall ...": a rule for everyone, not a power
 UNLAWFUL = ("without_right",)  # "Unauthorised access", «Неправомерный доступ»: a heading naming an offence
 AUTHORITIES = ("investigator", "court", "prosecutor", "court_authorisation", "judicial_order",
                "prosecutor_authorisation", "competent_authority", "executive_authority")
@@ -104,6 +105,8 @@ def _opens_with_offence(units: Sequence[Unit]) -> bool:
     main = units[1] if len(units) > 1 and not units[0].tagged.has(SANCTIONS) else units[0]
     if _ordering(main):  # "a judge may issue a warrant ... for an offence punishable by five years"
         return False
+    if main.tagged.has(PROHIBITION):  # "No person shall intercept ...", its penalty further down
+        return any(u.tagged.has(SANCTIONS) for u in units)
     return any(u.tagged.has(SANCTIONS) for u in units if u is main or (u.context and u.context[0] is main))
 
 
@@ -121,7 +124,9 @@ def role_of(units: Sequence[Unit], defines: bool, framing: Framing = Framing()) 
         "offence": framing.weight(PENAL + LIABILITY + UNLAWFUL) + share * sum(u.tagged.has(PENAL) for u in spoken)
         + MAIN_RULE * offence_first,
         # an article that opens with an offence names the conduct in its heading ("Interception")
-        "power": framing.weight(ORDERS, 0.0 if offence_first else HEADING) + share * sum(_ordering(u) for u in spoken),
+        # and in its items, where a measure's name without an authority is conduct, not an order
+        "power": framing.weight(ORDERS, 0.0 if offence_first else HEADING)
+        + share * sum(o for o in map(_ordering, spoken) if not offence_first or o == 1.0),
     }
     role, score = max(scores.items(), key=lambda item: item[1])
     return role if score >= DECISIVE else "other"
