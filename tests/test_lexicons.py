@@ -4,6 +4,7 @@ match (in inflected forms) while its counter-examples do not."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -107,3 +108,24 @@ def test_no_rule_case_names_a_state() -> None:
              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
              if STATE_NAMES.search(line)]
     assert not named, named
+
+
+def test_a_concept_composed_of_unknown_concepts_is_refused_with_its_file(tmp_path: Path) -> None:
+    import shutil
+
+    from lawcheck.concepts.lexicon import load_lexicon_from
+    from lawcheck.errors import InputError
+
+    shutil.copy(data_dir("rules") / "lexicons" / "en" / "_language.yaml", tmp_path)
+    (tmp_path / "x.yaml").write_text("traffic_data:\n  label: traffic data\n  terms: [traffic data]\n"
+                                     "  composed_of: {concepts: [origin, route], at_least: 2}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="unknown concepts origin, route") as raised:
+        load_lexicon_from(tmp_path, "en")
+    assert "x.yaml" in str(raised.value)
+
+
+def test_traffic_data_is_stated_by_enough_of_its_parts() -> None:
+    """Art. 1(d) defines traffic data by what it shows: four of its parts state it, two do not."""
+    assert tag("preserve information showing the origin, destination, route and time of the "
+               "communication", "en").positive(("traffic_data",))
+    assert not tag("the time and date of the hearing", "en").positive(("traffic_data",))

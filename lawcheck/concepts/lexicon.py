@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from lawcheck.cache import compiled
 from lawcheck.concepts.language import lemma, tokenize
@@ -23,7 +24,7 @@ GAP = "..."  # in a term: up to MAX_GAP words may stand here
 MAX_GAP = 6
 _CONCEPT_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _CONCEPT_KEYS = {"label": True, "terms": True, "exclude": False, "examples": False,
-                 "counter_examples": False}
+                 "counter_examples": False, "composed_of": False}
 _LANGUAGE_KEYS = {"negation", "negation_after", "prohibition", "exception"}
 _DURATION_KEYS = {"numbers", "connectors", "units", "unit_qualifiers", "age_adjectives", "deadline", "min", "max"}
 _UNIT_CODES = {"H", "D", "W", "M", "Y"}
@@ -40,6 +41,10 @@ class Concept:
     examples: tuple[str, ...]
     counter_examples: tuple[str, ...]
     source: str  # file:line, for messages
+    # A text that names at least `at_least` of these concepts states this one too (traffic data
+    # described by its parts: origin, destination, route, time, date, size, duration, service).
+    composed_of: tuple[str, ...] = ()
+    at_least: int = 0
 
 
 @dataclass(frozen=True)
@@ -117,7 +122,21 @@ def _load_concepts(path: Path, lang: str, into: dict[str, Concept]) -> None:
             counter_examples=_strings(body.get("counter_examples", []), where,
                                       "counter_examples"),
             source=where,
+            **_composition(body.get("composed_of"), where, concept_id),
         )
+
+
+def _composition(value: object, where: str, concept_id: str) -> dict[str, Any]:
+    """`composed_of: {concepts: [...], at_least: N}`, checked."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or set(value) != {"concepts", "at_least"} \
+            or not isinstance(value["at_least"], int) or value["at_least"] < 2:
+        raise InputError(f"{concept_id}.composed_of: expected concepts and at_least (2 or more)", source=where)
+    parts = _strings(value["concepts"], where, f"{concept_id}.composed_of.concepts")
+    if value["at_least"] > len(parts):
+        raise InputError(f"{concept_id}.composed_of: at_least exceeds the concepts listed", source=where)
+    return {"composed_of": parts, "at_least": value["at_least"]}
 
 
 @cache
@@ -147,6 +166,10 @@ def load_lexicon_from(folder: Path, lang: str) -> Lexicon:
             _load_concepts(path, lang, concepts)
     if durations is None:
         raise InputError("durations: missing key", source=str(folder / "_language.yaml"))
+    for concept in concepts.values():
+        unknown = [c for c in concept.composed_of if c not in concepts]
+        if unknown:
+            raise InputError(f"{concept.id}.composed_of: unknown concepts {', '.join(unknown)}", source=concept.source)
     return Lexicon(lang, concepts, cues["negation"], cues["negation_after"], cues["prohibition"],
                    cues["exception"], durations)
 

@@ -109,6 +109,7 @@ class _PatternIndex:
     by_one: dict[str, list[Candidate]]
     by_two: dict[tuple[str, str], list[Candidate]]
     starts: frozenset[str]
+    composed: tuple[tuple[str, frozenset[str], int], ...]  # concept, its parts, how many are enough
 
 
 @cache
@@ -124,7 +125,8 @@ def _index(lang: str) -> _PatternIndex:
             else:
                 by_one.setdefault(first, []).append((concept, pattern, is_exclusion, span))
     starts = frozenset(by_one) | frozenset(first for first, _ in by_two)
-    return _PatternIndex(lexicon, by_one, by_two, starts)
+    composed = tuple((c.id, frozenset(c.composed_of), c.at_least) for c in lexicon.concepts.values() if c.composed_of)
+    return _PatternIndex(lexicon, by_one, by_two, starts, composed)
 
 
 def _ends_with(lemmas: list[str], end: int, phrases: tuple[Pattern, ...]) -> bool:
@@ -223,7 +225,20 @@ def tag_tokens(text: str, tokens: list[Token], lang: str) -> Tagged:
         start_char, end_char = tokens[i].start, tokens[end - 1].end
         matches.append(ConceptMatch(concept, text[start_char:end_char], start_char, end_char, i,
                                     _is_negated(lemmas, tokens, i, end, lexicon)))
-    return Tagged(text, lang, tokens, matches, find_durations(tokens, lexicon.durations))
+    return Tagged(text, lang, tokens, matches + _composed(text, matches, index.composed),
+                  find_durations(tokens, lexicon.durations))
+
+
+def _composed(text: str, matches: list[ConceptMatch],
+              composed: tuple[tuple[str, frozenset[str], int], ...]) -> list[ConceptMatch]:
+    """Concepts a text states through enough of their parts, spanning those parts."""
+    found = []
+    for concept, parts, at_least in composed:
+        named = [m for m in matches if m.concept in parts and not m.negated]
+        if len({m.concept for m in named}) >= at_least and not any(m.concept == concept for m in matches):
+            start, end = min(m.start for m in named), max(m.end for m in named)
+            found.append(ConceptMatch(concept, text[start:end], start, end, named[0].first_token, False))
+    return found
 
 
 def tag(text: str, lang: str) -> Tagged:
