@@ -109,3 +109,16 @@ def test_a_general_clause_on_illegal_use_of_the_internet_is_a_partial_article_10
     report = check_document(parse_document(akn_xml(clause), "draft.xml"), lang="en").report
     bc10 = next(r for r in report["requirements"] if r["id"] == "BC-10")
     assert (bc10["status"], [p["eId"] for p in bc10["provisions"]]) == ("partial", ["sec_92"])
+
+
+def test_a_general_fraud_offence_is_a_partial_article_8_in_both_languages() -> None:
+    """Fraud by deceiving a person reaches computer-related fraud only in general terms: Art. 8
+    is partial and cites it, in English and in Russian."""
+    english = _offence(380, "Fraud", "by deceit, falsehood or other fraudulent means defrauds any person of any "
+                       "property", 14)
+    russian = _power(159, "Мошенничество", "Мошенничество, то есть хищение чужого имущества путем обмана или "
+                     "злоупотребления доверием, наказывается лишением свободы на срок до двух лет.")
+    for body, language, cited in ((english, "eng", "sec_380"), (russian, "rus", "sec_159")):
+        report = check_document(parse_document(akn_xml(body, language=language), "draft.xml")).report
+        bc8 = next(r for r in report["requirements"] if r["id"] == "BC-8")
+        assert (bc8["status"], [p["eId"] for p in bc8["provisions"]]) == ("partial", [cited])
