@@ -122,3 +122,18 @@ def test_a_general_fraud_offence_is_a_partial_article_8_in_both_languages() -> N
         report = check_document(parse_document(akn_xml(body, language=language), "draft.xml")).report
         bc8 = next(r for r in report["requirements"] if r["id"] == "BC-8")
         assert (bc8["status"], [p["eId"] for p in bc8["provisions"]]) == ("partial", [cited])
+
+
+def test_a_technology_neutral_search_is_a_partial_article_19_and_a_search_abroad_is_not() -> None:
+    """A code's search for things and documents can be used on computers but says nothing of
+    Art. 19's specifics: Art. 19 is partial and cites it. A request to search abroad is
+    co-operation, not the domestic power."""
+    search = _power(234, "Обыск", "Следователь на основании постановления, санкционированного судом, производит "
+                    "обыск в целях отыскания и изъятия предметов и документов, имеющих значение для дела.")
+    abroad = _power(12, "Requests for search and seizure", "The Attorney-General may request a foreign State to "
+                    "search premises and seize any thing relevant to proceedings in the Republic.")
+    report = check_document(parse_document(akn_xml(search, language="rus"), "draft.xml")).report
+    bc19 = next(r for r in report["requirements"] if r["id"] == "BC-19")
+    assert (bc19["status"], [p["eId"] for p in bc19["provisions"]]) == ("partial", ["sec_234"])
+    report = check_document(parse_document(akn_xml(abroad), "draft.xml"), lang="en").report
+    assert next(r for r in report["requirements"] if r["id"] == "BC-19")["status"] == "missing"

@@ -18,7 +18,7 @@ from lawcheck.akn import Document, Provision
 from lawcheck.akn.definitions import find_clauses
 from lawcheck.akn.vocab import ARTICLE_LEVEL
 from lawcheck.concepts.tagger import Tagged, tag
-from lawcheck.engine.roles import Framing, accepts, role_of
+from lawcheck.engine.roles import FOREIGN, Framing, accepts, role_of
 from lawcheck.engine.units import Block, Definition, Unit, UnitList
 from lawcheck.rulebook.model import Requirement
 
@@ -377,6 +377,8 @@ def align_requirement(analysis: Analysis, requirement: Requirement, *,
     if len(align) > 1:  # the Part or the Act may state what the article leaves implicit
         aligned_ids |= {eid for eid in analysis.articles_with(align[0]) - aligned_ids
                         if analysis.framed(analysis.provision(eid), align[1:])}  # type: ignore[arg-type]
+    if general and requirement.kind == "procedural_power":  # a search abroad is a request, not the power
+        aligned_ids -= analysis.articles_with(FOREIGN)
     groups = _coverage_groups(requirement)
     # An article's alignment depends on its block alone (its role, its concepts) besides the
     # draft's structure: kept per article while the block is the same (an edit makes a new one).
