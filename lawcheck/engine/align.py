@@ -421,8 +421,18 @@ def with_evidence(analysis: Analysis, requirement: Requirement,
     if requirement.kind == "definition":
         return alignments  # the terms defined are their evidence already
     concepts = requirement.concept_ids
-    return [replace(a, evidence=_evidence(analysis.block(analysis.provision(a.eid)), concepts))  # type: ignore[arg-type]
-            for a in alignments]
+    key = ("evidence", requirement.id)  # per article, kept while its block is the same
+    if key not in analysis.memo or analysis.memo[key][0] is not requirement:
+        analysis.memo[key] = (requirement, {})
+    kept: dict[str, tuple[Block, tuple[str, ...]]] = analysis.memo[key][1]
+    found = []
+    for alignment in alignments:
+        block = analysis.block(analysis.provision(alignment.eid))  # type: ignore[arg-type]
+        known = kept.get(alignment.eid)
+        if known is None or known[0] is not block:
+            known = kept[alignment.eid] = (block, _evidence(block, concepts))
+        found.append(replace(alignment, evidence=known[1]))
+    return found
 
 
 def _defining_articles(analysis: Analysis, requirement: Requirement) -> list[Alignment]:

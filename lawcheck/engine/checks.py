@@ -48,12 +48,17 @@ def _evidence(unit: Unit, matches: Sequence[ConceptMatch]) -> list[Evidence]:
     return [Evidence(unit.eid, m.concept, m.text, m.start, m.end, m.negated) for m in matches]
 
 
+EVIDENCE_UNITS = 24
+"""In a wide scope (a whole code's general clauses), the first units that state a group are its
+evidence: a reviewer reads a few, and listing thousands costs every re-check."""
+
+
 def _block_match(block: Block, groups: tuple[Group, ...]) -> list[Evidence] | None:
     """Evidence when every group matches (not negated) somewhere in the block, else None."""
     if isinstance(block, UnitList):
         if not all(block.states(group) for group in groups):
             return None
-        stating = [block.stating(group) for group in groups]
+        stating = [block.stating(group)[:EVIDENCE_UNITS] for group in groups]
         return [e for group, units in zip(groups, stating, strict=True)
                 for unit in units for e in _evidence(unit, unit.tagged.positive(group))]
     if not all(any(not unit.tagged.present.isdisjoint(group) for unit in block) for group in groups):

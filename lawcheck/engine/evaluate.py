@@ -465,6 +465,34 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
     return _bound_to_measures(_bound_to_offences(result, settings), settings)
 
 
+def _conditions_scope(analysis: Analysis, requirement: Requirement, own: list[Unit],
+                      general: Sequence[Unit]) -> tuple[list[Unit], dict[str, list[Unit]]]:
+    """Where Art. 15's conditions may stand: the aligned articles, the general clauses and every
+    article that names a power, with its eId index. Kept from the last assessment when only
+    some units were edited (an edit replaces a unit by one of the same eId): in a code these
+    are thousands of units, and rebuilding them would cost every re-check."""
+    inputs = [*own, *general, *governing_units(analysis, requirement)]
+    key = ("conditions scope", requirement.id)
+    kept = analysis.memo.get(key)
+    if kept is not None and len(kept[0]) == len(inputs):
+        edited = {id(a): b for a, b in zip(kept[0], inputs, strict=True) if a is not b}
+        if all(a.eid == b.eid for a, b in zip(kept[0], inputs, strict=True) if id(a) in edited) \
+                if edited else True:
+            scope = [edited.get(id(u), u) for u in kept[1]] if edited else kept[1]
+            index = kept[2]
+            for unit in edited.values():
+                index[unit.eid] = [edited.get(id(u), u) for u in index[unit.eid]]
+            analysis.memo[key] = (inputs, scope, index)
+            return list(scope), index
+    scope, index = list(own), {}
+    for unit in scope:
+        index.setdefault(unit.eid, []).append(unit)
+    _extend(scope, index, general)
+    _extend(scope, index, inputs[len(own) + len(general):])
+    analysis.memo[key] = (inputs, list(scope), index)
+    return scope, index
+
+
 def _extend(scope: list[Unit], index: dict[str, list[Unit]], extra: Iterable[Unit], *, last: bool = False) -> None:
     """`scope += [u for u in extra if u not in scope]`, with `index` (eId -> units of the
     scope) kept beside it: equal units share their eId, so only those are compared (a code's
@@ -527,12 +555,11 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     scope = safeguard_scope(analysis, alignments[:1], general) \
         if requirement.kind in POWER_KINDS else [u for b in blocks for u in b]
     index: dict[str, list[Unit]] = {}
-    if requirement.kind not in POWER_KINDS:  # the scope is extended below
+    if requirement.kind == "safeguards":  # Art. 15 itself: the general conditions of the powers
+        scope, index = _conditions_scope(analysis, requirement, scope, general)
+    elif requirement.kind not in POWER_KINDS:  # the scope is extended below
         for unit in scope:
             index.setdefault(unit.eid, []).append(unit)
-    if requirement.kind == "safeguards":  # Art. 15 itself: the general conditions of the powers
-        _extend(scope, index, general)
-        _extend(scope, index, governing_units(analysis, requirement))
     if requirement.kind not in POWER_KINDS:
         _extend(scope, index, regime_units(analysis, candidates, alignments), last=True)
     # Weaker alignments and the articles that refer to the aligned ones may show that an
