@@ -21,13 +21,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lawcheck.akn.reader import DEFAULT_MAX_BYTES, read_bytes, size_limit
 from lawcheck.errors import InputError
-from lawcheck.ingest.akn_writer import write_akn
-from lawcheck.ingest.lines import Line, decode_text, text_lines
-from lawcheck.ingest.metadata import build_metadata, resolve_language
-from lawcheck.ingest.structure import Outline, build_outline
+
+if TYPE_CHECKING:  # the recogniser loads when a draft is imported, not when an XML file is read
+    from lawcheck.ingest.lines import Line
+    from lawcheck.ingest.structure import Outline
 
 __all__ = ["DRAFT_SUFFIXES", "MAX_BYTES", "ImportResult", "convert", "import_bytes", "import_draft", "import_file",
            "read_lines"]
@@ -86,6 +87,10 @@ def convert(data: bytes, filename: str, *, lang: str = "auto", title: str | None
             country: str | None = None, date: str | None = None, max_bytes: int | None = None,
             source: str | None = None) -> ImportResult:
     """Bytes of a draft -> ImportResult; the one path every entry point takes."""
+    from lawcheck.ingest.akn_writer import write_akn
+    from lawcheck.ingest.metadata import build_metadata, resolve_language
+    from lawcheck.ingest.structure import build_outline
+
     where = source or filename
     limit = size_limit(max_bytes)
     if len(data) > limit:
@@ -120,6 +125,8 @@ def _counts(outline: Outline) -> tuple[int, int]:
 
 def read_lines(data: bytes, source: str) -> list[Line]:
     """The paragraphs of a draft, from Word or text bytes (chosen by content, not by name)."""
+    from lawcheck.ingest.lines import decode_text, text_lines
+
     for magic, what in _REFUSED_MAGIC:
         if data.startswith(magic):
             raise InputError(f"{what}", source=source)
