@@ -140,6 +140,23 @@ def test_an_article_that_forbids_conduct_to_everyone_and_punishes_it_is_an_offen
     assert roles["sec_3"] == "offence"
 
 
+def test_an_acts_objectives_name_offences_and_powers_but_implement_none() -> None:
+    """"Objectives": to combat computer fraud and to provide for search and seizure. The
+    article is preliminary; the fraud offence is the one that implements Art. 8."""
+    from lawcheck.pipeline import check_document
+
+    body = (_section("3", "Objectives", "The objectives of this Act are to combat computer fraud causing a loss "
+                     "of property by the input of computer data, and to provide for the search and seizure of "
+                     "computer data.")
+            + _section("9", "Computer fraud", "A person who intentionally and without right causes a loss of "
+                       "property to another by any input or alteration of computer data with intent to procure an "
+                       "economic benefit commits an offence and is liable to imprisonment for five years."))
+    assert _roles(body)["sec_3"] == "preliminary"
+    report = check_document(parse_document(akn_xml(body), "draft.xml"), lang="en").report
+    bc8 = next(r for r in report["requirements"] if r["id"] == "BC-8")
+    assert [p["eId"] for p in bc8["provisions"]] == ["sec_9"]
+
+
 def test_a_power_for_offences_punishable_by_five_years_is_still_a_power() -> None:
     roles = _roles(_section("13", "Interception of content data",
                             "A judge may issue a warrant for the interception of the content of specified "

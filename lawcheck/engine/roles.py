@@ -34,7 +34,7 @@ from lawcheck.concepts.tagger import Tagged
 from lawcheck.engine.units import Unit
 from lawcheck.rulebook.model import Requirement
 
-ROLES = ("definition", "offence", "cooperation", "power", "other")
+ROLES = ("definition", "preliminary", "offence", "cooperation", "power", "other")
 PENAL = ("offence_clause", "custodial_sanction", "monetary_sanction")
 SANCTIONS = ("custodial_sanction", "monetary_sanction")  # a penalty, not a mere mention of an offence
 LIABILITY = ("attempt", "aiding_abetting", "criminal_offence")  # in a heading: a rule of liability
@@ -47,6 +47,7 @@ ORDERS = ("order", "production_order", "search", "seizure", "preservation", "int
 FOREIGN = ("foreign_party", "mla_request", "mutual_legal_assistance", "central_authority",
            "extradition", "international_cooperation")
 AUTHORISATIONS = ("court_authorisation", "judicial_order", "prosecutor_authorisation")
+PRELIMINARY = ("preliminary_heading",)  # "Short title", "Objectives", «Задачи настоящего Кодекса»
 NOT_ORDERS = ("subordinate_legislation",)  # "the Minister may make regulations" grants no measure
 ACCEPTS: dict[str, frozenset[str]] = {
     "offence": frozenset({"offence", "other"}),
@@ -59,9 +60,13 @@ ACCEPTS: dict[str, frozenset[str]] = {
     "cooperation_power": frozenset({"cooperation", "power", "other"}),
     "general": frozenset({"cooperation", "power", "other"}),
     "data_protection": frozenset({"cooperation", "power", "other"}),
-    "jurisdiction": frozenset({"offence", "other", "power"}),
+    "jurisdiction": frozenset({"offence", "other", "power", "preliminary"}),
     "definition": frozenset(ROLES),
 }
+# An Act's preliminary articles (its title, objectives, application) state its scope and reach
+# and name the concepts it deals with; they implement no offence, power or co-operation duty.
+ACCEPTS["scope"] = ACCEPTS["scope"] | {"preliminary"}
+ACCEPTS["general"] = ACCEPTS["general"] | {"preliminary"}
 # Weights of where a cue is found: the article's heading, its Part or Chapter, the Act's title,
 # and the share of its units (0 to 1); an Act's title speaks only for co-operation (a mutual
 # assistance Act). A role needs DECISIVE in all to be chosen.
@@ -115,6 +120,8 @@ def role_of(units: Sequence[Unit], defines: bool, framing: Framing = Framing()) 
     headings that frame it."""
     if defines:
         return "definition"
+    if framing.heading is not None and framing.heading.has(PRELIMINARY):
+        return "preliminary"
     spoken = [u for u in units if u.tagged.matches]
     share = SHARE / len(spoken) if spoken else 0.0
     offence_first = _opens_with_offence(units)
