@@ -137,3 +137,18 @@ def test_a_technology_neutral_search_is_a_partial_article_19_and_a_search_abroad
     assert (bc19["status"], [p["eId"] for p in bc19["provisions"]]) == ("partial", ["sec_234"])
     report = check_document(parse_document(akn_xml(abroad), "draft.xml"), lang="en").report
     assert next(r for r in report["requirements"] if r["id"] == "BC-19")["status"] == "missing"
+
+
+def test_a_general_channel_states_no_measure_and_so_no_conditions_but_a_general_search_does() -> None:
+    """Who authorises a measure cannot be read from a channel for any procedural action (a court
+    named there as a central authority authorises nothing), but a search of things and documents
+    on a judge's sanction is judicially supervised like any search."""
+    channel = _power(592, "Порядок обращения", "Запрос о производстве процессуальных действий направляется "
+                     "компетентному органу иностранного государства через Верховный суд.")
+    search = _power(234, "Обыск", "Следователь на основании постановления, санкционированного судом, производит "
+                    "обыск в целях отыскания и изъятия предметов и документов, имеющих значение для дела.")
+    report = check_document(parse_document(akn_xml(channel + search, language="rus"), "draft.xml")).report
+    requirements = {r["id"]: r for r in report["requirements"]}
+    assert requirements["BC-31"]["status"] == "partial"
+    assert requirements["BC-31"]["safeguards"]["judicial_or_independent_supervision"] == "unknown"
+    assert requirements["BC-19"]["safeguards"]["judicial_or_independent_supervision"] == "present"

@@ -537,7 +537,8 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     if not settings.assesses(requirement):
         return Assessed(requirement, "not_assessed", 0.0, (), None)
     candidates = align_requirement(analysis, requirement, evidence=False)
-    if not candidates and requirement.general_align:  # stated only in general terms: its elements fail
+    in_general_terms = not candidates and bool(requirement.general_align)
+    if in_general_terms:  # stated only in general terms: its elements fail
         candidates = align_requirement(analysis, requirement, evidence=False, general=True)
     if requirement.kind == "cooperation":
         measures = _measure_articles(analysis, rulebook)
@@ -588,7 +589,11 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     if known is None:
         analysis.memo[key] = (requirement, rulebook, found, dict(evaluation.safeguards), units)
     reading = None
-    if requirement.supervision is not None and "judicial_or_independent_supervision" in evaluation.safeguards:
+    if in_general_terms and requirement.kind == "cooperation_power":
+        # a channel for any procedural action states no measure, so neither its conditions
+        # (a search of things and documents does state its own: it is read as any power)
+        evaluation.safeguards.update(dict.fromkeys(evaluation.safeguards))
+    elif requirement.supervision is not None and "judicial_or_independent_supervision" in evaluation.safeguards:
         reading = _regime_reading(analysis, requirement, alignments, general)
         evaluation.safeguards["judicial_or_independent_supervision"] = supervision_result(reading)
     status, score = status_and_score(evaluation)
