@@ -152,3 +152,16 @@ def test_a_general_channel_states_no_measure_and_so_no_conditions_but_a_general_
     assert requirements["BC-31"]["status"] == "partial"
     assert requirements["BC-31"]["safeguards"]["judicial_or_independent_supervision"] == "unknown"
     assert requirements["BC-19"]["safeguards"]["judicial_or_independent_supervision"] == "present"
+
+
+def test_article_15_is_read_in_domestic_powers_not_in_the_execution_of_foreign_requests() -> None:
+    """Art. 15 binds the powers of Section 2: the proportionality an article on foreign
+    requests states for its own warrants is not a condition of the domestic powers."""
+    domestic = _power(22, "Search and seizure", "A judge may issue a warrant to search a computer system and seize "
+                      "specified computer data, valid for not more than thirty days.")
+    foreign = _power(40, "Requests by foreign States for search and seizure", "Where a foreign State requests "
+                     "mutual legal assistance, the Attorney-General may apply to a judge for a warrant to search a "
+                     "computer system, which shall be issued only where it is necessary and proportionate.")
+    report = check_document(parse_document(akn_xml(domestic + foreign), "draft.xml"), lang="en").report
+    bc15 = next(r for r in report["requirements"] if r["id"] == "BC-15")
+    assert "sec_40" not in {p["eId"] for p in bc15["provisions"]}

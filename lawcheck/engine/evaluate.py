@@ -19,6 +19,7 @@ from lawcheck.engine.align import (
     with_evidence,
 )
 from lawcheck.engine.checks import Evidence, Result
+from lawcheck.engine.roles import accepts
 from lawcheck.engine.units import Block, Definition, Unit, UnitList
 from lawcheck.rulebook.loader import Rulebook
 from lawcheck.rulebook.model import Element, Requirement
@@ -171,7 +172,8 @@ def governing_units(analysis: Analysis, requirement: Requirement) -> list[Unit]:
     every article that names a power of the requirement's last align group."""
     powers = tuple(requirement.align[-1]) if requirement.align else ()
     found = analysis.articles_with(powers)
-    return [u for article in analysis.articles if article.eid in found for u in analysis.block(article)]
+    return [u for article in analysis.articles if article.eid in found and accepts(requirement, analysis.role(article))
+            for u in analysis.block(article)]
 
 
 def regime_units(analysis: Analysis, candidates: Sequence[Alignment],
