@@ -309,14 +309,15 @@ def _referenced(analysis: Analysis, blocks: Sequence[Block], aligned: set[str]) 
 
 def _supporting(analysis: Analysis, evaluation: Evaluation, aligned: set[str]) -> tuple[str, ...]:
     """Articles outside the aligned ones that complete the requirement: where an element is met
-    (a confidentiality duty, a penalty, a general rule of the Part)."""
+    (a confidentiality duty, a penalty, a general rule of the Part). An interpretation section
+    that merely uses a word of an element is not one (`_defining` says when it supports)."""
     found: dict[str, None] = {}  # in the order found
     for result in evaluation.elements:
         if result.status != "met":
             continue
         for eid in result.provisions:
             article = analysis.article_of(eid)
-            if article is not None and article.eid not in aligned:
+            if article is not None and article.eid not in aligned and article.eid not in analysis.definition_articles:
                 found.setdefault(article.eid)
     return tuple(found)
 
