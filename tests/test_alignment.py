@@ -165,3 +165,15 @@ def test_article_15_is_read_in_domestic_powers_not_in_the_execution_of_foreign_r
     report = check_document(parse_document(akn_xml(domestic + foreign), "draft.xml"), lang="en").report
     bc15 = next(r for r in report["requirements"] if r["id"] == "BC-15")
     assert "sec_40" not in {p["eId"] for p in bc15["provisions"]}
+
+
+def test_data_located_abroad_in_a_request_is_not_trans_border_access() -> None:
+    """Art. 32 is the authorities' own access to data stored abroad (open sources, or with
+    consent): a request that lists data located in a foreign State asks that State instead."""
+    request = _power(593, "Содержание запроса", "В запросе указываются компьютерные данные, находящиеся на "
+                     "территории иностранного государства, которые необходимо получить.")
+    access = _power(60, "Доступ к данным за рубежом", "Следователь вправе получить доступ к общедоступным "
+                    "компьютерным данным независимо от места их нахождения.")
+    for body, status in ((request, "missing"), (request + access, "implemented")):
+        report = check_document(parse_document(akn_xml(body, language="rus"), "draft.xml")).report
+        assert next(r for r in report["requirements"] if r["id"] == "BC-32")["status"] == status
