@@ -177,3 +177,22 @@ def test_data_located_abroad_in_a_request_is_not_trans_border_access() -> None:
     for body, status in ((request, "missing"), (request + access, "implemented")):
         report = check_document(parse_document(akn_xml(body, language="rus"), "draft.xml")).report
         assert next(r for r in report["requirements"] if r["id"] == "BC-32")["status"] == status
+
+
+def test_a_recheck_sees_an_edit_that_states_an_article_in_general_terms() -> None:
+    """An edit that turns a clause into a channel for any procedural action makes Art. 31
+    partial on re-check, as a full check of the edited draft does."""
+    from lawcheck.engine.evaluate import assess, reassess
+    from lawcheck.rulebook.loader import load_rulebook
+    from lawcheck.settings import Settings
+
+    body = _power(595, "Исполнение запроса", "Запрос компетентного органа иностранного государства "
+                  "рассматривается в порядке, установленном настоящим Кодексом.")
+    check = check_document(parse_document(akn_xml(body, language="rus"), "draft.xml"))
+    analysis, rulebook = check.analysis, load_rulebook()
+    eid = "sec_595"
+    analysis.edit(eid, "595. Исполнение запроса. Запрос компетентного органа иностранного государства о производстве "
+                  "процессуальных действий исполняется по правилам настоящего Кодекса.")
+    quick = {a.requirement.id: a.status for a in reassess(analysis, rulebook, Settings(), check.assessed, eid)}
+    full = {a.requirement.id: a.status for a in assess(analysis, rulebook, ("BC", "SP"), Settings())}
+    assert quick["BC-31"] == full["BC-31"] == "partial"

@@ -454,6 +454,7 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
         requirement = item.requirement
         touched[requirement.id] = article is None or article.eid in item.considered \
             or all(not present.isdisjoint(group) for group in requirement.align) \
+            or (bool(requirement.general_align) and all(not present.isdisjoint(g) for g in requirement.general_align)) \
             or (framing and requirement.kind in POWER_KINDS)
     before = {item.requirement.id: item for item in previous}
     done = {rid: _assess_one(analysis, item.requirement, rulebook, settings, general)
@@ -478,9 +479,9 @@ def _conditions_scope(analysis: Analysis, requirement: Requirement, own: list[Un
     key = ("conditions scope", requirement.id)
     kept = analysis.memo.get(key)
     if kept is not None and len(kept[0]) == len(inputs):
-        edited = {id(a): b for a, b in zip(kept[0], inputs, strict=True) if a is not b}
-        if all(a.eid == b.eid for a, b in zip(kept[0], inputs, strict=True) if id(a) in edited) \
-                if edited else True:
+        replaced = [(old, new) for old, new in zip(kept[0], inputs, strict=True) if old is not new]
+        if all(old.eid == new.eid for old, new in replaced):
+            edited = {id(old): new for old, new in replaced}  # the old units are alive in kept[0]
             scope = [edited.get(id(u), u) for u in kept[1]] if edited else kept[1]
             index = kept[2]
             for unit in edited.values():
