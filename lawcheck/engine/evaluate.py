@@ -293,18 +293,31 @@ def supervision_result(reading: supervision.Reading) -> Result:
                   "authorised by " + ", ".join(dict.fromkeys(g.words for g in lower)), evidence)
 
 
-def _referenced(analysis: Analysis, blocks: Sequence[Block], aligned: set[str]) -> list[Block]:
+def _referenced(analysis: Analysis, alignments: Sequence[Alignment], aligned: set[str]) -> list[Block]:
     """The provisions the aligned articles refer to ("only on the grounds of section 31(4)",
     «в порядке, предусмотренном частью восьмой статьи 94-2»): they complete what is stated."""
     found: dict[str, Block] = {}
-    for block in blocks:
-        for unit in block:
-            provision = analysis.provision(unit.eid)
-            for reference in provision.references if provision else ():
-                target = analysis.provision(reference.target_eid) if reference.target_eid else None
-                if target is not None and target.eid not in aligned and target.eid not in found:
-                    found[target.eid] = analysis.block(target)
+    for alignment in alignments:
+        for eid in _references_of(analysis, alignment.eid):
+            target = analysis.provision(eid)
+            if target is not None and eid not in aligned and eid not in found:
+                found[eid] = analysis.block(target)
     return list(found.values())
+
+
+def _references_of(analysis: Analysis, article_eid: str) -> tuple[str, ...]:
+    """The provisions an article's parts refer to, in order; kept, since references belong to
+    the document and an edit of the text does not change them."""
+    key = ("references", article_eid)
+    if key not in analysis.memo:
+        article = analysis.provision(article_eid)
+        units = analysis.block(article) if article is not None else []
+        analysis.memo[key] = tuple(dict.fromkeys(
+            reference.target_eid for unit in units
+            for reference in getattr(analysis.provision(unit.eid), "references", ())
+            if reference.target_eid))
+    found: tuple[str, ...] = analysis.memo[key]
+    return found
 
 
 def _supporting(analysis: Analysis, evaluation: Evaluation, aligned: set[str]) -> tuple[str, ...]:
@@ -574,7 +587,7 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     support: list[Block] = [analysis.block(analysis.provision(c.eid)) for c in candidates  # type: ignore[arg-type]
                             if c.eid not in aligned]
     support += [analysis.block(r) for r in referrers]
-    support += _referenced(analysis, blocks, aligned)
+    support += _referenced(analysis, alignments, aligned)
     top = analysis.provision(alignments[0].eid)
     assert top is not None
     if requirement.kind in POWER_KINDS:  # a duty stated once for every order of the Part
@@ -601,8 +614,8 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
         reading = _regime_reading(analysis, requirement, alignments, general)
         evaluation.safeguards["judicial_or_independent_supervision"] = supervision_result(reading)
     status, score = status_and_score(evaluation)
-    authorities = tuple(label for concept, label in _AUTHORITIES
-                        if any(u.tagged.has((concept,)) for b in blocks for u in b))
+    stated = [analysis.concepts(analysis.provision(a.eid)) for a in alignments]  # type: ignore[arg-type]
+    authorities = tuple(label for concept, label in _AUTHORITIES if any(concept in c for c in stated))
     considered = frozenset({c.eid for c in candidates} | {r.eid for r in referrers})
     supporting = tuple(dict.fromkeys(_supporting(analysis, evaluation, aligned)
                                       + _defining(analysis, requirement, aligned)))
