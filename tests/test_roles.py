@@ -157,6 +157,17 @@ def test_an_acts_objectives_name_offences_and_powers_but_implement_none() -> Non
     assert [p["eId"] for p in bc8["provisions"]] == ["sec_9"]
 
 
+def test_an_article_headed_with_an_authoritys_powers_is_a_power() -> None:
+    """"Powers and functions of an inspector": to search premises, to report any unlawful
+    activity, with a penalty for obstructing the inspector. It grants powers; it is no general
+    clause making illegal activity an offence."""
+    roles = _roles(_section("70", "Powers and functions of an inspector",
+                            "An inspector may monitor any information system and report any unlawful activity.",
+                            "An inspector may, under a warrant issued by a court, search the premises.",
+                            "A person who obstructs an inspector commits an offence and is liable to a fine."))
+    assert roles["sec_70"] == "power"
+
+
 def test_a_power_for_offences_punishable_by_five_years_is_still_a_power() -> None:
     roles = _roles(_section("13", "Interception of content data",
                             "A judge may issue a warrant for the interception of the content of specified "

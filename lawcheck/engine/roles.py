@@ -48,6 +48,7 @@ FOREIGN = ("foreign_party", "mla_request", "mutual_legal_assistance", "central_a
            "extradition", "international_cooperation")
 AUTHORISATIONS = ("court_authorisation", "judicial_order", "prosecutor_authorisation")
 PRELIMINARY = ("preliminary_heading",)  # "Short title", "Objectives", «Задачи настоящего Кодекса»
+POWERS = ("powers_heading",)  # "Powers and functions of a cyber inspector", «Полномочия следователя»
 NOT_ORDERS = ("subordinate_legislation",)  # "the Minister may make regulations" grants no measure
 ACCEPTS: dict[str, frozenset[str]] = {
     "offence": frozenset({"offence", "other"}),
@@ -132,7 +133,7 @@ def role_of(units: Sequence[Unit], defines: bool, framing: Framing = Framing()) 
         + MAIN_RULE * offence_first,
         # an article that opens with an offence names the conduct in its heading ("Interception")
         # and in its items, where a measure's name without an authority is conduct, not an order
-        "power": framing.weight(ORDERS, 0.0 if offence_first else HEADING)
+        "power": framing.weight(ORDERS + POWERS, 0.0 if offence_first else HEADING)
         + share * sum(o for o in map(_ordering, spoken) if not offence_first or o == 1.0),
     }
     role, score = max(scores.items(), key=lambda item: item[1])
