@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from lawcheck.akn import (
     Document,
@@ -372,6 +373,20 @@ def test_generate_eids_keeps_existing_ones_and_avoids_collisions(tmp_path: Path,
     assert [p.eid for p in document.walk()] == ["sec_1", "sec_1_2", "sec_2", "sec_2__subsec_1",
                                                 "sec_2__subsec_nn_1"]
     assert [p.eid for p in document.quoted] == ["sec_2__subsec_nn_1__qstr__sec_7A"]
+
+
+def test_repeated_numbers_get_the_next_free_suffix_around_existing_ones(tmp_path: Path, akn) -> None:
+    """Items that all read "1)" get sec_1__para_1, _2, _3 ..., skipping an eId already taken."""
+    items = "".join(f"<paragraph><num>1)</num><content><p>item {i}</p></content></paragraph>" for i in range(4))
+    body = (f'<section eId="sec_1"><num>1.</num><paragraph eId="sec_1__para_1_3"><num>9)</num>'
+            f"<content><p>kept</p></content></paragraph>{items}</section>")
+    path = tmp_path / "draft.xml"
+    path.write_bytes(akn(body))
+    root = read_xml(path)
+    assert generate_eids(root) == 4
+    path.write_bytes(etree.tostring(root))
+    assert [p.eid for p in read_document(path).walk()][2:] == ["sec_1__para_1", "sec_1__para_1_2",
+                                                                "sec_1__para_1_4", "sec_1__para_1_5"]
 
 
 def test_both_eid_styles_resolve_by_number(akn) -> None:

@@ -102,6 +102,7 @@ class EidGenerator:
     def __init__(self, used: set[str]) -> None:
         self.used = used
         self.counters: dict[tuple[str, str], int] = defaultdict(int)
+        self.suffixes: dict[str, int] = {}  # per candidate, the last suffix given: 20,000 "1)" stay linear
 
     def make(self, name: str, num: str, prefix: str) -> str:
         """eId for a unit called `name` numbered `num` (may be "") under `prefix` (may be "")."""
@@ -117,11 +118,14 @@ class EidGenerator:
         return self._unique(f"{stem}_nn_{count}")
 
     def _unique(self, candidate: str) -> str:
-        eid, suffix = candidate, 1
+        eid, suffix = candidate, self.suffixes.get(candidate, 1)
+        if suffix > 1:
+            eid = f"{candidate}_{suffix}"
         while eid in self.used:
             suffix += 1
             eid = f"{candidate}_{suffix}"
         self.used.add(eid)
+        self.suffixes[candidate] = suffix
         return eid
 
 
