@@ -193,8 +193,8 @@ def test_a_group_of_findings_is_dismissed_with_one_reason(decisions_dir: Path) -
     category = next(c for c in ("missing_offence", "missing_power", "partial")
                     if sum(f["category"] == c for f in report["findings"]) > 1)
     expected = sum(f["category"] == category for f in report["findings"])
-    app.selectbox(key="group-category").set_value(category).run()
-    app.radio(key="group-decision").set_value("dismissed")
+    app.selectbox(key="group-category@en").set_value(category).run()  # one widget per language
+    app.radio(key="group-decision@en").set_value("dismissed")
     app.text_area(key="group-reason").set_value("The code of criminal procedure does not define offences.")
     app.text_input(key="group-reviewer").set_value("A. Expert")
     app.button(key="group-save").click().run()
@@ -207,6 +207,20 @@ def test_a_group_of_findings_is_dismissed_with_one_reason(decisions_dir: Path) -
     dismissed = [f for f in app.session_state["_reviewed"][1].findings if (f.get("decision") or {}).get("status")
                  == "dismissed"]
     assert len(dismissed) == expected and {f["category"] for f in dismissed} == {category}
+
+
+def test_the_group_decision_speaks_the_language_it_is_switched_to() -> None:
+    """After a switch to Russian, the kinds and decisions of the group form are Russian."""
+    app = opened({"view": "findings"})
+    app.file_uploader(key="upload").set_value((GAPS.name, GAPS.read_bytes(), "text/xml")).run()
+    app.session_state["view"] = "findings"
+    app.run()
+    assert not any(re.search("[а-яА-Я]", label) for label in app.selectbox(key="group-category@en").options)
+    app.session_state["ui_lang"] = "ru"
+    app.run()
+    assert not app.exception, app.exception
+    assert all(re.search("[а-яА-Я]", label) for label in app.selectbox(key="group-category@ru").options)
+    assert all(re.search("[а-яА-Я]", label) for label in app.radio(key="group-decision@ru").options)
 
 
 # --- links in the page ----------------------------------------------------------------------

@@ -106,9 +106,10 @@ def group_decision(view: ReportView, present: Mapping[str, int]) -> None:
         def verb(decision: str) -> str:
             return L.say_in(DECISION_VERB[decision], lang)
 
-        category = st.selectbox(L.say("Kind"), open_, key="group-category", format_func=kind)
-        st.radio(L.say("Decision"), list(DECISION_VERB), key="group-decision", horizontal=True, format_func=verb,
-                 index=list(DECISION_VERB).index("dismissed"))
+        # made per language, so that a switch of language does not leave the old labels
+        category = localised(st.selectbox, L.say("Kind"), open_, "group-category", kind)
+        localised(st.radio, L.say("Decision"), list(DECISION_VERB), "group-decision", verb, horizontal=True,
+                  default="dismissed")
         chosen = [i for i, f in enumerate(view.findings) if f["category"] == category and not is_dismissed(f)]
         st.caption(L.say("{count} findings of this kind not yet dismissed.").format(count=len(chosen)))
         st.text_area(L.say("Reason"), key="group-reason", height=68,
