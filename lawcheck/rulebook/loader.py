@@ -116,8 +116,8 @@ def _groups(value: list[Any]) -> tuple[Group, ...]:
 
 
 def _options(values: list[dict[str, Any]]) -> tuple[Option, ...]:
-    return tuple(Option(str(o["id"]), str(o["cites"]), str(o["basis"]), str(o["summary"]),
-                        tuple(map(str, o.get("relaxes", [])))) for o in values)
+    return tuple(Option(str(o["id"]), str(o["cites"]), str(o["basis"]), " ".join(str(o["summary"]).split()),
+                        tuple(map(str, o.get("relaxes", []))), _words(o.get("summary_ru", ""))) for o in values)
 
 
 def _requirement(path: Path, data: dict[str, Any]) -> Requirement:

@@ -121,6 +121,10 @@ class Option:
     basis: str
     summary: str
     relaxes: tuple[str, ...] = ()
+    summary_ru: str = ""
+
+    def summary_in(self, lang: str) -> str:
+        return self.summary_ru if lang == "ru" and self.summary_ru else self.summary
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ _option = {
         "cites": {"type": "string", "pattern": _CITE},
         "basis": {"type": "string", "pattern": r"^[0-9]+$"},
         "summary": _text,
+        "summary_ru": _russian,
         "relaxes": {"type": "array", "items": {"type": "string", "pattern": _SNAKE}},
     },
 }
