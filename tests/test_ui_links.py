@@ -170,6 +170,20 @@ def test_scope_chosen_in_the_page_is_checked_like_lawcheck_toml() -> None:
     assert status["BC-6"] not in {"not_applicable", "not_assessed"}
 
 
+def test_a_reservation_chosen_in_the_page_is_explained_in_the_pages_language() -> None:
+    """The sidebar says what each reservation made does, in Russian on a Russian page."""
+    from lawcheck.rulebook.loader import load_rulebook
+
+    option = next(o for o in load_rulebook().get("BC-6").reservations if o.id == "partial_non_application")
+    app = opened()
+    app.session_state["ui_lang"] = "ru"
+    app.run()
+    app.multiselect(key="scope_options@ru").set_value(["BC-6:reservation:partial_non_application"]).run()
+    assert not app.exception, app.exception
+    captions = " ".join(c.value for c in app.caption)
+    assert option.summary_ru and " ".join(option.summary_ru.split()[:6]) in captions
+
+
 def test_the_page_passes_its_scope_to_the_engine() -> None:
     app = opened()
     app.file_uploader(key="upload").set_value((GAPS.name, GAPS.read_bytes(), "text/xml")).run()

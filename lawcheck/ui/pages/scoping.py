@@ -12,6 +12,7 @@ from typing import Any
 import streamlit as st
 
 from lawcheck.i18n import treaty_cite
+from lawcheck.rulebook.model import Option, Requirement
 from lawcheck.settings import SCOPES
 from lawcheck.ui import labels as L
 from lawcheck.ui import session as S
@@ -33,13 +34,23 @@ def option_choices() -> dict[str, tuple[str, str, str]]:
     return choices
 
 
-def option_label(key: str, lang: str) -> str:
-    """«BC-6 · оговорка, п. 3 ст. 6 ETS 185»: the article and the treaty paragraph that permits it."""
+def _option(key: str) -> tuple[str, Requirement, Option]:
     kind, requirement_id, option_id = option_choices()[key]
     requirement = rulebook().get(requirement_id)
-    option = next(o for o in (*requirement.reservations, *requirement.declarations) if o.id == option_id)
+    return kind, requirement, next(o for o in (*requirement.reservations, *requirement.declarations)
+                                   if o.id == option_id)
+
+
+def option_label(key: str, lang: str) -> str:
+    """«BC-6 · оговорка, п. 3 ст. 6 ETS 185»: the article and the treaty paragraph that permits it."""
+    kind, requirement, option = _option(key)
     word = L.say_in("reservation" if kind == "reservation" else "declaration", lang)
-    return f"{requirement_id} · {word}, {treaty_cite(requirement.instrument, option.cites, lang)}"
+    return f"{requirement.id} · {word}, {treaty_cite(requirement.instrument, option.cites, lang)}"
+
+
+def option_summary(key: str, lang: str) -> str:
+    """What the reservation or declaration does, in the page's language."""
+    return _option(key)[2].summary_in(lang)
 
 
 def choice(label: str, options: list[str], key: str, format_func: Callable[[str], str], **kwargs: Any) -> list[str]:
@@ -74,6 +85,8 @@ def sidebar_scoping() -> Scoping:
             format_func=lambda key: option_label(key, lang), placeholder=L.say("None"),
             help=L.say("Only those the treaty permits for each article; the elements they relax are not "
                        "required of the draft."))
+        for key in options:
+            st.caption(f"**{option_label(key, lang)}**: {option_summary(key, lang)}")
         partial = st.toggle(L.say("Check only what the draft touches"), key=S.SCOPE_PARTIAL,
                             help=L.say("For an amending act or an excerpt: an article it does not touch is not "
                                        "assessed, and a safeguard that may stand in the base text is a note, "
