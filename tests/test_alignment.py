@@ -196,3 +196,17 @@ def test_a_recheck_sees_an_edit_that_states_an_article_in_general_terms() -> Non
     quick = {a.requirement.id: a.status for a in reassess(analysis, rulebook, Settings(), check.assessed, eid)}
     full = {a.requirement.id: a.status for a in assess(analysis, rulebook, ("BC", "SP"), Settings())}
     assert quick["BC-31"] == full["BC-31"] == "partial"
+
+
+def test_article_15_cites_the_protections_that_follow_a_measure() -> None:
+    """The conditions of Art. 15 include what follows a measure: the destruction of the data it
+    obtained and the remedy of the person concerned are cited beside the power."""
+    body = (_power(6, "Issue of warrant", "A judge may issue a warrant authorising the interception of the content "
+                   "of specified communications for not more than thirty days.")
+            + _power(17, "Disposal of intercept product", "Material obtained by interception under a warrant shall "
+                     "be destroyed as soon as it is no longer needed for the investigation.")
+            + _power(18, "Appeals", "A person aggrieved by an interception under a warrant may appeal to the "
+                     "High Court."))
+    report = check_document(parse_document(akn_xml(body), "draft.xml"), lang="en").report
+    bc15 = {p["eId"] for p in next(r for r in report["requirements"] if r["id"] == "BC-15")["provisions"]}
+    assert {"sec_6", "sec_17", "sec_18"} <= bc15
