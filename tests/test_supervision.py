@@ -166,3 +166,28 @@ def test_an_amending_act_is_assessed_for_what_it_touches() -> None:
     assert statuses["BC-16"] == "implemented"
     assert report["summary"]["not_assessed"] >= 20
     assert not any(f["code"].endswith("/missing") for f in report["findings"])
+
+
+def test_a_rule_for_measures_that_restrict_the_secrecy_of_communications_governs_the_listed_ones() -> None:
+    """An operational-search law lists its measures in one article and says in another that those
+    restricting the secrecy of communications need a court decision, save in urgency on the order
+    of the head of the body, the decision then obtained within 48 hours or the measure stopped."""
+    check = _check(
+        _section("6", "Оперативно-розыскные мероприятия",
+                 "При осуществлении оперативно-розыскной деятельности проводятся следующие мероприятия: "
+                 "опрос; прослушивание телефонных переговоров; получение компьютерной информации.",
+                 element="article", sub="paragraph", prefix="art"),
+        _section("8", "Условия проведения оперативно-розыскных мероприятий",
+                 "Проведение оперативно-розыскных мероприятий, которые ограничивают конституционные права граждан "
+                 "на тайну телефонных переговоров и иных сообщений, допускается на основании судебного решения.",
+                 "В случаях, которые не терпят отлагательства, допускается проведение оперативно-розыскного "
+                 "мероприятия на основании мотивированного постановления одного из руководителей органа с "
+                 "обязательным уведомлением суда в течение 24 часов. В течение 48 часов орган обязан получить "
+                 "судебное решение либо прекратить его проведение.",
+                 element="article", sub="paragraph", prefix="art"),
+        language="rus")
+    bc21 = _requirement(check, "BC-21")
+    assert bc21["safeguards"][JUDICIAL] == "present"
+    [exception] = bc21["exceptions"]
+    assert "руководител" in exception["authority"] and exception["validation"]["on_refusal"] == "stop"
+    assert _requirement(check, "BC-15")["status"] != "missing"
