@@ -210,3 +210,15 @@ def test_article_15_cites_the_protections_that_follow_a_measure() -> None:
     report = check_document(parse_document(akn_xml(body), "draft.xml"), lang="en").report
     bc15 = {p["eId"] for p in next(r for r in report["requirements"] if r["id"] == "BC-15")["provisions"]}
     assert {"sec_6", "sec_17", "sec_18"} <= bc15
+
+
+def test_the_control_and_recording_of_telephone_conversations_is_article_21() -> None:
+    """A code of criminal procedure names interception by what it records: telephone and other
+    conversations. It is Art. 21, on a court decision."""
+    body = _power(186, "Контроль и запись переговоров", "Контроль и запись телефонных и иных переговоров "
+                  "подозреваемого допускаются по уголовным делам о тяжких преступлениях на основании судебного "
+                  "решения на срок до шести месяцев.")
+    report = check_document(parse_document(akn_xml(body, language="rus"), "draft.xml")).report
+    bc21 = next(r for r in report["requirements"] if r["id"] == "BC-21")
+    assert [p["eId"] for p in bc21["provisions"]] == ["sec_186"]
+    assert bc21["safeguards"]["judicial_or_independent_supervision"] == "present"
