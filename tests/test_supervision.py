@@ -191,3 +191,14 @@ def test_a_rule_for_measures_that_restrict_the_secrecy_of_communications_governs
     [exception] = bc21["exceptions"]
     assert "руководител" in exception["authority"] and exception["validation"]["on_refusal"] == "stop"
     assert _requirement(check, "BC-15")["status"] != "missing"
+
+
+def test_a_warrant_issued_on_a_complaint_on_oath_is_the_magistrates_authorisation() -> None:
+    """"On complaint on oath" is how the police apply, not a remedy against the measure: the
+    magistrate who issues the search warrant authorises the search."""
+    check = _check(_section(
+        "50", "Search warrants",
+        "If it appears to a magistrate on complaint on oath that there are reasonable grounds for believing that "
+        "any article connected with an offence is in any premises, the magistrate may issue a warrant authorising "
+        "a police officer to enter and search the premises and seize any such article."))
+    assert _requirement(check, "BC-19")["safeguards"][JUDICIAL] == "present"
