@@ -222,3 +222,12 @@ def test_the_control_and_recording_of_telephone_conversations_is_article_21() ->
     bc21 = next(r for r in report["requirements"] if r["id"] == "BC-21")
     assert [p["eId"] for p in bc21["provisions"]] == ["sec_186"]
     assert bc21["safeguards"]["judicial_or_independent_supervision"] == "present"
+
+
+def test_spreading_false_information_is_not_forgery() -> None:
+    """An offence of spreading knowingly false information through networks makes nothing
+    inauthentic in the sense of Art. 7: it is no general forgery offence."""
+    body = _power(5, "Распространение ложной информации", "Распространение заведомо ложной информации с "
+                  "использованием сетей телекоммуникаций наказывается лишением свободы на срок до двух лет.")
+    report = check_document(parse_document(akn_xml(body, language="rus"), "draft.xml")).report
+    assert next(r for r in report["requirements"] if r["id"] == "BC-7")["status"] == "missing"
