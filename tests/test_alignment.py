@@ -231,3 +231,14 @@ def test_spreading_false_information_is_not_forgery() -> None:
                   "использованием сетей телекоммуникаций наказывается лишением свободы на срок до двух лет.")
     report = check_document(parse_document(akn_xml(body, language="rus"), "draft.xml")).report
     assert next(r for r in report["requirements"] if r["id"] == "BC-7")["status"] == "missing"
+
+
+def test_forfeiture_on_conviction_is_one_of_the_sanctions_of_article_13() -> None:
+    """Art. 13 asks for sanctions and measures: forfeiture of what served the offence, ordered
+    on conviction, is cited beside the offences' penalties."""
+    body = _offence(4, *OFFENCES[0], 3) + _power(48, "Forfeiture of property", "In addition to a penalty imposed "
+                                                 "under this Act, the court may order forfeiture of any device used "
+                                                 "to commit the offence.")
+    report = check_document(parse_document(akn_xml(body), "draft.xml"), lang="en").report
+    bc13 = {p["eId"] for p in next(r for r in report["requirements"] if r["id"] == "BC-13")["provisions"]}
+    assert {"sec_4", "sec_48"} <= bc13

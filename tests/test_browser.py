@@ -12,7 +12,6 @@ LAWCHECK_REQUIRE_BROWSER=1 (as in CI), which turns the skip into a failure.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
@@ -27,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from lxml import etree
+from test_import_roundtrip import as_docx, visible_paragraphs
 
 from lawcheck.akn import parse_document
 from lawcheck.draft import load_upload
@@ -238,7 +237,6 @@ def test_two_browser_sessions_in_different_workspaces_never_see_each_others_deci
 # --- a Russian amending act from Word, its links and its print view --------------------------
 
 AMENDMENT = REPO / "corpora" / "national" / "ru_cpc_amendment.xml"
-AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 VISIBLE_TEXT = """() => {
   const root = document.querySelector('[data-testid="stApp"]') || document.body;
   const hidden = '[data-testid="stIconMaterial"], [data-testid="stToolbar"], [data-testid="stStatusWidget"], ' +
@@ -264,61 +262,9 @@ ALLOWED_LATIN = re.compile(r"\b(?:BC|SP)-\d+\b|\b[\w.-]+\.(?:xml|docx|txt|pdf|ht
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
-def _words(element: Any) -> str:
-    """Inline text as a reader sees it; a quoted structure is written after its instruction."""
-    parts = [element.text or ""]
-    for child in element:
-        if etree.QName(child).localname == "quotedText":
-            parts.append((child.get("startQuote") or "") + _words(child) + (child.get("endQuote") or ""))
-        elif etree.QName(child).localname != "quotedStructure":
-            parts.append(_words(child))
-        parts.append(child.tail or "")
-    return " ".join("".join(parts).split())
-
-
-def _lines(unit: Any, out: list[str]) -> None:
-    """A unit as drafted: number and heading on one line, a point's number before its words,
-    the units an instruction inserts after it in « »."""
-    pending = " ".join(_words(unit.find(AKN + tag)) for tag in ("num", "heading") if unit.find(AKN + tag) is not None)
-    if unit.find(AKN + "heading") is not None or etree.QName(unit).localname == "article":
-        out.append(pending)
-        pending = ""
-    for child in unit:
-        name = etree.QName(child).localname
-        if name in ("intro", "content", "wrapUp"):
-            for p in child.iterfind(AKN + "p"):
-                out.append(" ".join(part for part in (pending, _words(p)) if part))
-                pending = ""
-                for structure in p.iter(AKN + "quotedStructure"):
-                    quoted: list[str] = []
-                    for inner in structure:
-                        _lines(inner, quoted)
-                    quoted[0] = (structure.get("startQuote") or "«") + quoted[0]
-                    quoted[-1] += (structure.get("endQuote") or "»") + ";"
-                    out.extend(quoted)
-        elif name not in ("num", "heading"):
-            if pending:
-                out.append(pending)
-                pending = ""
-            _lines(child, out)
-    if pending:
-        out.append(pending)
-
-
 def amendment_docx() -> bytes:
     """The Russian amending act as a drafter has it in Word: one paragraph per line of its text."""
-    import docx
-
-    root = etree.fromstring(AMENDMENT.read_bytes())
-    lines = [_words(p) for p in root.iter(AKN + "preface") for p in p.iter(AKN + "p")]
-    for unit in next(root.iter(AKN + "body")):
-        _lines(unit, lines)
-    document = docx.Document()
-    for line in filter(None, lines):
-        document.add_paragraph(line)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return as_docx(visible_paragraphs(AMENDMENT.read_bytes()))
 
 
 def settled(page: Any) -> None:

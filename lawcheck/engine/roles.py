@@ -55,19 +55,18 @@ ACCEPTS: dict[str, frozenset[str]] = {
     "liability": frozenset({"offence", "other"}),
     "sanction": frozenset({"offence", "other", "power"}),
     "procedural_power": frozenset({"power", "other"}),
-    "scope": frozenset({"power", "other", "offence"}),
+    "scope": frozenset({"power", "other", "offence", "preliminary"}),
     "safeguards": frozenset({"power", "other"}),
     "cooperation": frozenset({"cooperation", "power", "other"}),
     "cooperation_power": frozenset({"cooperation", "power", "other"}),
-    "general": frozenset({"cooperation", "power", "other"}),
+    "general": frozenset({"cooperation", "power", "other", "preliminary"}),
     "data_protection": frozenset({"cooperation", "power", "other"}),
     "jurisdiction": frozenset({"offence", "other", "power", "preliminary"}),
     "definition": frozenset(ROLES),
 }
-# An Act's preliminary articles (its title, objectives, application) state its scope and reach
-# and name the concepts it deals with; they implement no offence, power or co-operation duty.
-ACCEPTS["scope"] = ACCEPTS["scope"] | {"preliminary"}
-ACCEPTS["general"] = ACCEPTS["general"] | {"preliminary"}
+"""The roles each kind of requirement accepts. An Act's preliminary articles (its title,
+objectives, commencement) state its scope and reach and name the concepts it deals with: they
+implement no offence, power or co-operation duty."""
 # Weights of where a cue is found: the article's heading, its Part or Chapter, the Act's title,
 # and the share of its units (0 to 1); an Act's title speaks only for co-operation (a mutual
 # assistance Act). A role needs DECISIVE in all to be chosen.
