@@ -242,3 +242,18 @@ def test_forfeiture_on_conviction_is_one_of_the_sanctions_of_article_13() -> Non
     report = check_document(parse_document(akn_xml(body), "draft.xml"), lang="en").report
     bc13 = {p["eId"] for p in next(r for r in report["requirements"] if r["id"] == "BC-13")["provisions"]}
     assert {"sec_4", "sec_48"} <= bc13
+
+
+def test_a_penalty_for_disobeying_an_order_is_not_a_sanction_of_article_13() -> None:
+    """Art. 13 asks for sanctions of the Convention offences: the fine an article granting a
+    power sets for failing to comply with its order punishes disobedience, not those offences,
+    and that article is not cited for Art. 13 beside the offences that are."""
+    body = _offence(4, *OFFENCES[0], 3) + _power(
+        30, "Search warrant", "A magistrate may issue a warrant authorising a police officer to search a computer "
+                              "system and seize computer data. A person who obstructs the officer in the execution "
+                              "of the warrant commits an offence and is liable to a fine or to imprisonment for a "
+                              "term not exceeding one year.")
+    report = check_document(parse_document(akn_xml(body), "draft.xml"), lang="en").report
+    requirements = {r["id"]: r for r in report["requirements"]}
+    assert "sec_30" in {p["eId"] for p in requirements["BC-19"]["provisions"]}
+    assert {p["eId"] for p in requirements["BC-13"]["provisions"]} == {"sec_4"}

@@ -53,7 +53,7 @@ NOT_ORDERS = ("subordinate_legislation",)  # "the Minister may make regulations"
 ACCEPTS: dict[str, frozenset[str]] = {
     "offence": frozenset({"offence", "other"}),
     "liability": frozenset({"offence", "other"}),
-    "sanction": frozenset({"offence", "other", "power"}),
+    "sanction": frozenset({"offence", "other"}),
     "procedural_power": frozenset({"power", "other"}),
     "scope": frozenset({"power", "other", "offence", "preliminary"}),
     "safeguards": frozenset({"power", "other"}),
@@ -66,7 +66,8 @@ ACCEPTS: dict[str, frozenset[str]] = {
 }
 """The roles each kind of requirement accepts. An Act's preliminary articles (its title,
 objectives, commencement) state its scope and reach and name the concepts it deals with: they
-implement no offence, power or co-operation duty."""
+implement no offence, power or co-operation duty. The fine an article granting a power sets for
+disobeying its order punishes disobedience, not a Convention offence: no sanction of Art. 13."""
 # Weights of where a cue is found: the article's heading, its Part or Chapter, the Act's title,
 # and the share of its units (0 to 1); an Act's title speaks only for co-operation (a mutual
 # assistance Act). A role needs DECISIVE in all to be chosen.
