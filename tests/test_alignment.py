@@ -257,3 +257,39 @@ def test_a_penalty_for_disobeying_an_order_is_not_a_sanction_of_article_13() -> 
     requirements = {r["id"]: r for r in report["requirements"]}
     assert "sec_30" in {p["eId"] for p in requirements["BC-19"]["provisions"]}
     assert {p["eId"] for p in requirements["BC-13"]["provisions"]} == {"sec_4"}
+
+
+def _confidentiality(report: dict, rid: str) -> tuple[str, set[str]]:
+    requirement = next(r for r in report["requirements"] if r["id"] == rid)
+    element = next(e for e in requirement["elements"] if e["id"].endswith("confidentiality"))
+    return element["status"], {p["eId"] for p in requirement["provisions"] if p.get("role") == "supporting"}
+
+
+def test_a_general_secrecy_of_criminal_investigations_binds_each_measure() -> None:
+    """Arts 16(3), 20(3) and 21(3) ask that a measure be kept confidential. A code that makes
+    the details of any criminal investigation secret, once for all of them (here as an
+    offence of disclosing them), meets that duty for each measure, and is cited beside it;
+    a provider's duty to keep its subscribers' data confidential is not about the measure."""
+    power = _power(6, "Issue of warrant", "A judge may issue a warrant authorising the interception of the content "
+                   "of specified communications for not more than thirty days.")
+    secrecy = _power(21, "Disclosure of details of investigation", "A person who knowingly discloses details of a "
+                     "criminal investigation which requires confidentiality commits an offence and is liable to "
+                     "imprisonment for a term not exceeding three years.")
+    privacy = _power(40, "Subscriber data", "A service provider shall keep the personal data of its subscribers "
+                     "confidential.")
+    report = check_document(parse_document(akn_xml(power + secrecy), "draft.xml"), lang="en").report
+    assert _confidentiality(report, "BC-21") == ("met", {"sec_21"})
+    report = check_document(parse_document(akn_xml(power + privacy), "draft.xml"), lang="en").report
+    assert _confidentiality(report, "BC-21") == ("unmet", set())
+
+
+def test_a_code_s_rule_on_the_secrecy_of_the_investigation_binds_each_measure_in_russian() -> None:
+    """The same in a Russian code: «данные досудебного расследования не подлежат разглашению»."""
+    power = _power(236, "Негласный сбор данных о соединениях", "Сбор информации о соединениях между абонентами в "
+                   "режиме реального времени проводится по постановлению следователя, санкционированному "
+                   "следственным судьей, на срок до тридцати суток.")
+    secrecy = _power(201, "Недопустимость разглашения данных досудебного расследования", "Данные досудебного "
+                     "расследования не подлежат разглашению. Лица, которым они стали известны, предупреждаются "
+                     "об ответственности за их разглашение.")
+    report = check_document(parse_document(akn_xml(power + secrecy, language="rus"), "draft.xml")).report
+    assert _confidentiality(report, "BC-20") == ("met", {"sec_201"})

@@ -153,3 +153,12 @@ def test_the_article_29_4_reservation_narrows_dual_criminality_instead_of_liftin
     bc29 = load_rulebook().get("BC-29")
     assert bc29.switched_off(()) == {"dual_criminality_spares_convention_offences"}
     assert bc29.switched_off(("dual_criminality_for_other_offences",)) == {"no_dual_criminality"}
+
+
+def test_only_a_presence_element_may_be_met_anywhere_in_the_draft(rules: Path) -> None:
+    """`anywhere` lets a general rule elsewhere meet an element: a conflict or a limit is read
+    only where the requirement is carried."""
+    path = _edit(rules, "    check: presence\n    cites: \"20(3)\"", "    check: absence\n    cites: \"20(3)\"",
+                 file="bc/bc-20.yaml")
+    message = _error(rules)
+    assert message.startswith(f"{path}:") and "anywhere applies to presence elements only" in message

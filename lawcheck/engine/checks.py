@@ -73,7 +73,7 @@ def _block_match(block: Block, groups: tuple[Group, ...]) -> list[Evidence] | No
     return evidence
 
 
-def _eids(evidence: Sequence[Evidence]) -> tuple[str, ...]:
+def eids_of(evidence: Sequence[Evidence]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(e.eid for e in evidence))
 
 
@@ -85,12 +85,12 @@ def presence(element: Element, blocks: Sequence[Block]) -> Result:
     for block in blocks:
         evidence = _block_match(block, element.concepts)
         if evidence:
-            return Result(element.id, "met", _eids(evidence),
+            return Result(element.id, "met", eids_of(evidence),
                           f"found {_labels(element.concepts)}", tuple(evidence))
     return Result(element.id, "unmet", detail=f"no provision states {_labels(element.concepts)}")
 
 
-def _unit_match(unit: Unit, groups: tuple[Group, ...]) -> list[Evidence] | None:
+def unit_match(unit: Unit, groups: tuple[Group, ...]) -> list[Evidence] | None:
     """Evidence when every group matches in the unit read with its ancestors, else None."""
     return _block_match((unit, *unit.context), groups)
 
@@ -100,10 +100,10 @@ def absence(element: Element, blocks: Sequence[Block]) -> Result:
     that two unrelated clauses of a long article do not combine into a conflict. A provision
     that also states the element's `unless` (the exception the treaty allows) is no conflict."""
     for unit in (u for block in blocks for u in block):
-        evidence = _unit_match(unit, element.concepts)
-        if evidence and not (element.unless and _unit_match(unit, element.unless)):
+        evidence = unit_match(unit, element.concepts)
+        if evidence and not (element.unless and unit_match(unit, element.unless)):
             quoted = "; ".join(dict.fromkeys(f"“{e.text}”" for e in evidence))
-            return Result(element.id, "conflict", _eids(evidence), f"the draft says {quoted}",
+            return Result(element.id, "conflict", eids_of(evidence), f"the draft says {quoted}",
                           tuple(evidence))
     return Result(element.id, "met", detail=f"no {_labels(element.concepts)}")
 
@@ -136,7 +136,7 @@ def limit(element: Element, blocks: Sequence[Block]) -> Result:
             if element.limit.deadline:  # type: ignore[union-attr]
                 # a time to act is read where the act is stated: a preservation "for ninety
                 # days" of the same subscriber information is no time to produce it
-                if not _unit_match(unit, element.concepts):
+                if not unit_match(unit, element.concepts):
                     continue
                 periods = [d for d in periods if d.bound == "deadline"] or periods
             elif element.limit.min:  # type: ignore[union-attr]
@@ -146,7 +146,7 @@ def limit(element: Element, blocks: Sequence[Block]) -> Result:
             own = [m for group in element.concepts for m in unit.tagged.positive(group)]
             if own:
                 stated.append((unit, _nearest(periods, own), own))
-            elif _unit_match(unit, element.concepts[:1]):  # framed by a heading or intro
+            elif unit_match(unit, element.concepts[:1]):  # framed by a heading or intro
                 stated.append((unit, ([d for d in periods if d.bound] or periods)[0], []))
     if not concepts_seen:
         return Result(element.id, "unknown", detail=f"no provision states {_labels(element.concepts)}")
@@ -200,16 +200,16 @@ def safeguard(element: Element, units: Sequence[Unit]) -> Result:
         if negated:
             detail += "; an exception dispenses with it: " + "; ".join(
                 dict.fromkeys(f"“{e.text}” in {e.eid}" for e in negated))
-        return Result(element.id, "met", _eids(evidence), detail, tuple(evidence + negated))
+        return Result(element.id, "met", eids_of(evidence), detail, tuple(evidence + negated))
     negated = _negated(units, element.concepts)
     if negated:
         quoted = "; ".join(dict.fromkeys(f"“{e.text}”" for e in negated))
-        return Result(element.id, "conflict", _eids(negated), f"expressly excluded: {quoted}",
+        return Result(element.id, "conflict", eids_of(negated), f"expressly excluded: {quoted}",
                       tuple(negated))
     partly = [e for group in element.concepts if len(element.concepts) > 1
               for e in (_block_match(units, (group,)) or [])]
     if partly:  # "for not more than 180 days", and nothing on what the order may reach
-        return Result(element.id, "unmet", _eids(partly), f"only part of {_labels(element.concepts)}",
+        return Result(element.id, "unmet", eids_of(partly), f"only part of {_labels(element.concepts)}",
                       tuple(partly))
     return Result(element.id, "unmet", detail=f"no provision states {_labels(element.concepts)}")
 
@@ -230,7 +230,7 @@ def offence_range(element: Element, blocks: Sequence[Block]) -> float | None:
     """The least penalty, in years, of the offences a measure is confined to ("offences
     punishable by imprisonment of five years or more"): 0 where the measure is not confined
     to serious or listed offences, None where it is confined without a figure to compare."""
-    confined = [u for block in blocks for u in block if _unit_match(u, element.concepts)]
+    confined = [u for block in blocks for u in block if unit_match(u, element.concepts)]
     if not confined:
         return 0.0
     years = [d.days / 365 for u in confined for d in u.tagged.durations if d.days >= 365]
@@ -243,7 +243,7 @@ def compared_range(element: Element, own: Sequence[Block], other: Sequence[Block
     mine, theirs = offence_range(element, own), offence_range(element, other)
     if not own or not other or mine is None or theirs is None:
         return Result(element.id, "unknown", detail="the two ranges cannot be compared")
-    eids = _eids([e for block in own for u in block for e in _unit_match(u, element.concepts) or []])
+    eids = eids_of([e for block in own for u in block for e in unit_match(u, element.concepts) or []])
     if mine > theirs:
         return Result(element.id, "conflict", eids, f"offences of at least {mine:g} years against {theirs:g}",
                       found=f"{mine:g}")

@@ -55,14 +55,16 @@ def evaluate_requirement(requirement: Requirement, blocks: Sequence[Block],
                          definitions: Sequence[Definition], safeguard_units: Sequence[Unit],
                          rulebook: Rulebook, relaxed: Iterable[str] = (),
                          support: Sequence[Block] = (),
-                         safeguards_found: Mapping[str, Result | None] | None = None) -> Evaluation:
+                         safeguards_found: Mapping[str, Result | None] | None = None,
+                         anywhere: Sequence[Unit] = ()) -> Evaluation:
     """Run every element's check; look for each safeguard of a power in its wider scope.
     `support` blocks (articles that refer to the aligned ones) may satisfy a presence
     element, never raise a conflict. `safeguards_found`: the safeguards as already read in
-    the same units."""
+    the same units. `anywhere`: the draft's units that may meet an element with `anywhere`
+    (`anywhere_units`)."""
     skip = set(relaxed)
     scope = checks.Scope(blocks, support, definitions, safeguard_units)
-    pairs = [(element, checks.CHECKS[element.check](element, scope))
+    pairs = [(element, _met_anywhere(element, checks.CHECKS[element.check](element, scope), anywhere))
              for element in requirement.elements if element.id not in skip]
     pairs = _qualifiers_of_absent(pairs, [*blocks, *support])
     found = any(blocks)
@@ -72,6 +74,36 @@ def evaluate_requirement(requirement: Requirement, blocks: Sequence[Block],
         for safeguard_id in requirement.safeguards
     }
     return Evaluation(requirement.id, tuple(pairs), safeguards)
+
+
+def _met_anywhere(element: Element, result: Result, units: Sequence[Unit]) -> Result:
+    """An element unmet where the requirement is carried, met by a general rule elsewhere in
+    the draft (the secrecy of every criminal investigation binds each measure taken in one)."""
+    if result.status != "unmet" or not element.anywhere:
+        return result
+    for unit in units:
+        evidence = checks.unit_match(unit, element.concepts + element.anywhere)
+        if evidence:
+            return Result(element.id, "met", checks.eids_of(evidence),
+                                 f"found in a general rule of {unit.eid}", tuple(evidence))
+    return result
+
+
+def anywhere_units(analysis: Analysis, requirement: Requirement) -> list[Unit]:
+    """The units of the draft, whatever their article's role, that state an element with
+    `anywhere` together with its context: found through the article index, so that a code's
+    thousands of articles are not read for it."""
+    found: dict[str, Unit] = {}
+    for element in requirement.elements:
+        if not element.anywhere:
+            continue
+        groups = element.concepts + element.anywhere
+        eids = set.intersection(*(analysis.articles_with(group) for group in groups)) - analysis.definition_articles
+        for article in analysis.in_order(eids):
+            for unit in analysis.block(article):
+                if unit.eid not in found and checks.unit_match(unit, groups):
+                    found[unit.eid] = unit
+    return list(found.values())
 
 
 def _as_needed(requirement: Requirement, safeguard: Element) -> Element:
@@ -468,7 +500,10 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
         touched[requirement.id] = article is None or article.eid in item.considered \
             or all(not present.isdisjoint(group) for group in requirement.align) \
             or (bool(requirement.general_align) and all(not present.isdisjoint(g) for g in requirement.general_align)) \
-            or (framing and requirement.kind in POWER_KINDS)
+            or (framing and requirement.kind in POWER_KINDS) \
+            or (requirement.kind == "safeguards" and _names_a_power(requirement, present)) \
+            or any(all(not present.isdisjoint(g) for g in e.concepts + e.anywhere)
+                   for e in requirement.elements if e.anywhere)
     before = {item.requirement.id: item for item in previous}
     done = {rid: _assess_one(analysis, item.requirement, rulebook, settings, general)
             if touched[rid] and item.requirement.kind not in SPREAD else item for rid, item in before.items()}
@@ -480,6 +515,11 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
     _ranges_compared(analysis, done)
     result = [done[item.requirement.id] for item in previous]
     return _bound_to_measures(_bound_to_offences(result, settings), settings)
+
+
+def _names_a_power(requirement: Requirement, concepts: frozenset[str]) -> bool:
+    """Whether an article naming these concepts is read for Art. 15's conditions (`governing_units`)."""
+    return bool(requirement.align) and not concepts.isdisjoint(requirement.align[-1])
 
 
 def _conditions_scope(analysis: Analysis, requirement: Requirement, own: list[Unit],
@@ -601,8 +641,9 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
         (kept[4].updated(scope) if kept is not None else None) or UnitList(scope)
     known = kept[3] if kept is not None and units is kept[4] and kept[0] is requirement \
         and kept[1] is rulebook and kept[2] == found else None
+    general_rules = anywhere_units(analysis, requirement)
     evaluation = evaluate_requirement(requirement, blocks, analysis.definitions, units, rulebook,
-                                      settings.relaxed(requirement), support, known)
+                                      settings.relaxed(requirement), support, known, general_rules)
     if known is None:
         analysis.memo[key] = (requirement, rulebook, found, dict(evaluation.safeguards), units)
     reading = None
@@ -616,7 +657,9 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     status, score = status_and_score(evaluation)
     stated = [analysis.concepts(analysis.provision(a.eid)) for a in alignments]  # type: ignore[arg-type]
     authorities = tuple(label for concept, label in _AUTHORITIES if any(concept in c for c in stated))
-    considered = frozenset({c.eid for c in candidates} | {r.eid for r in referrers})
+    read = general_rules + (governing_units(analysis, requirement) if requirement.kind == "safeguards" else [])
+    considered = frozenset({c.eid for c in candidates} | {r.eid for r in referrers}
+                           | {a.eid for u in read if (a := analysis.article_of(u.eid)) is not None})
     supporting = tuple(dict.fromkeys(_supporting(analysis, evaluation, aligned)
                                       + _defining(analysis, requirement, aligned)))
     return Assessed(requirement, status, score, alignments, evaluation, authorities, considered,

@@ -43,6 +43,8 @@ def requirement_json(r: Requirement) -> dict[str, Any]:
             item["unless"] = [list(g) for g in e.unless]
         if e.only_with:
             item["only_with"] = e.only_with
+        if e.anywhere:
+            item["anywhere"] = [list(g) for g in e.anywhere]
         elements.append(item)
     return {
         "id": r.id, "instrument": r.instrument, "article": r.article, "title": r.title,
@@ -131,7 +133,9 @@ def requirement_page(r: Requirement) -> str:
               "| --- | --- | --- | --- | --- | --- |"]
     for e in r.elements:
         limit = f" ({', '.join(f'{k} {v}' for k, v in _limit(e).items())})" if e.limit else ""  # type: ignore[union-attr]
-        help_text = e.help + (f" Applies only with `{e.only_with}`." if e.only_with else "")
+        help_text = e.help + (f" Applies only with `{e.only_with}`." if e.only_with else "") \
+            + (" Also met by a provision anywhere in the draft that states it with "
+               + " and ".join("/".join(f"`{c}`" for c in g) for g in e.anywhere) + "." if e.anywhere else "")
         lines.append(f"| `{e.id}` | {e.check}{limit} | {e.cites} | {e.force} | {e.severity_for_force} | {help_text} |")
     lines.append("")
     if r.general_align:

@@ -131,7 +131,8 @@ def _requirement(path: Path, data: dict[str, Any]) -> Requirement:
                 force=str(e.get("force", "obligation")), basis=tuple(map(str, e.get("basis", []))),
                 message_ru=_words(e["message_ru"]), help_ru=_words(e["help_ru"]),
                 suggestion=_suggestion(e.get("suggestion")), unless=_groups(e.get("unless", [])),
-                only_with=e.get("only_with"), compare_with=e.get("compare_with"))
+                only_with=e.get("only_with"), compare_with=e.get("compare_with"),
+                anywhere=_groups(e.get("anywhere", [])))
         for e in data["elements"])
     cases = tuple(
         Case(lang=str(c["lang"]), expect=str(c["expect"]), text=str(c["text"]),
@@ -215,6 +216,8 @@ def _check_file(path: Path, data: dict[str, Any]) -> None:
         if "only_with" in element and element["only_with"] not in option_ids:
             raise _fail(path, data, ("elements", i, "only_with"),
                         f"unknown reservation or declaration {element['only_with']!r}")
+        if "anywhere" in element and element["check"] != "presence":
+            raise _fail(path, data, ("elements", i, "anywhere"), "anywhere applies to presence elements only")
     for kind in ("reservations", "declarations"):
         for i, option in enumerate(data[kind]):
             for relaxed in option.get("relaxes", []):

@@ -45,6 +45,7 @@ class Element:
     unless: tuple[Group, ...] = ()  # absence: a clause that also states these is not a conflict
     only_with: str | None = None  # the reservation or declaration under which alone it applies
     compare_with: str | None = None  # offence_range: the requirement whose offence range it may not narrow
+    anywhere: tuple[Group, ...] = ()  # presence: also met by a provision anywhere that states these with it
 
     @property
     def severity_for_force(self) -> str:
@@ -59,7 +60,7 @@ class Element:
 
     @property
     def concept_ids(self) -> set[str]:
-        return {c for group in self.concepts for c in group}
+        return {c for group in self.concepts + self.unless + self.anywhere for c in group}
 
 
 @dataclass(frozen=True)

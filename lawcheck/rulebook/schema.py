@@ -126,6 +126,7 @@ RULE_SCHEMA: dict[str, Any] = {
                 "help_ru": _russian,
                 "suggestion": _suggestion,
                 "unless": _groups,
+                "anywhere": _groups,
                 "only_with": {"type": "string", "pattern": _SNAKE},
                 "compare_with": {"type": "string", "pattern": _ID},
             },
