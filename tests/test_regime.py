@@ -38,7 +38,7 @@ def test_other_sections_of_the_strongest_part_state_the_regime() -> None:
 def test_article_15_reads_every_article_that_governs_a_power() -> None:
     """Costs reimbursed to providers in the article on their duties under preservation orders
     are an Art. 15(3) consideration of third parties, though that article grants no power."""
-    from lawcheck.engine.evaluate import governing_units
+    from lawcheck.engine.evaluate import governing_articles
     from lawcheck.rulebook.loader import load_rulebook
 
     body = (_section(1, "A judge may order a service provider to preserve specified computer data.")
@@ -47,6 +47,6 @@ def test_article_15_reads_every_article_that_governs_a_power() -> None:
             + _section(3, "This Act comes into force on publication."))
     analysis = analyse(parse_document(akn_xml(body), "test.xml"), "en")
     bc15 = next(r for r in load_rulebook().requirements if r.id == "BC-15")
-    read = {unit.eid for unit in governing_units(analysis, bc15)}
+    read = {article.eid for article in governing_articles(analysis, bc15)}
     assert {"sec_1", "sec_2"} <= read
     assert "sec_3" not in read

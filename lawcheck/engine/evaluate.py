@@ -3,7 +3,7 @@ and from them the requirement's status."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from lawcheck.akn import Provision
@@ -56,12 +56,12 @@ def evaluate_requirement(requirement: Requirement, blocks: Sequence[Block],
                          rulebook: Rulebook, relaxed: Iterable[str] = (),
                          support: Sequence[Block] = (),
                          safeguards_found: Mapping[str, Result | None] | None = None,
-                         anywhere: Sequence[Unit] = ()) -> Evaluation:
+                         anywhere: Callable[[], Sequence[Unit]] = tuple) -> Evaluation:
     """Run every element's check; look for each safeguard of a power in its wider scope.
     `support` blocks (articles that refer to the aligned ones) may satisfy a presence
     element, never raise a conflict. `safeguards_found`: the safeguards as already read in
     the same units. `anywhere`: the draft's units that may meet an element with `anywhere`
-    (`anywhere_units`)."""
+    (`anywhere_units`), found only if such an element is unmet where the requirement is carried."""
     skip = set(relaxed)
     scope = checks.Scope(blocks, support, definitions, safeguard_units)
     pairs = [(element, _met_anywhere(element, checks.CHECKS[element.check](element, scope), anywhere))
@@ -76,12 +76,12 @@ def evaluate_requirement(requirement: Requirement, blocks: Sequence[Block],
     return Evaluation(requirement.id, tuple(pairs), safeguards)
 
 
-def _met_anywhere(element: Element, result: Result, units: Sequence[Unit]) -> Result:
+def _met_anywhere(element: Element, result: Result, units: Callable[[], Sequence[Unit]]) -> Result:
     """An element unmet where the requirement is carried, met by a general rule elsewhere in
     the draft (the secrecy of every criminal investigation binds each measure taken in one)."""
     if result.status != "unmet" or not element.anywhere:
         return result
-    for unit in units:
+    for unit in units():
         evidence = checks.unit_match(unit, element.concepts + element.anywhere)
         if evidence:
             return Result(element.id, "met", checks.eids_of(evidence),
@@ -197,15 +197,13 @@ def _container(analysis: Analysis, provision: Provision) -> str | None:
     return analysis.container(provision)
 
 
-def governing_units(analysis: Analysis, requirement: Requirement) -> list[Unit]:
+def governing_articles(analysis: Analysis, requirement: Requirement) -> list[Provision]:
     """Art. 15's conditions bind every power, wherever a draft states them: an article that
     governs the powers (the providers' duties under the orders, with their costs reimbursed
     and good-faith immunity, in the second act an amendment changes) states them too. Read:
-    every article that names a power of the requirement's last align group."""
-    powers = tuple(requirement.align[-1]) if requirement.align else ()
-    found = analysis.articles_with(powers)
-    return [u for article in analysis.articles if article.eid in found and accepts(requirement, analysis.role(article))
-            for u in analysis.block(article)]
+    every article that names a power of the requirement's last align group, in order."""
+    found = analysis.articles_with(tuple(requirement.align[-1])) if requirement.align else set()
+    return [article for article in analysis.in_order(found) if accepts(requirement, analysis.role(article))]
 
 
 def regime_units(analysis: Analysis, candidates: Sequence[Alignment],
@@ -518,17 +516,17 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
 
 
 def _names_a_power(requirement: Requirement, concepts: frozenset[str]) -> bool:
-    """Whether an article naming these concepts is read for Art. 15's conditions (`governing_units`)."""
+    """Whether an article naming these concepts is read for Art. 15's conditions (`governing_articles`)."""
     return bool(requirement.align) and not concepts.isdisjoint(requirement.align[-1])
 
 
-def _conditions_scope(analysis: Analysis, requirement: Requirement, own: list[Unit],
-                      general: Sequence[Unit]) -> tuple[list[Unit], dict[str, list[Unit]]]:
+def _conditions_scope(analysis: Analysis, requirement: Requirement, own: list[Unit], general: Sequence[Unit],
+                      governing: Sequence[Provision]) -> tuple[list[Unit], dict[str, list[Unit]]]:
     """Where Art. 15's conditions may stand: the aligned articles, the general clauses and every
     article that names a power, with its eId index. Kept from the last assessment when only
     some units were edited (an edit replaces a unit by one of the same eId): in a code these
     are thousands of units, and rebuilding them would cost every re-check."""
-    inputs = [*own, *general, *governing_units(analysis, requirement)]
+    inputs = [*own, *general, *(u for article in governing for u in analysis.block(article))]
     key = ("conditions scope", requirement.id)
     kept = analysis.memo.get(key)
     if kept is not None and len(kept[0]) == len(inputs):
@@ -613,8 +611,9 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     scope = safeguard_scope(analysis, alignments[:1], general) \
         if requirement.kind in POWER_KINDS else [u for b in blocks for u in b]
     index: dict[str, list[Unit]] = {}
+    governing = governing_articles(analysis, requirement) if requirement.kind == "safeguards" else []
     if requirement.kind == "safeguards":  # Art. 15 itself: the general conditions of the powers
-        scope, index = _conditions_scope(analysis, requirement, scope, general)
+        scope, index = _conditions_scope(analysis, requirement, scope, general, governing)
     elif requirement.kind not in POWER_KINDS:  # the scope is extended below
         for unit in scope:
             index.setdefault(unit.eid, []).append(unit)
@@ -641,7 +640,13 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
         (kept[4].updated(scope) if kept is not None else None) or UnitList(scope)
     known = kept[3] if kept is not None and units is kept[4] and kept[0] is requirement \
         and kept[1] is rulebook and kept[2] == found else None
-    general_rules = anywhere_units(analysis, requirement)
+    read: dict[str, list[Unit]] = {}
+
+    def general_rules() -> list[Unit]:  # found only where an element needs them
+        if "anywhere" not in read:
+            read["anywhere"] = anywhere_units(analysis, requirement)
+        return read["anywhere"]
+
     evaluation = evaluate_requirement(requirement, blocks, analysis.definitions, units, rulebook,
                                       settings.relaxed(requirement), support, known, general_rules)
     if known is None:
@@ -657,9 +662,8 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     status, score = status_and_score(evaluation)
     stated = [analysis.concepts(analysis.provision(a.eid)) for a in alignments]  # type: ignore[arg-type]
     authorities = tuple(label for concept, label in _AUTHORITIES if any(concept in c for c in stated))
-    read = general_rules + (governing_units(analysis, requirement) if requirement.kind == "safeguards" else [])
-    considered = frozenset({c.eid for c in candidates} | {r.eid for r in referrers}
-                           | {a.eid for u in read if (a := analysis.article_of(u.eid)) is not None})
+    considered = frozenset({c.eid for c in candidates} | {r.eid for r in referrers} | {a.eid for a in governing}
+                           | {a.eid for u in read.get("anywhere", ()) if (a := analysis.article_of(u.eid)) is not None})
     supporting = tuple(dict.fromkeys(_supporting(analysis, evaluation, aligned)
                                       + _defining(analysis, requirement, aligned)))
     return Assessed(requirement, status, score, alignments, evaluation, authorities, considered,
