@@ -81,6 +81,19 @@ def test_a_power_to_make_regulations_grants_no_measure() -> None:
     assert roles["sec_51"] == "other"
 
 
+def test_an_order_of_forfeiture_on_conviction_is_a_sanction_not_a_power() -> None:
+    """A court that orders forfeiture of what served an offence sentences; it takes no
+    investigative measure (Art. 13, not Arts 16-21), in either language."""
+    roles = _roles(_section("48", "Forfeiture of property", "Where a person is convicted of an offence under this "
+                            "Act, the court may, in addition to any other penalty, order the forfeiture of any "
+                            "apparatus, device or thing used in the commission of the offence."))
+    assert roles["sec_48"] == "other"
+    roles = _roles(_section("48", "Конфискация", "При осуждении лица за преступление, предусмотренное настоящим "
+                            "Законом, суд вправе вынести решение о конфискации устройств, использованных при его "
+                            "совершении."), lang="ru")
+    assert roles["sec_48"] == "other"
+
+
 def test_a_russian_power_of_the_investigator_and_a_russian_offence() -> None:
     roles = _roles(
         '<article eId="art_94-2"><num>Статья 94-2.</num><heading>Сохранение компьютерных данных</heading>'

@@ -49,7 +49,7 @@ FOREIGN = ("foreign_party", "mla_request", "mutual_legal_assistance", "central_a
 AUTHORISATIONS = ("court_authorisation", "judicial_order", "prosecutor_authorisation")
 PRELIMINARY = ("preliminary_heading",)  # "Short title", "Objectives", «Задачи настоящего Кодекса»
 POWERS = ("powers_heading",)  # "Powers and functions of a cyber inspector", «Полномочия следователя»
-NOT_ORDERS = ("subordinate_legislation",)  # "the Minister may make regulations" grants no measure
+NOT_ORDERS = ("subordinate_legislation", "ancillary_sanction")  # regulations, forfeiture on conviction: no measure
 ACCEPTS: dict[str, frozenset[str]] = {
     "offence": frozenset({"offence", "other"}),
     "liability": frozenset({"offence", "other"}),
