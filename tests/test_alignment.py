@@ -293,3 +293,18 @@ def test_a_code_s_rule_on_the_secrecy_of_the_investigation_binds_each_measure_in
                      "об ответственности за их разглашение.")
     report = check_document(parse_document(akn_xml(power + secrecy, language="rus"), "draft.xml")).report
     assert _confidentiality(report, "BC-20") == ("met", {"sec_201"})
+
+
+def test_a_general_forfeiture_rule_is_cited_for_article_13_before_offences_the_convention_does_not_name() -> None:
+    """Art. 13 is carried by the Convention offences' penalties; among the Act's other
+    candidates, which tie, its general rule of forfeiture comes before the penalties of
+    offences outside the Convention (harassment, spam), however many precede it."""
+    others = "".join(_offence(20 + n, f"Harassment by electronic means ({n})", "intentionally sends messages that "
+                              "harass another person", 1) for n in range(14))
+    forfeiture = _power(48, "Forfeiture of property", "Where a person is convicted of an offence under this Act, "
+                        "the court may, in addition to any other penalty, order the forfeiture of any device used "
+                        "in the commission of the offence.")
+    report = check_document(parse_document(akn_xml(_offence(4, *OFFENCES[0], 3) + others + forfeiture),
+                                           "draft.xml"), lang="en").report
+    bc13 = [p["eId"] for p in next(r for r in report["requirements"] if r["id"] == "BC-13")["provisions"]]
+    assert bc13[0] == "sec_4" and "sec_48" in bc13

@@ -585,6 +585,19 @@ def _measure_articles(analysis: Analysis, rulebook: Rulebook) -> frozenset[str]:
     return found
 
 
+def _general_rules_first(analysis: Analysis, candidates: list[Alignment],
+                         carried: list[Alignment]) -> list[Alignment]:
+    """Candidates of equal score with the Act's general rules (a forfeiture section, a scope
+    clause) before more articles of the kind that carries the requirement (offences the
+    Convention does not name, other powers): ties are not left to document order."""
+    def role(alignment: Alignment) -> str:
+        article = analysis.provision(alignment.eid)
+        return analysis.role(article) if article is not None else "other"
+
+    carrying = {role(c) for c in carried}
+    return sorted(candidates, key=lambda c: (-c.score, role(c) in carrying))
+
+
 def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook, settings: Settings,
                 general: Sequence[Unit], cut: Cut = CUT, carrying: frozenset[str] = frozenset()) -> Assessed:
     if requirement.id in settings.not_applicable:
@@ -599,6 +612,8 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
         measures = _measure_articles(analysis, rulebook)
         candidates = [c for c in candidates if c.eid not in measures]
     carried = [c for c in candidates if c.eid in carrying]
+    if carried:
+        candidates = _general_rules_first(analysis, candidates, carried)
     shown = carried + [c for c in strongest(candidates, cut) if c.eid not in carrying]
     alignments = tuple(with_evidence(analysis, requirement, shown))
     if not alignments:
