@@ -73,6 +73,20 @@ def test_negation_turns_a_safeguard_into_its_opposite(lang: str, text: str, conc
 
 
 @pytest.mark.parametrize(("lang", "text", "concept"), [
+    ("en", "a person who intentionally and without right accesses a computer system", "access"),
+    ("en", "a person who without lawful excuse damages computer data", "data_damage"),
+    ("en", "a person who without authority interferes with data", "data_alteration"),
+    ("en", "the provider shall without delay disclose the traffic data", "disclosure"),
+    ("ru", "без согласия владельца уничтожил компьютерную информацию", "data_deletion"),
+])
+def test_a_negation_cue_that_begins_a_term_of_its_own_negates_nothing_after_it(lang: str, text: str,
+                                                                              concept: str) -> None:
+    """"Without right", "without delay", «без согласия» are terms of their own: the conduct
+    that follows them is stated, not negated, unlike "without a court order"."""
+    assert tag(text, lang).positive((concept,))
+
+
+@pytest.mark.parametrize(("lang", "text", "concept"), [
     ("ru", "сведения о соединениях между абонентами", "traffic_data"),
     ("ru", "сведений о соединениях", "traffic_data"),
     ("ru", "компьютерных данных", "computer_data"),

@@ -7,6 +7,7 @@ the words that made it. Negation matters legally: "without a court order" and «
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -165,9 +166,11 @@ def _cue_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _is_negated(lemmas: list[str], tokens: list[Token], start: int, end: int,
-                lexicon: Lexicon) -> bool:
+                lexicon: Lexicon, terms: Sequence[tuple[str, int, int]] = ()) -> bool:
     """A cue just before the match ("without", «без») or just after it ("... shall not be
-    required", «... не требуется») negates it; punctuation stops the search."""
+    required", «... не требуется») negates it; punctuation stops the search. A cue that
+    begins a term of its own (`terms`: "without right", "without delay", «без согласия»)
+    belongs to that term: "without right accesses" states access, done without right."""
     before, after = _cue_words(lexicon.lang)
     if before.isdisjoint(lemmas[max(0, start - NEGATION_REACH - 1):start]) \
             and after.isdisjoint(lemmas[end:end + NEGATION_AFTER_REACH + 1]):
@@ -179,6 +182,8 @@ def _is_negated(lemmas: list[str], tokens: list[Token], start: int, end: int,
         for cue in lexicon.negation:
             begin = cue_end - len(cue)
             if begin >= 0 and tuple(lemmas[begin:cue_end]) == cue:
+                if any(s <= begin and cue_end < e <= start for _, s, e in terms):
+                    return False
                 # The nearest cue decides: a prohibition or a double negation is no negation.
                 return not (_prohibits_conduct(lemmas, cue_end, lexicon)
                             or _double_negation(lemmas, tokens, begin, lexicon))
@@ -224,7 +229,7 @@ def tag_tokens(text: str, tokens: list[Token], lang: str) -> Tagged:
         reach[concept] = end
         start_char, end_char = tokens[i].start, tokens[end - 1].end
         matches.append(ConceptMatch(concept, text[start_char:end_char], start_char, end_char, i,
-                                    _is_negated(lemmas, tokens, i, end, lexicon)))
+                                    _is_negated(lemmas, tokens, i, end, lexicon, found)))
     return Tagged(text, lang, tokens, matches + _composed(text, matches, index.composed),
                   find_durations(tokens, lexicon.durations))
 
