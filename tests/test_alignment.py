@@ -308,3 +308,21 @@ def test_a_general_forfeiture_rule_is_cited_for_article_13_before_offences_the_c
                                            "draft.xml"), lang="en").report
     bc13 = [p["eId"] for p in next(r for r in report["requirements"] if r["id"] == "BC-13")["provisions"]]
     assert bc13[0] == "sec_4" and "sec_48" in bc13
+
+
+def test_a_measures_own_confidentiality_duty_is_no_general_rule_for_the_others() -> None:
+    """A duty to keep one measure confidential ("an order under this section"), in a Part
+    headed "Investigation", does not bind another measure of that Part: a general rule names
+    the investigations it keeps secret in its own words."""
+    preservation = _power(15, "Expedited preservation", "A police officer may, by written notice, require a person "
+                          "in control of specified computer data to preserve it for not more than thirty days.")
+    interception = ('<section eId="sec_17"><num>17.</num><heading>Interception of content data</heading>'
+                    '<subsection eId="sec_17__subsec_1"><num>(1)</num><content><p>A judge may order a service '
+                    "provider to intercept the content of specified communications required for a criminal "
+                    "investigation.</p></content></subsection>"
+                    '<subsection eId="sec_17__subsec_2"><num>(2)</num><content><p>A service provider shall keep '
+                    "confidential the execution of an order under this section.</p></content></subsection></section>")
+    body = f'<part eId="part_III"><num>PART III</num><heading>INVESTIGATION PROCEDURES</heading>' \
+           f"{preservation}{interception}</part>"
+    report = check_document(parse_document(akn_xml(body), "draft.xml"), lang="en").report
+    assert _confidentiality(report, "BC-16") == ("unmet", set())

@@ -202,3 +202,15 @@ def test_a_warrant_issued_on_a_complaint_on_oath_is_the_magistrates_authorisatio
         "any article connected with an offence is in any premises, the magistrate may issue a warrant authorising "
         "a police officer to enter and search the premises and seize any such article."))
     assert _requirement(check, "BC-19")["safeguards"][JUDICIAL] == "present"
+
+
+def test_an_officers_application_on_which_the_court_issues_the_warrant_is_prior_judicial_authorisation() -> None:
+    """"Where a police officer applies to the court, the court may issue a warrant": the
+    application comes before the measure, and the court authorises it. Applying to the court
+    later, within a deadline, to have an urgent measure confirmed is a validation instead."""
+    check = _check(_section(
+        "13", "Search and seizure of stored computer data",
+        "Where a police officer applies to the court and the court is satisfied that there are reasonable grounds "
+        "to believe that a specified computer system holds data required as evidence in a specific criminal "
+        "investigation, the court may issue a warrant authorising the officer to search that computer system."))
+    assert _requirement(check, "BC-19")["safeguards"][JUDICIAL] == "present"

@@ -95,6 +95,11 @@ def unit_match(unit: Unit, groups: tuple[Group, ...]) -> list[Evidence] | None:
     return _block_match((unit, *unit.context), groups)
 
 
+def stated_in(unit: Unit, groups: tuple[Group, ...]) -> list[Evidence] | None:
+    """Evidence when every group matches in the unit's own words, else None."""
+    return _block_match((unit,), groups)
+
+
 def absence(element: Element, blocks: Sequence[Block]) -> Result:
     """A forbidden condition must be stated in one provision (read with its headings), so
     that two unrelated clauses of a long article do not combine into a conflict. A provision

@@ -82,7 +82,7 @@ def _met_anywhere(element: Element, result: Result, units: Callable[[], Sequence
     if result.status != "unmet" or not element.anywhere:
         return result
     for unit in units():
-        evidence = checks.unit_match(unit, element.concepts + element.anywhere)
+        evidence = checks.stated_in(unit, element.concepts + element.anywhere)
         if evidence:
             return Result(element.id, "met", checks.eids_of(evidence),
                                  f"found in a general rule of {unit.eid}", tuple(evidence))
@@ -91,8 +91,9 @@ def _met_anywhere(element: Element, result: Result, units: Callable[[], Sequence
 
 def anywhere_units(analysis: Analysis, requirement: Requirement) -> list[Unit]:
     """The units of the draft, whatever their article's role, that state an element with
-    `anywhere` together with its context: found through the article index, so that a code's
-    thousands of articles are not read for it."""
+    `anywhere` together with its context in their own words (a Part headed "Investigation"
+    does not make a rule for one measure general): found through the article index, so that
+    a code's thousands of articles are not read for it."""
     found: dict[str, Unit] = {}
     for element in requirement.elements:
         if not element.anywhere:
@@ -101,7 +102,7 @@ def anywhere_units(analysis: Analysis, requirement: Requirement) -> list[Unit]:
         eids = set.intersection(*(analysis.articles_with(group) for group in groups)) - analysis.definition_articles
         for article in analysis.in_order(eids):
             for unit in analysis.block(article):
-                if unit.eid not in found and checks.unit_match(unit, groups):
+                if unit.eid not in found and checks.stated_in(unit, groups):
                     found[unit.eid] = unit
     return list(found.values())
 

@@ -181,7 +181,13 @@ _LATER = ("validation_role", "subsequent_review", "notification_role")  # the ju
 
 def _validates(sentence: _Sentence) -> bool:
     """A judge reviews the measure afterwards ("the judge shall decide within 48 hours",
-    «с последующим получением санкции следственного судьи»)."""
+    «с последующим получением санкции следственного судьи»). An officer's application on
+    which the judge issues the warrant ("where an officer applies to the court, the court may
+    issue a warrant") comes before the measure: with no urgency, nothing said to come later
+    and no deadline, it is the ordinary route, not a validation."""
+    if sentence.has("judicial_order") and not sentence.has("urgency", "subsequent_review") \
+            and not sentence.dispensed() and not any(bound == "deadline" for _, bound, _ in sentence.durations):
+        return False
     return sentence.has("validation_role", "subsequent_review") and bool(_reviewer(sentence))
 
 
