@@ -326,3 +326,22 @@ def test_a_measures_own_confidentiality_duty_is_no_general_rule_for_the_others()
            f"{preservation}{interception}</part>"
     report = check_document(parse_document(akn_xml(body), "draft.xml"), lang="en").report
     assert _confidentiality(report, "BC-16") == ("unmet", set())
+
+
+def test_a_warrant_for_the_interception_of_communications_is_article_21_in_both_languages() -> None:
+    """Interception acquires the content of what it intercepts: a warrant for "the
+    interception of communications" («перехват сообщений») is Art. 21 though it does not
+    say "content"; issued by a Minister it is not judicially supervised."""
+    body = _power(5, "Interception warrants", "The Minister may, on the application of the Commissioner of Police, "
+                  "issue a warrant authorising the interception of communications for the investigation of a "
+                  "serious offence.")
+    report = check_document(parse_document(akn_xml(body), "draft.xml"), lang="en").report
+    bc21 = next(r for r in report["requirements"] if r["id"] == "BC-21")
+    assert [p["eId"] for p in bc21["provisions"]] == ["sec_5"]
+    assert bc21["safeguards"]["judicial_or_independent_supervision"] == "absent"
+    body = _power(7, "Перехват сообщений", "Перехват сообщений подозреваемого производится по постановлению "
+                  "следователя, санкционированному следственным судьей, на срок до тридцати суток.")
+    report = check_document(parse_document(akn_xml(body, language="rus"), "draft.xml")).report
+    bc21 = next(r for r in report["requirements"] if r["id"] == "BC-21")
+    assert [p["eId"] for p in bc21["provisions"]] == ["sec_7"]
+    assert bc21["safeguards"]["judicial_or_independent_supervision"] == "present"
