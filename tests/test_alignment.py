@@ -345,3 +345,40 @@ def test_a_warrant_for_the_interception_of_communications_is_article_21_in_both_
     bc21 = next(r for r in report["requirements"] if r["id"] == "BC-21")
     assert [p["eId"] for p in bc21["provisions"]] == ["sec_7"]
     assert bc21["safeguards"]["judicial_or_independent_supervision"] == "present"
+
+
+def _bc1(body: str, language: str = "eng") -> dict[str, str]:
+    report = check_document(parse_document(akn_xml(body, language=language), "draft.xml")).report
+    return {e["id"]: e["status"] for e in next(r for r in report["requirements"] if r["id"] == "BC-1")["elements"]}
+
+
+def test_what_a_definition_must_say_is_read_in_that_definition_not_in_its_neighbours() -> None:
+    """Art. 1(c)(ii): the definition of service provider must reach those who process or
+    store data for a communication service. A section that defines "computer system" as
+    processing data, and "service provider" as a communication service only, does not say it."""
+    entries = ["In this Act—",
+               "“computer system” means any device or group of interconnected devices which performs automatic "
+               "processing of data;",
+               "“service provider” means any public or private entity that provides to users of its service the "
+               "ability to communicate by means of a computer system."]
+    body = '<section eId="sec_2"><num>2.</num><heading>Interpretation</heading><content>' \
+           + "".join(f"<p>{e}</p>" for e in entries) + "</content></section>"
+    elements = _bc1(body)
+    assert elements["service_provider_communication"] == "met"
+    assert elements["service_provider_processing"] == "unmet"
+    assert elements["computer_system_scope"] == "met"
+
+
+def test_numbered_russian_definitions_in_one_article_are_read_as_definitions() -> None:
+    """«1) компьютерная система – ...» as paragraphs of one article: the item's bracket is no
+    bracket of the term."""
+    entries = ["В настоящем Законе используются следующие основные понятия:",
+               "1) компьютерная система – любое устройство или группа взаимосвязанных устройств, осуществляющих "
+               "автоматизированную обработку данных;",
+               "2) компьютерные данные – любое представление фактов, информации или понятий в форме, пригодной "
+               "для обработки в компьютерной системе, включая программу."]
+    body = '<article eId="art_1"><num>Статья 1.</num><heading>Основные понятия</heading><content>' \
+           + "".join(f"<p>{e}</p>" for e in entries) + "</content></article>"
+    elements = _bc1(body, language="rus")
+    assert elements["computer_system_defined"] == elements["computer_data_defined"] == "met"
+    assert elements["computer_data_programs"] == "met"

@@ -34,7 +34,7 @@ def evaluate_case(requirement: Requirement, case: Case):  # type: ignore[no-unty
     """A case is one article: each line a provision, the whole text the scope."""
     lines = [line.strip() for line in case.text.splitlines() if line.strip()]
     units = [Unit(f"line_{n}", tag(line, case.lang)) for n, line in enumerate(lines, start=1)]
-    definitions = [Definition(clause.term, unit.eid, tag(clause.term, case.lang))
+    definitions = [Definition(clause.term, unit.eid, tag(clause.term, case.lang), unit.tagged)
                    for unit in units
                    for clause in find_clauses(_LABEL.sub("", unit.tagged.text), case.lang, listed=True)]
     evaluation = evaluate_requirement(requirement, [units], definitions, units, RULEBOOK,

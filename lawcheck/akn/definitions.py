@@ -196,16 +196,15 @@ def _russian(body: str, plain_allowed: bool) -> str | None:
         match = _RU_QUOTED.match(body)
         if match:
             return _tidy(match.group("term"))
+    number = _RU_ITEM_NUMBER.match(body)  # «1) абонент – ...»: its bracket is no bracket of the term
+    if number:
+        body = body[number.end():]
     dash = _first_dash(body)
     if dash < 0:
         return None
     if not plain_allowed and not body.startswith("это", dash + 3):
         return None
-    head = body[:dash]
-    number = _RU_ITEM_NUMBER.match(head)
-    if number:
-        head = head[number.end():]
-    head = _RU_ALIAS_TEXT.sub("", head).rstrip(" ,")
+    head = _RU_ALIAS_TEXT.sub("", body[:dash]).rstrip(" ,")
     if not _RU_TERM.fullmatch(head) or len(head.split()) > 10:
         return None
     return _tidy(head) or None

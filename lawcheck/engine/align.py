@@ -318,13 +318,25 @@ def analyse(document: Document, lang: str) -> Analysis:
 
 def _document_definitions(document: Document, lang: str) -> list[Definition]:
     """The draft's definitions, and those an amending act inserts in plain wording."""
-    found = [(d.term, d.eid) for d in document.definitions]
-    known = {eid for _, eid in found}
+    found = [(d.term, d.eid, _entry(document, d.eid, d.text)) for d in document.definitions]
+    known = {eid for _, eid, _ in found}
     for top in document.quoted:
         for provision in _subtree(top):
             if provision.eid not in known:
-                found += [(c.term, provision.eid) for c in find_clauses(provision.own_text, lang, listed=True)]
-    return [Definition(term, eid, tag(term, lang)) for term, eid in found]
+                found += [(c.term, provision.eid, provision.own_text)
+                          for c in find_clauses(provision.own_text, lang, listed=True)]
+    entries: dict[str, Tagged] = {}  # an entry that defines several terms is tagged once
+    return [Definition(term, eid, tag(term, lang), entries.get(text) or entries.setdefault(text, tag(text, lang)))
+            for term, eid, text in found]
+
+
+def _entry(document: Document, eid: str, text: str) -> str:
+    """What a definition says: its words, and where they open a list ("“traffic data” means—"),
+    the items of that list."""
+    provision = document.by_eid(eid)
+    if provision is None or not text.rstrip().endswith(("—", "–", ":", "-")):
+        return text
+    return " ".join([text, *(child.text for child in provision.children)])
 
 
 def _evidence(block: Block, concepts: set[str]) -> tuple[str, ...]:

@@ -177,8 +177,12 @@ def limit(element: Element, blocks: Sequence[Block]) -> Result:
 
 
 def defined(element: Element, definitions: Sequence[Definition]) -> Result:
+    """The draft defines a term of the first group; the other groups are stated in that
+    term's own definition (not elsewhere in a section that defines many terms)."""
+    first, rest = element.concepts[0], element.concepts[1:]
     for definition in definitions:
-        if all(definition.tagged.positive(group) for group in element.concepts):
+        entry = definition.entry or definition.tagged
+        if definition.tagged.positive(first) and all(entry.positive(group) for group in rest):
             return Result(element.id, "met", (definition.eid,),
                           f"defines “{definition.term}”",
                           (Evidence(definition.eid, element.concepts[0][0], definition.term, 0,

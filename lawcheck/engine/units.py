@@ -97,11 +97,13 @@ class UnitList(list[Unit]):
 
 @dataclass(frozen=True)
 class Definition:
-    """A term the draft defines, tagged so that concepts can be matched on it."""
+    """A term the draft defines, tagged so that concepts can be matched on it, with the entry
+    that defines it (what the definition covers)."""
 
     term: str
     eid: str
     tagged: Tagged
+    entry: Tagged | None = None
 
 
 def _moved(index: dict[str, list[int]], positions: list[int], before: list[frozenset[str]],
