@@ -17,6 +17,7 @@ from typing import Any
 from lawcheck.akn import Document, Provision
 from lawcheck.akn.definitions import find_clauses
 from lawcheck.akn.vocab import ARTICLE_LEVEL
+from lawcheck.concepts.aliases import Aliases, aliases_in_force, with_aliases
 from lawcheck.concepts.tagger import Tagged, tag
 from lawcheck.engine.roles import FOREIGN, Framing, accepts, role_of
 from lawcheck.engine.units import Block, Definition, Unit, UnitList
@@ -68,6 +69,7 @@ class Analysis:
     _articles_by_concept: dict[str, set[str]] | None = None
     _container_headings: dict[str, Tagged] = field(default_factory=dict)
     _title: Tagged | None = None
+    aliases: dict[str, Aliases] = field(default_factory=dict)  # eId -> the short names in force there
 
     def block(self, provision: Provision) -> list[Unit]:
         """The provision's own unit followed by those of all its descendants."""
@@ -119,7 +121,7 @@ class Analysis:
         and forget the cached blocks that contain it. (Units framed by it keep their context:
         an edit of a heading or intro is seen fully after a new check.)"""
         unit = self.units[eid]
-        self.units[eid] = Unit(eid, tag(text, self.lang), unit.context)
+        self.units[eid] = Unit(eid, with_aliases(tag(text, self.lang), self.aliases.get(eid, {})), unit.context)
         provision = self._by_eid[eid]
         article = self.article_of(eid)
         if article is not None and self._articles_by_concept is not None:
@@ -304,16 +306,17 @@ def _ancestors(provision: Provision) -> Iterator[Provision]:
 def analyse(document: Document, lang: str) -> Analysis:
     """Tag every provision of the draft once."""
     provisions = checked_provisions(document)
+    texts = [" ".join(part for part in (p.num, p.heading, p.own_text) if part) for p in provisions]
+    aliases = {p.eid: found for p, found in zip(provisions, aliases_in_force(texts, lang), strict=True) if found}
     units: dict[str, Unit] = {}
-    for p in provisions:  # parents come before their children
-        text = " ".join(part for part in (p.num, p.heading, p.own_text) if part)
+    for p, text in zip(provisions, texts, strict=True):  # parents come before their children
         parent = units.get(p.parent.eid) if p.parent is not None else None
         context = (parent, *parent.context) if parent else ()
-        units[p.eid] = Unit(p.eid, tag(text, lang), context)
+        units[p.eid] = Unit(p.eid, with_aliases(tag(text, lang), aliases.get(p.eid, {})), context)
     articles = _article_level(provisions)
     headings = {a.eid: tag(a.heading, lang) for a in articles if a.heading}
     return Analysis(document, lang, units, articles, _definition_articles(document, provisions),
-                    headings, _document_definitions(document, lang))
+                    headings, _document_definitions(document, lang), aliases=aliases)
 
 
 def _document_definitions(document: Document, lang: str) -> list[Definition]:
