@@ -87,6 +87,15 @@ def test_a_negation_cue_that_begins_a_term_of_its_own_negates_nothing_after_it(l
 
 
 @pytest.mark.parametrize(("lang", "text", "concept"), [
+    ("ru", "Юридическое лицо уголовной ответственности не несет", "legal_person"),
+    ("ru", "Покушение на преступление небольшой тяжести не влечет уголовной ответственности", "attempt"),
+])
+def test_a_negation_after_the_words_negates_them(lang: str, text: str, concept: str) -> None:
+    """«... не несет», «... не влечет»: the statement is denied, not made."""
+    assert not tag(text, lang).positive((concept,)) and tag(text, lang).negated((concept,))
+
+
+@pytest.mark.parametrize(("lang", "text", "concept"), [
     ("ru", "сведения о соединениях между абонентами", "traffic_data"),
     ("ru", "сведений о соединениях", "traffic_data"),
     ("ru", "компьютерных данных", "computer_data"),

@@ -3,6 +3,7 @@ exceptions that relax it, how far a rule stated once reaches, and the weight of 
 
 from __future__ import annotations
 
+import pytest
 from test_check import _check, _codes, _requirement, _section
 
 JUDICIAL = "judicial_or_independent_supervision"
@@ -214,3 +215,32 @@ def test_an_officers_application_on_which_the_court_issues_the_warrant_is_prior_
         "to believe that a specified computer system holds data required as evidence in a specific criminal "
         "investigation, the court may issue a warrant authorising the officer to search that computer system."))
     assert _requirement(check, "BC-19")["safeguards"][JUDICIAL] == "present"
+
+
+@pytest.mark.parametrize(("language", "rid", "text", "expected"), [
+    # applying to a judge for the warrant is the ordinary, prior route
+    ("eng", "BC-21", "A police officer may apply to a judge for a warrant authorising the interception of the content "
+                     "of specified communications for the investigation of a serious offence.", "present"),
+    ("eng", "BC-16", "A police officer may apply to the High Court for an order requiring a person in control of "
+                     "specified computer data to preserve it for ninety days.", "present"),
+    # the applicant is not the authority that issues
+    ("eng", "BC-21", "On the application of a police officer, the Attorney-General may issue a warrant authorising "
+                     "the interception of communications.", "absent"),
+    # «без решения суда не допускается» makes the court's decision mandatory
+    ("rus", "BC-19", "Обыск и выемка электронных носителей информации без решения суда не допускаются.", "present"),
+    # a court told afterwards, or named beside a prosecutor, does not authorise
+    ("rus", "BC-21", "Негласный перехват сообщений проводится по постановлению следователя, о чем в течение 24 часов "
+                     "уведомляется суд.", "absent"),
+    ("rus", "BC-21", "Негласный перехват сообщений проводится с санкции прокурора с уведомлением следственного судьи.",
+     "absent"),
+    ("rus", "BC-21", "Негласный перехват сообщений проводится с санкции прокурора или следственного судьи.", "absent"),
+    # a gap in a term stays within one sentence
+    ("rus", "BC-21", "Негласный перехват сообщений проводится по постановлению прокурора. Суд проверяет законность "
+                     "постановления по жалобе.", "absent"),
+])
+def test_who_authorises_is_read_from_what_the_sentence_does(language: str, rid: str, text: str,
+                                                            expected: str) -> None:
+    section = _section("9", "Interception", text) if language == "eng" \
+        else _section("9", "Негласные действия", text, element="article", sub="paragraph", prefix="art")
+    check = _check(section, language=language)
+    assert _requirement(check, rid)["safeguards"][JUDICIAL] == expected

@@ -72,6 +72,9 @@ class Tagged:
         return [m for c in group for m in self.mentions(c) if m.negated]
 
 
+_SENTENCE_ENDS = frozenset({".", ";", "!", "?"})
+
+
 def _match_end(lemmas: list[str], i: int, pattern: Pattern) -> int | None:
     """End index (exclusive) of `pattern` matched at token i, or None."""
     if GAP not in pattern:
@@ -82,6 +85,8 @@ def _match_end(lemmas: list[str], i: int, pattern: Pattern) -> int | None:
     head, rest = pattern[0], pattern[1:]
     if head == GAP:
         for skip in range(MAX_GAP + 1):
+            if skip and i + skip - 1 < len(lemmas) and lemmas[i + skip - 1] in _SENTENCE_ENDS:
+                return None  # a gap stays within one sentence
             matched = _match_end(lemmas, i + skip, rest)
             if matched is not None:
                 return matched
@@ -157,6 +162,20 @@ def _double_negation(lemmas: list[str], tokens: list[Token], cue_begin: int, lex
     return False
 
 
+NEGATION_FOLLOWS_REACH = 3  # words searched after the negated match for a "not" / «не»
+
+
+def _negation_follows(lemmas: list[str], tokens: list[Token], end: int, cue: str, lexicon: Lexicon) -> bool:
+    """«без решения суда не допускается», "without a judge's order is not permitted": the
+    second negation follows what "without" negates, with the same effect as one before it."""
+    for i in range(end, min(len(lemmas), end + NEGATION_FOLLOWS_REACH)):
+        if tokens[i].text in _BOUNDARY:
+            return False
+        if lemmas[i] != cue and any(len(c) == 1 and lemmas[i] == c[0] for c in lexicon.negation):
+            return True
+    return False
+
+
 @cache
 def _cue_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """Last words of negation cues and first words of trailing ones: a cheap pre-check."""
@@ -186,7 +205,8 @@ def _is_negated(lemmas: list[str], tokens: list[Token], start: int, end: int,
                     return False
                 # The nearest cue decides: a prohibition or a double negation is no negation.
                 return not (_prohibits_conduct(lemmas, cue_end, lexicon)
-                            or _double_negation(lemmas, tokens, begin, lexicon))
+                            or _double_negation(lemmas, tokens, begin, lexicon)
+                            or _negation_follows(lemmas, tokens, end, lemmas[begin], lexicon))
     for gap in range(NEGATION_AFTER_REACH + 1):
         cue_start = end + gap
         if any(t.text in _BOUNDARY for t in tokens[end:cue_start]):

@@ -185,9 +185,11 @@ def _validates(sentence: _Sentence) -> bool:
     which the judge issues the warrant ("where an officer applies to the court, the court may
     issue a warrant") comes before the measure: with no urgency, nothing said to come later
     and no deadline, it is the ordinary route, not a validation."""
-    if sentence.has("judicial_order") and not sentence.has("urgency", "subsequent_review") \
-            and not sentence.dispensed() and not any(bound == "deadline" for _, bound, _ in sentence.durations):
-        return False
+    ordinary = not sentence.has("urgency", "subsequent_review") and not sentence.dispensed() \
+        and not any(bound == "deadline" for _, bound, _ in sentence.durations)
+    applies = all(m.text.lower().startswith("appl") for m in sentence.matches if m.concept == "validation_role")
+    if ordinary and (sentence.has("judicial_order") or applies):
+        return False  # "may apply to a judge for a warrant": the judge's prior authorisation
     return sentence.has("validation_role", "subsequent_review") and bool(_reviewer(sentence))
 
 
