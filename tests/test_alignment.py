@@ -382,3 +382,16 @@ def test_numbered_russian_definitions_in_one_article_are_read_as_definitions() -
     elements = _bc1(body, language="rus")
     assert elements["computer_system_defined"] == elements["computer_data_defined"] == "met"
     assert elements["computer_data_programs"] == "met"
+
+
+def test_an_offence_that_defines_its_own_term_in_a_subsection_is_still_an_offence() -> None:
+    """"(2) In this section, 'child' means a person under eighteen": one definition in a
+    section of two subsections does not make it an interpretation section."""
+    body = ('<section eId="sec_14"><num>14.</num><heading>Child pornography</heading>'
+            '<subsection eId="sec_14__subsec_1"><num>(1)</num><content><p>A person who intentionally produces, '
+            "offers, distributes, procures or possesses child pornography through a computer system commits an "
+            "offence and is liable on conviction to imprisonment for ten years.</p></content></subsection>"
+            '<subsection eId="sec_14__subsec_2"><num>(2)</num><content><p>In this section, “child” means a person '
+            "under the age of eighteen years.</p></content></subsection></section>")
+    report = check_document(parse_document(akn_xml(body), "draft.xml"), lang="en").report
+    assert [p["eId"] for p in next(r for r in report["requirements"] if r["id"] == "BC-9")["provisions"]] == ["sec_14"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lawcheck.akn import Document, Provision
-from lawcheck.akn.definitions import find_clauses
+from lawcheck.akn.definitions import find_clauses, is_definitions_heading
 from lawcheck.akn.vocab import ARTICLE_LEVEL
 from lawcheck.concepts.aliases import Aliases, aliases_in_force, with_aliases
 from lawcheck.concepts.tagger import Tagged, tag
@@ -366,12 +366,16 @@ def _share(present: frozenset[str], groups: list[tuple[str, ...]]) -> float:
 
 
 def _definition_articles(document: Document, provisions: list[Provision]) -> set[str]:
-    """Interpretation sections: they name every concept without implementing any."""
+    """Interpretation sections: they name every concept without implementing any. Half of
+    the units defining is enough under a heading that says so; otherwise most must define
+    (an offence followed by "In this section, 'child' means ..." is an offence)."""
     defining = {d.eid for d in document.definitions}
     articles = set()
     for article in _article_level(provisions):
         units = list(_subtree(article))
-        if sum(p.eid in defining for p in units) * 2 >= max(len(units) - 1, 1):
+        share = sum(p.eid in defining for p in units) * 2
+        needed = max(len(units) - 1, 1)
+        if share > needed or (share == needed and is_definitions_heading(article.heading or "")):
             articles.add(article.eid)
     return articles
 
