@@ -395,3 +395,17 @@ def test_an_offence_that_defines_its_own_term_in_a_subsection_is_still_an_offenc
             "under the age of eighteen years.</p></content></subsection></section>")
     report = check_document(parse_document(akn_xml(body), "draft.xml"), lang="en").report
     assert [p["eId"] for p in next(r for r in report["requirements"] if r["id"] == "BC-9")["provisions"]] == ["sec_14"]
+
+
+def test_an_offence_that_leaves_intent_to_the_general_part_is_found_with_intent_unmet() -> None:
+    """A code's special part often states the conduct and its penalty only («Уничтожение,
+    блокирование или модификация компьютерной информации наказываются ...»), leaving intent
+    and unlawfulness to the general part: the offence is there (Art. 4), its elements say what
+    the article itself does not state."""
+    body = ('<article eId="art_206"><num>Статья 206.</num><heading>Уничтожение или модификация информации'
+            '</heading><content><p>Уничтожение, блокирование или модификация компьютерной информации наказываются '
+            "лишением свободы на срок до трех лет.</p></content></article>")
+    report = check_document(parse_document(akn_xml(body, language="rus"), "draft.xml")).report
+    bc4 = next(r for r in report["requirements"] if r["id"] == "BC-4")
+    assert [p["eId"] for p in bc4["provisions"]] == ["art_206"]
+    assert {e["id"]: e["status"] for e in bc4["elements"]}["intent"] == "unmet"
