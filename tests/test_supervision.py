@@ -244,3 +244,18 @@ def test_who_authorises_is_read_from_what_the_sentence_does(language: str, rid: 
         else _section("9", "Негласные действия", text, element="article", sub="paragraph", prefix="art")
     check = _check(section, language=language)
     assert _requirement(check, rid)["safeguards"][JUDICIAL] == expected
+
+
+def test_a_chapters_rule_binds_its_measures_whatever_the_case_of_its_participle() -> None:
+    """«негласных следственных действий, предусмотренных настоящей главой» (genitive) names
+    the chapter's measures as «предусмотренные настоящей главой» does: the judge's sanction
+    it requires reaches the interception article of that chapter."""
+    rule = _section("231", "Общие условия", "Постановление о проведении негласных следственных действий, "
+                    "предусмотренных настоящей главой, санкционируется следственным судьей.",
+                    element="article", sub="paragraph", prefix="art")
+    power = _section("232", "Негласный перехват", "Негласный перехват сообщений подозреваемого проводится на срок "
+                     "до тридцати суток.", element="article", sub="paragraph", prefix="art")
+    body = f'<chapter eId="chp_30"><num>Глава 30.</num><heading>Негласные следственные действия</heading>' \
+           f"{rule}{power}</chapter>"
+    bc21 = _requirement(_check(body, language="rus"), "BC-21")
+    assert bc21["safeguards"][JUDICIAL] == "present"

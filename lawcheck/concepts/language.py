@@ -80,12 +80,19 @@ def _morph() -> Any:
 
 @lru_cache(maxsize=200_000)
 def _russian_lemma(word: str) -> str:
+    """The best parse's normal form, ties going to nouns. A participle that the dictionary
+    also knows as an adjective reads as the adjective in every case: «предусмотренных» as
+    «предусмотренный», like «предусмотренные», not as the verb «предусмотреть»."""
     parses = _morph().parse(word)
     if not parses:
         return word
     best = parses[0].score
     tied = [p for p in parses if p.score >= best - 1e-9]
     chosen = next((p for p in tied if p.tag.POS == "NOUN"), tied[0])
+    if chosen.tag.POS == "PRTF":
+        adjective = next((p for p in parses if p.tag.POS == "ADJF"), None)
+        if adjective is not None:
+            return adjective.normal_form
     return chosen.normal_form
 
 
