@@ -259,3 +259,22 @@ def test_a_chapters_rule_binds_its_measures_whatever_the_case_of_its_participle(
            f"{rule}{power}</chapter>"
     bc21 = _requirement(_check(body, language="rus"), "BC-21")
     assert bc21["safeguards"][JUDICIAL] == "present"
+
+
+def test_a_section_on_urgent_searches_without_a_warrant_is_an_exception_to_the_warrant_section() -> None:
+    """The warrant section sets the ordinary route (a magistrate); a separate section lets an
+    officer search without a warrant where delay would defeat the purpose, and only report to
+    a magistrate afterwards: an exception of the same power, with no validation, a finding."""
+    warrant = _section("50", "Search warrant", "Where a magistrate is satisfied by information on oath that a "
+                       "computer system may hold data material as evidence of an offence, the magistrate may issue a "
+                       "warrant authorising a police officer to search the computer system and seize the data.")
+    urgent = _section("53", "Search without warrant in urgent cases", "Where a police officer has reasonable grounds "
+                      "to believe that the delay in obtaining a warrant would defeat the purpose of the search, the "
+                      "officer may, without a warrant, search a computer system and seize the data.",
+                      "The officer shall, as soon as practicable after the seizure, make a report of it to a "
+                      "magistrate.")
+    check = _check(warrant, urgent)
+    bc19 = _requirement(check, "BC-19")
+    assert bc19["safeguards"][JUDICIAL] == "present"
+    assert [e["eId"] for e in bc19["exceptions"]] == ["sec_53__subsec_1"]
+    assert f"BC-19/safeguard/{JUDICIAL}/urgency" in _codes(check)

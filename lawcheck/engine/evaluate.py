@@ -282,15 +282,14 @@ def _regime_reading(analysis: Analysis, requirement: Requirement, alignments: Se
     """Who authorises the power, read where it is granted: its strongest article, or, where
     that article names no authority (an urgent interception "where an authorization could
     not be obtained"), the next reported article of the same power that does (the judge's
-    grant). Exceptions are kept from every article read."""
-    first = read_supervision(analysis, requirement, analysis.provision(alignments[0].eid), general)  # type: ignore[arg-type]
-    if first.authorisers:
-        return first
-    for alignment in alignments[1:]:
-        other = read_supervision(analysis, requirement, analysis.provision(alignment.eid), general)  # type: ignore[arg-type]
-        if other.authorisers:
-            return supervision.Reading(other.status, other.grants, first.exceptions + other.exceptions)
-    return first
+    grant). Exceptions are kept from every reported article of the power: a section on
+    searches without a warrant in urgent cases relaxes the warrant section beside it."""
+    readings = [read_supervision(analysis, requirement, article, general)
+                for a in alignments if (article := analysis.provision(a.eid)) is not None]
+    granting = next((r for r in readings if r.authorisers), readings[0])
+    exceptions = tuple(e for r in readings for e in r.exceptions)
+    return supervision.Reading(granting.status, granting.grants, exceptions) \
+        if exceptions != granting.exceptions else granting
 
 
 def read_supervision(analysis: Analysis, requirement: Requirement, article: Provision,
