@@ -409,3 +409,18 @@ def test_an_offence_that_leaves_intent_to_the_general_part_is_found_with_intent_
     bc4 = next(r for r in report["requirements"] if r["id"] == "BC-4")
     assert [p["eId"] for p in bc4["provisions"]] == ["art_206"]
     assert {e["id"]: e["status"] for e in bc4["elements"]}["intent"] == "unmet"
+
+
+def test_a_term_of_imprisonment_for_disobeying_an_order_is_not_the_orders_duration() -> None:
+    """Art. 16(2) caps preservation at ninety days: "imprisonment for a term not exceeding two
+    years" for failing to comply with the notice is the penalty, not a two-year preservation."""
+    body = ('<section eId="sec_41"><num>41.</num><heading>Preservation notice</heading>'
+            '<subsection eId="sec_41__subsec_1"><num>(1)</num><content><p>A police officer may, by written '
+            "notice, require a person in control of specified computer data to preserve the data for a period not "
+            "exceeding ninety days.</p></content></subsection>"
+            '<subsection eId="sec_41__subsec_2"><num>(2)</num><content><p>A person who fails to comply with a '
+            "preservation notice commits an offence and is liable on conviction to imprisonment for a term not "
+            "exceeding two years.</p></content></subsection></section>")
+    report = check_document(parse_document(akn_xml(body), "draft.xml"), lang="en").report
+    bc16 = next(r for r in report["requirements"] if r["id"] == "BC-16")
+    assert {e["id"]: e["status"] for e in bc16["elements"]}["max_duration"] == "met"

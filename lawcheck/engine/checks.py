@@ -127,6 +127,21 @@ def _breaks(duration: Duration, element: Element) -> bool:
     return bool(element.limit.min and duration.days < iso_days(element.limit.min) - 1e-9)
 
 
+PENALTY_REACH = 8  # words from "imprisonment" / «лишение свободы» to the term it sets
+PENALTY_CONCEPTS = frozenset({"custodial_penalty", "custodial_sanction"})
+
+
+def _measure_periods(unit: Unit, element: Element) -> list[Duration]:
+    """The unit's periods, less the terms of imprisonment it sets ("liable to imprisonment for
+    a term not exceeding two years" for failing to comply is no period of the measure), unless
+    the limit is itself about a penalty (the one-year threshold of extradition, Art. 24(1))."""
+    if element.concept_ids & PENALTY_CONCEPTS:
+        return list(unit.tagged.durations)
+    penalties = [m.first_token for m in unit.tagged.positive(("custodial_sanction",))]
+    return [d for d in unit.tagged.durations
+            if not any(0 < d.first_token - start <= PENALTY_REACH for start in penalties)]
+
+
 def limit(element: Element, blocks: Sequence[Block]) -> Result:
     stated: list[tuple[Unit, Duration, list[ConceptMatch]]] = []
     concepts_seen = False
@@ -137,7 +152,7 @@ def limit(element: Element, blocks: Sequence[Block]) -> Result:
         for unit in block:
             # A minimum is about how long a measure lasts: prefer such periods to deadlines
             # for acting ("within 48 hours"); a maximum may be either, so take the nearest.
-            periods = unit.tagged.durations
+            periods = _measure_periods(unit, element)
             if element.limit.deadline:  # type: ignore[union-attr]
                 # a time to act is read where the act is stated: a preservation "for ninety
                 # days" of the same subscriber information is no time to produce it
