@@ -278,3 +278,13 @@ def test_a_section_on_urgent_searches_without_a_warrant_is_an_exception_to_the_w
     assert bc19["safeguards"][JUDICIAL] == "present"
     assert [e["eId"] for e in bc19["exceptions"]] == ["sec_53__subsec_1"]
     assert f"BC-19/safeguard/{JUDICIAL}/urgency" in _codes(check)
+
+
+def test_the_applicant_is_not_the_authority_that_decides() -> None:
+    """"The Minister may, on an application made by the Commissioner of Police, issue a
+    warrant": the police ask, the Minister decides, and the finding names the Minister."""
+    check = _check(_section("9", "Interception warrants", "The Minister may, on an application made by the "
+                            "Commissioner of Police, issue a warrant authorising the interception of the content of "
+                            "specified communications."))
+    [finding] = [f for f in check.report["findings"] if f["code"].startswith(f"BC-21/safeguard/{JUDICIAL}")]
+    assert "Minister" in finding["message"] and "Police" not in finding["message"]

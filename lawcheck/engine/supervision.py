@@ -31,6 +31,7 @@ _ROLE_CONCEPTS = ("renewal", "fallback_role", "remedy", "notification_role", "va
                   "subsequent_review", "confidentiality", "request_role", "urgency")
 EXECUTES_REACH = 6  # "a warrant authorizing a peace officer": the officer acts under another's order
 OF_REACH = 4  # words from an order to the authority named after it ("order of a police officer")
+APPLICANT_REACH = 6  # words from "application" to the applicant ("on an application made by the police")
 _SEVERITY_RANK = {"low": 1, "medium": 2, "high": 3}
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+")
 _LOCAL = re.compile(r"\b(this|the present) (section|article|subsection)\b|настоящ\w* стать", re.I)
@@ -161,7 +162,9 @@ def _split(unit: Unit) -> list[_Sentence]:
         matches = tuple(m for m in tagged.matches if start <= m.start < end
                         and not (m.concept == "order" and _RULE_REFERENCE.match(tagged.text, m.end)))
         durations = tuple((d.iso, d.bound, d.start) for d in tagged.durations if start <= d.start < end)
-        recipients = frozenset(m.first_token for m in matches if _recipient(tagged, m.first_token))
+        requests = [m.end for m in matches if m.concept == "request_role"]
+        recipients = frozenset(m.first_token for m in matches if _recipient(tagged, m.first_token)
+                               or _applicant(tagged, m.first_token, requests))
         result.append(_Sentence(unit.eid, tagged.text[start:end], matches, durations,
                                 recipients))
     return result
@@ -174,6 +177,19 @@ def _recipient(tagged: Tagged, index: int) -> bool:
     if tagged.lang == "ru":
         return russian_case(tokens[index].text.lower()) == "datv"
     return index > 0 and tokens[index - 1].lemma == "to"
+
+
+def _applicant(tagged: Tagged, index: int, requests: Sequence[int]) -> bool:
+    """"on an application made by the Commissioner of Police", «по ходатайству следователя»:
+    the authority asks; the one that issues decides. (Applying *to* a judge names the one who
+    decides.) `requests`: where the words of a request end."""
+    start = tagged.tokens[index].start
+    for end in requests:
+        between = [t.lemma for t in tagged.tokens if end <= t.start < start]
+        if end <= start and len(between) <= APPLICANT_REACH and not {"to", ",", ";"} & set(between) \
+                and (tagged.lang == "ru" or "by" in between or "of" in between):
+            return True
+    return False
 
 
 _LATER = ("validation_role", "subsequent_review", "notification_role")  # the judge comes in afterwards
