@@ -284,12 +284,25 @@ def _regime_reading(analysis: Analysis, requirement: Requirement, alignments: Se
     not be obtained"), the next reported article of the same power that does (the judge's
     grant). Exceptions are kept from every reported article of the power: a section on
     searches without a warrant in urgent cases relaxes the warrant section beside it."""
-    readings = [read_supervision(analysis, requirement, article, general)
-                for a in alignments if (article := analysis.provision(a.eid)) is not None]
-    granting = next((r for r in readings if r.authorisers), readings[0])
+    articles = [article for a in alignments if (article := analysis.provision(a.eid)) is not None]
+    first = read_supervision(analysis, requirement, articles[0], general)
+    # the other articles are read where they may grant (the first names no one) or relax it
+    readings = [first] + [read_supervision(analysis, requirement, article, general) for article in articles[1:]
+                          if not first.authorisers or _may_relax(analysis, article)]
+    granting = next((r for r in readings if r.authorisers), first)
     exceptions = tuple(e for r in readings for e in r.exceptions)
     return supervision.Reading(granting.status, granting.grants, exceptions) \
         if exceptions != granting.exceptions else granting
+
+
+_DISPENSED = frozenset({"order", *supervision.JUDICIAL})
+
+
+def _may_relax(analysis: Analysis, article: Provision) -> bool:
+    """Whether an article may state an exception: it speaks of urgency, or does without an
+    order or a judge ("without a warrant", «без решения суда»)."""
+    return "urgency" in analysis.concepts(article) \
+        or any(not unit.tagged.denied.isdisjoint(_DISPENSED) for unit in analysis.block(article))
 
 
 def read_supervision(analysis: Analysis, requirement: Requirement, article: Provision,
