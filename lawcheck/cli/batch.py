@@ -8,20 +8,21 @@ the worst of the drafts' (internal error, then input error, then findings, then 
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
-from multiprocessing.context import BaseContext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lawcheck.cli import check
 from lawcheck.cli.exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK
 from lawcheck.cli.stderr import drop_warnings, flush_warnings
 from lawcheck.errors import InputError
 from lawcheck.ingest import DRAFT_SUFFIXES
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 READABLE_SUFFIXES = (".xml", *DRAFT_SUFFIXES)
 
@@ -164,12 +165,16 @@ def _warm_up() -> None:
 
 def _pool_context() -> BaseContext | None:
     """fork where the platform has it (workers inherit the warmed-up engine), else the default."""
+    import multiprocessing  # a single draft is checked without the pool's machinery
+
     return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
 
 
 def _run_in_pool(args: argparse.Namespace, drafts: list[Path], outputs: list[Path | None],
                  jobs: int) -> list[Outcome]:
     """Drafts spread over `jobs` processes; results in the order the drafts were given."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     outcomes: dict[int, Outcome] = {}
     context = _pool_context()
     if context is not None:
