@@ -87,6 +87,22 @@ def test_a_negation_cue_that_begins_a_term_of_its_own_negates_nothing_after_it(l
 
 
 @pytest.mark.parametrize(("lang", "text", "concept"), [
+    ("en", "the officer may require a service provider to furnish the names of its subscribers", "production_order"),
+    ("en", "the court may order a service provider offering its services in the Republic to submit subscriber "
+           "information", "production_order"),
+    ("en", "the Minister may direct any service provider to produce computer data", "production_order"),
+    ("en", "the Attorney-General is responsible for receiving and transmitting requests for assistance",
+     "central_authority"),
+    ("en", "This Act shall have effect in relation to any person outside as well as within the Republic", "territory"),
+    ("en", "A service provider shall not, without lawful excuse, disclose the existence of the order",
+     "confidentiality"),
+])
+def test_common_commonwealth_wordings_state_the_concept(lang: str, text: str, concept: str) -> None:
+    """Wordings of Commonwealth statutes the Convention does not use, for what it asks."""
+    assert tag(text, lang).positive((concept,))
+
+
+@pytest.mark.parametrize(("lang", "text", "concept"), [
     ("ru", "Юридическое лицо уголовной ответственности не несет", "legal_person"),
     ("ru", "Покушение на преступление небольшой тяжести не влечет уголовной ответственности", "attempt"),
 ])
