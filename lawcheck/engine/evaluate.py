@@ -148,10 +148,17 @@ def _qualifiers_of_absent(pairs: list[tuple[Element, Result]], blocks: Sequence[
     unmet when the thing itself is stated nowhere and another unmet element already reports
     its absence: it is unknown, not a second defect of a measure the draft does not have."""
     unmet = [(e, r) for e, r in pairs if e.check == "presence" and r.status == "unmet"]
+    undefined = [set(e.concepts[0]) for e, r in pairs if e.check == "defined" and r.status == "unmet"
+                 and len(e.concepts) == 1]
     result = []
     stated: frozenset[str] | None = None  # concepts stated anywhere, read only when needed
     for index, (element, outcome) in enumerate(pairs):
-        if (element, outcome) in unmet and len(element.concepts) > 1:
+        if element.check == "defined" and outcome.status == "unmet" and len(element.concepts) > 1 \
+                and any(thing & set(element.concepts[0]) for thing in undefined):
+            # what the definition of a term must say, where the term is defined nowhere
+            outcome = Result(element.id, "unknown", detail=f"no definition of {'/'.join(element.concepts[0])}; "
+                                                           "reported by another element")
+        elif (element, outcome) in unmet and len(element.concepts) > 1:
             if stated is None:
                 stated = frozenset().union(*(u.tagged.present for b in blocks for u in b))
             thing = set(element.concepts[0])
