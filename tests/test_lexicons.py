@@ -96,9 +96,18 @@ def test_a_negation_cue_that_begins_a_term_of_its_own_negates_nothing_after_it(l
     ("en", "This Act shall have effect in relation to any person outside as well as within the Republic", "territory"),
     ("en", "A service provider shall not, without lawful excuse, disclose the existence of the order",
      "confidentiality"),
+    ("en", "returnable offences under the Fugitive Offenders Act", "extradition"),
+    ("en", "shall not be used for any purpose other than the criminal matter specified in the request",
+     "limitation_of_use"),
+    ("en", "The warrant shall extend to any other computer system from which the data is lawfully accessible",
+     "extend_search"),
+    ("ru", "Негласное снятие информации с компьютеров, серверов и других устройств", "access_system"),
+    ("ru", "наложение ареста на электронные сообщения, их осмотр и выемка", "computer_data"),
+    ("ru", "лицом, осуществляющим управленческие функции в юридическом лице", "leading_position"),
 ])
 def test_common_commonwealth_wordings_state_the_concept(lang: str, text: str, concept: str) -> None:
-    """Wordings of Commonwealth statutes the Convention does not use, for what it asks."""
+    """Wordings of Commonwealth statutes and CIS codes the Convention does not use, for what
+    it asks."""
     assert tag(text, lang).positive((concept,))
 
 
