@@ -424,3 +424,18 @@ def test_a_term_of_imprisonment_for_disobeying_an_order_is_not_the_orders_durati
     report = check_document(parse_document(akn_xml(body), "draft.xml"), lang="en").report
     bc16 = next(r for r in report["requirements"] if r["id"] == "BC-16")
     assert {e["id"]: e["status"] for e in bc16["elements"]}["max_duration"] == "met"
+
+
+def test_refusing_preservation_where_the_conduct_is_no_offence_here_is_dual_criminality() -> None:
+    """Art. 29(3): preservation may not be refused for want of dual criminality. A refusal
+    ground worded negatively («если деяние не является преступлением по законодательству
+    Республики») is that condition, not its absence."""
+    body = ('<article eId="art_30"><num>Статья 30.</num><heading>Сохранение компьютерных данных по запросу '
+            'иностранного государства</heading><paragraph eId="art_30__para_1"><num>1.</num><content><p>По запросу '
+            "иностранного государства Генеральная прокуратура обеспечивает незамедлительное сохранение компьютерных "
+            'данных, хранящихся на территории Республики.</p></content></paragraph><paragraph eId="art_30__para_2">'
+            "<num>2.</num><content><p>В исполнении запроса может быть отказано, если деяние не является преступлением "
+            "по законодательству Республики.</p></content></paragraph></article>")
+    report = check_document(parse_document(akn_xml(body, language="rus"), "draft.xml")).report
+    bc29 = next(r for r in report["requirements"] if r["id"] == "BC-29")
+    assert {e["id"]: e["status"] for e in bc29["elements"]}["no_dual_criminality"] == "conflict"
