@@ -288,3 +288,12 @@ def test_the_applicant_is_not_the_authority_that_decides() -> None:
                             "specified communications."))
     [finding] = [f for f in check.report["findings"] if f["code"].startswith(f"BC-21/safeguard/{JUDICIAL}")]
     assert "Minister" in finding["message"] and "Police" not in finding["message"]
+
+
+def test_the_report_names_who_authorises_as_the_reading_finds_it() -> None:
+    """`authorised_by` lists the authorities that grant the power, not every authority the
+    article names: here the Minister, not the police who apply."""
+    check = _check(_section("9", "Interception warrants", "The Minister may, on an application made by the "
+                            "Commissioner of Police, issue a warrant authorising the interception of the content of "
+                            "specified communications."))
+    assert _requirement(check, "BC-21")["authorised_by"] == ["the executive"]

@@ -30,6 +30,9 @@ _WEIGHT = {"high": 3, "medium": 2, "low": 1}
 _AUTHORITIES = (("court_authorisation", "a court or judge"),
                 ("prosecutor_authorisation", "a prosecutor"),
                 ("investigator", "an investigator or police officer"))
+_LEVELS = {"judicial": "a court or judge", "prosecutor": "a prosecutor",
+           "investigator": "an investigator or police officer", "executive": "the executive"}
+"""Who authorises a power, by the level its reading finds (`supervision.Grant.level`)."""
 
 
 @dataclass(frozen=True)
@@ -695,8 +698,11 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
         reading = _regime_reading(analysis, requirement, alignments, general)
         evaluation.safeguards["judicial_or_independent_supervision"] = supervision_result(reading)
     status, score = status_and_score(evaluation)
-    stated = [analysis.concepts(analysis.provision(a.eid)) for a in alignments]  # type: ignore[arg-type]
-    authorities = tuple(label for concept, label in _AUTHORITIES if any(concept in c for c in stated))
+    if reading is not None and reading.authorisers:  # who grants it, as the reading found
+        authorities = tuple(dict.fromkeys(_LEVELS[g.level] for g in reading.authorisers if g.level in _LEVELS))
+    else:
+        stated = [analysis.concepts(analysis.provision(a.eid)) for a in alignments]  # type: ignore[arg-type]
+        authorities = tuple(label for concept, label in _AUTHORITIES if any(concept in c for c in stated))
     considered = frozenset({c.eid for c in candidates} | {r.eid for r in referrers} | {a.eid for a in governing}
                            | {a.eid for u in read.get("anywhere", ()) if (a := analysis.article_of(u.eid)) is not None})
     supporting = tuple(dict.fromkeys(_supporting(analysis, evaluation, aligned)
