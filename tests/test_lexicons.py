@@ -97,6 +97,7 @@ def test_a_negation_cue_that_begins_a_term_of_its_own_negates_nothing_after_it(l
     ("en", "A service provider shall not, without lawful excuse, disclose the existence of the order",
      "confidentiality"),
     ("en", "returnable offences under the Fugitive Offenders Act", "extradition"),
+    ("en", "where the offence is committed wholly or in part— (a) within the United Republic;", "territory"),
     ("en", "shall not be used for any purpose other than the criminal matter specified in the request",
      "limitation_of_use"),
     ("en", "The warrant shall extend to any other computer system from which the data is lawfully accessible",
