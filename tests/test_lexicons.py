@@ -98,6 +98,10 @@ def test_a_negation_cue_that_begins_a_term_of_its_own_negates_nothing_after_it(l
      "confidentiality"),
     ("en", "returnable offences under the Fugitive Offenders Act", "extradition"),
     ("en", "where the offence is committed wholly or in part— (a) within the United Republic;", "territory"),
+    ("en", "offences under this Act or under any other written law, where the evidence of the offence is in "
+           "electronic form", "electronic_evidence_any_offence"),
+    ("en", "a person who dishonestly causes a loss to another by altering computer data", "economic_loss"),
+    ("en", "a person who without authority manipulates any data", "data_alteration"),
     ("en", "shall not be used for any purpose other than the criminal matter specified in the request",
      "limitation_of_use"),
     ("en", "The warrant shall extend to any other computer system from which the data is lawfully accessible",
