@@ -234,6 +234,10 @@ def test_an_officers_application_on_which_the_court_issues_the_warrant_is_prior_
     ("rus", "BC-21", "Негласный перехват сообщений проводится с санкции прокурора с уведомлением следственного судьи.",
      "absent"),
     ("rus", "BC-21", "Негласный перехват сообщений проводится с санкции прокурора или следственного судьи.", "absent"),
+    # a judge offered beside another authority as an alternative is not certain
+    ("eng", "BC-21", "A judge or the prosecutor may order the interception of the content of specified "
+                     "communications.", "absent"),
+    ("rus", "BC-21", "Перехват сообщений производится по решению суда либо по постановлению прокурора.", "absent"),
     # a gap in a term stays within one sentence
     ("rus", "BC-21", "Негласный перехват сообщений проводится по постановлению прокурора. Суд проверяет законность "
                      "постановления по жалобе.", "absent"),
@@ -297,3 +301,20 @@ def test_the_report_names_who_authorises_as_the_reading_finds_it() -> None:
                             "Commissioner of Police, issue a warrant authorising the interception of the content of "
                             "specified communications."))
     assert _requirement(check, "BC-21")["authorised_by"] == ["the executive"]
+
+
+def test_notifying_a_judge_of_an_urgent_measure_is_no_validation_but_obtaining_the_decision_is() -> None:
+    """An officer's urgent search reported to a judge within 24 hours is not confirmed by
+    anyone; «с последующим получением судебного решения в течение 48 часов» is a validation."""
+    check = _check(_section("9", "Search", "A magistrate may issue a warrant authorising a police officer to search a "
+                            "computer system and seize computer data.",
+                            "Where the delay would defeat the purpose, a police officer may, without a warrant, search "
+                            "a computer system and seize computer data, and shall notify the judge within 24 hours."))
+    [exception] = _requirement(check, "BC-19")["exceptions"]
+    assert exception["validation"] is None
+    check = _check(_section("9", "Перехват", "Перехват сообщений производится по решению суда.",
+                            "В случаях, не терпящих отлагательства, перехват сообщений может быть начат по "
+                            "постановлению следователя без решения суда с последующим получением судебного решения в "
+                            "течение 48 часов.", element="article", sub="paragraph", prefix="art"), language="rus")
+    [exception] = _requirement(check, "BC-21")["exceptions"]
+    assert exception["validation"]["within"] == "PT48H"

@@ -130,6 +130,7 @@ class _Sentence:
     matches: tuple[ConceptMatch, ...]
     durations: tuple[tuple[str, str | None, int], ...]  # (iso, bound, start)
     recipients: frozenset[int] = frozenset()  # tokens of authorities an order is sent *to*
+    full_text: str = ""  # the unit's text, which the matches' offsets index
 
     def has(self, *concepts: str) -> bool:
         return any(m.concept in concepts and not m.negated for m in self.matches)
@@ -166,7 +167,7 @@ def _split(unit: Unit) -> list[_Sentence]:
         recipients = frozenset(m.first_token for m in matches if _recipient(tagged, m.first_token)
                                or _applicant(tagged, m.first_token, requests))
         result.append(_Sentence(unit.eid, tagged.text[start:end], matches, durations,
-                                recipients))
+                                recipients, tagged.text))
     return result
 
 
@@ -193,6 +194,7 @@ def _applicant(tagged: Tagged, index: int, requests: Sequence[int]) -> bool:
 
 
 _LATER = ("validation_role", "subsequent_review", "notification_role")  # the judge comes in afterwards
+_NOTIFYING = ("notif", "inform", "уведом", "сообщ", "извещ")  # words that tell a judge, not ask one
 
 
 def _validates(sentence: _Sentence) -> bool:
@@ -206,6 +208,9 @@ def _validates(sentence: _Sentence) -> bool:
     applies = all(m.text.lower().startswith("appl") for m in sentence.matches if m.concept == "validation_role")
     if ordinary and (sentence.has("judicial_order") or applies):
         return False  # "may apply to a judge for a warrant": the judge's prior authorisation
+    later = [m for m in sentence.matches if m.concept in ("validation_role", "subsequent_review") and not m.negated]
+    if later and all(m.text.lower().startswith(_NOTIFYING) for m in later):
+        return False  # "shall notify the judge within 24 hours": told, not asked to confirm
     return sentence.has("validation_role", "subsequent_review") and bool(_reviewer(sentence))
 
 
@@ -233,6 +238,23 @@ def _role(sentence: _Sentence) -> str:
     return "grant"
 
 
+_OR = re.compile(r"(?:^|\W)(?:or|либо|или)(?:\W|$)", re.I)
+ALTERNATIVE_REACH = 60  # characters between a judge and another authority joined by "or"
+
+
+def _alternative(sentence: _Sentence, judicial: Sequence[ConceptMatch]) -> tuple[str, ConceptMatch] | None:
+    """A non-judicial authority offered as an alternative to the judge ("a judge or the
+    prosecutor", «по решению суда либо по постановлению прокурора»): the lowest such."""
+    found = []
+    for level, actor in sentence.actors():
+        for judge in judicial:
+            first, second = (judge, actor) if judge.start < actor.start else (actor, judge)
+            between = sentence.full_text[first.end:second.start]
+            if 0 <= len(between) <= ALTERNATIVE_REACH and _OR.search(between):
+                found.append((level, actor))
+    return min(found, key=lambda a: _rank(a[0])) if found else None
+
+
 def _makes(actor: int, order: int) -> bool:
     """The authority makes the order: named just after it ("order of the police officer",
     «постановление следователя») or before it in the sentence ("the officer may, by notice,
@@ -245,6 +267,10 @@ def _grant(sentence: _Sentence, power_concepts: set[str], default_data: str) -> 
     judicial = sentence.judicial()
     data = _data_of(concepts, default_data)
     if judicial:
+        alternative = _alternative(sentence, judicial)
+        if alternative is not None:  # "a judge or the prosecutor may order": a judge is not certain
+            level, match = alternative
+            return Grant(sentence.eid, level, match.text, data)
         return Grant(sentence.eid, "judicial", judicial[0].text, data)
     empowered = [m.first_token for m in sentence.matches if m.concept == "authorises_person"]
     # "the senior officer may authorise the interception": authorising a measure is ordering it
