@@ -318,3 +318,15 @@ def test_notifying_a_judge_of_an_urgent_measure_is_no_validation_but_obtaining_t
                             "течение 48 часов.", element="article", sub="paragraph", prefix="art"), language="rus")
     [exception] = _requirement(check, "BC-21")["exceptions"]
     assert exception["validation"]["within"] == "PT48H"
+
+
+def test_an_urgent_start_that_names_no_one_is_an_exception() -> None:
+    """"In urgent cases, the interception may begin before the warrant is issued": the measure
+    runs without the judge who grants it, with no one named and nothing to confirm it."""
+    check = _check(_section("9", "Interception", "A judge may issue a warrant authorising the interception of the "
+                            "content of specified communications.",
+                            "In urgent cases, the interception may begin before the warrant is issued."))
+    bc21 = _requirement(check, "BC-21")
+    assert bc21["safeguards"][JUDICIAL] == "present"
+    assert [e["eId"] for e in bc21["exceptions"]] == ["sec_9__subsec_2"]
+    assert f"BC-21/safeguard/{JUDICIAL}/urgency" in _codes(check)

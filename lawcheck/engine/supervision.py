@@ -223,7 +223,9 @@ def _reviewer(sentence: _Sentence) -> list[ConceptMatch]:
 def _role(sentence: _Sentence) -> str:
     # An urgent measure taken by an officer is an exception even where the same sentence names
     # the judge who is told of it or validates it later: that judge does not authorise it.
-    if sentence.dispensed() or (sentence.has("urgency") and sentence.actors()
+    # So is an urgent start that names no one ("in urgent cases the interception may begin
+    # before the warrant is issued"): it does without the judge who grants the power.
+    if sentence.dispensed() or (sentence.has("urgency") and (sentence.actors() or not sentence.judicial())
                                 and (not sentence.judicial() or sentence.has(*_LATER))):
         return "exception"
     if _validates(sentence):
