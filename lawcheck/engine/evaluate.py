@@ -27,12 +27,12 @@ from lawcheck.settings import Settings
 
 POWER_KINDS = {"procedural_power", "cooperation_power"}
 _WEIGHT = {"high": 3, "medium": 2, "low": 1}
-_AUTHORITIES = (("court_authorisation", "a court or judge"),
-                ("prosecutor_authorisation", "a prosecutor"),
-                ("investigator", "an investigator or police officer"))
 _LEVELS = {"judicial": "a court or judge", "prosecutor": "a prosecutor",
            "investigator": "an investigator or police officer", "executive": "the executive"}
 """Who authorises a power, by the level its reading finds (`supervision.Grant.level`)."""
+_AUTHORITIES = (("court_authorisation", _LEVELS["judicial"]), ("prosecutor_authorisation", _LEVELS["prosecutor"]),
+                ("investigator", _LEVELS["investigator"]))
+"""The same, where no reading is made: the authorities the aligned articles name."""
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def _met_anywhere(element: Element, result: Result, units: Callable[[], Sequence
         evidence = checks.stated_in(unit, element.concepts + element.anywhere)
         if evidence:
             return Result(element.id, "met", checks.eids_of(evidence),
-                                 f"found in a general rule of {unit.eid}", tuple(evidence))
+                          f"found in a general rule of {unit.eid}", tuple(evidence))
     return result
 
 
@@ -519,12 +519,11 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
     for item in previous:
         requirement = item.requirement
         touched[requirement.id] = article is None or article.eid in item.considered \
-            or all(not present.isdisjoint(group) for group in requirement.align) \
-            or (bool(requirement.general_align) and all(not present.isdisjoint(g) for g in requirement.general_align)) \
+            or _states_all(present, requirement.align) \
+            or (bool(requirement.general_align) and _states_all(present, requirement.general_align)) \
             or (framing and requirement.kind in POWER_KINDS) \
             or (requirement.kind == "safeguards" and _names_a_power(requirement, present)) \
-            or any(all(not present.isdisjoint(g) for g in e.concepts + e.anywhere)
-                   for e in requirement.elements if e.anywhere)
+            or any(_states_all(present, e.concepts + e.anywhere) for e in requirement.elements if e.anywhere)
     before = {item.requirement.id: item for item in previous}
     done = {rid: _assess_one(analysis, item.requirement, rulebook, settings, general)
             if touched[rid] and item.requirement.kind not in SPREAD else item for rid, item in before.items()}
@@ -536,6 +535,11 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
     _ranges_compared(analysis, done)
     result = [done[item.requirement.id] for item in previous]
     return _bound_to_measures(_bound_to_offences(result, settings), settings)
+
+
+def _states_all(concepts: frozenset[str], groups: Sequence[Sequence[str]]) -> bool:
+    """Whether the concepts meet every group (some concept of each)."""
+    return all(not concepts.isdisjoint(group) for group in groups)
 
 
 def _names_a_power(requirement: Requirement, concepts: frozenset[str]) -> bool:

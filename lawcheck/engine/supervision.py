@@ -155,6 +155,10 @@ class _Sentence:
         return [(level, m) for concept, level in ACTORS for m in self.matches
                 if m.concept == concept and not m.negated and m.first_token not in self.recipients]
 
+    def within(self, match: ConceptMatch, concept: str) -> bool:
+        """Whether the match overlaps a mention of the concept ("notify the judge" of "notify")."""
+        return any(m.concept == concept and m.start < match.end and match.start < m.end for m in self.matches)
+
 
 def _split(unit: Unit) -> list[_Sentence]:
     tagged = unit.tagged
@@ -194,7 +198,6 @@ def _applicant(tagged: Tagged, index: int, requests: Sequence[int]) -> bool:
 
 
 _LATER = ("validation_role", "subsequent_review", "notification_role")  # the judge comes in afterwards
-_NOTIFYING = ("notif", "inform", "уведом", "сообщ", "извещ")  # words that tell a judge, not ask one
 
 
 def _validates(sentence: _Sentence) -> bool:
@@ -205,11 +208,11 @@ def _validates(sentence: _Sentence) -> bool:
     and no deadline, it is the ordinary route, not a validation."""
     ordinary = not sentence.has("urgency", "subsequent_review") and not sentence.dispensed() \
         and not any(bound == "deadline" for _, bound, _ in sentence.durations)
-    applies = all(m.text.lower().startswith("appl") for m in sentence.matches if m.concept == "validation_role")
+    later = [m for m in sentence.matches if m.concept in ("validation_role", "subsequent_review") and not m.negated]
+    applies = all(sentence.within(m, "request_role") for m in later if m.concept == "validation_role")
     if ordinary and (sentence.has("judicial_order") or applies):
         return False  # "may apply to a judge for a warrant": the judge's prior authorisation
-    later = [m for m in sentence.matches if m.concept in ("validation_role", "subsequent_review") and not m.negated]
-    if later and all(m.text.lower().startswith(_NOTIFYING) for m in later):
+    if later and all(sentence.within(m, "notification_role") for m in later):
         return False  # "shall notify the judge within 24 hours": told, not asked to confirm
     return sentence.has("validation_role", "subsequent_review") and bool(_reviewer(sentence))
 
@@ -221,12 +224,12 @@ def _reviewer(sentence: _Sentence) -> list[ConceptMatch]:
 
 
 def _role(sentence: _Sentence) -> str:
-    # An urgent measure taken by an officer is an exception even where the same sentence names
-    # the judge who is told of it or validates it later: that judge does not authorise it.
-    # So is an urgent start that names no one ("in urgent cases the interception may begin
-    # before the warrant is issued"): it does without the judge who grants the power.
-    if sentence.dispensed() or (sentence.has("urgency") and (sentence.actors() or not sentence.judicial())
-                                and (not sentence.judicial() or sentence.has(*_LATER))):
+    # An urgent measure names no judge ("in urgent cases the interception may begin before
+    # the warrant is issued"), or is taken by an officer while the judge the same sentence
+    # names is only told of it or validates it later: either way no judge authorises it.
+    judicial = sentence.judicial()
+    if sentence.dispensed() or (sentence.has("urgency")
+                                and (not judicial or (sentence.actors() and sentence.has(*_LATER)))):
         return "exception"
     if _validates(sentence):
         return "validation"
@@ -252,7 +255,7 @@ def _alternative(sentence: _Sentence, judicial: Sequence[ConceptMatch]) -> tuple
         for judge in judicial:
             first, second = (judge, actor) if judge.start < actor.start else (actor, judge)
             between = sentence.full_text[first.end:second.start]
-            if 0 <= len(between) <= ALTERNATIVE_REACH and _OR.search(between):
+            if len(between) <= ALTERNATIVE_REACH and _OR.search(between):
                 found.append((level, actor))
     return min(found, key=lambda a: _rank(a[0])) if found else None
 
