@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from conftest import akn_xml
+from test_alignment import _cited
+from test_alignment import _power as _section
 
 from lawcheck.akn import parse_document
 from lawcheck.concepts.aliases import aliases_in_force, with_aliases
 from lawcheck.concepts.tagger import tag
 from lawcheck.pipeline import check_document
-
-
-def _section(number: int, heading: str, text: str) -> str:
-    return (f'<section eId="sec_{number}"><num>{number}.</num><heading>{heading}</heading>'
-            f"<content><p>{text}</p></content></section>")
 
 
 def test_an_amendment_of_the_principal_act_speaks_of_what_the_principal_act_is() -> None:
@@ -30,7 +27,7 @@ def test_an_amendment_of_the_principal_act_speaks_of_what_the_principal_act_is()
             + _section(59, "Amendment of the Schedule", "The principal Act is amended in the Schedule by adding "
                        "the offences under this Act."))
     report = check_document(parse_document(akn_xml(body), "draft.xml"), lang="en").report
-    cited = {p["eId"] for p in next(r for r in report["requirements"] if r["id"] == "BC-24")["provisions"]}
+    cited = _cited(report, "BC-24")
     assert "sec_59" in cited and "sec_53" not in cited
 
 

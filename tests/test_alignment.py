@@ -50,6 +50,20 @@ def _power(number: int, heading: str, text: str) -> str:
             f"<content><p>{text}</p></content></section>")
 
 
+def _requirement(report: dict, rid: str) -> dict:
+    return next(r for r in report["requirements"] if r["id"] == rid)
+
+
+def _cited(report: dict, rid: str) -> list[str]:
+    """The provisions reported for a requirement, in the report's order."""
+    return [p["eId"] for p in _requirement(report, rid)["provisions"]]
+
+
+def _definitions_article(open_tag: str, close_tag: str, entries: list[str]) -> str:
+    """An interpretation article whose content holds one paragraph per entry."""
+    return open_tag + "<content>" + "".join(f"<p>{e}</p>" for e in entries) + "</content>" + close_tag
+
+
 def test_the_conditions_of_article_15_are_read_in_the_article_granting_each_power() -> None:
     """Art. 15 binds each power: the article granting each power is a principal provision for
     it, whatever the report cut keeps of the other candidates (here, one)."""
@@ -98,7 +112,7 @@ def test_a_general_channel_for_foreign_requests_is_a_partial_article_31() -> Non
     other = _power(596, "Вызов свидетеля", "Свидетель вызывается повесткой.")
     for body, status, cited in ((general + other, "partial", ["sec_595"]), (other, "missing", [])):
         report = check_document(parse_document(akn_xml(body, language="rus"), "draft.xml")).report
-        bc31 = next(r for r in report["requirements"] if r["id"] == "BC-31")
+        bc31 = _requirement(report, "BC-31")
         assert (bc31["status"], [p["eId"] for p in bc31["provisions"]]) == (status, cited)
 
 
@@ -107,7 +121,7 @@ def test_a_general_clause_on_illegal_use_of_the_internet_is_a_partial_article_10
     reaches infringements only in general terms: Art. 10 is partial and cites it."""
     clause = _offence(92, "Illegal use of the internet", "uses the internet for any illegal activity", 5)
     report = check_document(parse_document(akn_xml(clause), "draft.xml"), lang="en").report
-    bc10 = next(r for r in report["requirements"] if r["id"] == "BC-10")
+    bc10 = _requirement(report, "BC-10")
     assert (bc10["status"], [p["eId"] for p in bc10["provisions"]]) == ("partial", ["sec_92"])
 
 
@@ -120,7 +134,7 @@ def test_a_general_fraud_offence_is_a_partial_article_8_in_both_languages() -> N
                      "злоупотребления доверием, наказывается лишением свободы на срок до двух лет.")
     for body, language, cited in ((english, "eng", "sec_380"), (russian, "rus", "sec_159")):
         report = check_document(parse_document(akn_xml(body, language=language), "draft.xml")).report
-        bc8 = next(r for r in report["requirements"] if r["id"] == "BC-8")
+        bc8 = _requirement(report, "BC-8")
         assert (bc8["status"], [p["eId"] for p in bc8["provisions"]]) == ("partial", [cited])
 
 
@@ -133,10 +147,10 @@ def test_a_technology_neutral_search_is_a_partial_article_19_and_a_search_abroad
     abroad = _power(12, "Requests for search and seizure", "The Attorney-General may request a foreign State to "
                     "search premises and seize any thing relevant to proceedings in the Republic.")
     report = check_document(parse_document(akn_xml(search, language="rus"), "draft.xml")).report
-    bc19 = next(r for r in report["requirements"] if r["id"] == "BC-19")
+    bc19 = _requirement(report, "BC-19")
     assert (bc19["status"], [p["eId"] for p in bc19["provisions"]]) == ("partial", ["sec_234"])
     report = check_document(parse_document(akn_xml(abroad), "draft.xml"), lang="en").report
-    assert next(r for r in report["requirements"] if r["id"] == "BC-19")["status"] == "missing"
+    assert _requirement(report, "BC-19")["status"] == "missing"
 
 
 def test_a_general_channel_states_no_measure_and_so_no_conditions_but_a_general_search_does() -> None:
@@ -163,7 +177,7 @@ def test_article_15_is_read_in_domestic_powers_not_in_the_execution_of_foreign_r
                      "mutual legal assistance, the Attorney-General may apply to a judge for a warrant to search a "
                      "computer system, which shall be issued only where it is necessary and proportionate.")
     report = check_document(parse_document(akn_xml(domestic + foreign), "draft.xml"), lang="en").report
-    bc15 = next(r for r in report["requirements"] if r["id"] == "BC-15")
+    bc15 = _requirement(report, "BC-15")
     assert "sec_40" not in {p["eId"] for p in bc15["provisions"]}
 
 
@@ -176,7 +190,7 @@ def test_data_located_abroad_in_a_request_is_not_trans_border_access() -> None:
                     "компьютерным данным независимо от места их нахождения.")
     for body, status in ((request, "missing"), (request + access, "implemented")):
         report = check_document(parse_document(akn_xml(body, language="rus"), "draft.xml")).report
-        assert next(r for r in report["requirements"] if r["id"] == "BC-32")["status"] == status
+        assert _requirement(report, "BC-32")["status"] == status
 
 
 def test_a_recheck_sees_an_edit_that_states_an_article_in_general_terms() -> None:
@@ -208,7 +222,7 @@ def test_article_15_cites_the_protections_that_follow_a_measure() -> None:
             + _power(18, "Appeals", "A person aggrieved by an interception under a warrant may appeal to the "
                      "High Court."))
     report = check_document(parse_document(akn_xml(body), "draft.xml"), lang="en").report
-    bc15 = {p["eId"] for p in next(r for r in report["requirements"] if r["id"] == "BC-15")["provisions"]}
+    bc15 = set(_cited(report, "BC-15"))
     assert {"sec_6", "sec_17", "sec_18"} <= bc15
 
 
@@ -219,7 +233,7 @@ def test_the_control_and_recording_of_telephone_conversations_is_article_21() ->
                   "подозреваемого допускаются по уголовным делам о тяжких преступлениях на основании судебного "
                   "решения на срок до шести месяцев.")
     report = check_document(parse_document(akn_xml(body, language="rus"), "draft.xml")).report
-    bc21 = next(r for r in report["requirements"] if r["id"] == "BC-21")
+    bc21 = _requirement(report, "BC-21")
     assert [p["eId"] for p in bc21["provisions"]] == ["sec_186"]
     assert bc21["safeguards"]["judicial_or_independent_supervision"] == "present"
 
@@ -230,7 +244,7 @@ def test_spreading_false_information_is_not_forgery() -> None:
     body = _power(5, "Распространение ложной информации", "Распространение заведомо ложной информации с "
                   "использованием сетей телекоммуникаций наказывается лишением свободы на срок до двух лет.")
     report = check_document(parse_document(akn_xml(body, language="rus"), "draft.xml")).report
-    assert next(r for r in report["requirements"] if r["id"] == "BC-7")["status"] == "missing"
+    assert _requirement(report, "BC-7")["status"] == "missing"
 
 
 def test_forfeiture_on_conviction_is_one_of_the_sanctions_of_article_13() -> None:
@@ -240,7 +254,7 @@ def test_forfeiture_on_conviction_is_one_of_the_sanctions_of_article_13() -> Non
                                                  "under this Act, the court may order forfeiture of any device used "
                                                  "to commit the offence.")
     report = check_document(parse_document(akn_xml(body), "draft.xml"), lang="en").report
-    bc13 = {p["eId"] for p in next(r for r in report["requirements"] if r["id"] == "BC-13")["provisions"]}
+    bc13 = set(_cited(report, "BC-13"))
     assert {"sec_4", "sec_48"} <= bc13
 
 
@@ -260,7 +274,7 @@ def test_a_penalty_for_disobeying_an_order_is_not_a_sanction_of_article_13() -> 
 
 
 def _confidentiality(report: dict, rid: str) -> tuple[str, set[str]]:
-    requirement = next(r for r in report["requirements"] if r["id"] == rid)
+    requirement = _requirement(report, rid)
     element = next(e for e in requirement["elements"] if e["id"].endswith("confidentiality"))
     return element["status"], {p["eId"] for p in requirement["provisions"] if p.get("role") == "supporting"}
 
@@ -306,7 +320,7 @@ def test_a_general_forfeiture_rule_is_cited_for_article_13_before_offences_the_c
                         "in the commission of the offence.")
     report = check_document(parse_document(akn_xml(_offence(4, *OFFENCES[0], 3) + others + forfeiture),
                                            "draft.xml"), lang="en").report
-    bc13 = [p["eId"] for p in next(r for r in report["requirements"] if r["id"] == "BC-13")["provisions"]]
+    bc13 = _cited(report, "BC-13")
     assert bc13[0] == "sec_4" and "sec_48" in bc13
 
 
@@ -336,20 +350,20 @@ def test_a_warrant_for_the_interception_of_communications_is_article_21_in_both_
                   "issue a warrant authorising the interception of communications for the investigation of a "
                   "serious offence.")
     report = check_document(parse_document(akn_xml(body), "draft.xml"), lang="en").report
-    bc21 = next(r for r in report["requirements"] if r["id"] == "BC-21")
+    bc21 = _requirement(report, "BC-21")
     assert [p["eId"] for p in bc21["provisions"]] == ["sec_5"]
     assert bc21["safeguards"]["judicial_or_independent_supervision"] == "absent"
     body = _power(7, "Перехват сообщений", "Перехват сообщений подозреваемого производится по постановлению "
                   "следователя, санкционированному следственным судьей, на срок до тридцати суток.")
     report = check_document(parse_document(akn_xml(body, language="rus"), "draft.xml")).report
-    bc21 = next(r for r in report["requirements"] if r["id"] == "BC-21")
+    bc21 = _requirement(report, "BC-21")
     assert [p["eId"] for p in bc21["provisions"]] == ["sec_7"]
     assert bc21["safeguards"]["judicial_or_independent_supervision"] == "present"
 
 
 def _bc1(body: str, language: str = "eng") -> dict[str, str]:
     report = check_document(parse_document(akn_xml(body, language=language), "draft.xml")).report
-    return {e["id"]: e["status"] for e in next(r for r in report["requirements"] if r["id"] == "BC-1")["elements"]}
+    return {e["id"]: e["status"] for e in _requirement(report, "BC-1")["elements"]}
 
 
 def test_what_a_definition_must_say_is_read_in_that_definition_not_in_its_neighbours() -> None:
@@ -361,8 +375,8 @@ def test_what_a_definition_must_say_is_read_in_that_definition_not_in_its_neighb
                "processing of data;",
                "“service provider” means any public or private entity that provides to users of its service the "
                "ability to communicate by means of a computer system."]
-    body = '<section eId="sec_2"><num>2.</num><heading>Interpretation</heading><content>' \
-           + "".join(f"<p>{e}</p>" for e in entries) + "</content></section>"
+    body = _definitions_article('<section eId="sec_2"><num>2.</num><heading>Interpretation</heading>', "</section>",
+                                entries)
     elements = _bc1(body)
     assert elements["service_provider_communication"] == "met"
     assert elements["service_provider_processing"] == "unmet"
@@ -377,8 +391,8 @@ def test_numbered_russian_definitions_in_one_article_are_read_as_definitions() -
                "автоматизированную обработку данных;",
                "2) компьютерные данные – любое представление фактов, информации или понятий в форме, пригодной "
                "для обработки в компьютерной системе, включая программу."]
-    body = '<article eId="art_1"><num>Статья 1.</num><heading>Основные понятия</heading><content>' \
-           + "".join(f"<p>{e}</p>" for e in entries) + "</content></article>"
+    body = _definitions_article('<article eId="art_1"><num>Статья 1.</num><heading>Основные понятия</heading>',
+                                "</article>", entries)
     elements = _bc1(body, language="rus")
     assert elements["computer_system_defined"] == elements["computer_data_defined"] == "met"
     assert elements["computer_data_programs"] == "met"
@@ -394,7 +408,7 @@ def test_an_offence_that_defines_its_own_term_in_a_subsection_is_still_an_offenc
             '<subsection eId="sec_14__subsec_2"><num>(2)</num><content><p>In this section, “child” means a person '
             "under the age of eighteen years.</p></content></subsection></section>")
     report = check_document(parse_document(akn_xml(body), "draft.xml"), lang="en").report
-    assert [p["eId"] for p in next(r for r in report["requirements"] if r["id"] == "BC-9")["provisions"]] == ["sec_14"]
+    assert _cited(report, "BC-9") == ["sec_14"]
 
 
 def test_an_offence_that_leaves_intent_to_the_general_part_is_found_with_intent_unmet() -> None:
@@ -406,7 +420,7 @@ def test_an_offence_that_leaves_intent_to_the_general_part_is_found_with_intent_
             '</heading><content><p>Уничтожение, блокирование или модификация компьютерной информации наказываются '
             "лишением свободы на срок до трех лет.</p></content></article>")
     report = check_document(parse_document(akn_xml(body, language="rus"), "draft.xml")).report
-    bc4 = next(r for r in report["requirements"] if r["id"] == "BC-4")
+    bc4 = _requirement(report, "BC-4")
     assert [p["eId"] for p in bc4["provisions"]] == ["art_206"]
     assert {e["id"]: e["status"] for e in bc4["elements"]}["intent"] == "unmet"
 
@@ -422,7 +436,7 @@ def test_a_term_of_imprisonment_for_disobeying_an_order_is_not_the_orders_durati
             "preservation notice commits an offence and is liable on conviction to imprisonment for a term not "
             "exceeding two years.</p></content></subsection></section>")
     report = check_document(parse_document(akn_xml(body), "draft.xml"), lang="en").report
-    bc16 = next(r for r in report["requirements"] if r["id"] == "BC-16")
+    bc16 = _requirement(report, "BC-16")
     assert {e["id"]: e["status"] for e in bc16["elements"]}["max_duration"] == "met"
 
 
@@ -437,5 +451,5 @@ def test_refusing_preservation_where_the_conduct_is_no_offence_here_is_dual_crim
             "<num>2.</num><content><p>В исполнении запроса может быть отказано, если деяние не является преступлением "
             "по законодательству Республики.</p></content></paragraph></article>")
     report = check_document(parse_document(akn_xml(body, language="rus"), "draft.xml")).report
-    bc29 = next(r for r in report["requirements"] if r["id"] == "BC-29")
+    bc29 = _requirement(report, "BC-29")
     assert {e["id"]: e["status"] for e in bc29["elements"]}["no_dual_criminality"] == "conflict"
