@@ -293,6 +293,10 @@ def test_a_general_secrecy_of_criminal_investigations_binds_each_measure() -> No
                      "confidential.")
     report = check_document(parse_document(akn_xml(power + secrecy), "draft.xml"), lang="en").report
     assert _confidentiality(report, "BC-21") == ("met", {"sec_21"})
+    preservation = _power(15, "Expedited preservation", "A judge may order a person in control of specified "
+                          "computer data to preserve it for not more than ninety days.")
+    report = check_document(parse_document(akn_xml(preservation + secrecy), "draft.xml"), lang="en").report
+    assert _confidentiality(report, "BC-16") == ("met", {"sec_21"})
     report = check_document(parse_document(akn_xml(power + privacy), "draft.xml"), lang="en").report
     assert _confidentiality(report, "BC-21") == ("unmet", set())
 

@@ -109,6 +109,19 @@ def test_a_negation_cue_that_begins_a_term_of_its_own_negates_nothing_after_it(l
     ("ru", "Негласное снятие информации с компьютеров, серверов и других устройств", "access_system"),
     ("ru", "наложение ареста на электронные сообщения, их осмотр и выемка", "computer_data"),
     ("ru", "лицом, осуществляющим управленческие функции в юридическом лице", "leading_position"),
+    ("ru", "обязать оператора связи не удалять и не изменять определенную компьютерную информацию", "preservation"),
+    ("ru", "постановление, обязывающее лицо представить компьютерные данные", "production_order"),
+    ("ru", "Операторы связи обязаны обеспечивать технические возможности проведения негласных следственных "
+           "действий", "provider_assistance"),
+    ("ru", "дает санкцию на проведение обыска следственный судья", "court_authorisation"),
+    ("ru", "изготовление материалов с порнографическим изображением лица, не достигшего восемнадцатилетнего "
+           "возраста", "child_sexual_abuse_material"),
+    ("en", "material which depicts children engaged in sexually explicit conduct", "child_sexual_abuse_material"),
+    ("ru", "круглосуточная дежурная служба", "point_of_contact"),
+    ("ru", "Подделка электронного документа в целях использования в качестве подлинного", "forgery"),
+    ("en", "the officer may search without a warrant where the data would be destroyed before a warrant can be "
+           "obtained", "urgency"),
+    ("en", "a police officer may, under the authority of a warrant, search a computer system", "executes_order"),
 ])
 def test_common_commonwealth_wordings_state_the_concept(lang: str, text: str, concept: str) -> None:
     """Wordings of Commonwealth statutes and CIS codes the Convention does not use, for what
