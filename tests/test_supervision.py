@@ -241,6 +241,12 @@ def test_an_officers_application_on_which_the_court_issues_the_warrant_is_prior_
     # a gap in a term stays within one sentence
     ("rus", "BC-21", "Негласный перехват сообщений проводится по постановлению прокурора. Суд проверяет законность "
                      "постановления по жалобе.", "absent"),
+    # a court the person aggrieved may ask to set the measure aside is a remedy, not the authoriser
+    ("eng", "BC-19", "A police officer may search a computer system and seize computer data stored in it. A person "
+                     "aggrieved by the search may apply to the High Court to set it aside.", "absent"),
+    # the judge's sanction stated in a sentence of its own, of the measures named before it
+    ("rus", "BC-21", "Органы расследования вправе осуществлять перехват сообщений, передаваемых посредством "
+                     "компьютерных систем. Санкцию на их проведение дает судья.", "present"),
 ])
 def test_who_authorises_is_read_from_what_the_sentence_does(language: str, rid: str, text: str,
                                                             expected: str) -> None:
@@ -248,6 +254,33 @@ def test_who_authorises_is_read_from_what_the_sentence_does(language: str, rid: 
         else _section("9", "Негласные действия", text, element="article", sub="paragraph", prefix="art")
     check = _check(section, language=language)
     assert _requirement(check, rid)["safeguards"][JUDICIAL] == expected
+
+
+def test_a_chapter_rule_does_not_bind_the_measures_it_excepts() -> None:
+    """«Следственные действия ... производятся на основании постановления следственного
+    судьи, за исключением осмотра и выемки, которые производятся по постановлению
+    следователя»: the judge authorises the chapter's interception, the investigator the
+    seizure the rule excepts."""
+    rule = _section("3", "Общие условия", "Следственные действия, предусмотренные настоящей главой, производятся на "
+                    "основании постановления следственного судьи, за исключением осмотра и выемки, которые "
+                    "производятся по постановлению следователя.", element="article", sub="paragraph", prefix="art")
+    seizure = _section("4", "Выемка компьютерных данных", "Следователь вправе произвести выемку компьютерных данных и "
+                       "носителей компьютерных данных, имеющих значение для уголовного дела.",
+                       element="article", sub="paragraph", prefix="art")
+    interception = _section("5", "Перехват сообщений", "Перехват сообщений, передаваемых по компьютерным системам, "
+                            "производится по уголовным делам о тяжких преступлениях.",
+                            element="article", sub="paragraph", prefix="art")
+    body = f'<chapter eId="chp_2"><num>Глава 2.</num><heading>Следственные действия</heading>' \
+           f"{rule}{seizure}{interception}</chapter>"
+    check = _check(body, language="rus")
+    assert _requirement(check, "BC-21")["safeguards"][JUDICIAL] == "present"
+    assert _requirement(check, "BC-19")["safeguards"][JUDICIAL] == "absent"
+
+
+def test_except_on_a_judges_warrant_is_a_condition_not_an_excepted_measure() -> None:
+    check = _check(_section("9", "Search", "No police officer shall search a computer system or seize computer data "
+                            "except on a warrant issued by a judge."))
+    assert _requirement(check, "BC-19")["safeguards"][JUDICIAL] == "present"
 
 
 def test_a_chapters_rule_binds_its_measures_whatever_the_case_of_its_participle() -> None:

@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from lawcheck.concepts.language import russian_case
 from lawcheck.concepts.numbers import iso_days
 from lawcheck.concepts.tagger import ConceptMatch, Tagged
+from lawcheck.engine.roles import ORDERS
 from lawcheck.engine.units import Unit
 from lawcheck.rulebook.model import Expectation, Supervision, UrgencyValidation, Weight
 from lawcheck.rulebook.schema import AUTHORITY_LEVELS
@@ -41,6 +42,10 @@ _CONTAINER = re.compile(r"\b(this|the present) (part|chapter|division|title|subp
 _RULE_REFERENCE = re.compile(r"\s+(?:of\s+(?:the\s+)?)?(?:section|subsection|article|part|chapter|"
                              r"стать|част|пункт|глав)", re.I)
 _INTRO_MARKS = ("—", "–", ":", "-")
+# "..., except the inspection and seizure, which ...", «за исключением осмотра и выемки»
+_EXCEPT = re.compile(r"\b(?:except|excepting|other than|with the exception of|save for)\b"
+                     r"|\b(?:за исключением|кроме)\b", re.I)
+MEASURES = tuple(c for c in ORDERS if c != "order")  # the measures a rule's exception may list
 CONTAINER_ELEMENTS = {"part", "chapter", "title", "division", "subpart", "subchapter", "book"}
 
 
@@ -131,6 +136,7 @@ class _Sentence:
     durations: tuple[tuple[str, str | None, int], ...]  # (iso, bound, start)
     recipients: frozenset[int] = frozenset()  # tokens of authorities an order is sent *to*
     full_text: str = ""  # the unit's text, which the matches' offsets index
+    excepted_at: int | None = None  # where a clause excepting some measures begins
 
     def has(self, *concepts: str) -> bool:
         return any(m.concept in concepts and not m.negated for m in self.matches)
@@ -171,8 +177,28 @@ def _split(unit: Unit) -> list[_Sentence]:
         recipients = frozenset(m.first_token for m in matches if _recipient(tagged, m.first_token)
                                or _applicant(tagged, m.first_token, requests))
         result.append(_Sentence(unit.eid, tagged.text[start:end], matches, durations,
-                                recipients, tagged.text))
+                                recipients, tagged.text, _excepting(tagged.text, start, end, matches)))
     return result
+
+
+def _excepting(text: str, start: int, end: int, matches: Sequence[ConceptMatch]) -> int | None:
+    """Where a clause begins that takes some measures out of the sentence's rule ("..., except
+    the inspection and seizure of documents", «за исключением осмотра и выемки»); None when
+    there is none, or when "except" states a condition ("except on a judge's warrant")."""
+    found = _EXCEPT.search(text, start, end)
+    if found is None or not any(m.concept in MEASURES and m.start >= found.start() for m in matches):
+        return None
+    return found.start()
+
+
+def _part_for(sentence: _Sentence, power_concepts: AbstractSet[str]) -> _Sentence:
+    """The part of a rule with excepted measures that speaks of this power: the exception where
+    it names the power (and says who orders those measures instead), else the rule before it."""
+    at = sentence.excepted_at
+    if at is None:
+        return sentence
+    excepted = any(m.concept in power_concepts and m.start >= at for m in sentence.matches)
+    return replace(sentence, matches=tuple(m for m in sentence.matches if (m.start >= at) == excepted))
 
 
 def _recipient(tagged: Tagged, index: int) -> bool:
@@ -352,7 +378,7 @@ def _read(units: Sequence[Unit], power_concepts: set[str], default_data: str) ->
             following = [s for s in sentences[i:i + 4] if s.eid == sentence.eid or s is not sentence]
             exceptions.append(_exception(sentence, following, default_data))
         elif role == "grant":
-            grant = _grant(sentence, power_concepts, default_data)
+            grant = _grant(_part_for(sentence, power_concepts), power_concepts, default_data)
             if grant is not None:
                 grants.append(grant)
     authorisers = [g for g in grants if g.level is not None]
