@@ -247,6 +247,21 @@ def test_an_officers_application_on_which_the_court_issues_the_warrant_is_prior_
     # the judge's sanction stated in a sentence of its own, of the measures named before it
     ("rus", "BC-21", "Органы расследования вправе осуществлять перехват сообщений, передаваемых посредством "
                      "компьютерных систем. Санкцию на их проведение дает судья.", "present"),
+    # a judge or court that only asks is not the authority that decides
+    ("eng", "BC-21", "At the request of an investigating judge, the Minister of Justice may issue a warrant for the "
+                     "interception of the content of specified communications.", "absent"),
+    ("rus", "BC-20", "По ходатайству суда прокурор дает санкцию на сбор в реальном времени данных о трафике, "
+                     "связанных с конкретными сообщениями.", "absent"),
+    # the judge's route declared the only one: the officer who acts does so under it
+    ("eng", "BC-18", "An order requiring a service provider to produce stored traffic data may be made on the "
+                     "application of a police officer. No such order shall be made except by a magistrate.", "present"),
+    ("eng", "BC-21", "An authorised officer may intercept the content of specified communications or require a "
+                     "service provider to do so. The interception may be carried out only where a judge has first "
+                     "authorised it by warrant.", "present"),
+    # a measure available only in urgency, each use confirmed by a judge within a set time
+    ("eng", "BC-20", "A senior police officer may, where the matter is urgent, authorise the real-time collection of "
+                     "traffic data, provided that a judge confirms the authorisation within 48 hours, failing which "
+                     "the collection shall stop.", "present"),
 ])
 def test_who_authorises_is_read_from_what_the_sentence_does(language: str, rid: str, text: str,
                                                             expected: str) -> None:
@@ -275,6 +290,59 @@ def test_a_chapter_rule_does_not_bind_the_measures_it_excepts() -> None:
     check = _check(body, language="rus")
     assert _requirement(check, "BC-21")["safeguards"][JUDICIAL] == "present"
     assert _requirement(check, "BC-19")["safeguards"][JUDICIAL] == "absent"
+
+
+@pytest.mark.parametrize(("language", "rule", "power", "rid"), [
+    ("eng", "A judge may, on an application supported by evidence on oath, issue a warrant for the purposes of "
+            "section 13.",
+     "A police officer may, with the authorisation provided for in section 12, search a computer system and seize "
+     "computer data stored in it.", "BC-19"),
+    ("rus", "Негласные следственные действия проводятся с санкции следственного судьи.",
+     "Сбор и запись данных о трафике в реальном времени осуществляются в порядке, предусмотренном статьей 12 "
+     "настоящего Закона.", "BC-20"),
+])
+def test_a_power_that_refers_to_another_article_for_its_authorisation_is_read_with_it(
+        language: str, rule: str, power: str, rid: str) -> None:
+    english = language == "eng"
+    layout = {} if english else {"element": "article", "sub": "paragraph", "prefix": "art"}
+    check = _check(_section("12", "Warrants" if english else "Санкционирование", rule, **layout),
+                   _section("13", "Search" if english else "Сбор данных о трафике", power, **layout),
+                   language=language)
+    assert _requirement(check, rid)["safeguards"][JUDICIAL] == "present"
+
+
+def test_a_rule_leaves_the_article_its_exception_names_to_that_articles_own_words() -> None:
+    """«..., за исключением сохранения, предусмотренного статьей 11»: the chapter's rule still
+    governs the search of ст. 12, and not the preservation of ст. 11."""
+    layout = {"element": "article", "sub": "paragraph", "prefix": "art"}
+    rule = _section("10", "Судебный контроль", "Следственные действия, предусмотренные настоящей главой, производятся "
+                    "с санкции суда, за исключением сохранения компьютерных данных, предусмотренного статьей 11 "
+                    "настоящего Закона.", **layout)
+    preservation = _section("11", "Сохранение компьютерных данных", "Следователь вправе вынести постановление об "
+                            "обеспечении сохранности конкретных компьютерных данных на срок до девяноста суток.",
+                            **layout)
+    search = _section("12", "Обыск в компьютерной системе", "Обыск в компьютерной системе производится при наличии "
+                      "достаточных оснований полагать, что в ней хранятся данные, имеющие значение для дела.", **layout)
+    body = f'<chapter eId="chp_3"><num>Глава 3.</num><heading>Следственные действия</heading>' \
+           f"{rule}{preservation}{search}</chapter>"
+    check = _check(body, language="rus")
+    assert _requirement(check, "BC-19")["safeguards"][JUDICIAL] == "present"
+    assert _requirement(check, "BC-16")["safeguards"][JUDICIAL] == "absent"
+
+
+def test_a_chapter_rules_urgent_exception_is_an_exception_of_its_measures() -> None:
+    layout = {"element": "article", "sub": "paragraph", "prefix": "art"}
+    rule = _section("30", "Санкционирование", "Следственные действия, предусмотренные настоящей главой, проводятся "
+                    "только с санкции следственного судьи, за исключением случаев, не терпящих отлагательства, когда "
+                    "следователь вправе начать их с последующим получением санкции следственного судьи в течение "
+                    "24 часов.", **layout)
+    search = _section("31", "Обыск в компьютерной системе", "Обыск в компьютерной системе проводится для обнаружения "
+                      "и изъятия компьютерных данных, имеющих значение для дела.", **layout)
+    body = f'<chapter eId="chp_5"><num>Глава 5.</num><heading>Следственные действия</heading>{rule}{search}</chapter>'
+    bc19 = _requirement(_check(body, language="rus"), "BC-19")
+    assert bc19["safeguards"][JUDICIAL] == "present"
+    [exception] = bc19["exceptions"]
+    assert exception["validation"]["within"] == "PT24H"
 
 
 def test_except_on_a_judges_warrant_is_a_condition_not_an_excepted_measure() -> None:

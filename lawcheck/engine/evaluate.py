@@ -282,9 +282,33 @@ def _rule_place(analysis: Analysis, eid: str) -> tuple[str, str | None, frozense
         rule_article = analysis.article_of(eid)
         provision = analysis.provision(eid)
         analysis.memo[key] = (None,) if rule_article is None or provision is None else \
-            (rule_article.eid, _container(analysis, rule_article), analysis.targets_of(provision))
+            (rule_article.eid, _container(analysis, rule_article), _governed(analysis, provision))
     place = analysis.memo[key]
     return None if place[0] is None else place
+
+
+def _referred(analysis: Analysis, article: Provision) -> list[Unit]:
+    """The articles a power's article refers to ("with the authorisation provided for in
+    section 12", «в порядке, предусмотренном статьей 7»): where the article does not say who
+    authorises, the article it refers to may."""
+    targets = {eid for unit in analysis.block(article) if (p := analysis.provision(unit.eid)) is not None
+               for eid in analysis.targets_of(p)}
+    return [unit for eid in sorted(targets) if (target := analysis.provision(eid)) is not None
+            for unit in analysis.block(target)]
+
+
+def _governed(analysis: Analysis, provision: Provision) -> frozenset[str]:
+    """The articles a rule refers to as those it governs: not those its exception names
+    ("save that a notice under section 21 may be given by ...", «за исключением сохранения,
+    предусмотренного статьей 11»), which it leaves to their own words."""
+    targets = analysis.targets_of(provision)
+    at = supervision.exception_clause(provision.own_text)
+    if at is None or not targets:
+        return targets
+    excepted = {reference.target_eid for reference in provision.references
+                if reference.target_eid and provision.own_text.find(reference.text, at) >= 0}
+    return frozenset(eid for eid in targets
+                     if eid not in {a.eid for e in excepted if (a := analysis.article_of(e)) is not None})
 
 
 def _regime_reading(analysis: Analysis, requirement: Requirement, alignments: Sequence[Alignment],
@@ -317,17 +341,19 @@ def _may_relax(analysis: Analysis, article: Provision) -> bool:
 
 def read_supervision(analysis: Analysis, requirement: Requirement, article: Provision,
                      general: Sequence[Unit]) -> supervision.Reading:
-    """Who authorises the power granted in `article`, read with the general rules reaching it."""
+    """Who authorises the power granted in `article`, read with the general rules reaching it
+    and the articles it refers to."""
     assert requirement.supervision is not None
     block = analysis.block(article)
+    referred = _referred(analysis, article)
     key = ("supervision", requirement.id, article.eid)
     kept = analysis.memo.get(key)
     if kept is not None and kept[0] is requirement and same_units(kept[1], block) \
-            and same_units(kept[2], general):
-        return kept[3]
-    rules = reaching(analysis, [u for u in general if analysis.article_of(u.eid) != article], article)
+            and same_units(kept[2], general) and same_units(kept[3], referred):
+        return kept[4]
+    rules = reaching(analysis, [u for u in general if analysis.article_of(u.eid) != article], article) + referred
     reading = supervision.read(block, set(requirement.align[0]), requirement.supervision.data, rules)
-    analysis.memo[key] = (requirement, tuple(block), tuple(general), reading)
+    analysis.memo[key] = (requirement, tuple(block), tuple(general), tuple(referred), reading)
     return reading
 
 
@@ -707,8 +733,10 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     else:
         stated = [analysis.concepts(analysis.provision(a.eid)) for a in alignments]  # type: ignore[arg-type]
         authorities = tuple(label for concept, label in _AUTHORITIES if any(concept in c for c in stated))
+    referred = [u for a in alignments if (p := analysis.provision(a.eid)) is not None for u in _referred(analysis, p)]
     considered = frozenset({c.eid for c in candidates} | {r.eid for r in referrers} | {a.eid for a in governing}
-                           | {a.eid for u in read.get("anywhere", ()) if (a := analysis.article_of(u.eid)) is not None})
+                           | {a.eid for u in [*read.get("anywhere", ()), *referred]
+                              if (a := analysis.article_of(u.eid)) is not None})
     supporting = tuple(dict.fromkeys(_supporting(analysis, evaluation, aligned)
                                       + _defining(analysis, requirement, aligned)))
     return Assessed(requirement, status, score, alignments, evaluation, authorities, considered,

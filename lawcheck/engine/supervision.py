@@ -41,9 +41,18 @@ _CONTAINER = re.compile(r"\b(this|the present) (part|chapter|division|title|subp
 # "the requirements of section 5", «требований части третьей статьи 94-1»: rules, not an order
 _RULE_REFERENCE = re.compile(r"\s+(?:of\s+(?:the\s+)?)?(?:section|subsection|article|part|chapter|"
                              r"стать|част|пункт|глав)", re.I)
+# "with the authorisation provided for in section 12", "a warrant issued under section 12",
+# «в порядке, предусмотренном статьей 7»: an order made where another article says
+_MADE_ELSEWHERE = re.compile(r"\s+(?:(?:provided for|referred to|issued|granted|given|made)\s+(?:in|under|by)|"
+                             r"under|in accordance with|pursuant to|предусмотренн\w*|указанн\w*)\s+"
+                             r"(?:the\s+)?(?:section|article|part|chapter|стать|част|глав)", re.I)
+# "may be carried out only where a judge has authorised it", "no such order shall be made except
+# by a judge", «только по решению суда»: the judge's route is the only one
+_EXCLUSIVE = re.compile(r"\b(?:only|solely|exclusively|except\s+(?:by|on|under|with|upon))\b"
+                        r"|(?<!\w)(?:только|лишь|исключительно|не иначе как)(?!\w)", re.I)
 _INTRO_MARKS = ("—", "–", ":", "-")
 # "..., except the inspection and seizure, which ...", «за исключением осмотра и выемки»
-_EXCEPT = re.compile(r"\b(?:except|excepting|other than|with the exception of|save for)\b"
+_EXCEPT = re.compile(r"\b(?:except|excepting|other than|with the exception of|save (?:that|where|as|for|in))\b"
                      r"|\b(?:за исключением|кроме)\b", re.I)
 MEASURES = tuple(c for c in ORDERS if c != "order")  # the measures a rule's exception may list
 CONTAINER_ELEMENTS = {"part", "chapter", "title", "division", "subpart", "subchapter", "book"}
@@ -79,6 +88,7 @@ class Grant:
     level: str | None  # judicial | prosecutor | investigator | executive; None: not said
     words: str
     data: str
+    exclusive: bool = False  # the sentence makes this the only route ("only on a judge's warrant")
 
 
 @dataclass(frozen=True)
@@ -137,6 +147,8 @@ class _Sentence:
     recipients: frozenset[int] = frozenset()  # tokens of authorities an order is sent *to*
     full_text: str = ""  # the unit's text, which the matches' offsets index
     excepted_at: int | None = None  # where a clause excepting some measures begins
+    elsewhere: frozenset[int] = frozenset()  # tokens of orders another article provides for
+    applicants: frozenset[int] = frozenset()  # tokens of authorities that only ask for the order
 
     def has(self, *concepts: str) -> bool:
         return any(m.concept in concepts and not m.negated for m in self.matches)
@@ -145,10 +157,16 @@ class _Sentence:
         # "по постановлению следователя без решения суда" spans a judge it dispenses with
         dispensed = [m for m in self.matches if m.concept in (*JUDICIAL, "court") and m.negated]
         direct = [m for m in self.matches if m.concept in JUDICIAL and not m.negated
-                  and not any(m.start <= d.start < m.end for d in dispensed)]
-        if direct or not self.has("order", "request_role", "validation_role", "subsequent_review"):
+                  and not any(m.start <= d.start < m.end for d in dispensed) and m.first_token not in self.applicants]
+        # "no such order shall be made except by a judge": the order is denied all but the judge
+        excepting = any(m.concept == "order" and m.negated for m in self.matches) and self.exclusive()
+        if direct or not (excepting or self.has("order", "request_role", "validation_role", "subsequent_review")):
             return direct
-        return [m for m in self.matches if m.concept == "court" and not m.negated]
+        return [m for m in self.matches if m.concept == "court" and not m.negated
+                and m.first_token not in self.applicants]
+
+    def exclusive(self) -> bool:
+        return _EXCLUSIVE.search(self.text) is not None
 
     def dispensed(self) -> list[ConceptMatch]:
         """Negated mentions of a judge or warrant: «без решения суда», "without a warrant"."""
@@ -174,21 +192,48 @@ def _split(unit: Unit) -> list[_Sentence]:
                         and not (m.concept == "order" and _RULE_REFERENCE.match(tagged.text, m.end)))
         durations = tuple((d.iso, d.bound, d.start) for d in tagged.durations if start <= d.start < end)
         requests = [m.end for m in matches if m.concept == "request_role"]
-        recipients = frozenset(m.first_token for m in matches if _recipient(tagged, m.first_token)
-                               or _applicant(tagged, m.first_token, requests))
+        applicants = frozenset(m.first_token for m in matches if _applicant(tagged, m.first_token, requests))
+        recipients = applicants | {m.first_token for m in matches if _recipient(tagged, m.first_token)}
+        elsewhere = frozenset(m.first_token for m in matches
+                              if m.concept == "order" and _MADE_ELSEWHERE.match(tagged.text, m.end))
+        clause = _urgent_clause(tagged.text, start, end, matches)
+        if clause is not None:  # "..., except in urgent cases, when the officer may begin ...": two rules
+            result += [_Sentence(unit.eid, tagged.text[a:b], tuple(m for m in matches if a <= m.start < b),
+                                 tuple(d for d in durations if a <= d[2] < b), recipients, tagged.text,
+                                 elsewhere=elsewhere, applicants=applicants)
+                       for a, b in ((start, clause), (clause, end))]
+            continue
         result.append(_Sentence(unit.eid, tagged.text[start:end], matches, durations,
-                                recipients, tagged.text, _excepting(tagged.text, start, end, matches)))
+                                recipients, tagged.text, _excepting(tagged.text, start, end, matches), elsewhere,
+                                applicants))
     return result
+
+
+def exception_clause(text: str, start: int = 0, end: int | None = None) -> int | None:
+    """Where a clause begins that takes something out of the rule before it ("except",
+    "save that", «за исключением»), or None."""
+    found = _EXCEPT.search(text, start, len(text) if end is None else end)
+    return None if found is None else found.start()
+
+
+def _urgent_clause(text: str, start: int, end: int, matches: Sequence[ConceptMatch]) -> int | None:
+    """Where a rule's exception for urgent cases begins («..., за исключением случаев, не
+    терпящих отлагательства, когда следователь вправе начать их ...»): the rule and its
+    exception are read as two sentences, a grant and an exception."""
+    at = exception_clause(text, start, end)
+    if at is None or not any(m.concept == "urgency" and m.start >= at for m in matches):
+        return None
+    return at
 
 
 def _excepting(text: str, start: int, end: int, matches: Sequence[ConceptMatch]) -> int | None:
     """Where a clause begins that takes some measures out of the sentence's rule ("..., except
     the inspection and seizure of documents", «за исключением осмотра и выемки»); None when
     there is none, or when "except" states a condition ("except on a judge's warrant")."""
-    found = _EXCEPT.search(text, start, end)
-    if found is None or not any(m.concept in MEASURES and m.start >= found.start() for m in matches):
+    at = exception_clause(text, start, end)
+    if at is None or not any(m.concept in MEASURES and m.start >= at for m in matches):
         return None
-    return found.start()
+    return at
 
 
 def _part_for(sentence: _Sentence, power_concepts: AbstractSet[str]) -> _Sentence:
@@ -302,10 +347,11 @@ def _grant(sentence: _Sentence, power_concepts: set[str], default_data: str) -> 
         if alternative is not None:  # "a judge or the prosecutor may order": a judge is not certain
             level, match = alternative
             return Grant(sentence.eid, level, match.text, data)
-        return Grant(sentence.eid, "judicial", judicial[0].text, data)
+        return Grant(sentence.eid, "judicial", judicial[0].text, data, sentence.exclusive())
     empowered = [m.first_token for m in sentence.matches if m.concept == "authorises_person"]
     # "the senior officer may authorise the interception": authorising a measure is ordering it
-    orders = [m.first_token for m in sentence.matches if m.concept == "order" and not m.negated] + empowered
+    orders = [m.first_token for m in sentence.matches if m.concept == "order" and not m.negated
+              and m.first_token not in sentence.elsewhere] + empowered
     if not concepts & power_concepts and not sentence.text.rstrip().endswith(_INTRO_MARKS):
         return None  # an order about something else (assistance, a report), unless it opens a list
     actors = [(level, m) for level, m in sentence.actors()
@@ -382,8 +428,16 @@ def _read(units: Sequence[Unit], power_concepts: set[str], default_data: str) ->
             if grant is not None:
                 grants.append(grant)
     authorisers = [g for g in grants if g.level is not None]
-    judicial = bool(authorisers) and all(g.level == "judicial" for g in authorisers)
-    return Reading("present" if judicial else "absent", tuple(grants), tuple(exceptions))
+    # an officer who "may intercept" acts under the judge where the judge's route is the only one
+    judicial = bool(authorisers) and (all(g.level == "judicial" for g in authorisers)
+                                      or any(g.level == "judicial" and g.exclusive for g in authorisers))
+    # a heading "Urgent collection of traffic data" and the subsection that states the exception
+    # are one exception: the subsection's, which says who acts
+    exceptions = [e for e in exceptions if not any(o.eid.startswith(e.eid + "__") for o in exceptions)]
+    # a measure available only in urgency, each use confirmed by a judge within a set time
+    validated = not authorisers and bool(exceptions) and all(e.validation and e.validation.within
+                                                                 for e in exceptions)
+    return Reading("present" if judicial or validated else "absent", tuple(grants), tuple(exceptions))
 
 
 def _heavier(a: Weight | None, b: Weight | None) -> Weight | None:
@@ -416,7 +470,7 @@ def gaps(reading: Reading, model: Supervision, validation: UrgencyValidation) ->
         lowest = min(below, key=lambda g: _rank(g.level))
         found.append(Gap("authority", weight, tuple(dict.fromkeys(g.eid for g in below)),
                          lowest.words, lowest.level))
-    elif model.unstated is not None and not reading.authorisers:
+    elif model.unstated is not None and not reading.authorisers and not reading.exceptions:
         found.append(Gap("unstated", model.unstated, ()))
     for exception in reading.exceptions:
         found += _exception_gaps(exception, model.expectation(exception.data), validation)
