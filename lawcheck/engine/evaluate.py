@@ -345,16 +345,30 @@ def read_supervision(analysis: Analysis, requirement: Requirement, article: Prov
     and the articles it refers to."""
     assert requirement.supervision is not None
     block = analysis.block(article)
-    referred = _referred(analysis, article)
     key = ("supervision", requirement.id, article.eid)
     kept = analysis.memo.get(key)
     if kept is not None and kept[0] is requirement and same_units(kept[1], block) \
-            and same_units(kept[2], general) and same_units(kept[3], referred):
+            and same_units(kept[2], general) and same_units(kept[3], _referred(analysis, article) if kept[3] else ()):
         return kept[4]
-    rules = reaching(analysis, [u for u in general if analysis.article_of(u.eid) != article], article) + referred
-    reading = supervision.read(block, set(requirement.align[0]), requirement.supervision.data, rules)
+    rules = reaching(analysis, [u for u in general if analysis.article_of(u.eid) != article], article)
+    power, data = set(requirement.align[0]), requirement.supervision.data
+    reading = supervision.read(block, power, data, rules)
+    referred: list[Unit] = []
+    if not reading.authorisers:  # the article does not say who authorises: the articles it refers to may
+        referred = _referred(analysis, article)
+        reading = supervision.read(block, power, data, rules + referred) if referred else reading
     analysis.memo[key] = (requirement, tuple(block), tuple(general), tuple(referred), reading)
     return reading
+
+
+def referred_articles(analysis: Analysis, requirement: Requirement, alignments: Sequence[Alignment]) -> set[str]:
+    """The articles whose words the last reading of who authorises took from a reference."""
+    found: set[str] = set()
+    for alignment in alignments:
+        kept = analysis.memo.get(("supervision", requirement.id, alignment.eid))
+        if kept is not None:
+            found |= {a.eid for u in kept[3] if (a := analysis.article_of(u.eid)) is not None}
+    return found
 
 
 def supervision_result(reading: supervision.Reading) -> Result:
@@ -733,10 +747,11 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     else:
         stated = [analysis.concepts(analysis.provision(a.eid)) for a in alignments]  # type: ignore[arg-type]
         authorities = tuple(label for concept, label in _AUTHORITIES if any(concept in c for c in stated))
-    referred = [u for a in alignments if (p := analysis.provision(a.eid)) is not None for u in _referred(analysis, p)]
     considered = frozenset({c.eid for c in candidates} | {r.eid for r in referrers} | {a.eid for a in governing}
-                           | {a.eid for u in [*read.get("anywhere", ()), *referred]
-                              if (a := analysis.article_of(u.eid)) is not None})
+                           | {a.eid for u in read.get("anywhere", ()) if (a := analysis.article_of(u.eid)) is not None}
+                           | referred_articles(analysis, requirement, alignments)
+                           | {a.eid for alignment in alignments for eid in _references_of(analysis, alignment.eid)
+                              if (a := analysis.article_of(eid)) is not None})
     supporting = tuple(dict.fromkeys(_supporting(analysis, evaluation, aligned)
                                       + _defining(analysis, requirement, aligned)))
     return Assessed(requirement, status, score, alignments, evaluation, authorities, considered,
