@@ -431,3 +431,19 @@ def test_an_urgent_start_that_names_no_one_is_an_exception() -> None:
     assert bc21["safeguards"][JUDICIAL] == "present"
     assert [e["eId"] for e in bc21["exceptions"]] == ["sec_9__subsec_2"]
     assert f"BC-21/safeguard/{JUDICIAL}/urgency" in _codes(check)
+
+
+def test_a_section_on_urgent_interception_records_the_officer_who_acts_before_the_warrant() -> None:
+    """A section headed "Urgent interception" that lets an officer begin where an authorisation
+    could not be obtained in time, and apply to a judge within 24 hours: one exception, with
+    the officer as the one who acts and the judge's validation."""
+    urgent = _section("8", "Urgent interception", "Where an authorisation could not be obtained in time, a police "
+                      "officer may begin the interception of the content of specified communications, and shall within "
+                      "24 hours apply to a judge for an authorisation under section 9; if the authorisation is "
+                      "refused, the interception shall cease.")
+    warrant = _section("9", "Authorisation of interception", "A judge may, on application by a police officer, "
+                       "authorise the interception of the content of specified communications.")
+    bc21 = _requirement(_check(urgent, warrant), "BC-21")
+    assert bc21["safeguards"][JUDICIAL] == "present"
+    [exception] = bc21["exceptions"]
+    assert "police officer" in exception["authority"] and exception["validation"]["within"] == "PT24H"

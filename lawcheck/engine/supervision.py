@@ -382,7 +382,8 @@ def _validation_period(sentence: _Sentence) -> tuple[str, str | None, int] | Non
 
 def _exception(sentence: _Sentence, following: Sequence[_Sentence], default_data: str) -> PowerException:
     marker = (sentence.dispensed() or [m for m in sentence.matches if m.concept == "urgency"])[0].text
-    actors = sentence.actors()
+    # a heading "Urgent interception" names no one: the officer is in the words that follow it
+    actors = sentence.actors() or next((s.actors() for s in following if s.actors()), [])
     level, authority = (min(actors, key=lambda a: _rank(a[0])) if actors else (None, None))
     validation = _validation_period(sentence) if _validates(sentence) else None
     period = next((iso for iso, bound, start in sentence.durations
