@@ -195,3 +195,18 @@ def test_traffic_data_is_stated_by_enough_of_its_parts() -> None:
     assert tag("preserve information showing the origin, destination, route and time of the "
                "communication", "en").positive(("traffic_data",))
     assert not tag("the time and date of the hearing", "en").positive(("traffic_data",))
+
+
+@pytest.mark.parametrize(("text", "concept"), [
+    ("вследствие отсутствия надлежащего надзора или контроля", "lack_of_supervision"),
+    ("по решению районного суда", "court_authorisation"),
+    ("с санкции надзирающего прокурора", "prosecutor_authorisation"),
+])
+def test_a_russian_modifier_may_stand_inside_a_pattern(text: str, concept: str) -> None:
+    """An adjective or participle between the words of a term («отсутствие надлежащего
+    надзора» for «отсутствие надзора») keeps the term; a noun between them does not."""
+    assert tag(text, "ru").positive((concept,))
+
+
+def test_a_noun_between_the_words_of_a_russian_term_breaks_it() -> None:
+    assert not tag("решение вопроса суда", "ru").positive(("court_authorisation",))

@@ -203,3 +203,16 @@ def test_an_article_on_preservation_for_a_foreign_state_is_not_the_general_assis
     status = {r["id"]: r["status"] for r in report["requirements"]}
     assert status["BC-29"] != "missing"
     assert status["BC-27"] == "missing" and status["BC-28"] == "missing"
+
+
+def test_in_a_mutual_assistance_act_a_measure_headed_by_its_name_serves_the_request() -> None:
+    """The Act's title says every measure in it is taken for a foreign request: a section
+    headed only "Expedited disclosure of preserved traffic data", in which the prosecutor hands
+    the data to the requesting Party, is co-operation, not the domestic Art. 17 power."""
+    roles = _roles(_section(
+        "9", "Expedited disclosure of preserved traffic data",
+        "Where, in executing a request for preservation, the prosecutor finds that a service provider in another "
+        "State took part in the transmission, the prosecutor shall disclose to the requesting Party enough traffic "
+        "data to identify that service provider and the path of the communication."),
+        title="Mutual Assistance in Criminal Matters Act")
+    assert roles["sec_9"] == "cooperation"

@@ -96,6 +96,15 @@ def _russian_lemma(word: str) -> str:
     return chosen.normal_form
 
 
+@lru_cache(maxsize=200_000)
+def russian_modifier(word: str) -> bool:
+    """Whether a Russian word form is an adjective or a participle (pymorphy3's best parse):
+    a modifier that may stand inside a noun phrase a pattern names («отсутствие надлежащего
+    надзора», «решение районного суда»)."""
+    parses = _morph().parse(word.lower().replace("ё", "е"))
+    return bool(parses) and parses[0].tag.POS in ("ADJF", "PRTF")
+
+
 @lru_cache(maxsize=50_000)
 def russian_case(word: str) -> str | None:
     """The grammatical case of a Russian noun form by its best parse (pymorphy3 tag, e.g.

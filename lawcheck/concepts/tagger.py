@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from lawcheck.concepts.language import Token, tokenize
+from lawcheck.concepts.language import Token, russian_modifier, tokenize
 from lawcheck.concepts.lexicon import GAP, MAX_GAP, Lexicon, Pattern, load_lexicon
 from lawcheck.concepts.numbers import Duration, find_durations
 
+MODIFIERS = 2  # Russian adjectives or participles allowed between two words of a pattern
 NEGATION_REACH = 2  # words allowed between a negation cue and the match it negates
 NEGATION_AFTER_REACH = 2  # words allowed between a match and a negation that follows it
 _BOUNDARY = {",", ";", ":", ".", "!", "?", "(", ")", "—", "–"}
@@ -94,6 +95,33 @@ def _match_end(lemmas: list[str], i: int, pattern: Pattern) -> int | None:
     if i < len(lemmas) and lemmas[i] == head:
         return _match_end(lemmas, i + 1, rest)
     return None
+
+
+def _modified_end(lemmas: list[str], tokens: list[Token], i: int, pattern: Pattern) -> int | None:
+    """End index of a contiguous pattern matched at token i with Russian modifiers between
+    its words («решение районного суда» for «решение суда»), or None. A modifier is skipped
+    only where the pattern's next word does not follow at once."""
+    j = i + 1
+    for word in pattern[1:]:
+        skipped = 0
+        while j < len(lemmas) and lemmas[j] != word:
+            if skipped == MODIFIERS or not russian_modifier(tokens[j].text):
+                return None
+            j, skipped = j + 1, skipped + 1
+        if j == len(lemmas):
+            return None
+        j += 1
+    return j
+
+
+def _modified_pairs(lemmas: list[str], tokens: list[Token], i: int) -> list[tuple[str, str]]:
+    """The pairs (word i, a later word) with only Russian modifiers between them."""
+    pairs = []
+    for j in range(i + 1, min(i + 1 + MODIFIERS, len(lemmas) - 1)):
+        if lemmas[j] in _SENTENCE_ENDS or not russian_modifier(tokens[j].text):
+            break
+        pairs.append((lemmas[i], lemmas[j + 1]))
+    return pairs
 
 
 Candidate = tuple[str, Pattern, bool, int]  # concept, pattern, exclusion, span (0: no gap)
@@ -225,6 +253,7 @@ def tag_tokens(text: str, tokens: list[Token], lang: str) -> Tagged:
     found: list[tuple[str, int, int]] = []
     excluded: list[tuple[str, int, int]] = []
     last = len(lemmas) - 1
+    modified = lang == "ru"
     for i in [i for i, lemma in enumerate(lemmas) if lemma in index.starts]:
         lemma = lemmas[i]
         candidates = by_one.get(lemma, ())
@@ -237,9 +266,15 @@ def tag_tokens(text: str, tokens: list[Token], lang: str) -> Tagged:
             else:
                 end = i + len(pattern)
                 if end > len(lemmas) or (len(pattern) > 2 and tuple(lemmas[i:end]) != pattern):
-                    end = None
+                    end = _modified_end(lemmas, tokens, i, pattern) if modified and len(pattern) > 2 else None
             if end is not None:
                 (excluded if is_exclusion else found).append((concept, i, end))
+        if modified and i < last:  # «отсутствие надлежащего надзора» for «отсутствие надзора»
+            for pair in _modified_pairs(lemmas, tokens, i):
+                for concept, pattern, is_exclusion, _ in by_two.get(pair, ()):
+                    end = _modified_end(lemmas, tokens, i, pattern)
+                    if end is not None:
+                        (excluded if is_exclusion else found).append((concept, i, end))
     matches = []
     reach: dict[str, int] = {}  # per concept, the end of its last kept match
     for concept, i, end in sorted(found, key=lambda f: (f[1], -f[2])):

@@ -69,9 +69,10 @@ objectives, commencement) state its scope and reach and name the concepts it dea
 implement no offence, power or co-operation duty. The fine an article granting a power sets for
 disobeying its order punishes disobedience, not a Convention offence: no sanction of Art. 13."""
 # Weights of where a cue is found: the article's heading, its Part or Chapter, the Act's title,
-# and the share of its units (0 to 1); an Act's title speaks only for co-operation (a mutual
-# assistance Act). A role needs DECISIVE in all to be chosen.
-HEADING, CONTAINER, TITLE, SHARE = 3.0, 1.5, 3.0, 4.0
+# and the share of its units (0 to 1); an Act's title speaks only for co-operation, and as
+# strongly as a foreign heading: in a mutual assistance Act each measure serves a request, even
+# where its own heading names only the measure. A role needs DECISIVE in all to be chosen.
+HEADING, CONTAINER, TITLE, SHARE = 3.0, 1.5, 5.0, 4.0
 FOREIGN_HEADING = 5.0
 MAIN_RULE = 2.0  # the article's opening rule makes conduct an offence
 DECISIVE = 1.5
