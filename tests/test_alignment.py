@@ -457,3 +457,15 @@ def test_refusing_preservation_where_the_conduct_is_no_offence_here_is_dual_crim
     report = check_document(parse_document(akn_xml(body, language="rus"), "draft.xml")).report
     bc29 = _requirement(report, "BC-29")
     assert {e["id"]: e["status"] for e in bc29["elements"]}["no_dual_criminality"] == "conflict"
+
+
+def test_a_definition_that_names_an_act_defines_no_treaty_term() -> None:
+    """"“Computer Crimes Act” means the Computer Crimes Act, 2019" says what a citation refers
+    to: it is no definition of a computer system, and Art. 1 stays missing."""
+    entries = ["In this Act, unless the context otherwise requires—",
+               "“Computer Crimes Act” means the Computer Crimes Act, 2019;",
+               "“Minister” means the Minister responsible for justice."]
+    body = _definitions_article('<section eId="sec_2"><num>2.</num><heading>Interpretation</heading>', "</section>",
+                                entries)
+    report = check_document(parse_document(akn_xml(body), "draft.xml")).report
+    assert _requirement(report, "BC-1")["status"] == "missing"

@@ -331,3 +331,16 @@ def test_the_article_14_3_a_reservation_keeps_traffic_collection_no_narrower_tha
     codes = {f["code"] for f in json.loads((tmp_path / "r.json").read_text())["findings"]}
     assert ("BC-20/offence_range_not_narrower" in codes) is narrower
     assert "BC-20/no_offence_threshold" not in codes
+
+
+def test_a_secrecy_period_beside_a_preservation_order_is_not_its_duration() -> None:
+    """The order lasts no more than ninety days (ч. 2); the person ordered keeps it secret for a
+    year (ч. 3). The year is the secrecy's, not the order's: no conflict with Art. 16(2)."""
+    check = _check(_section(
+        "232-3", "Срочное сохранение компьютерных данных",
+        "Следователь с санкции прокурора выносит постановление о срочном сохранении конкретных компьютерных данных.",
+        "Лицо, которому направлено постановление, обязано обеспечить сохранность и целостность данных в течение срока, "
+        "указанного в постановлении, но не более девяноста суток.",
+        "Лицо, получившее постановление, обязано не разглашать сведения о его вынесении в течение одного года.",
+        element="article", sub="paragraph", prefix="art"), language="rus")
+    assert "BC-16/max_duration" not in _codes(check)

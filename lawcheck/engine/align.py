@@ -330,7 +330,18 @@ def _document_definitions(document: Document, lang: str) -> list[Definition]:
                           for c in find_clauses(provision.own_text, lang, listed=True)]
     entries: dict[str, Tagged] = {}  # an entry that defines several terms is tagged once
     return [Definition(term, eid, tag(term, lang), entries.get(text) or entries.setdefault(text, tag(text, lang)))
-            for term, eid, text in found]
+            for term, eid, text in found if not _names_an_enactment(term)]
+
+
+_ENACTMENTS = frozenset({"act", "code", "law", "ordinance", "decree", "regulations", "rules",
+                         "закон", "кодекс", "указ", "постановление"})
+
+
+def _names_an_enactment(term: str) -> bool:
+    """A defined term that names a law ("“Computer Crimes Act” means the Computer Crimes Act,
+    2019", «Кодекс») says what a citation refers to; it defines no concept of the treaty."""
+    words = term.strip(" \"'“”«»").split()
+    return len(words) > 1 and words[-1].lower().rstrip(".,") in _ENACTMENTS
 
 
 def _entry(document: Document, eid: str, text: str) -> str:

@@ -176,6 +176,9 @@ def limit(element: Element, blocks: Sequence[Block]) -> Result:
     # measure than one that merely sits nearby (a confidentiality period, a deadline).
     wanted = {"max" if element.limit.max else "min"}  # type: ignore[union-attr]
     stated = [s for s in stated if s[1].bound in wanted] or stated
+    # So does a period in a provision that names the measure itself, against one in a sibling
+    # provision framed only by the heading (the secrecy the person ordered must keep for a year).
+    stated = [s for s in stated if s[2]] or stated
     bound = ", ".join(f"{k} {v}" for k, v in (("max", element.limit.max),  # type: ignore[union-attr]
                                                 ("min", element.limit.min)) if v)  # type: ignore[union-attr]
     for unit, duration, matches in stated:
