@@ -469,3 +469,20 @@ def test_a_definition_that_names_an_act_defines_no_treaty_term() -> None:
                                 entries)
     report = check_document(parse_document(akn_xml(body), "draft.xml")).report
     assert _requirement(report, "BC-1")["status"] == "missing"
+
+
+def test_a_duty_to_protect_against_unauthorised_access_is_no_offence() -> None:
+    """«Операторы связи обязаны принимать меры по защите ... от несанкционированного доступа,
+    повреждения и блокирования» names the conduct it guards against; with no penalty of its own
+    it implements neither illegal access nor data interference. The offence beside it does."""
+    duty = ('<article eId="art_20"><num>Статья 20.</num><heading>Защита сетей связи от несанкционированного '
+            'доступа</heading><content><p>Операторы связи обязаны принимать меры по защите сетей связи и хранимых '
+            "данных от несанкционированного доступа, повреждения и блокирования.</p></content></article>")
+    report = check_document(parse_document(akn_xml(duty, language="rus"), "draft.xml")).report
+    assert _requirement(report, "BC-2")["status"] == "missing"
+    assert _requirement(report, "BC-4")["status"] == "missing"
+    english = _power(7, "Security of networks", "A service provider shall take appropriate measures to protect its "
+                     "network and the data it stores against unauthorised access, alteration or deletion.")
+    offence = _offence(8, "Illegal access", OFFENCES[0][1], 3)
+    report = check_document(parse_document(akn_xml(english + offence), "draft.xml")).report
+    assert _cited(report, "BC-2") == ["sec_8"]

@@ -438,11 +438,23 @@ def _alignment(analysis: Analysis, requirement: Requirement, article: Provision,
     if not accepts(requirement, analysis.role(article)):
         return None
     present = analysis.concepts(article)
+    if requirement.kind == "offence" and _protects_against(analysis, article, present):
+        return None
     heading = analysis.headings.get(article.eid)
     titled = heading is not None and heading.has(align[0])
     score = ALIGN_WEIGHT + HEADING_WEIGHT * titled \
         + (1 - ALIGN_WEIGHT - HEADING_WEIGHT) * _share(present, groups)
     return Alignment(article.eid, round(score, 3), ())
+
+
+def _protects_against(analysis: Analysis, article: Provision, present: frozenset[str]) -> bool:
+    """A duty to protect networks or data against unauthorised access or damage («обязаны
+    принимать меры по защите ... от несанкционированного доступа») names the conduct it guards
+    against, in its heading too: with no penalty or prohibition of its own it makes no offence."""
+    return "protective_duty" in present and present.isdisjoint(PENAL_CUES)
+
+
+PENAL_CUES = ("prohibition_clause", "offence_clause", "custodial_sanction", "monetary_sanction")
 
 
 def with_evidence(analysis: Analysis, requirement: Requirement,
