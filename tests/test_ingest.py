@@ -209,6 +209,20 @@ def test_run_together_text_splits_lists_but_not_references() -> None:
     assert not any(eid.startswith("sec_8__") for eid in ids)
 
 
+def test_a_heading_that_ends_in_etc_opens_its_section_in_an_excerpt() -> None:
+    """An excerpt jumps from section 3 to 43 and 66A; a heading ending "..., etc." is no
+    sentence, so each opens its own section instead of joining the one before."""
+    text = ("1. Short title\n(1) This Act may be cited as the Electronic Offences Act.\n\n"
+            "3. Authentication\n(1) A subscriber may authenticate a record.\n\n"
+            "43. Penalty for damage to computer, computer system, etc.\n(1) A person who damages a computer shall "
+            "pay compensation.\n\n"
+            "66A. Punishment for sending offensive messages, etc.\n(1) A person who sends an offensive message "
+            "commits an offence.\n")
+    ids = eids(import_bytes(text.encode(), "excerpt.txt"))
+    assert {"sec_43", "sec_43__subsec_1", "sec_66A"} <= set(ids)
+    assert not any(eid.startswith("sec_3__subsec_1__") for eid in ids)
+
+
 def test_article_style_english_draft() -> None:
     text = ("Article 16 – Expedited preservation\n1 Each Party shall adopt measures.\n2 Each Party shall also "
             "act.\n\nArticle 17. Partial disclosure\n1. A Party shall ensure:\n(a) one thing; and\n(b) another.\n"

@@ -60,7 +60,9 @@ _ITEM = re.compile(
 
 _BARE_ITEM = re.compile(r"^(?P<n>\d{1,3})\s+(?P<rest>[A-ZА-ЯЁ«\"“].*)$")
 _HEADING_MAX_WORDS = 25
-_SENTENCE_END = re.compile(r"[.;:,]$")
+# A sentence ends in punctuation; a heading may end in an abbreviation ("... computer system,
+# etc.", «и т.д.», "No.")
+_SENTENCE_END = re.compile(r"(?<!\betc)(?<!\bт\.д)(?<!\bт\.п)[.;:,]$")
 
 
 @dataclass(frozen=True, slots=True)
