@@ -447,3 +447,21 @@ def test_a_section_on_urgent_interception_records_the_officer_who_acts_before_th
     assert bc21["safeguards"][JUDICIAL] == "present"
     [exception] = bc21["exceptions"]
     assert "police officer" in exception["authority"] and exception["validation"]["within"] == "PT24H"
+
+
+def test_a_rule_for_the_listed_measures_it_cites_by_item_governs_them() -> None:
+    """An operational-search law lists its measures in ст. 6; ст. 8 says that those of
+    «подпунктами 3) и 4) пункта 1 статьи 6» need a court's sanction: the interception of item 4
+    is judicially authorised."""
+    layout = {"element": "article", "sub": "paragraph", "prefix": "art"}
+    listing = ('<article eId="art_6"><num>Статья 6.</num><heading>Оперативно-розыскные мероприятия</heading>'
+               '<paragraph eId="art_6__para_1"><num>1.</num><intro><p>Проводятся следующие мероприятия:</p></intro>'
+               '<point eId="art_6__para_1__point_1"><num>1)</num><content><p>опрос;</p></content></point>'
+               '<point eId="art_6__para_1__point_2"><num>2)</num><content><p>наведение справок;</p></content></point>'
+               '<point eId="art_6__para_1__point_3"><num>3)</num><content><p>контроль почтовых отправлений;</p>'
+               '</content></point><point eId="art_6__para_1__point_4"><num>4)</num><content><p>перехват сообщений, '
+               "передаваемых посредством компьютерных систем.</p></content></point></paragraph></article>")
+    rule = _section("8", "Условия проведения", "Мероприятия, предусмотренные подпунктами 3) и 4) пункта 1 статьи 6 "
+                    "настоящего Закона, проводятся только с санкции суда.", **layout)
+    bc21 = _requirement(_check(listing + rule, language="rus"), "BC-21")
+    assert bc21["safeguards"][JUDICIAL] == "present"
