@@ -246,7 +246,9 @@ def test_kz_svyaz_article_2_defines_terms_in_russian(kz_svyaz: Document) -> None
 
 
 def test_no_definitions_from_ordinary_sentences(kz_uk: Document, akn) -> None:
-    assert kz_uk.definitions == ()
+    # the code defines only crime and criminal misdemeanour («Преступлением признается ...»)
+    assert [(d.term, d.eid) for d in kz_uk.definitions] == [("Преступлением", "art_10__para_2"),
+                                                            ("Уголовным проступком", "art_10__para_3")]
     body = """<section eId="sec_1"><num>1.</num><heading>Powers</heading><content>
       <p>The Minister means to act quickly; this includes any order.</p>
       <p>A court includes a judge in chambers.</p></content></section>"""
@@ -266,6 +268,17 @@ def test_markup_definitions(samples: Path) -> None:
     assert [(d.term, d.eid, d.source) for d in document.definitions] == [
         ("agricultural area", "sec_1__subsec_1", "markup")]
     assert "<attachments> (schedules) not read as provisions" in document.warnings
+
+
+def test_a_russian_term_in_the_instrumental_before_priznaetsya_is_defined(akn) -> None:
+    body = """<article eId="art_4"><num>Статья 4.</num><heading>Обязанности поставщиков</heading>
+      <paragraph eId="art_4__para_1"><num>1.</num><content><p>Для целей настоящей статьи поставщиком услуг
+      признается любое лицо, предоставляющее пользователям возможность обмениваться информацией.</p></content>
+      </paragraph><paragraph eId="art_4__para_2"><num>2.</num><content><p>Лицо признается виновным только по
+      приговору суда. Деяние, совершенное в состоянии крайней необходимости, не признается преступлением.</p>
+      </content></paragraph></article>"""
+    document = parse_document(akn(body, language="rus"), "draft.xml")
+    assert [(d.term, d.eid) for d in document.definitions] == [("поставщиком услуг", "art_4__para_1")]
 
 
 def test_russian_pod_ponimaetsya(akn) -> None:
@@ -423,3 +436,12 @@ def test_parse_document_from_bytes_and_language_codes(akn) -> None:
     assert document.source == "upload.xml" and document.language == "kk"
     assert isinstance(document.provisions[0], Provision)
     assert Counter(p.element for p in document.walk()) == {"section": 1}
+
+
+def test_a_russian_quoted_term_defined_with_a_plural_verb(akn) -> None:
+    body = """<article eId="art_2"><num>Статья 2.</num><heading>Значение терминов</heading>
+      <paragraph eId="art_2__para_1"><num>1.</num><content><p>«Данные о трафике» означают компьютерные данные,
+      указывающие на источник, назначение, маршрут и время передачи сообщения.</p></content></paragraph>
+      </article>"""
+    document = parse_document(akn(body, language="rus"), "draft.xml")
+    assert [d.term for d in document.definitions] == ["Данные о трафике"]

@@ -40,3 +40,16 @@ def test_a_russian_alias_is_recognised_in_any_case() -> None:
     assert not in_force[0]
     assert "intelligence_purpose" in with_aliases(tag(texts[1], "ru"), in_force[1]).present
     assert "intelligence_purpose" not in tag(texts[1], "ru").present
+
+
+def test_a_term_defined_as_a_foreign_request_carries_that_meaning_to_each_use() -> None:
+    """“request” means a request for mutual legal assistance from a foreign State: a section
+    that then says only "on a request, a judge may authorise the interception" serves foreign
+    requests (Art. 34)."""
+    interpretation = ('<section eId="sec_2"><num>2.</num><heading>Interpretation</heading><content>'
+                      "<p>In this Act, “request” means a request for mutual legal assistance made by a foreign "
+                      "State.</p></content></section>")
+    power = _section(11, "Interception on request", "On a request, a judge may authorise the interception of the "
+                     "content of specified communications transmitted by means of a computer system in the Republic.")
+    report = check_document(parse_document(akn_xml(interpretation + power), "draft.xml"), lang="en").report
+    assert _cited(report, "BC-34") == ["sec_11"]

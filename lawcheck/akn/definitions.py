@@ -53,10 +53,16 @@ _EN_NOT_TERMS = frozenset({"a", "an", "the", "this", "that", "these", "such", "a
 _RU_NUMBER = r"(?:\d+(?:-\d+)*\)\s*)?"
 _RU_ALIAS = r"(?:\((?:далее|в дальнейшем)[^)]*\)\s*)?"
 _RU_QUOTED = re.compile(
-    rf"^{_RU_NUMBER}{_QUOTED_TERM}\s*{_RU_ALIAS}(?:[–—-]\s|означает\b|является\b)")
+    rf"^{_RU_NUMBER}{_QUOTED_TERM}\s*{_RU_ALIAS}(?:[–—-]\s|означа(?:ет|ют)\b|являю?тся\b)")
 _RU_POD = re.compile(
     r"(?:^|[.;:]\s+)(?:[^.;:]{0,80}?\s)?[Пп]од\s+(?:«(?P<qterm>[^»]{1,80})»|"
     r"(?P<term>[^,.;:()«»\n]{2,80}?))\s+понима(?:ется|ются|ют)\b")
+
+# «Поставщиком услуг признается любое лицо ...», «Провайдером в настоящем Законе признается ...»:
+# the term, in the instrumental, just before «признается» (after any words of scope)
+_RU_PRIZN = re.compile(r"([^.;:]{1,120}?)\s+призна(?:е|ю)тся\b")
+_RU_SCOPE_PHRASE = re.compile(r"(?:для целей|в)\s+настоящ\w+\s+\w+,?", re.IGNORECASE)
+_RU_INSTRUMENTAL = re.compile(r"[А-ЯЁа-яё-]+(?:ом|ем|ём|ым|им|ой|ей|ою|ею|ами|ями|ыми|ими|ью)")
 
 _SCOPE_WORDS = {
     "act": "act", "acts": "act", "code": "act", "law": "act", "ordinance": "act",
@@ -228,14 +234,28 @@ def _first_dash(body: str, limit: int = 200) -> int:
 
 
 def _russian_pod(text: str) -> list[str]:
-    if "понима" not in text:
-        return []
+    """«Под X понимается ...» and «Xом признается ...»."""
     terms = []
-    for match in _RU_POD.finditer(text):
+    for match in (_RU_POD.finditer(text) if "понима" in text else ()):
         term = _tidy(match.group("qterm") or match.group("term") or "")
         if term and len(term.split()) <= 8:
             terms.append(term)
+    if "призна" in text:
+        terms += [found for match in _RU_PRIZN.finditer(text) if (found := _instrumental_term(match.group(1)))]
     return terms
+
+
+def _instrumental_term(before: str) -> str | None:
+    """The term before «признается»: the last words before it, once words of scope («для целей
+    настоящей статьи», «в настоящем Законе») are set aside, opening with a noun phrase in the
+    instrumental («поставщиком услуг»); «лицо признается виновным» defines nothing."""
+    words = _RU_SCOPE_PHRASE.sub(" ", before).split(",")[-1].split()[-4:]
+    if not words or words[-1].lower() == "не":  # «не признается преступлением»: an exception
+        return None
+    for i, word in enumerate(words):
+        if _RU_INSTRUMENTAL.fullmatch(word.strip("«»\"")):
+            return _tidy(" ".join(words[i:]))
+    return None
 
 
 def _tidy(term: str) -> str:

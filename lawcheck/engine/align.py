@@ -18,6 +18,7 @@ from lawcheck.akn import Document, Provision
 from lawcheck.akn.definitions import find_clauses, is_definitions_heading
 from lawcheck.akn.vocab import ARTICLE_LEVEL
 from lawcheck.concepts.aliases import Aliases, aliases_in_force, with_aliases
+from lawcheck.concepts.language import tokenize
 from lawcheck.concepts.tagger import Tagged, tag
 from lawcheck.engine.roles import FOREIGN, Framing, accepts, role_of
 from lawcheck.engine.units import Block, Definition, Unit, UnitList
@@ -308,6 +309,12 @@ def analyse(document: Document, lang: str) -> Analysis:
     provisions = checked_provisions(document)
     texts = [" ".join(part for part in (p.num, p.heading, p.own_text) if part) for p in provisions]
     aliases = {p.eid: found for p, found in zip(provisions, aliases_in_force(texts, lang), strict=True) if found}
+    definitions = _document_definitions(document, lang)
+    meanings = _defined_meanings(definitions, lang)
+    if meanings:  # each use of the term outside its definition carries the meaning
+        defining = {d.eid for d in document.definitions}
+        aliases = {p.eid: aliases.get(p.eid, {}) if p.eid in defining else
+                   {**meanings, **aliases[p.eid]} if p.eid in aliases else meanings for p in provisions}
     units: dict[str, Unit] = {}
     for p, text in zip(provisions, texts, strict=True):  # parents come before their children
         parent = units.get(p.parent.eid) if p.parent is not None else None
@@ -316,7 +323,33 @@ def analyse(document: Document, lang: str) -> Analysis:
     articles = _article_level(provisions)
     headings = {a.eid: tag(a.heading, lang) for a in articles if a.heading}
     return Analysis(document, lang, units, articles, _definition_articles(document, provisions),
-                    headings, _document_definitions(document, lang), aliases=aliases)
+                    headings, definitions, aliases=aliases)
+
+
+MEANING_CHARS = 70  # where a definition says what its term is: the words just after the term
+
+
+def _defined_meanings(definitions: Sequence[Definition], lang: str) -> Aliases:
+    """Terms the law defines as a foreign request, a foreign State or a channel of co-operation
+    (""request" means a request for mutual legal assistance from a foreign State", «запрос –
+    запрос иностранного государства о правовой помощи»), with that meaning: a section that then
+    says only "on a request, a judge may authorise ..." serves a foreign request. Only the
+    co-operation meaning is carried: the other words of a definition would make every use of a
+    common term ("data", "computer") state what its definition mentions in passing."""
+    meanings: dict[tuple[str, ...], frozenset[str]] = {}
+    for definition in definitions:
+        if definition.entry is None or len(definition.term.split()) > 4:
+            continue
+        text = definition.entry.text
+        at = text.lower().find(definition.term.lower())
+        start = at + len(definition.term) if at >= 0 else 0
+        head = {m.concept for m in definition.entry.matches
+                if start <= m.start < start + MEANING_CHARS and not m.negated}
+        carried = (head & set(FOREIGN)) - definition.tagged.present
+        term = tuple(t.lemma for t in tokenize(definition.term.lower(), lang))
+        if carried and term:
+            meanings[term] = frozenset(carried) | meanings.get(term, frozenset())
+    return meanings
 
 
 def _document_definitions(document: Document, lang: str) -> list[Definition]:
