@@ -445,3 +445,13 @@ def test_a_russian_quoted_term_defined_with_a_plural_verb(akn) -> None:
       </article>"""
     document = parse_document(akn(body, language="rus"), "draft.xml")
     assert [d.term for d in document.definitions] == ["Данные о трафике"]
+
+
+def test_unquoted_english_terms_defined_with_is_in_an_interpretation_section(akn) -> None:
+    body = """<section eId="sec_2"><num>2.</num><heading>Interpretation</heading><content>
+      <p>In this Act—</p>
+      <p>computer data is any representation of facts, information or concepts suitable for processing;</p>
+      <p>traffic data is data relating to a communication by means of a computer system;</p>
+      <p>This section is to be read with section 5.</p></content></section>"""
+    document = parse_document(akn(body), "draft.xml")
+    assert [d.term for d in document.definitions] == ["computer data", "traffic data"]

@@ -42,7 +42,7 @@ _EN_QUOTED = re.compile(
     r"(?P<verb>means|includes|shall mean|shall include|has the (?:same )?meaning|refers to|is)\b")
 _EN_PLAIN = re.compile(
     r"^(?P<term>[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,9}?)\s+(?<!\bby\s)"
-    r"(?P<verb>means|includes|has the (?:same )?meaning|refers to|is defined as|shall mean)\b")
+    r"(?P<verb>means|includes|has the (?:same )?meaning|refers to|is defined as|shall mean|is)\b")
 # In a definitions list: "1° computer data: any representation ...", "(a) hacking – ..."
 _EN_ITEM_NUMBER = re.compile(r"^(?:\d+\s*[°º.)]|\(\d+\)|\(?[a-z]{1,4}\))\s*")
 _EN_LISTED = re.compile(r"^(?P<term>[A-Za-z][\w'’-]*(?:\s+[\w'’()/-]+){0,7}?)\s*(?::|\s[–—-])\s")
@@ -174,6 +174,8 @@ def _english(body: str, lead: bool, plain_allowed: bool) -> str | None:
         return None
     words = match.group("term").split()
     if words[0].lower() in _EN_NOT_TERMS:
+        return None
+    if match.groupdict().get("verb") == "is" and len(words) > 4:  # "computer data is any ...": a short term
         return None
     half = len(words) // 2
     if len(words) % 2 == 0 and words[:half] == words[half:]:
