@@ -455,3 +455,17 @@ def test_unquoted_english_terms_defined_with_is_in_an_interpretation_section(akn
       <p>This section is to be read with section 5.</p></content></section>"""
     document = parse_document(akn(body), "draft.xml")
     assert [d.term for d in document.definitions] == ["computer data", "traffic data"]
+
+
+def test_a_codes_rule_of_liability_worded_with_priznaetsya_is_no_definition(akn) -> None:
+    """«Покушением на преступление признаются умышленные действия ...» is the code's rule on
+    attempt (Art. 11), not a definition; «Провайдером в настоящем Законе признается ...» says
+    for what it defines, and is one."""
+    body = """<article eId="art_30"><num>Статья 30.</num><heading>Покушение на преступление</heading>
+      <paragraph eId="art_30__para_1"><num>1.</num><content><p>Покушением на преступление признаются умышленные
+      действия лица, непосредственно направленные на совершение преступления.</p></content></paragraph></article>
+      <article eId="art_31"><num>Статья 31.</num><heading>Обязанности провайдеров</heading>
+      <paragraph eId="art_31__para_1"><num>1.</num><content><p>Провайдером в настоящем Законе признается любое
+      лицо, предоставляющее услуги связи.</p></content></paragraph></article>"""
+    document = parse_document(akn(body, language="rus"), "draft.xml")
+    assert [(d.term, d.eid) for d in document.definitions] == [("Провайдером", "art_31__para_1")]

@@ -223,6 +223,18 @@ def test_a_heading_that_ends_in_etc_opens_its_section_in_an_excerpt() -> None:
     assert not any(eid.startswith("sec_3__subsec_1__") for eid in ids)
 
 
+def test_unquoted_definitions_run_together_are_one_paragraph_each() -> None:
+    """"Meaning of expressions" is a definitions heading, and its one run of unquoted terms
+    ("...: computer system refers to ...; computer data is ...") gives one definition each."""
+    text = ("2. Meaning of expressions\nFor the purposes of this Act the following expressions have the meanings "
+            "assigned: computer system refers to any device that processes data automatically; computer data is any "
+            "representation of facts suitable for processing; service provider refers to any entity that provides "
+            "the ability to communicate.\n\n3. Illegal access\n(1) A person who accesses a computer system without "
+            "right commits an offence.\n")
+    document = parse_document(import_bytes(text.encode(), "act.txt"), "act.xml")
+    assert [d.term for d in document.definitions] == ["computer system", "computer data", "service provider"]
+
+
 def test_article_style_english_draft() -> None:
     text = ("Article 16 – Expedited preservation\n1 Each Party shall adopt measures.\n2 Each Party shall also "
             "act.\n\nArticle 17. Partial disclosure\n1. A Party shall ensure:\n(a) one thing; and\n(b) another.\n"

@@ -401,7 +401,7 @@ class _Builder:
                     self.definitions.append(Definition(term, frame.eid, text, line, "markup",
                                                        scope))
             return
-        if not (frame.def_scope or _DEF_CANDIDATE.match(text) or "понима" in text):
+        if not (frame.def_scope or _DEF_CANDIDATE.match(text) or "понима" in text or "призна" in text):
             return
         # in a definitions unit every block may define; in a numbered definition item
         # («1) абонент – ...») only its first block, the rest continues that definition

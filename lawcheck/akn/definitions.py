@@ -142,7 +142,7 @@ def read_block(text: str, language: str, listed: bool) -> BlockReading:
         term = _russian(body, listed or lead)
         if term:
             clauses.append(Clause(term, scope))
-        clauses.extend(Clause(term, scope) for term in _russian_pod(text))
+        clauses.extend(Clause(term, scope) for term in _russian_pod(text, listed or lead))
     opens = None
     if lead:
         rest = body.rstrip()
@@ -235,15 +235,20 @@ def _first_dash(body: str, limit: int = 200) -> int:
     return best
 
 
-def _russian_pod(text: str) -> list[str]:
-    """«Под X понимается ...» and «Xом признается ...»."""
+def _russian_pod(text: str, listed: bool) -> list[str]:
+    """«Под X понимается ...», and «Xом признается ...» where definitions are listed or the
+    sentence says for what it defines («Для целей настоящей статьи поставщиком услуг
+    признается ...»): a code's «Покушением на преступление признаются ...» is its rule of
+    liability for attempt, not a definition."""
     terms = []
     for match in (_RU_POD.finditer(text) if "понима" in text else ()):
         term = _tidy(match.group("qterm") or match.group("term") or "")
         if term and len(term.split()) <= 8:
             terms.append(term)
     if "призна" in text:
-        terms += [found for match in _RU_PRIZN.finditer(text) if (found := _instrumental_term(match.group(1)))]
+        terms += [found for match in _RU_PRIZN.finditer(text)
+                  if (listed or _RU_SCOPE_PHRASE.search(match.group(1)))
+                  and (found := _instrumental_term(match.group(1)))]
     return terms
 
 

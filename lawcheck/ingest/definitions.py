@@ -21,6 +21,10 @@ _INTRO = re.compile(
 _QUOTED_TERM = re.compile(
     r"(?<=[;:—–])\s*(?=[“\"«]\s*[^“”\"«»]{1,100}?\s*[”\"»]\s*,?\s*"
     r"(?:means|includes|in relation|has the|shall mean|refers|–|—|-\s|означает|понимается))")
+# "...: computer system refers to ...; service provider refers to ...": unquoted terms of a
+# definitions section run together, each after a clause end
+_PLAIN_TERM = re.compile(
+    r"(?<=[;:—–])\s*(?=[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:means|refers to|includes|is)\s)")
 _FRENCH_EQUIVALENT = re.compile(r"(?<=[;.,])\s*\(\s*([^()\d]{2,80}?)\s*\)\s+(?=\S)")
 _LABEL_LIKE = re.compile(r"[a-z]|([a-z])\1{1,3}|[ivxlc]{1,6}|[A-Z]{1,2}")
 _DEFINING_WORD = re.compile(r"\b(?:means|includes|has the same meaning)\b")
@@ -40,6 +44,8 @@ def several_definitions(text: str) -> bool:
 def split_definitions(text: str) -> list[str]:
     """The definitions in one run of text, each as its own block (the intro stays first)."""
     pieces = _split_quoted(text)
+    if len(pieces) == 1:
+        pieces = _cut(text, [match.end() for match in _PLAIN_TERM.finditer(text)])
     if len(pieces) == 1:
         pieces = _split_french(text)
     return [piece for piece in (part.strip() for part in pieces) if piece]

@@ -24,10 +24,6 @@ GROUP_RANKS = {"book": 0, "part": 1, "subpart": 2, "division": 2, "chapter": 3, 
 """Nesting order of headings: a heading closes every open unit of the same or a lower rank."""
 
 ARTICLE_KINDS = frozenset({"article", "section"})
-_DEFINITION_HEADING = re.compile(
-    r"(?i)\b(?:interpretation|definitions?|meaning of (?:terms|words)|terms used|основные понятия|"
-    r"понятия|термины|определения)\b")
-
 _NUMBER = (r"(?P<n>\d+(?:[.\-]\d+)*(?:[A-Za-z](?![A-Za-z]))?(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?"
            r"|[IVXLCDM]+(?![A-Za-z])|[A-Z](?![A-Za-z]))")
 _WORDS = (
@@ -132,8 +128,6 @@ def is_note(text: str) -> bool:
     return bool(_NOTE.match(text))
 
 
-def is_definitions_heading(heading: str) -> bool:
-    return bool(_DEFINITION_HEADING.search(heading))
 
 
 def looks_like_heading(text: str) -> bool:

@@ -33,6 +33,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from lawcheck.akn.definitions import is_definitions_heading
 from lawcheck.akn.numbering import NumKey
 from lawcheck.ingest.definitions import several_definitions, starts_definitions
 from lawcheck.ingest.inline import Candidate, find_candidates, opens_item, split_trailing_headings
@@ -42,7 +43,6 @@ from lawcheck.ingest.labels import (
     Reading,
     Style,
     UnitHeading,
-    is_definitions_heading,
     is_note,
     looks_like_heading,
     parse_bare_label,
