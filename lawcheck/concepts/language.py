@@ -79,30 +79,38 @@ def _morph() -> Any:
 
 
 @lru_cache(maxsize=200_000)
-def _russian_lemma(word: str) -> str:
-    """The best parse's normal form, ties going to nouns. A participle that the dictionary
-    also knows as an adjective reads as the adjective in every case: «предусмотренных» as
-    «предусмотренный», like «предусмотренные», not as the verb «предусмотреть»."""
+def _russian_analysis(word: str) -> tuple[str, bool]:
+    """The word's lemma and whether it is a modifier, from one parse.
+
+    The lemma is the best parse's normal form, ties going to nouns. A participle that the
+    dictionary also knows as an adjective reads as the adjective in every case:
+    «предусмотренных» as «предусмотренный», like «предусмотренные», not as the verb
+    «предусмотреть». A modifier is an adjective or participle by the best parse: it may stand
+    inside a noun phrase a pattern names («отсутствие надлежащего надзора», «решение районного
+    суда»)."""
     parses = _morph().parse(word)
     if not parses:
-        return word
+        return word, False
+    modifier = parses[0].tag.POS in ("ADJF", "PRTF")
     best = parses[0].score
     tied = [p for p in parses if p.score >= best - 1e-9]
     chosen = next((p for p in tied if p.tag.POS == "NOUN"), tied[0])
     if chosen.tag.POS == "PRTF":
         adjective = next((p for p in parses if p.tag.POS == "ADJF"), None)
         if adjective is not None:
-            return adjective.normal_form
-    return chosen.normal_form
+            return adjective.normal_form, modifier
+    return chosen.normal_form, modifier
+
+
+def _russian_lemma(word: str) -> str:
+    return _russian_analysis(word)[0]
 
 
 @lru_cache(maxsize=200_000)
 def russian_modifier(word: str) -> bool:
-    """Whether a Russian word form is an adjective or a participle (pymorphy3's best parse):
-    a modifier that may stand inside a noun phrase a pattern names («отсутствие надлежащего
-    надзора», «решение районного суда»)."""
-    parses = _morph().parse(word.lower().replace("ё", "е"))
-    return bool(parses) and parses[0].tag.POS in ("ADJF", "PRTF")
+    """Whether a Russian word form is an adjective or a participle (see `_russian_analysis`)."""
+    low = word.lower().replace("ё", "е")
+    return (low.isalpha() or "-" in low) and _russian_analysis(low)[1]
 
 
 @lru_cache(maxsize=50_000)

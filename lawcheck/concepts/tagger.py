@@ -114,13 +114,19 @@ def _modified_end(lemmas: list[str], tokens: list[Token], i: int, pattern: Patte
     return j
 
 
-def _modified_pairs(lemmas: list[str], tokens: list[Token], i: int) -> list[tuple[str, str]]:
-    """The pairs (word i, a later word) with only Russian modifiers between them."""
+def _modified_pairs(lemmas: list[str], tokens: list[Token], i: int,
+                    known: dict[tuple[str, str], list[Candidate]]) -> list[tuple[str, str]]:
+    """The pairs (word i, a later word) that begin a pattern, with only Russian modifiers
+    between them (the pair is looked up first: most are no pattern's beginning)."""
     pairs = []
-    for j in range(i + 1, min(i + 1 + MODIFIERS, len(lemmas) - 1)):
-        if lemmas[j] in _SENTENCE_ENDS or not russian_modifier(tokens[j].text):
+    for skip in range(1, MODIFIERS + 1):
+        end = i + skip + 1
+        if end >= len(lemmas):
             break
-        pairs.append((lemmas[i], lemmas[j + 1]))
+        pair = (lemmas[i], lemmas[end])
+        if pair in known and all(lemmas[j] not in _SENTENCE_ENDS and russian_modifier(tokens[j].text)
+                                 for j in range(i + 1, end)):
+            pairs.append(pair)
     return pairs
 
 
@@ -144,6 +150,7 @@ class _PatternIndex:
     by_two: dict[tuple[str, str], list[Candidate]]
     starts: frozenset[str]
     composed: tuple[tuple[str, frozenset[str], int], ...]  # concept, its parts, how many are enough
+    pair_starts: frozenset[str] = frozenset()  # lemmas that begin a contiguous multi-word pattern
 
 
 @cache
@@ -160,7 +167,7 @@ def _index(lang: str) -> _PatternIndex:
                 by_one.setdefault(first, []).append((concept, pattern, is_exclusion, span))
     starts = frozenset(by_one) | frozenset(first for first, _ in by_two)
     composed = tuple((c.id, frozenset(c.composed_of), c.at_least) for c in lexicon.concepts.values() if c.composed_of)
-    return _PatternIndex(lexicon, by_one, by_two, starts, composed)
+    return _PatternIndex(lexicon, by_one, by_two, starts, composed, frozenset(first for first, _ in by_two))
 
 
 def _ends_with(lemmas: list[str], end: int, phrases: tuple[Pattern, ...]) -> bool:
@@ -269,8 +276,8 @@ def tag_tokens(text: str, tokens: list[Token], lang: str) -> Tagged:
                     end = _modified_end(lemmas, tokens, i, pattern) if modified and len(pattern) > 2 else None
             if end is not None:
                 (excluded if is_exclusion else found).append((concept, i, end))
-        if modified and i < last:  # «отсутствие надлежащего надзора» for «отсутствие надзора»
-            for pair in _modified_pairs(lemmas, tokens, i):
+        if modified and i < last and lemma in index.pair_starts:  # «отсутствие надлежащего надзора»
+            for pair in _modified_pairs(lemmas, tokens, i, by_two):
                 for concept, pattern, is_exclusion, _ in by_two.get(pair, ()):
                     end = _modified_end(lemmas, tokens, i, pattern)
                     if end is not None:
