@@ -344,3 +344,17 @@ def test_a_secrecy_period_beside_a_preservation_order_is_not_its_duration() -> N
         "Лицо, получившее постановление, обязано не разглашать сведения о его вынесении в течение одного года.",
         element="article", sub="paragraph", prefix="art"), language="rus")
     assert "BC-16/max_duration" not in _codes(check)
+
+
+def test_a_fiscal_ground_in_a_list_of_refusal_grounds_conflicts_with_art_25() -> None:
+    """"A request may be refused if— ... (b) the request relates to an offence of a fiscal
+    nature": the ground stands in an item, the refusal in the words that open the list."""
+    body = ('<section eId="sec_5"><num>5.</num><heading>Refusal of assistance</heading>'
+            '<subsection eId="sec_5__subsec_1"><num>(1)</num><intro><p>A request for mutual legal assistance '
+            "from a foreign State may be refused if—</p></intro>"
+            '<paragraph eId="sec_5__subsec_1__para_a"><num>(a)</num><content><p>it relates to a political offence; '
+            "or</p></content></paragraph>"
+            '<paragraph eId="sec_5__subsec_1__para_b"><num>(b)</num><content><p>it relates to an offence of a '
+            "fiscal nature, including an offence concerning taxes or currency control.</p></content></paragraph>"
+            "</subsection></section>")
+    assert "BC-25/no_fiscal_refusal" in _codes(_check(body))
