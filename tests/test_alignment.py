@@ -486,3 +486,18 @@ def test_a_duty_to_protect_against_unauthorised_access_is_no_offence() -> None:
     offence = _offence(8, "Illegal access", OFFENCES[0][1], 3)
     report = check_document(parse_document(akn_xml(english + offence), "draft.xml")).report
     assert _cited(report, "BC-2") == ["sec_8"]
+
+
+def test_an_extradition_acts_rule_of_speciality_is_not_mutual_assistance() -> None:
+    """In an Extradition Act, "a person surrendered shall not be proceeded against for any other
+    offence unless the Minister consents" and "at the request of the requesting State, submit the
+    case for prosecution" are about surrender: they carry neither Art. 27 nor Art. 28."""
+    body = (_power(8, "Prosecution instead of extradition", "Where extradition is refused because the person "
+                   "sought is a citizen, the Minister shall, at the request of the requesting State, submit the case "
+                   "to the Director of Public Prosecutions and report the outcome.")
+            + _power(9, "Rule of speciality", "A person surrendered under this Act shall not be proceeded against for "
+                     "any offence other than that for which the person was extradited, unless the Minister consents, "
+                     "and any information received shall be used only for that purpose."))
+    report = check_document(parse_document(akn_xml(body, title="Extradition Act"), "draft.xml")).report
+    for rid in ("BC-25", "BC-27", "BC-28"):
+        assert _requirement(report, rid)["status"] == "missing", rid

@@ -473,11 +473,29 @@ def _alignment(analysis: Analysis, requirement: Requirement, article: Provision,
     present = analysis.concepts(article)
     if requirement.kind == "offence" and _protects_against(analysis, article, present):
         return None
+    if _extradition_only(analysis, article, present, align):
+        return None
     heading = analysis.headings.get(article.eid)
     titled = heading is not None and heading.has(align[0])
     score = ALIGN_WEIGHT + HEADING_WEIGHT * titled \
         + (1 - ALIGN_WEIGHT - HEADING_WEIGHT) * _share(present, groups)
     return Alignment(article.eid, round(score, 3), ())
+
+
+ASSISTANCE = ("mla_request", "mutual_legal_assistance")
+
+
+def _extradition_only(analysis: Analysis, article: Provision, present: frozenset[str],
+                      align: Sequence[tuple[str, ...]]) -> bool:
+    """An article of an extradition Act or Part ("at the request of the requesting State, submit
+    the case for prosecution", the rule of speciality, things handed over with the person) is
+    about surrender, not mutual assistance: it does not carry the assistance articles unless it,
+    or a heading above it, speaks of assistance."""
+    if not set(align[0]) & set(ASSISTANCE) or "extradition" in align[0] or "mutual_legal_assistance" in present:
+        return False
+    framing = analysis.framing(article)
+    headings = [h for h in (framing.heading, *framing.containers, framing.title) if h is not None]
+    return any(h.has(("extradition",)) for h in headings) and not any(h.has(ASSISTANCE) for h in headings)
 
 
 def _protects_against(analysis: Analysis, article: Provision, present: frozenset[str]) -> bool:
