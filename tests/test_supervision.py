@@ -258,6 +258,19 @@ def test_an_officers_application_on_which_the_court_issues_the_warrant_is_prior_
     ("eng", "BC-21", "An authorised officer may intercept the content of specified communications or require a "
                      "service provider to do so. The interception may be carried out only where a judge has first "
                      "authorised it by warrant.", "present"),
+    # the judge's route said to come first or alone, in other words
+    ("eng", "BC-19", "No warrant to search a computer system and seize computer data found there shall be issued "
+                     "otherwise than by a Judge in Chambers.", "present"),
+    ("eng", "BC-19", "An authorised officer may search a computer system and seize computer data found there. The "
+                     "powers conferred by this section shall be exercisable only on the authority of a justice of the "
+                     "peace.", "present"),
+    ("eng", "BC-16", "A police officer may, by notice, require a person in control of specified computer data to "
+                     "preserve it for up to 90 days. Before giving the notice, the officer shall obtain the "
+                     "approval of a District Judge.", "present"),
+    ("rus", "BC-20", "Сбор данных о трафике в реальном времени проводится органом расследования. Разрешение на "
+                     "проведение указанного мероприятия выдается председателем областного суда.", "present"),
+    ("eng", "BC-21", "The interception of the content of specified communications may be carried out only under an "
+                     "authorisation granted in advance by the Tribunal on the application of the police.", "present"),
     # a measure available only in urgency, each use confirmed by a judge within a set time
     ("eng", "BC-20", "A senior police officer may, where the matter is urgent, authorise the real-time collection of "
                      "traffic data, provided that a judge confirms the authorisation within 48 hours, failing which "
@@ -465,3 +478,27 @@ def test_a_rule_for_the_listed_measures_it_cites_by_item_governs_them() -> None:
                     "настоящего Закона, проводятся только с санкции суда.", **layout)
     bc21 = _requirement(_check(listing + rule, language="rus"), "BC-21")
     assert bc21["safeguards"][JUDICIAL] == "present"
+
+
+def test_a_power_granted_subject_to_the_section_on_warrants_is_read_with_it() -> None:
+    """"Subject to section 4, a police officer may intercept ...", and section 4 lets a judge
+    issue the warrant and forbids the power before it: the officer acts under the judge's
+    warrant."""
+    power = _section("3", "Interception of content data", "Subject to section 4, a police officer may intercept, or "
+                     "require a service provider to intercept, the content of specified communications.")
+    warrant = _section("4", "Judicial warrant", "A judge may, on application by a police officer, issue a warrant "
+                       "authorising the exercise of a power under section 3.", "No power under section 3 shall be "
+                       "exercised before such a warrant has been issued.")
+    assert _requirement(_check(power, warrant), "BC-21")["safeguards"][JUDICIAL] == "present"
+
+
+def test_a_threat_to_life_is_an_urgency_that_relaxes_the_courts_decision() -> None:
+    check = _check(_section(
+        "14", "Сбор данных о трафике", "Сбор данных о трафике в реальном времени производится по решению суда.",
+        "При угрозе жизни человека сбор данных может быть начат по постановлению следователя; суд в течение 24 часов "
+        "проверяет законность постановления и при признании его незаконным сбор прекращается.",
+        element="article", sub="paragraph", prefix="art"), language="rus")
+    bc20 = _requirement(check, "BC-20")
+    assert bc20["safeguards"][JUDICIAL] == "present"
+    [exception] = bc20["exceptions"]
+    assert exception["validation"]["within"] == "PT24H"

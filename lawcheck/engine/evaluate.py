@@ -3,6 +3,7 @@ and from them the requirement's status."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -287,6 +288,10 @@ def _rule_place(analysis: Analysis, eid: str) -> tuple[str, str | None, frozense
     return None if place[0] is None else place
 
 
+_SUBJECT_TO = re.compile(r"\bsubject to (?:the provisions of )?(?:section|article|part)\b"
+                         r"|с соблюдением (?:требований|правил) стать", re.I)
+
+
 def _referred(analysis: Analysis, article: Provision) -> list[Unit]:
     """The articles a power's article refers to ("with the authorisation provided for in
     section 12", «в порядке, предусмотренном статьей 7»): where the article does not say who
@@ -352,11 +357,17 @@ def read_supervision(analysis: Analysis, requirement: Requirement, article: Prov
         return kept[4]
     rules = reaching(analysis, [u for u in general if analysis.article_of(u.eid) != article], article)
     power, data = set(requirement.align[0]), requirement.supervision.data
-    reading = supervision.read(block, power, data, rules)
     referred: list[Unit] = []
-    if not reading.authorisers:  # the article does not say who authorises: the articles it refers to may
+    if any(_SUBJECT_TO.search(unit.tagged.text) for unit in block):
+        # "Subject to section 4, a police officer may intercept ...": section 4 conditions the
+        # grant, so the two are read together, not section 4 only where the article is silent
         referred = _referred(analysis, article)
-        reading = supervision.read(block, power, data, rules + referred) if referred else reading
+        reading = supervision.read([*referred, *block], power, data, rules)
+    else:
+        reading = supervision.read(block, power, data, rules)
+        if not reading.authorisers:  # the article does not say who authorises: the articles it refers to may
+            referred = _referred(analysis, article)
+            reading = supervision.read(block, power, data, rules + referred) if referred else reading
     analysis.memo[key] = (requirement, tuple(block), tuple(general), tuple(referred), reading)
     return reading
 

@@ -47,9 +47,11 @@ _MADE_ELSEWHERE = re.compile(r"\s+(?:(?:provided for|referred to|issued|granted|
                              r"under|in accordance with|pursuant to|предусмотренн\w*|указанн\w*)\s+"
                              r"(?:the\s+)?(?:section|article|part|chapter|стать|част|глав)", re.I)
 # "may be carried out only where a judge has authorised it", "no such order shall be made except
-# by a judge", «только по решению суда»: the judge's route is the only one
-_EXCLUSIVE = re.compile(r"\b(?:only|solely|exclusively|except\s+(?:by|on|under|with|upon))\b"
-                        r"|(?<!\w)(?:только|лишь|исключительно|не иначе как)(?!\w)", re.I)
+# (otherwise than) by a judge", "before giving the notice, obtain the approval of a judge",
+# «только по решению суда», «с предварительного разрешения суда»: the judge's route comes first
+_EXCLUSIVE = re.compile(r"\b(?:only|solely|exclusively|(?:except|otherwise than)\s+(?:by|on|under|with|upon)"
+                        r"|before|prior|in advance)\b"
+                        r"|(?<!\w)(?:только|лишь|исключительно|не иначе как|предварительн\w*|до начала)(?!\w)", re.I)
 _INTRO_MARKS = ("—", "–", ":", "-")
 # "..., except the inspection and seizure, which ...", «за исключением осмотра и выемки»
 _EXCEPT = re.compile(r"\b(?:except|excepting|other than|with the exception of|save (?:that|where|as|for|in))\b"
@@ -429,9 +431,15 @@ def _read(units: Sequence[Unit], power_concepts: set[str], default_data: str) ->
             if grant is not None:
                 grants.append(grant)
     authorisers = [g for g in grants if g.level is not None]
-    # an officer who "may intercept" acts under the judge where the judge's route is the only one
-    judicial = bool(authorisers) and (all(g.level == "judicial" for g in authorisers)
-                                      or any(g.level == "judicial" and g.exclusive for g in authorisers))
+    # an officer who "may intercept" acts under the judge where the judge's route is the only one:
+    # said with the judge ("only on a judge's warrant"), or of the warrant the judge issues ("no
+    # power shall be exercised before such a warrant has been issued")
+    warrant_first = any(s.exclusive() and s.has("order") and not s.judicial() and not s.actors() for s in sentences)
+    judicial = bool(authorisers) and (
+        all(g.level == "judicial" for g in authorisers)
+        or any(g.level == "judicial" and g.exclusive for g in authorisers)
+        or (warrant_first and any(g.level == "judicial" for g in authorisers)
+            and all(g.level in ("judicial", "investigator") for g in authorisers)))
     # a heading "Urgent collection of traffic data" and the subsection that states the exception
     # are one exception: the subsection's, which says who acts
     exceptions = [e for e in exceptions if not any(o.eid.startswith(e.eid + "__") for o in exceptions)]
