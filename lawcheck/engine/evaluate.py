@@ -355,7 +355,7 @@ def read_supervision(analysis: Analysis, requirement: Requirement, article: Prov
     if kept is not None and kept[0] is requirement and same_units(kept[1], block) \
             and same_units(kept[2], general) and same_units(kept[3], _referred(analysis, article) if kept[3] else ()):
         return kept[4]
-    rules = reaching(analysis, [u for u in general if analysis.article_of(u.eid) != article], article)
+    rules = [u for u in _reaching_all(analysis, general, article) if analysis.article_of(u.eid) != article]
     power, data = set(requirement.align[0]), requirement.supervision.data
     referred: list[Unit] = []
     if any(_SUBJECT_TO.search(unit.tagged.text) for unit in block):
@@ -368,7 +368,8 @@ def read_supervision(analysis: Analysis, requirement: Requirement, article: Prov
         if not reading.authorisers:  # the article does not say who authorises: the articles it refers to may
             referred = _referred(analysis, article)
             reading = supervision.read(block, power, data, rules + referred) if referred else reading
-    analysis.memo[key] = (requirement, tuple(block), tuple(general), tuple(referred), reading)
+    articles = frozenset(a.eid for u in referred if (a := analysis.article_of(u.eid)) is not None)
+    analysis.memo[key] = (requirement, tuple(block), tuple(general), tuple(referred), reading, articles)
     return reading
 
 
@@ -378,7 +379,7 @@ def referred_articles(analysis: Analysis, requirement: Requirement, alignments: 
     for alignment in alignments:
         kept = analysis.memo.get(("supervision", requirement.id, alignment.eid))
         if kept is not None:
-            found |= {a.eid for u in kept[3] if (a := analysis.article_of(u.eid)) is not None}
+            found |= kept[5]
     return found
 
 

@@ -417,24 +417,43 @@ def _sentences_of(unit: Unit) -> list[tuple[_Sentence, str]]:
     return found
 
 
+def _unit_grants(unit: Unit, key: str, power_concepts: set[str], default_data: str) -> tuple[Grant, ...]:
+    """The grants of one unit's sentences for a power (`key` names the power), read once per unit
+    and power: a code's general rules are read again for every power and every re-check."""
+    found: tuple[Grant, ...] | None = unit.derived.get(key)
+    if found is None:
+        found = unit.derived[key] = tuple(
+            grant for sentence, role in _sentences_of(unit) if role == "grant"
+            and (grant := _grant(_part_for(sentence, power_concepts), power_concepts, default_data)) is not None)
+    return found
+
+
+def _warrant_first(unit: Unit) -> bool:
+    """Whether a sentence of the unit forbids the power before an order, naming no one ("no power
+    shall be exercised before such a warrant has been issued")."""
+    found: bool | None = unit.derived.get("warrant first")
+    if found is None:
+        found = unit.derived["warrant first"] = any(
+            s.exclusive() and s.has("order") and not s.judicial() and not s.actors() for s, _ in _sentences_of(unit))
+    return found
+
+
 def _read(units: Sequence[Unit], power_concepts: set[str], default_data: str) -> Reading:
-    read = [pair for unit in units for pair in _sentences_of(unit)]
-    sentences = [sentence for sentence, _ in read]
-    grants: list[Grant] = []
+    key = f"grants {' '.join(sorted(power_concepts))} {default_data}"
+    grants = [grant for unit in units for grant in _unit_grants(unit, key, power_concepts, default_data)]
     exceptions: list[PowerException] = []
-    for i, (sentence, role) in enumerate(read):
-        if role == "exception":
-            following = [s for s in sentences[i:i + 4] if s.eid == sentence.eid or s is not sentence]
-            exceptions.append(_exception(sentence, following, default_data))
-        elif role == "grant":
-            grant = _grant(_part_for(sentence, power_concepts), power_concepts, default_data)
-            if grant is not None:
-                grants.append(grant)
+    if any(role == "exception" for unit in units for _, role in _sentences_of(unit)):
+        read = [pair for unit in units for pair in _sentences_of(unit)]
+        sentences = [sentence for sentence, _ in read]
+        for i, (sentence, role) in enumerate(read):
+            if role == "exception":
+                following = [s for s in sentences[i:i + 4] if s.eid == sentence.eid or s is not sentence]
+                exceptions.append(_exception(sentence, following, default_data))
     authorisers = [g for g in grants if g.level is not None]
     # an officer who "may intercept" acts under the judge where the judge's route is the only one:
     # said with the judge ("only on a judge's warrant"), or of the warrant the judge issues ("no
     # power shall be exercised before such a warrant has been issued")
-    warrant_first = any(s.exclusive() and s.has("order") and not s.judicial() and not s.actors() for s in sentences)
+    warrant_first = any(_warrant_first(unit) for unit in units)
     judicial = bool(authorisers) and (
         all(g.level == "judicial" for g in authorisers)
         or any(g.level == "judicial" and g.exclusive for g in authorisers)
