@@ -292,12 +292,18 @@ _SUBJECT_TO = re.compile(r"\bsubject to (?:the provisions of )?(?:section|articl
                          r"|с соблюдением (?:требований|правил) стать", re.I)
 
 
+REFERRED_ARTICLES = 6  # an article names its warrant's section; a range of a whole Part names no rule
+
+
 def _referred(analysis: Analysis, article: Provision) -> list[Unit]:
-    """The articles a power's article refers to ("with the authorisation provided for in
-    section 12", «в порядке, предусмотренном статьей 7»): where the article does not say who
-    authorises, the article it refers to may."""
-    targets = {eid for unit in analysis.block(article) if (p := analysis.provision(unit.eid)) is not None
-               for eid in analysis.targets_of(p)}
+    """The articles a power's article refers to one by one ("with the authorisation provided for
+    in section 12", «в порядке, предусмотренном статьей 7»): where the article does not say who
+    authorises, the article it refers to may. A range ("sections 18 to 40") is no such rule."""
+    targets = {found.eid for unit in analysis.block(article) if (p := analysis.provision(unit.eid)) is not None
+               for reference in p.references if reference.target_eid
+               and (found := analysis.article_of(reference.target_eid)) is not None and found.eid != article.eid}
+    if len(targets) > REFERRED_ARTICLES:
+        return []
     return [unit for eid in sorted(targets) if (target := analysis.provision(eid)) is not None
             for unit in analysis.block(target)]
 
