@@ -114,22 +114,6 @@ def _modified_end(lemmas: list[str], tokens: list[Token], i: int, pattern: Patte
     return j
 
 
-def _modified_pairs(lemmas: list[str], tokens: list[Token], i: int,
-                    known: dict[tuple[str, str], list[Candidate]]) -> list[tuple[str, str]]:
-    """The pairs (word i, a later word) that begin a pattern, with only Russian modifiers
-    between them (the pair is looked up first: most are no pattern's beginning)."""
-    pairs = []
-    for skip in range(1, MODIFIERS + 1):
-        end = i + skip + 1
-        if end >= len(lemmas):
-            break
-        pair = (lemmas[i], lemmas[end])
-        if pair in known and all(lemmas[j] not in _SENTENCE_ENDS and russian_modifier(tokens[j].text)
-                                 for j in range(i + 1, end)):
-            pairs.append(pair)
-    return pairs
-
-
 Candidate = tuple[str, Pattern, bool, int]  # concept, pattern, exclusion, span (0: no gap)
 
 
@@ -276,12 +260,16 @@ def tag_tokens(text: str, tokens: list[Token], lang: str) -> Tagged:
                     end = _modified_end(lemmas, tokens, i, pattern) if modified and len(pattern) > 2 else None
             if end is not None:
                 (excluded if is_exclusion else found).append((concept, i, end))
-        if modified and i < last and lemma in index.pair_starts:  # «отсутствие надлежащего надзора»
-            for pair in _modified_pairs(lemmas, tokens, i, by_two):
-                for concept, pattern, is_exclusion, _ in by_two.get(pair, ()):
-                    end = _modified_end(lemmas, tokens, i, pattern)
-                    if end is not None:
-                        (excluded if is_exclusion else found).append((concept, i, end))
+        if modified and lemma in index.pair_starts:  # «отсутствие надлежащего надзора»
+            for after in range(i + 2, min(i + 2 + MODIFIERS, last + 1)):
+                # the pair is looked up first: most are no pattern's beginning
+                pairs = by_two.get((lemma, lemmas[after]))
+                if pairs and all(lemmas[j] not in _SENTENCE_ENDS and russian_modifier(tokens[j].text)
+                                 for j in range(i + 1, after)):
+                    for concept, pattern, is_exclusion, _ in pairs:
+                        end = _modified_end(lemmas, tokens, i, pattern)
+                        if end is not None:
+                            (excluded if is_exclusion else found).append((concept, i, end))
     matches = []
     reach: dict[str, int] = {}  # per concept, the end of its last kept match
     for concept, i, end in sorted(found, key=lambda f: (f[1], -f[2])):
