@@ -501,3 +501,18 @@ def test_an_extradition_acts_rule_of_speciality_is_not_mutual_assistance() -> No
     report = check_document(parse_document(akn_xml(body, title="Extradition Act"), "draft.xml")).report
     for rid in ("BC-25", "BC-27", "BC-28"):
         assert _requirement(report, rid)["status"] == "missing", rid
+
+
+def test_an_article_headed_as_fraud_is_no_interference_offence() -> None:
+    """Computer-related fraud is committed by altering data or interfering with a system, and
+    needs a loss of property: the fraud article does not carry Arts 4 and 5; the interference
+    offence beside it does."""
+    fraud = _offence(7, "Computer-related fraud", "causes a loss of property to another person by any input, "
+                     "alteration, deletion or suppression of computer data or any interference with the functioning "
+                     "of a computer system, with intent to procure an economic benefit", 5)
+    interference = _offence(5, "System interference", OFFENCES[3][1], 3)
+    report = check_document(parse_document(akn_xml(interference + fraud), "draft.xml")).report
+    assert _cited(report, "BC-5") == ["sec_5"]
+    assert "sec_7" in _cited(report, "BC-8")
+    alone = check_document(parse_document(akn_xml(fraud), "draft.xml")).report
+    assert _requirement(alone, "BC-4")["status"] == _requirement(alone, "BC-5")["status"] == "missing"

@@ -476,6 +476,9 @@ def _alignment(analysis: Analysis, requirement: Requirement, article: Provision,
     if _extradition_only(analysis, article, present, align):
         return None
     heading = analysis.headings.get(article.eid)
+    if requirement.titled_otherwise and heading is not None and heading.has(requirement.titled_otherwise) \
+            and not heading.has(align[0]):
+        return None  # "Computer-related fraud": an offence the interference offences are a means of
     titled = heading is not None and heading.has(align[0])
     score = ALIGN_WEIGHT + HEADING_WEIGHT * titled \
         + (1 - ALIGN_WEIGHT - HEADING_WEIGHT) * _share(present, groups)

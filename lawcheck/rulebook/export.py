@@ -143,6 +143,10 @@ def requirement_page(r: Requirement) -> str:
                   "Where no provision states this article's own concepts, one that states "
                   + " and ".join("/".join(f"`{c}`" for c in g) for g in r.general_align)
                   + " carries it in general terms: it is cited, and the article is partial.", ""]
+    if r.titled_otherwise:
+        lines += ["## Articles headed as another offence", "",
+                  "An article whose heading names " + "/".join(f"`{c}`" for c in r.titled_otherwise)
+                  + ", and not this article's own conduct, carries another offence and is not aligned here.", ""]
     if r.safeguards:
         lines += ["## Safeguards", "", ", ".join(f"`{s}`" for s in r.safeguards), ""]
     if r.supervision is not None:

@@ -166,6 +166,10 @@ class Requirement:
     # Groups an article states when it carries the requirement only in general terms (a request
     # for any procedural action): used where no article states `align`, the elements then fail.
     general_align: tuple[Group, ...] = ()
+    # Concepts that, named by an article's heading (and the article's own `align[0]` not), make
+    # it another offence: computer-related fraud is committed by data interference, yet an
+    # article headed "fraud" is no interference offence.
+    titled_otherwise: tuple[str, ...] = ()
     title_ru: str = ""
     summary_ru: str = ""
 
@@ -191,7 +195,7 @@ class Requirement:
 
     @property
     def concept_ids(self) -> set[str]:
-        ids = {c for group in self.align + self.general_align for c in group}
+        ids = {c for group in self.align + self.general_align for c in group} | set(self.titled_otherwise)
         for element in self.elements:
             ids |= element.concept_ids
         return ids
