@@ -72,9 +72,20 @@ _SCOPE_WORDS = {
     "regulation": "section", "rule": "section", "subsection": "self", "subsections": "self",
     "paragraph": "self", "paragraphs": "self",
 }
-_RU_SCOPE_STEMS = (("закон", "act"), ("кодекс", "act"), ("указ", "act"), ("постановлени", "act"),
+_RU_ENACTMENTS = ("закон", "кодекс", "указ", "постановлени")  # a law's own name ends in one of these
+_RU_SCOPE_STEMS = (*((stem, "act") for stem in _RU_ENACTMENTS),
                    ("положени", "act"), ("правил", "act"), ("глав", "part"), ("раздел", "part"),
                    ("стать", "section"), ("пункт", "self"), ("част", "self"))
+
+
+def names_an_enactment(term: str) -> bool:
+    """A defined term that names a law ("“Computer Crimes Act” means the Computer Crimes Act,
+    2019", «Уголовный кодекс»): it says what a citation refers to and defines no concept."""
+    words = term.strip(" \"'“”«»").split()
+    if len(words) < 2:
+        return False
+    last = words[-1].lower().rstrip(".,")
+    return _SCOPE_WORDS.get(last) == "act" or last.startswith(_RU_ENACTMENTS)
 
 
 @dataclass(frozen=True, slots=True)

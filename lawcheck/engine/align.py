@@ -15,12 +15,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lawcheck.akn import Document, Provision
-from lawcheck.akn.definitions import find_clauses, is_definitions_heading
+from lawcheck.akn.definitions import find_clauses, is_definitions_heading, names_an_enactment
 from lawcheck.akn.vocab import ARTICLE_LEVEL
 from lawcheck.concepts.aliases import Aliases, aliases_in_force, with_aliases
 from lawcheck.concepts.language import tokenize
 from lawcheck.concepts.tagger import Tagged, tag
-from lawcheck.engine.roles import FOREIGN, Framing, accepts, role_of
+from lawcheck.engine.roles import FOREIGN, PENAL, PROHIBITION, Framing, accepts, role_of
 from lawcheck.engine.units import Block, Definition, Unit, UnitList
 from lawcheck.rulebook.model import Requirement
 
@@ -363,18 +363,7 @@ def _document_definitions(document: Document, lang: str) -> list[Definition]:
                           for c in find_clauses(provision.own_text, lang, listed=True)]
     entries: dict[str, Tagged] = {}  # an entry that defines several terms is tagged once
     return [Definition(term, eid, tag(term, lang), entries.get(text) or entries.setdefault(text, tag(text, lang)))
-            for term, eid, text in found if not _names_an_enactment(term)]
-
-
-_ENACTMENTS = frozenset({"act", "code", "law", "ordinance", "decree", "regulations", "rules",
-                         "закон", "кодекс", "указ", "постановление"})
-
-
-def _names_an_enactment(term: str) -> bool:
-    """A defined term that names a law ("“Computer Crimes Act” means the Computer Crimes Act,
-    2019", «Кодекс») says what a citation refers to; it defines no concept of the treaty."""
-    words = term.strip(" \"'“”«»").split()
-    return len(words) > 1 and words[-1].lower().rstrip(".,") in _ENACTMENTS
+            for term, eid, text in found if not names_an_enactment(term)]
 
 
 def _entry(document: Document, eid: str, text: str) -> str:
@@ -505,10 +494,7 @@ def _protects_against(analysis: Analysis, article: Provision, present: frozenset
     """A duty to protect networks or data against unauthorised access or damage («обязаны
     принимать меры по защите ... от несанкционированного доступа») names the conduct it guards
     against, in its heading too: with no penalty or prohibition of its own it makes no offence."""
-    return "protective_duty" in present and present.isdisjoint(PENAL_CUES)
-
-
-PENAL_CUES = ("prohibition_clause", "offence_clause", "custodial_sanction", "monetary_sanction")
+    return "protective_duty" in present and present.isdisjoint(PENAL + PROHIBITION)
 
 
 def with_evidence(analysis: Analysis, requirement: Requirement,

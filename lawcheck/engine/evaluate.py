@@ -313,11 +313,12 @@ def _governed(analysis: Analysis, provision: Provision) -> frozenset[str]:
     ("save that a notice under section 21 may be given by ...", «за исключением сохранения,
     предусмотренного статьей 11»), which it leaves to their own words."""
     targets = analysis.targets_of(provision)
-    at = supervision.exception_clause(provision.own_text)
-    if at is None or not targets:
+    unit = analysis.units.get(provision.eid)
+    at = supervision.exception_at(unit.tagged) if unit is not None and targets else None
+    if at is None or unit is None:
         return targets
     excepted = {reference.target_eid for reference in provision.references
-                if reference.target_eid and provision.own_text.find(reference.text, at) >= 0}
+                if reference.target_eid and unit.tagged.text.find(reference.text, at) >= 0}
     return frozenset(eid for eid in targets
                      if eid not in {a.eid for e in excepted if (a := analysis.article_of(e)) is not None})
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from lawcheck.concepts.language import russian_case
+from lawcheck.concepts.lexicon import load_lexicon
 from lawcheck.concepts.numbers import iso_days
 from lawcheck.concepts.tagger import ConceptMatch, Tagged
 from lawcheck.engine.roles import ORDERS
@@ -46,16 +47,7 @@ _RULE_REFERENCE = re.compile(r"\s+(?:of\s+(?:the\s+)?)?(?:section|subsection|art
 _MADE_ELSEWHERE = re.compile(r"\s+(?:(?:provided for|referred to|issued|granted|given|made)\s+(?:in|under|by)|"
                              r"under|in accordance with|pursuant to|предусмотренн\w*|указанн\w*)\s+"
                              r"(?:the\s+)?(?:section|article|part|chapter|стать|част|глав)", re.I)
-# "may be carried out only where a judge has authorised it", "no such order shall be made except
-# (otherwise than) by a judge", "before giving the notice, obtain the approval of a judge",
-# «только по решению суда», «с предварительного разрешения суда»: the judge's route comes first
-_EXCLUSIVE = re.compile(r"\b(?:only|solely|exclusively|(?:except|otherwise than)\s+(?:by|on|under|with|upon)"
-                        r"|before|prior|in advance)\b"
-                        r"|(?<!\w)(?:только|лишь|исключительно|не иначе как|предварительн\w*|до начала)(?!\w)", re.I)
 _INTRO_MARKS = ("—", "–", ":", "-")
-# "..., except the inspection and seizure, which ...", «за исключением осмотра и выемки»
-_EXCEPT = re.compile(r"\b(?:except|excepting|other than|with the exception of|save (?:that|where|as|for|in))\b"
-                     r"|\b(?:за исключением|кроме)\b", re.I)
 MEASURES = tuple(c for c in ORDERS if c != "order")  # the measures a rule's exception may list
 CONTAINER_ELEMENTS = {"part", "chapter", "title", "division", "subpart", "subchapter", "book"}
 
@@ -168,7 +160,10 @@ class _Sentence:
                 and m.first_token not in self.applicants]
 
     def exclusive(self) -> bool:
-        return _EXCLUSIVE.search(self.text) is not None
+        """The sentence makes the authorisation the only or the prior route ("only where a judge
+        has authorised it", "otherwise than by a judge", "before giving the notice", «только»,
+        «с предварительного разрешения суда»)."""
+        return self.has("sole_route")
 
     def dispensed(self) -> list[ConceptMatch]:
         """Negated mentions of a judge or warrant: «без решения суда», "without a warrant"."""
@@ -198,7 +193,8 @@ def _split(unit: Unit) -> list[_Sentence]:
         recipients = applicants | {m.first_token for m in matches if _recipient(tagged, m.first_token)}
         elsewhere = frozenset(m.first_token for m in matches
                               if m.concept == "order" and _MADE_ELSEWHERE.match(tagged.text, m.end))
-        clause = _urgent_clause(tagged.text, start, end, matches)
+        at = exception_at(tagged, start, end)
+        clause = _urgent_clause(at, matches)
         if clause is not None:  # "..., except in urgent cases, when the officer may begin ...": two rules
             result += [_Sentence(unit.eid, tagged.text[a:b], tuple(m for m in matches if a <= m.start < b),
                                  tuple(d for d in durations if a <= d[2] < b), recipients, tagged.text,
@@ -206,33 +202,39 @@ def _split(unit: Unit) -> list[_Sentence]:
                        for a, b in ((start, clause), (clause, end))]
             continue
         result.append(_Sentence(unit.eid, tagged.text[start:end], matches, durations,
-                                recipients, tagged.text, _excepting(tagged.text, start, end, matches), elsewhere,
+                                recipients, tagged.text, _excepting(at, matches), elsewhere,
                                 applicants))
     return result
 
 
-def exception_clause(text: str, start: int = 0, end: int | None = None) -> int | None:
-    """Where a clause begins that takes something out of the rule before it ("except",
-    "save that", «за исключением»), or None."""
-    found = _EXCEPT.search(text, start, len(text) if end is None else end)
-    return None if found is None else found.start()
+def exception_at(tagged: Tagged, start: int = 0, end: int | None = None) -> int | None:
+    """Where, between `start` and `end`, a clause begins that takes something out of the rule
+    before it: the language's exception cues ("except", "save", «за исключением»), or None."""
+    cues = load_lexicon(tagged.lang).exception
+    firsts = {cue[0] for cue in cues}
+    lemmas = [t.lemma for t in tagged.tokens]
+    stop = len(tagged.text) if end is None else end
+    for i, token in enumerate(tagged.tokens):
+        if start <= token.start < stop and token.lemma in firsts \
+                and any(tuple(lemmas[i:i + len(cue)]) == cue for cue in cues):
+            return token.start
+    return None
 
 
-def _urgent_clause(text: str, start: int, end: int, matches: Sequence[ConceptMatch]) -> int | None:
+def _urgent_clause(at: int | None, matches: Sequence[ConceptMatch]) -> int | None:
     """Where a rule's exception for urgent cases begins («..., за исключением случаев, не
     терпящих отлагательства, когда следователь вправе начать их ...»): the rule and its
-    exception are read as two sentences, a grant and an exception."""
-    at = exception_clause(text, start, end)
+    exception are read as two sentences, a grant and an exception. `at`: where the sentence's
+    exception clause begins."""
     if at is None or not any(m.concept == "urgency" and m.start >= at for m in matches):
         return None
     return at
 
 
-def _excepting(text: str, start: int, end: int, matches: Sequence[ConceptMatch]) -> int | None:
+def _excepting(at: int | None, matches: Sequence[ConceptMatch]) -> int | None:
     """Where a clause begins that takes some measures out of the sentence's rule ("..., except
     the inspection and seizure of documents", «за исключением осмотра и выемки»); None when
     there is none, or when "except" states a condition ("except on a judge's warrant")."""
-    at = exception_clause(text, start, end)
     if at is None or not any(m.concept in MEASURES and m.start >= at for m in matches):
         return None
     return at
