@@ -8,6 +8,7 @@ the worst of the drafts' (internal error, then input error, then findings, then 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import time
@@ -161,6 +162,9 @@ def _warm_up() -> None:
     load_rulebook()
     for lang in ("en", "ru"):
         tag("warm up", lang)
+    # What was loaded is kept for the whole run: moved out of the collector's reach, so that
+    # no collection in a worker touches (and so copies) the pages the workers share.
+    gc.freeze()
 
 
 def _pool_context() -> BaseContext | None:
