@@ -216,3 +216,34 @@ def test_in_a_mutual_assistance_act_a_measure_headed_by_its_name_serves_the_requ
         "data to identify that service provider and the path of the communication."),
         title="Mutual Assistance in Criminal Matters Act")
     assert roles["sec_9"] == "cooperation"
+
+
+def test_a_part_titled_after_crimes_frames_only_articles_with_a_penal_cue_of_their_own() -> None:
+    """In a Part on computer crimes, the offences are offences; its jurisdiction, evidence and
+    forfeiture sections, with no penalty or offence in their own words, are not."""
+    roles = _roles(
+        _section("3", "Illegal access", "A person who intentionally accesses a computer system without right "
+                                        "commits an offence and is liable to imprisonment for three years."),
+        _section("8", "Admissibility of electronic evidence",
+                 "Computer data shall not be denied admissibility in evidence solely because it is "
+                 "in electronic form."),
+        _section("9", "Forfeiture", "A court may order that any computer used to commit a crime be forfeited "
+                                    "to the State."),
+        part="Crimes against computer systems")
+    assert roles == {"sec_3": "offence", "sec_8": "other", "sec_9": "other"}
+
+
+def test_an_offence_is_not_the_scope_of_the_procedural_powers() -> None:
+    """Art. 14 is about the powers: a trial rule in a Chapter on crimes ("a criminal case shall
+    be heard by ..." for an offence under the Chapter) is not where their scope is set."""
+    from lawcheck.engine.align import align_requirement
+    from lawcheck.rulebook.loader import load_rulebook
+
+    bc14 = load_rulebook().get("BC-14")
+    body = _section("12", "Illegal access", "A person who intentionally accesses a computer system without right "
+                                            "commits an offence and is liable to imprisonment for three years.",
+                    "A criminal case for an offence under this section shall be heard by the court of the district "
+                    "in which the computer system is located.")
+    analysis = analyse(parse_document(akn_xml(body), "draft.xml"), "en")
+    assert analysis.role(analysis.articles[0]) == "offence"
+    assert align_requirement(analysis, bc14) == []

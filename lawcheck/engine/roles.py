@@ -15,10 +15,12 @@ power. Each article gets one role:
 
 The cues are weighed where a lawyer looks for them: the article's heading first, then the
 headings of its Part or Chapter and the Act's title, then the share of its units that carry
-each cue. A single mention does not decide: a penalty for disobeying an order does not make a
-power an offence, and a court order mentioned in a liability exemption does not make it a
-power. A heading that names a foreign State or a request decides for co-operation: a foreign
-request for search is co-operation, not a domestic search.
+each cue. A Part titled after crimes makes offences only of the articles with a penal cue of
+their own: its jurisdiction or forfeiture sections are not offences. A single mention does not
+decide: a penalty for disobeying an order does not make a power an offence, and a court order
+mentioned in a liability exemption does not make it a power. A heading that names a foreign
+State or a request decides for co-operation: a foreign request for search is co-operation, not
+a domestic search.
 
 Each requirement kind accepts some roles (`ACCEPTS`): offences align to offences and general
 rules, domestic powers to powers and general rules, co-operation to co-operation and to powers
@@ -55,7 +57,7 @@ ACCEPTS: dict[str, frozenset[str]] = {
     "liability": frozenset({"offence", "other"}),
     "sanction": frozenset({"offence", "other"}),
     "procedural_power": frozenset({"power", "other"}),
-    "scope": frozenset({"power", "other", "offence", "preliminary"}),
+    "scope": frozenset({"power", "other", "preliminary"}),
     "safeguards": frozenset({"power", "other"}),
     "cooperation": frozenset({"cooperation", "power", "other"}),
     "cooperation_power": frozenset({"cooperation", "power", "other"}),
@@ -117,6 +119,16 @@ def _opens_with_offence(units: Sequence[Unit]) -> bool:
     return any(u.tagged.has(SANCTIONS) for u in units if u is main or (u.context and u.context[0] is main))
 
 
+def _offence_weight(framing: Framing, own: float) -> float:
+    """How strongly the article reads as an offence. A Part or an Act titled after crimes frames
+    only the articles that carry a penal cue themselves, in their heading or their text: its
+    jurisdiction, forfeiture or evidence sections are not offences."""
+    cues = PENAL + LIABILITY + UNLAWFUL
+    if not own and not (framing.heading is not None and framing.heading.has(cues)):
+        return 0.0
+    return framing.weight(cues) + own
+
+
 def role_of(units: Sequence[Unit], defines: bool, framing: Framing = Framing()) -> str:
     """The role of an article from its units (its own text first, then its parts) and the
     headings that frame it."""
@@ -130,7 +142,7 @@ def role_of(units: Sequence[Unit], defines: bool, framing: Framing = Framing()) 
     scores = {
         "cooperation": framing.weight(FOREIGN, FOREIGN_HEADING, TITLE)
         + share * sum(u.tagged.has(FOREIGN) for u in spoken),
-        "offence": framing.weight(PENAL + LIABILITY + UNLAWFUL) + share * sum(u.tagged.has(PENAL) for u in spoken)
+        "offence": _offence_weight(framing, share * sum(u.tagged.has(PENAL) for u in spoken))
         + MAIN_RULE * offence_first,
         # an article that opens with an offence names the conduct in its heading ("Interception")
         # and in its items, where a measure's name without an authority is conduct, not an order
