@@ -24,6 +24,21 @@ def test_protocol_principles_without_any_protocol_measure_are_missing() -> None:
     assert _status(PRESERVATION, "SP-5") == "missing"
 
 
+def test_protocol_safeguards_and_data_protection_need_a_protocol_measure() -> None:
+    """A general data protection law and the conditions of domestic powers are not the
+    Protocol's Arts 13 and 14, which govern the data and measures of the Protocol; with a
+    Protocol measure in the text they are read."""
+    safeguards = ("A judge may order the production of computer data where it is necessary and proportionate "
+                  "for a criminal investigation. Personal data shall be processed lawfully and fairly, kept "
+                  "accurate and no longer than necessary, and the data subject may seek redress before a "
+                  "court; an independent supervisory authority oversees its processing.")
+    assert _status(safeguards, "SP-13") == "missing"
+    assert _status(safeguards, "SP-14") == "missing"
+    giving_effect = ("A judge may order a service provider to produce subscriber information in its "
+                     "possession on the order of another Party transmitted by the central authority. ")
+    assert _status(giving_effect + safeguards, "SP-14") != "missing"
+
+
 def test_a_qualifier_of_a_missing_measure_is_not_a_second_defect() -> None:
     """BC-17: with no disclosure of traffic data at all, 'the disclosure is not quick' is not
     reported; the missing partial disclosure is (once)."""

@@ -525,15 +525,18 @@ GOVERNS_OFFENCES = {"liability", "sanction"}
 sanctions): with none of those offences in the text they have nothing to apply to."""
 
 
-PRINCIPLES = {"cooperation", "general"}
+PRINCIPLES = {"scope", "cooperation", "general", "safeguards", "data_protection"}
 MEASURES = {"procedural_power", "cooperation_power"}
-"""The Protocol's general rules (SP-4 language, SP-5 principles of Chapter II) govern its
-measures (SP-6..SP-12): with none of those measures in the text they have nothing to apply to."""
+"""The Protocol's general rules (SP-2 scope, SP-4 language, SP-5 principles of Chapter II, SP-13
+conditions and safeguards, SP-14 protection of the personal data transferred) govern its
+measures (SP-6..SP-12): with none of those measures in the text they have nothing to apply to.
+A general data protection law or the Convention's own safeguards are not the Protocol's."""
 
 
 def _bound_to_measures(assessed: list[Assessed], settings: Settings) -> list[Assessed]:
     """A Convention co-operation clause (refusal grounds, dual criminality) is not the Protocol's
-    Art. 5: where the draft has none of the Protocol's measures, its principles are absent too."""
+    Art. 5, nor a general data protection law its Art. 14: where the draft has none of the
+    Protocol's measures, its general rules are absent too."""
     absent = {"missing", "not_assessed", "not_applicable"}
     measures: dict[str, list[str]] = {}
     for item in assessed:
