@@ -358,3 +358,41 @@ def test_a_fiscal_ground_in_a_list_of_refusal_grounds_conflicts_with_art_25() ->
             "fiscal nature, including an offence concerning taxes or currency control.</p></content></paragraph>"
             "</subsection></section>")
     assert "BC-25/no_fiscal_refusal" in _codes(_check(body))
+
+
+def test_conditions_in_the_warrant_section_the_powers_are_issued_under_are_read() -> None:
+    """Art. 15: the powers say "under a warrant issued by a judge under section 12" and section 12 sets
+    the test of necessity and proportionality; that condition is found, not reported absent."""
+    search = _section("7", "Search and seizure of stored computer data",
+                      "Under a warrant issued by a judge under section 12, an authorised officer may search a computer "
+                      "system and seize computer data stored in it.")
+    warrants = _section("12", "Warrants",
+                        "An application for a warrant shall be made to a judge on oath and state the grounds.",
+                        "The judge shall not issue a warrant unless satisfied that the measure is necessary and "
+                        "proportionate to the investigation.")
+    check = _check(search, warrants, lang="en")
+    assert "BC-15/proportionality" not in _codes(check)
+    bc15 = _requirement(check, "BC-15")
+    assert "sec_12" in [p["eId"] for p in bc15["provisions"]]
+    without = _check(search, _section("12", "Warrants", "An application for a warrant shall be made to a judge "
+                                                        "on oath and state the grounds."), lang="en")
+    assert "BC-15/proportionality" in _codes(without)
+
+
+def test_a_refusal_the_law_forbids_under_a_grounds_for_refusal_heading_is_no_fiscal_refusal_ground() -> None:
+    """Art. 25(4): "Grounds for refusal ... (2) a request shall not be refused on the sole ground
+    that the offence is fiscal" complies, in either language; allowing the refusal does not."""
+    for language, heading, allowed, forbidden in (
+            ("eng", "Grounds for refusal of mutual legal assistance",
+             "A request for mutual legal assistance may be refused where it concerns a fiscal offence.",
+             "A request for mutual legal assistance shall not be refused on the sole ground that it "
+             "concerns a fiscal offence."),
+            ("rus", "Основания для отказа в правовой помощи",
+             "В правовой помощи может быть отказано, если деяние относится к налоговым правонарушениям.",
+             "Отказ в правовой помощи не допускается по тому единственному основанию, что деяние относится "
+             "к налоговым правонарушениям.")):
+        lang = language[:2]
+        complies = _check(_section("9", heading, forbidden), language=language, lang=lang)
+        assert "BC-25/no_fiscal_refusal" not in _codes(complies), language
+        breaches = _check(_section("9", heading, allowed), language=language, lang=lang)
+        assert "BC-25/no_fiscal_refusal" in _codes(breaches), language

@@ -218,6 +218,20 @@ def governing_articles(analysis: Analysis, requirement: Requirement) -> list[Pro
     return [article for article in analysis.in_order(found) if accepts(requirement, analysis.role(article))]
 
 
+def conditions_articles(analysis: Analysis, requirement: Requirement) -> list[Provision]:
+    """The articles that govern the powers (`governing_articles`), with the articles they refer
+    to or that refer to them: a warrant section the powers are issued under ("under a warrant
+    issued under section 12"), a conditions article for "the measures in Articles 17 to 19"."""
+    governing = governing_articles(analysis, requirement)
+    found = {article.eid for article in governing}
+    for article in governing:
+        found.update(a.eid for eid in _references_of(analysis, article.eid)
+                     if (a := analysis.article_of(eid)) is not None)
+        found.update(r.eid for r in analysis.referrers(article.eid))
+    found -= analysis.definition_articles
+    return analysis.in_order(found)
+
+
 def regime_units(analysis: Analysis, candidates: Sequence[Alignment],
                  alignments: Sequence[Alignment]) -> list[Unit]:
     """A regime set out across one Part or Chapter (the data-protection rules of SP Art. 14:
@@ -715,7 +729,7 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     scope = safeguard_scope(analysis, alignments[:1], general) \
         if requirement.kind in POWER_KINDS else [u for b in blocks for u in b]
     index: dict[str, list[Unit]] = {}
-    governing = governing_articles(analysis, requirement) if requirement.kind == "safeguards" else []
+    governing = conditions_articles(analysis, requirement) if requirement.kind == "safeguards" else []
     if requirement.kind == "safeguards":  # Art. 15 itself: the general conditions of the powers
         scope, index = _conditions_scope(analysis, requirement, scope, general, governing)
     elif requirement.kind not in POWER_KINDS:  # the scope is extended below
