@@ -247,3 +247,19 @@ def test_an_offence_is_not_the_scope_of_the_procedural_powers() -> None:
     analysis = analyse(parse_document(akn_xml(body), "draft.xml"), "en")
     assert analysis.role(analysis.articles[0]) == "offence"
     assert align_requirement(analysis, bc14) == []
+
+
+def test_in_a_part_on_international_cooperation_a_measure_serves_the_foreign_request() -> None:
+    """A code's Part on international co-operation frames its articles as a mutual assistance
+    Act's title does: «Исполнение запросов об обыске» there is co-operation, not the domestic
+    search; the same article in a Part on investigative actions is the power."""
+    article = ('<article eId="art_562"><num>Статья 562.</num><heading>Исполнение запросов об обыске и '
+               'выемке компьютерных данных</heading><paragraph eId="art_562__para_1"><num>1.</num><content><p>'
+               "Запросы об обыске и выемке компьютерных данных исполняются в ускоренном порядке.</p></content>"
+               "</paragraph></article>")
+    for part, role in (("Международное сотрудничество в сфере уголовного судопроизводства", "cooperation"),
+                       ("Следственные действия", "power")):
+        body = f'<part eId="part_1"><num>РАЗДЕЛ 14.</num><heading>{part}</heading>{article}</part>'
+        analysis = analyse(parse_document(akn_xml(body, title="Уголовно-процессуальный кодекс", language="rus"),
+                                          "draft.xml"), "ru")
+        assert analysis.role(analysis.articles[0]) == role, part

@@ -73,7 +73,9 @@ disobeying its order punishes disobedience, not a Convention offence: no sanctio
 # Weights of where a cue is found: the article's heading, its Part or Chapter, the Act's title,
 # and the share of its units (0 to 1); an Act's title speaks only for co-operation, and as
 # strongly as a foreign heading: in a mutual assistance Act each measure serves a request, even
-# where its own heading names only the measure. A role needs DECISIVE in all to be chosen.
+# where its own heading names only the measure. So does the heading of a Part or Chapter on
+# international co-operation: «Исполнение запросов об обыске» there executes foreign requests.
+# A role needs DECISIVE in all to be chosen.
 HEADING, CONTAINER, TITLE, SHARE = 3.0, 1.5, 5.0, 4.0
 FOREIGN_HEADING = 5.0
 MAIN_RULE = 2.0  # the article's opening rule makes conduct an offence
@@ -88,10 +90,11 @@ class Framing:
     containers: tuple[Tagged, ...] = ()
     title: Tagged | None = None
 
-    def weight(self, concepts: tuple[str, ...], heading: float = HEADING, title: float = 0.0) -> float:
+    def weight(self, concepts: tuple[str, ...], heading: float = HEADING, title: float = 0.0,
+               container: float = CONTAINER) -> float:
         """How strongly the framing headings name one of the concepts."""
         return heading * (self.heading is not None and self.heading.has(concepts)) \
-            + CONTAINER * any(c.has(concepts) for c in self.containers) \
+            + container * any(c.has(concepts) for c in self.containers) \
             + title * (self.title is not None and self.title.has(concepts))
 
 
@@ -140,7 +143,7 @@ def role_of(units: Sequence[Unit], defines: bool, framing: Framing = Framing()) 
     share = SHARE / len(spoken) if spoken else 0.0
     offence_first = _opens_with_offence(units)
     scores = {
-        "cooperation": framing.weight(FOREIGN, FOREIGN_HEADING, TITLE)
+        "cooperation": framing.weight(FOREIGN, FOREIGN_HEADING, TITLE, TITLE)
         + share * sum(u.tagged.has(FOREIGN) for u in spoken),
         "offence": _offence_weight(framing, share * sum(u.tagged.has(PENAL) for u in spoken))
         + MAIN_RULE * offence_first,
