@@ -396,3 +396,20 @@ def test_a_refusal_the_law_forbids_under_a_grounds_for_refusal_heading_is_no_fis
         assert "BC-25/no_fiscal_refusal" not in _codes(complies), language
         breaches = _check(_section("9", heading, allowed), language=language, lang=lang)
         assert "BC-25/no_fiscal_refusal" in _codes(breaches), language
+
+
+def test_a_power_to_cut_off_networks_used_for_criminal_purposes_is_no_general_fraud_offence() -> None:
+    """Art. 8 may be met "in general terms" by an offence of using a computer for any crime; a
+    power to suspend networks used «в преступных целях» describes no culpable conduct, and the
+    Convention offence is then missing, not partial."""
+    shutdown = _section("27", "Приостановление работы сетей связи",
+                        "В случаях использования сетей связи в преступных целях, наносящих ущерб интересам "
+                        "личности, общества или государства, оператор связи вправе приостановить работу "
+                        "сетей и средств связи.", element="article", sub="paragraph",
+                        prefix="art")
+    check = _check(shutdown, language="rus", lang="ru")
+    assert _requirement(check, "BC-8")["status"] == "missing"
+    offence = _section("27", "Использование компьютерной системы в преступных целях",
+                       "Умышленное использование компьютерной системы в преступных целях наказывается "
+                       "лишением свободы на срок до трех лет.", element="article", sub="paragraph", prefix="art")
+    assert _requirement(_check(offence, language="rus", lang="ru"), "BC-8")["status"] == "partial"

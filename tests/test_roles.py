@@ -263,3 +263,23 @@ def test_in_a_part_on_international_cooperation_a_measure_serves_the_foreign_req
         analysis = analyse(parse_document(akn_xml(body, title="Уголовно-процессуальный кодекс", language="rus"),
                                           "draft.xml"), "ru")
         assert analysis.role(analysis.articles[0]) == role, part
+
+
+def test_in_a_part_on_mutual_assistance_a_request_is_a_request_for_assistance() -> None:
+    """Under "PART II. MUTUAL LEGAL ASSISTANCE", "a request may be transmitted by fax" speaks of
+    requests for assistance (Art. 25(3)) and "a request for the search of stored data" of a
+    foreign request (Art. 31), though neither names assistance or a foreign State itself; under
+    "Investigations" the same words are a domestic application."""
+    from lawcheck.engine.align import align_requirement
+    from lawcheck.rulebook.loader import load_rulebook
+
+    rulebook = load_rulebook()
+    articles = _section("5", "Urgent communications", "In urgent circumstances a request may be transmitted by "
+                        "facsimile or electronic mail, and the central authority shall respond by the same means.") \
+        + _section("11", "Search and seizure of stored data", "On a request for the search or seizure of computer "
+                   "data stored in the Kingdom, the central authority may apply for a search warrant.")
+    for part, aligned in (("Mutual legal assistance", True), ("Investigations", False)):
+        body = f'<part eId="part_2"><num>PART II</num><heading>{part}</heading>{articles}</part>'
+        analysis = analyse(parse_document(akn_xml(body, title="Criminal Matters Act"), "draft.xml"), "en")
+        assert ("sec_5" in [a.eid for a in align_requirement(analysis, rulebook.get("BC-25"))]) is aligned, part
+        assert ("sec_11" in [a.eid for a in align_requirement(analysis, rulebook.get("BC-31"))]) is aligned, part

@@ -429,6 +429,8 @@ def align_requirement(analysis: Analysis, requirement: Requirement, *,
     if len(align) > 1:  # the Part or the Act may state what the article leaves implicit
         aligned_ids |= {eid for eid in analysis.articles_with(align[0]) - aligned_ids
                         if analysis.framed(analysis.provision(eid), align[1:])}  # type: ignore[arg-type]
+    if any(set(group) <= set(REQUEST) for group in align):  # in a Part on mutual assistance, "a request" is one
+        aligned_ids |= _framed_as_cooperation(analysis, requirement, align, aligned_ids)
     if general and requirement.kind == "procedural_power":  # a search abroad is a request, not the power
         aligned_ids -= analysis.articles_with(FOREIGN)
     groups = _coverage_groups(requirement)
@@ -444,7 +446,7 @@ def align_requirement(analysis: Analysis, requirement: Requirement, *,
         if known is not None and known[0] is block:
             alignment = known[1]
         else:
-            alignment = _alignment(analysis, requirement, article, groups, align)
+            alignment = _alignment(analysis, requirement, article, groups, align, general)
         now[article.eid] = (block, alignment)
         if alignment is not None:
             found.append(replace(alignment, evidence=_evidence(block, concepts)) if evidence else alignment)
@@ -452,14 +454,39 @@ def align_requirement(analysis: Analysis, requirement: Requirement, *,
     return sorted(found, key=lambda a: -a.score)
 
 
+REQUEST = ("foreign_party", "mla_request", "mutual_legal_assistance")  # a foreign request for assistance
+
+
+def _framed_as_cooperation(analysis: Analysis, requirement: Requirement, align: Sequence[tuple[str, ...]],
+                           aligned: set[str]) -> set[str]:
+    """Co-operation articles whose Part or Act names the foreign request the requirement is
+    about ("PART II. MUTUAL LEGAL ASSISTANCE"), and which state its other groups, or at least
+    some concept of it, themselves: there, "a request may be sent by fax" and "the request may
+    be refused" speak of assistance."""
+    context = tuple(group for group in align if set(group) <= set(REQUEST))
+    own = [group for group in align if group not in context]
+    stated = set.intersection(*(analysis.articles_with(g) for g in own)) if own \
+        else analysis.articles_with(tuple(requirement.concept_ids))
+    return {eid for eid in stated - aligned
+            if analysis.role(article := analysis.provision(eid)) == "cooperation"  # type: ignore[arg-type]
+            and analysis.framed(article, context)}  # type: ignore[arg-type]
+
+
 def _alignment(analysis: Analysis, requirement: Requirement, article: Provision,
-               groups: list[tuple[str, ...]], align: Sequence[tuple[str, ...]]) -> Alignment | None:
-    """The article as a candidate for the requirement (without evidence), or None."""
+               groups: list[tuple[str, ...]], align: Sequence[tuple[str, ...]],
+               general: bool = False) -> Alignment | None:
+    """The article as a candidate for the requirement (without evidence), or None. An offence
+    stated only in general terms ("any illegal activity through a computer") still describes
+    culpable conduct: an authority's power to cut off networks used "for criminal purposes"
+    states none."""
     if article.eid in analysis.definition_articles and requirement.kind != "definition":
         return None
-    if not accepts(requirement, analysis.role(article)):
+    role = analysis.role(article)
+    if not accepts(requirement, role):
         return None
     present = analysis.concepts(article)
+    if general and requirement.kind == "offence" and role != "offence" and present.isdisjoint(CULPABLE):
+        return None
     if requirement.kind == "offence" and _protects_against(analysis, article, present):
         return None
     if _extradition_only(analysis, article, present, align):
@@ -475,6 +502,7 @@ def _alignment(analysis: Analysis, requirement: Requirement, article: Provision,
 
 
 ASSISTANCE = ("mla_request", "mutual_legal_assistance")
+CULPABLE = ("intent", "without_right", "offence_clause")  # "with intent", "unlawfully", "commits an offence"
 
 
 def _extradition_only(analysis: Analysis, article: Provision, present: frozenset[str],
