@@ -4,6 +4,7 @@ and from them the requirement's status."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -220,16 +221,26 @@ def governing_articles(analysis: Analysis, requirement: Requirement) -> list[Pro
 
 def conditions_articles(analysis: Analysis, requirement: Requirement) -> list[Provision]:
     """The articles that govern the powers (`governing_articles`), with the articles they refer
-    to or that refer to them: a warrant section the powers are issued under ("under a warrant
-    issued under section 12"), a conditions article for "the measures in Articles 17 to 19"."""
+    to and those that refer to several of them: a warrant section the powers are issued under
+    ("under a warrant issued under section 12"), a conditions article for "the measures in
+    Articles 17 to 19"."""
     governing = governing_articles(analysis, requirement)
-    found = {article.eid for article in governing}
+    key = ("conditions articles", requirement.id)
+    kept = analysis.memo.get(key)  # references do not change with an edit: kept while the powers are the same
+    eids = tuple(article.eid for article in governing)
+    if kept is not None and kept[0] == eids:
+        return list(kept[1])
+    found = set(eids)
+    referring: Counter[str] = Counter()
     for article in governing:
         found.update(a.eid for eid in _references_of(analysis, article.eid)
                      if (a := analysis.article_of(eid)) is not None)
-        found.update(r.eid for r in analysis.referrers(article.eid))
+        referring.update(r.eid for r in analysis.referrers(article.eid))
+    found.update(eid for eid, powers in referring.items() if powers > 1)  # a rule for several powers
     found -= analysis.definition_articles
-    return analysis.in_order(found)
+    linked = analysis.in_order(found)
+    analysis.memo[key] = (eids, tuple(linked))
+    return linked
 
 
 def regime_units(analysis: Analysis, candidates: Sequence[Alignment],
