@@ -283,3 +283,30 @@ def test_in_a_part_on_mutual_assistance_a_request_is_a_request_for_assistance() 
         analysis = analyse(parse_document(akn_xml(body, title="Criminal Matters Act"), "draft.xml"), "en")
         assert ("sec_5" in [a.eid for a in align_requirement(analysis, rulebook.get("BC-25"))]) is aligned, part
         assert ("sec_11" in [a.eid for a in align_requirement(analysis, rulebook.get("BC-31"))]) is aligned, part
+
+
+def test_the_rule_that_ends_an_interpretation_article_is_read() -> None:
+    """«Статья 230. Понятия»: its first part defines terms, its second says to which cases the
+    chapter's powers apply (Art. 14). The rule is aligned; the definitions are not operative
+    text (they name traffic data, but grant no power to collect it)."""
+    from lawcheck.engine.align import align_requirement
+    from lawcheck.rulebook.loader import load_rulebook
+
+    rulebook = load_rulebook()
+    points = ("компьютерные данные – любые сведения, представленные в форме, пригодной для обработки "
+              "электронным устройством", "данные о трафике – компьютерные данные, касающиеся сообщения, "
+              "которые указывают его источник, адресата, маршрут, время и продолжительность")
+    defined = "".join(f'<point eId="art_230__para_1__point_{i}"><num>{i})</num><content><p>{text};</p></content>'
+                      f"</point>" for i, text in enumerate(points, start=1))
+    rule = ('<paragraph eId="art_230__para_2"><num>2.</num><content><p>Полномочия, предусмотренные настоящей '
+            "главой, применяются по находящимся в производстве уголовным делам о любых уголовных "
+            "правонарушениях, в том числе для собирания доказательств в электронной форме.</p></content>"
+            "</paragraph>")
+    for ending, aligned in ((rule, True), ("", False)):
+        body = (f'<article eId="art_230"><num>Статья 230.</num><heading>Понятия, используемые в настоящей '
+                f'главе</heading><paragraph eId="art_230__para_1"><num>1.</num><intro><p>В настоящей главе '
+                f"используются следующие понятия:</p></intro>{defined}</paragraph>{ending}</article>")
+        analysis = analyse(parse_document(akn_xml(body, language="rus"), "draft.xml"), "ru")
+        assert "art_230" in analysis.definition_articles
+        assert bool(align_requirement(analysis, rulebook.get("BC-14"))) is aligned
+        assert not align_requirement(analysis, rulebook.get("BC-20"))

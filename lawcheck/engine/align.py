@@ -457,6 +457,17 @@ def align_requirement(analysis: Analysis, requirement: Requirement, *,
 REQUEST = ("foreign_party", "mla_request", "mutual_legal_assistance")  # a foreign request for assistance
 
 
+def _states_in_operative_part(analysis: Analysis, article: Provision, align: Sequence[tuple[str, ...]]) -> bool:
+    """Whether the parts of an interpretation article that define nothing state every group: a
+    definitions article may end with a rule («2. Полномочия, предусмотренные настоящей главой,
+    применяются по уголовным делам о любых уголовных правонарушениях»)."""
+    defined = [d.eid for d in analysis.definitions if d.eid == article.eid or d.eid.startswith(article.eid + "__")]
+    operative = [u for u in analysis.block(article) if u.eid != article.eid
+                 and not any(d == u.eid or d.startswith(u.eid + "__") for d in defined)]
+    stated = frozenset().union(*(u.tagged.present for u in operative))
+    return bool(align) and all(not stated.isdisjoint(group) for group in align)
+
+
 def _framed_as_cooperation(analysis: Analysis, requirement: Requirement, align: Sequence[tuple[str, ...]],
                            aligned: set[str]) -> set[str]:
     """Co-operation articles whose Part or Act names the foreign request the requirement is
@@ -479,9 +490,11 @@ def _alignment(analysis: Analysis, requirement: Requirement, article: Provision,
     stated only in general terms ("any illegal activity through a computer") still describes
     culpable conduct: an authority's power to cut off networks used "for criminal purposes"
     states none."""
-    if article.eid in analysis.definition_articles and requirement.kind != "definition":
-        return None
     role = analysis.role(article)
+    if article.eid in analysis.definition_articles and requirement.kind != "definition":
+        if not _states_in_operative_part(analysis, article, align):
+            return None
+        role = "other"  # the general rule that ends an interpretation article
     if not accepts(requirement, role):
         return None
     present = analysis.concepts(article)
