@@ -16,6 +16,7 @@ from lawcheck.concepts.lexicon import GAP, MAX_GAP, Lexicon, Pattern, load_lexic
 from lawcheck.concepts.numbers import Duration, find_durations
 
 MODIFIERS = 2  # Russian adjectives or participles allowed between two words of a pattern
+CLAUSE = 12  # words of a clause set off by commas that a gap may pass over as one
 NEGATION_REACH = 2  # words allowed between a negation cue and the match it negates
 NEGATION_AFTER_REACH = 2  # words allowed between a match and a negation that follows it
 _BOUNDARY = {",", ";", ":", ".", "!", "?", "(", ")", "—", "–"}
@@ -91,18 +92,46 @@ def _match_end(lemmas: list[str], i: int, pattern: Pattern) -> int | None:
             matched = _match_end(lemmas, i + skip, rest)
             if matched is not None:
                 return matched
+        for position in _beyond_clauses(lemmas, i) if "," in lemmas[i:i + MAX_GAP] else ():
+            matched = _match_end(lemmas, position, rest)
+            if matched is not None:
+                return matched
         return None
     if i < len(lemmas) and lemmas[i] == head:
         return _match_end(lemmas, i + 1, rest)
     return None
 
 
+def _beyond_clauses(lemmas: list[str], i: int) -> list[int]:
+    """Where a gap from token i may end besides its first MAX_GAP words: a clause set off by
+    commas counts as one word («по запросу органа, в производстве которого находится уголовное
+    дело, предоставляет»). Only the positions after such a clause are new."""
+    positions: list[int] = []
+    words, j = 0, i
+    while j < len(lemmas) and words <= MAX_GAP and lemmas[j] not in _SENTENCE_ENDS:
+        if lemmas[j] == ",":
+            close = next((k for k in range(j + 1, min(j + 1 + CLAUSE, len(lemmas)))
+                          if lemmas[k] == "," or lemmas[k] in _SENTENCE_ENDS), None)
+            if close is None or lemmas[close] != ",":
+                return positions
+            j, words = close + 1, words + 1
+            positions.append(j)
+            continue
+        j, words = j + 1, words + 1
+        if positions:
+            positions.append(j)
+    return positions
+
+
 def _modified_end(lemmas: list[str], tokens: list[Token], i: int, pattern: Pattern) -> int | None:
     """End index of a contiguous pattern matched at token i with Russian modifiers between
     its words («решение районного суда» for «решение суда»), or None. A modifier is skipped
-    only where the pattern's next word does not follow at once."""
+    only where the pattern's next word does not follow at once; after a gap the rest of the
+    pattern is matched as usual («по мотивированному запросу ... предоставляет»)."""
     j = i + 1
-    for word in pattern[1:]:
+    for k, word in enumerate(pattern[1:], start=1):
+        if word == GAP:
+            return _match_end(lemmas, j, pattern[k:])
         skipped = 0
         while j < len(lemmas) and lemmas[j] != word:
             if skipped == MODIFIERS or not russian_modifier(tokens[j].text):
@@ -252,8 +281,13 @@ def tag_tokens(text: str, tokens: list[Token], lang: str) -> Tagged:
             candidates = [*candidates, *pairs]
         for concept, pattern, is_exclusion, span in candidates:
             if span:
-                # A gapped match needs its last word within its span: most tries end here.
-                end = _match_end(lemmas, i, pattern) if pattern[-1] in lemmas[i:i + span] else None
+                # A gapped match needs its last word within its span (most tries end here), which
+                # a clause set off by commas in a gap and Russian modifiers inside a term extend.
+                within = span + (CLAUSE if "," in lemmas[i:i + span] else 0) + (MODIFIERS if modified else 0)
+                reachable = pattern[-1] in lemmas[i:i + within]
+                end = _match_end(lemmas, i, pattern) if reachable else None
+                if end is None and reachable and modified and pattern[1] != GAP:
+                    end = _modified_end(lemmas, tokens, i, pattern)
             else:
                 end = i + len(pattern)
                 if end > len(lemmas) or (len(pattern) > 2 and tuple(lemmas[i:end]) != pattern):
