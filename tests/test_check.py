@@ -413,3 +413,42 @@ def test_a_power_to_cut_off_networks_used_for_criminal_purposes_is_no_general_fr
                        "Умышленное использование компьютерной системы в преступных целях наказывается "
                        "лишением свободы на срок до трех лет.", element="article", sub="paragraph", prefix="art")
     assert _requirement(_check(offence, language="rus", lang="ru"), "BC-8")["status"] == "partial"
+
+
+def test_a_duty_to_report_unauthorised_access_is_no_offence_of_illegal_access() -> None:
+    """An operator's duty to report «несанкционированный доступ» names the conduct but punishes
+    nothing: Art. 2 stays missing. The same words with a penalty are the offence."""
+    duty = _section("4", "Обязанности операторов информационных систем",
+                    "Оператор информационной системы обязан в течение одного года хранить данные о пользователях.",
+                    "Оператор обязан незамедлительно уведомлять уполномоченный орган о случаях "
+                    "несанкционированного доступа к информационной системе, повлекших утечку персональных данных.",
+                    element="article", sub="paragraph", prefix="art")
+    assert _requirement(_check(duty, language="rus", lang="ru"), "BC-2")["status"] == "missing"
+    offence = _section("4", "Неправомерный доступ к компьютерной информации",
+                       "Несанкционированный доступ к информационной системе наказывается лишением свободы на срок "
+                       "до двух лет.", element="article", sub="paragraph", prefix="art")
+    assert _requirement(_check(offence, language="rus", lang="ru"), "BC-2")["status"] != "missing"
+
+
+def test_the_scope_and_conditions_of_the_powers_need_a_power() -> None:
+    """Arts 14 and 15 govern the powers of Arts 16 to 21: a law with none of them has neither,
+    whatever it says about courts, proportionality or investigations."""
+    text = _section("5", "Protection of personal data",
+                    "Any interference with personal data shall be necessary and proportionate, subject to review "
+                    "by a court, and limited in time, for the purposes of a criminal investigation.")
+    check = _check(text, lang="en")
+    assert _requirement(check, "BC-14")["status"] == "missing"
+    assert _requirement(check, "BC-15")["status"] == "missing"
+
+
+def test_a_regulators_notice_to_check_compliance_is_no_production_order() -> None:
+    """Art. 14(1): the powers serve criminal investigations. A data protection regulator's notice
+    requiring information to see whether a controller has complied with the Act is not Art. 18;
+    the same notice for a criminal investigation is."""
+    for purpose, found in (("to determine whether the controller has complied with this Act", False),
+                           ("for the purpose of a specific criminal investigation", True)):
+        notice = _section("9", "Information notices",
+                          f"The Commission may by notice require a person to produce specified computer data in "
+                          f"the person's possession or control {purpose}.")
+        status = _requirement(_check(notice, lang="en"), "BC-18")["status"]
+        assert (status != "missing") is found, purpose

@@ -498,12 +498,15 @@ def _alignment(analysis: Analysis, requirement: Requirement, article: Provision,
     if not accepts(requirement, role):
         return None
     present = analysis.concepts(article)
-    if general and requirement.kind == "offence" and role != "offence" and present.isdisjoint(CULPABLE):
-        return None
+    if requirement.kind == "offence" and role != "offence" and present.isdisjoint(CULPABLE + PENAL + PROHIBITION) \
+            and not any(analysis.role(r) == "offence" for r in analysis.referrers(article.eid)):
+        return None  # a duty to report unauthorised access is no offence, unless an offence punishes its acts
     if requirement.kind == "offence" and _protects_against(analysis, article, present):
         return None
     if _extradition_only(analysis, article, present, align):
         return None
+    if requirement.kind == "procedural_power" and "compliance_purpose" in present and present.isdisjoint(INQUIRY):
+        return None  # a regulator's notice to check compliance is no power of criminal procedure (Art. 14(1))
     heading = analysis.headings.get(article.eid)
     if requirement.titled_otherwise and heading is not None and heading.has(requirement.titled_otherwise) \
             and not heading.has(align[0]):
@@ -515,7 +518,8 @@ def _alignment(analysis: Analysis, requirement: Requirement, article: Provision,
 
 
 ASSISTANCE = ("mla_request", "mutual_legal_assistance")
-CULPABLE = ("intent", "without_right", "offence_clause")  # "with intent", "unlawfully", "commits an offence"
+INQUIRY = ("criminal_investigation", "investigator", "prosecutor")  # a criminal inquiry and who conducts it
+CULPABLE = ("intent", "offence_clause")  # "with intent", "commits an offence": conduct the law punishes
 
 
 def _extradition_only(analysis: Analysis, article: Provision, present: frozenset[str],

@@ -502,7 +502,8 @@ def assess(analysis: Analysis, rulebook: Rulebook, instruments: Sequence[str],
         if r.kind in SPREAD:
             first[r.id] = _assess_one(analysis, r, rulebook, settings, general, cut, _carrying_articles(r, first))
     _ranges_compared(analysis, first)
-    return _bound_to_measures(_bound_to_offences([first[r.id] for r in selected], settings), settings)
+    return _bound_to_measures(_bound_to_powers(_bound_to_offences([first[r.id] for r in selected], settings),
+                                               settings), settings)
 
 
 def _ranges_compared(analysis: Analysis, assessed: dict[str, Assessed]) -> None:
@@ -578,6 +579,26 @@ def _bound_to_measures(assessed: list[Assessed], settings: Settings) -> list[Ass
     return result
 
 
+def _bound_to_powers(assessed: list[Assessed], settings: Settings) -> list[Assessed]:
+    """The scope and the conditions of the procedural powers (Arts 14, 15) apply to those
+    powers: where none of the powers subject to them is in the text (a regulator's inspection,
+    an operator's duty to report), they are absent too."""
+    absent = {"missing", "not_assessed", "not_applicable"}
+    governed: dict[str, list[str]] = {}
+    for item in assessed:
+        for rid in item.requirement.subject_to:
+            governed.setdefault(rid, []).append(item.status)
+    result = []
+    for item in assessed:
+        statuses = governed.get(item.requirement.id)
+        if item.requirement.kind in SPREAD - {"sanction"} and item.status not in absent and statuses \
+                and all(s in absent for s in statuses):
+            item = Assessed(item.requirement, "not_assessed" if settings.partial_text else "missing",
+                            0.0, (), None, considered=item.considered)
+        result.append(item)
+    return result
+
+
 def _bound_to_offences(assessed: list[Assessed], settings: Settings) -> list[Assessed]:
     """A penalty clause for disobeying an order is not the sanction Art. 13 asks for: where
     every offence a liability or sanction rule depends on is absent, so is the rule."""
@@ -621,7 +642,7 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
                 done[rid] = _assess_one(analysis, item.requirement, rulebook, settings, general, CUT, carrying)
     _ranges_compared(analysis, done)
     result = [done[item.requirement.id] for item in previous]
-    return _bound_to_measures(_bound_to_offences(result, settings), settings)
+    return _bound_to_measures(_bound_to_powers(_bound_to_offences(result, settings), settings), settings)
 
 
 def _states_all(concepts: frozenset[str], groups: Sequence[Sequence[str]]) -> bool:
