@@ -502,3 +502,37 @@ def test_a_threat_to_life_is_an_urgency_that_relaxes_the_courts_decision() -> No
     assert bc20["safeguards"][JUDICIAL] == "present"
     [exception] = bc20["exceptions"]
     assert exception["validation"]["within"] == "PT24H"
+
+
+def test_an_article_on_a_listed_measure_is_governed_by_the_courts_rule_for_the_listed_items() -> None:
+    """ст. 4 lists the measures, ст. 5 puts items 3)-4) under a court's permission, and ст. 7,
+    which describes how the obtaining of computer information (item 4) is done and refers to
+    those items, is read with ст. 5: the measure is judicially authorised."""
+    layout = {"element": "article", "sub": "paragraph", "prefix": "art"}
+    points = ("опрос", "наведение справок", "контроль почтовых отправлений", "получение компьютерной информации")
+    listing = ('<article eId="art_4"><num>Статья 4.</num><heading>Оперативно-розыскные мероприятия</heading>'
+               '<paragraph eId="art_4__para_1"><num>1.</num><intro><p>Проводятся следующие мероприятия:</p></intro>'
+               + "".join(f'<point eId="art_4__para_1__point_{i}"><num>{i})</num><content><p>{text};</p></content>'
+                         f"</point>" for i, text in enumerate(points, start=1)) + "</paragraph></article>")
+    rule = _section("5", "Условия проведения мероприятий", "Мероприятия, перечисленные в пунктах 3–4 статьи 4 "
+                    "настоящего Закона, допускаются исключительно с разрешения суда.", **layout)
+    measure = _section("7", "Получение компьютерной информации",
+                       "Получение компьютерной информации включает негласный доступ к компьютерной системе и "
+                       "копирование хранящейся в ней информации.",
+                       "Поставщики услуг обязаны содействовать проведению мероприятий, предусмотренных пунктами 3–4 "
+                       "статьи 4 настоящего Закона.", **layout)
+    bc19 = _requirement(_check(listing + rule + measure, language="rus"), "BC-19")
+    assert [p["eId"] for p in bc19["provisions"]][:1] == ["art_7"]
+    assert bc19["safeguards"][JUDICIAL] == "present"
+
+
+def test_a_grant_sanctioned_by_the_judge_that_also_allows_an_extension_is_a_grant() -> None:
+    """«производятся по постановлению следователя, санкционированному следственным судьей, на срок
+    до трех месяцев с возможностью продления» grants the measure under the judge's sanction; the
+    extension it allows is an added clause, not the sentence's role."""
+    check = _check(_section(
+        "232", "Сбор сведений о соединениях в режиме реального времени",
+        "Сбор и запись сведений о соединениях определенных сообщений в режиме реального времени производятся "
+        "по постановлению следователя, санкционированному следственным судьей, на срок до трех месяцев с "
+        "возможностью продления следственным судьей до шести месяцев."), language="rus")
+    assert _requirement(check, "BC-20")["safeguards"][JUDICIAL] == "present"

@@ -21,7 +21,7 @@ from lawcheck.engine.align import (
     with_evidence,
 )
 from lawcheck.engine.checks import Evidence, Result
-from lawcheck.engine.roles import accepts
+from lawcheck.engine.roles import AUTHORISATIONS, accepts
 from lawcheck.engine.units import Block, Definition, Unit, UnitList
 from lawcheck.rulebook.loader import Rulebook
 from lawcheck.rulebook.model import Element, Requirement
@@ -327,6 +327,12 @@ def _referred(analysis: Analysis, article: Provision) -> list[Unit]:
     targets = {found.eid for unit in analysis.block(article) if (p := analysis.provision(unit.eid)) is not None
                for reference in p.references if reference.target_eid
                and (found := analysis.article_of(reference.target_eid)) is not None and found.eid != article.eid}
+    if len(targets) > REFERRED_ARTICLES:
+        return []
+    # an article that lists measures by item is itself no rule: the articles that authorise the
+    # items it lists («пункты 8–12 статьи 4 ... с разрешения суда») speak of the same measures
+    targets |= {r.eid for eid in list(targets) for r in analysis.referrers(eid) if r.eid != article.eid
+                and analysis.concepts(r) & set(AUTHORISATIONS)}
     if len(targets) > REFERRED_ARTICLES:
         return []
     return [unit for eid in sorted(targets) if (target := analysis.provision(eid)) is not None

@@ -311,11 +311,21 @@ def _role(sentence: _Sentence) -> str:
     for concept, role in (("renewal", "extension"), ("extend_search", "extension"),
                           ("fallback_role", "fallback"), ("remedy", "remedy"),
                           ("confidentiality", "other"), ("executes_order", "execution")):
-        if sentence.has(concept) and not (role == "execution" and sentence.judicial()):
+        if sentence.has(concept) and not (role == "execution" and sentence.judicial()) \
+                and not (role == "extension" and _authorised_before(sentence, concept)):
             return role  # "carried out only on a warrant issued by a judge" grants, it does not execute
     if sentence.has("notification_role") and not any(m.concept in JUDICIAL for m in sentence.judicial()):
         return "notified"
     return "grant"
+
+
+def _authorised_before(sentence: _Sentence, concept: str) -> bool:
+    """Whether the sentence authorises the measure before it speaks of extending it («производятся
+    по постановлению, санкционированному следственным судьей, на срок до трех месяцев с
+    возможностью продления»): it grants the measure, and its extension is an added clause."""
+    extended = min(m.start for m in sentence.matches if m.concept == concept and not m.negated)
+    return any(m.concept in (*JUDICIAL, "prosecutor_authorisation") and not m.negated and m.end <= extended
+               for m in sentence.matches)
 
 
 _OR = re.compile(r"(?:^|\W)(?:or|либо|или)(?:\W|$)", re.I)
