@@ -536,3 +536,20 @@ def test_a_grant_sanctioned_by_the_judge_that_also_allows_an_extension_is_a_gran
         "по постановлению следователя, санкционированному следственным судьей, на срок до трех месяцев с "
         "возможностью продления следственным судьей до шести месяцев."), language="rus")
     assert _requirement(check, "BC-20")["safeguards"][JUDICIAL] == "present"
+
+
+def test_a_warrant_issued_on_condition_of_a_judicial_commissioners_approval_is_independently_supervised() -> None:
+    """The "double lock": a minister issues the interception warrant only if (c) a Judicial
+    Commissioner has approved the decision. Without that condition the minister alone decides."""
+    conditions = ["the Secretary of State considers the warrant necessary for the purpose of detecting serious "
+                  "crime;", "the conduct authorised is proportionate to what is sought to be achieved; and"]
+    for approval, supervised in ((["the decision to issue the warrant has been approved by a Judicial "
+                                   "Commissioner."], "present"), ([], "absent")):
+        items = "".join(f'<paragraph eId="sec_5__subsec_1__para_{i}"><num>({chr(96 + i)})</num><content><p>{text}'
+                        f"</p></content></paragraph>" for i, text in enumerate(conditions + approval, start=1))
+        section = ('<section eId="sec_5"><num>5.</num><heading>Targeted interception warrants</heading>'
+                   '<subsection eId="sec_5__subsec_1"><num>(1)</num><intro><p>The Secretary of State may, on an '
+                   "application by the chief officer of a law enforcement agency, issue a warrant authorising the "
+                   f"interception of the content of specified communications if—</p></intro>{items}</subsection>"
+                   "</section>")
+        assert _requirement(_check(section), "BC-21")["safeguards"][JUDICIAL] == supervised

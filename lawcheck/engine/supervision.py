@@ -436,8 +436,24 @@ def _unit_grants(unit: Unit, key: str, power_concepts: set[str], default_data: s
     if found is None:
         found = unit.derived[key] = tuple(
             grant for sentence, role in _sentences_of(unit) if role == "grant"
-            and (grant := _grant(_part_for(sentence, power_concepts), power_concepts, default_data)) is not None)
+            and (grant := _grant(_part_for(sentence, power_concepts), power_concepts, default_data)) is not None) \
+            + _approval_condition(unit, power_concepts, default_data)
     return found
+
+
+_CONDITIONS = re.compile(r"\b(?:if|where|only where|only if|provided that|если|при условии)\s*[-—–:]?\s*$", re.I)
+
+
+def _approval_condition(unit: Unit, power_concepts: set[str], default_data: str) -> tuple[Grant, ...]:
+    """A condition of the grant that a judge or an independent body has approved it ("the
+    Secretary of State may issue a warrant if— ... (c) the decision has been approved by a
+    Judicial Commissioner"): the power is then used only with that approval."""
+    parent = unit.context[0] if unit.context else None
+    if parent is None or not _CONDITIONS.search(parent.tagged.text) \
+            or not any(m.concept in power_concepts and not m.negated for m in parent.tagged.matches):
+        return ()
+    approvals = [m for m in unit.tagged.matches if m.concept in JUDICIAL and not m.negated]
+    return (Grant(unit.eid, "judicial", approvals[0].text, default_data, True),) if approvals else ()
 
 
 def _warrant_first(unit: Unit) -> bool:
