@@ -452,3 +452,16 @@ def test_a_regulators_notice_to_check_compliance_is_no_production_order() -> Non
                           f"the person's possession or control {purpose}.")
         status = _requirement(_check(notice, lang="en"), "BC-18")["status"]
         assert (status != "missing") is found, purpose
+
+
+def test_an_interception_offence_that_mentions_access_is_no_illegal_access_offence() -> None:
+    """Art. 2: a section headed "Illegal interception" that speaks of access to the system as
+    the way the data is intercepted is the Art. 3 offence; the access offence is the section
+    headed so."""
+    access = _section("4", "Illegal access", "A person who intentionally and without right accesses the whole or "
+                      "any part of a computer system commits an offence and is liable to imprisonment for two years.")
+    interception = _section("5", "Illegal interception", "A person who intentionally and without right, by "
+                            "accessing a computer system, intercepts by technical means a non-public transmission "
+                            "of computer data commits an offence and is liable to imprisonment for three years.")
+    bc2 = _requirement(_check(access, interception, lang="en"), "BC-2")
+    assert [p["eId"] for p in bc2["provisions"] if p["role"] == "principal"] == ["sec_4"]
