@@ -292,6 +292,17 @@ def test_hard_wrapped_text_is_rejoined() -> None:
     assert len(unit(one_per_line, "art_1__para_1").find(f"{NS}content")) == 2
 
 
+def test_a_schedule_that_lists_penalties_by_article_keeps_an_act_of_numbered_sections() -> None:
+    """"Article 2: imprisonment for a term not exceeding two years, or a fine ..." in a schedule is
+    an entry, not a heading: the Act's sections "1. Short title", "2. Illegal access" stay sections."""
+    text = ("1. Short title\n(1) This Law may be cited as the Penal Code (Amendment) Law.\n"
+            "2. Illegal access\n(1) Whoever intentionally enters an information system without right shall be "
+            "punished as provided in the Schedule.\nSCHEDULE\nArticle 2: imprisonment for a term not exceeding two "
+            "years, or a fine not exceeding twenty thousand, or both, and on a second conviction five years.\n")
+    xml = import_bytes(text.encode(), "amendment.txt")
+    assert unit(xml, "sec_2").findtext(f"{NS}heading") == "Illegal access"
+
+
 def test_windows_1251_russian_text() -> None:
     xml = import_bytes("Статья 1. Предмет\n1. Настоящий Закон регулирует сбор данных.\n".encode("cp1251"),
                        "cp1251.txt")

@@ -545,14 +545,19 @@ def _quotation_end(texts: list[str]) -> tuple[int, int] | None:
     return None
 
 
+HEADING_WORDS = 14  # a line "Article 402B: imprisonment for a term not exceeding ..." is an entry, not a heading
+
+
 def _uses_bare_sections(lines: Iterable[Line], language: str) -> bool:
-    """Are sections numbered "12. Heading" (no "Section"/"Article" word anywhere)? Needs two."""
+    """Are sections numbered "12. Heading" (no "Section"/"Article" heading anywhere)? Needs two.
+    A schedule that lists penalties by article ("Article 402B: imprisonment for ...") has no
+    such heading: its lines run on as sentences."""
     bare = 0
     for line in lines:
         heading = parse_heading(line.text, styled=False, language=language, bare_sections=True)
         if heading is None:
             continue
-        if not heading.bare and heading.kind in ARTICLE_KINDS:
+        if not heading.bare and heading.kind in ARTICLE_KINDS and len(heading.heading.split()) <= HEADING_WORDS:
             return False
         bare += heading.bare
     return bare >= 2
