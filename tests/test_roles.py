@@ -310,3 +310,13 @@ def test_the_rule_that_ends_an_interpretation_article_is_read() -> None:
         assert "art_230" in analysis.definition_articles
         assert bool(align_requirement(analysis, rulebook.get("BC-14"))) is aligned
         assert not align_requirement(analysis, rulebook.get("BC-20"))
+
+
+def test_an_offence_punished_as_a_schedule_provides_is_an_offence_whatever_measure_its_heading_names() -> None:
+    """"Interception of transmissions: Whoever ... intercepts ... shall be punished as provided
+    in the Schedule" makes interception an offence (Art. 3); its heading names the conduct, not a
+    power of interception, and the penalty standing in a schedule does not change that."""
+    roles = _roles(_section("12", "Interception of transmissions",
+                            "Whoever intentionally and by technical means intercepts a non-public transmission of "
+                            "computer data shall be punished as provided in the Schedule."))
+    assert roles["sec_12"] == "offence"

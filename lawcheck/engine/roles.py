@@ -39,6 +39,7 @@ from lawcheck.rulebook.model import Requirement
 ROLES = ("definition", "preliminary", "offence", "cooperation", "power", "other")
 PENAL = ("offence_clause", "custodial_sanction", "monetary_sanction")
 SANCTIONS = ("custodial_sanction", "monetary_sanction")  # a penalty, not a mere mention of an offence
+PUNISHES = (*SANCTIONS, "offence_clause")  # a penalty, or "commits an offence", "shall be punished"
 LIABILITY = ("attempt", "aiding_abetting", "criminal_offence")  # in a heading: a rule of liability
 PROHIBITION = ("prohibition_clause",)  # "No person shall ...": a rule for everyone, not a power
 UNLAWFUL = ("without_right",)  # "Unauthorised access", «Неправомерный доступ»: a heading naming an offence
@@ -115,11 +116,13 @@ def _opens_with_offence(units: Sequence[Unit]) -> bool:
     indictable offence ...; (2) Subsection (1) does not apply to a person who holds an
     authorization")."""
     main = units[1] if len(units) > 1 and not units[0].tagged.has(SANCTIONS) else units[0]
-    if _ordering(main):  # "a judge may issue a warrant ... for an offence punishable by five years"
+    if _ordering(main) == 1.0:  # "a judge may issue a warrant ... for an offence punishable by five years"
         return False
     if main.tagged.has(PROHIBITION):  # "No person shall intercept ...", its penalty further down
         return any(u.tagged.has(SANCTIONS) for u in units)
-    return any(u.tagged.has(SANCTIONS) for u in units if u is main or (u.context and u.context[0] is main))
+    # "Whoever ... intercepts ... shall be punished as provided in the Schedule": the penalty
+    # may stand elsewhere, the rule still punishes
+    return any(u.tagged.has(PUNISHES) for u in units if u is main or (u.context and u.context[0] is main))
 
 
 def _offence_weight(framing: Framing, own: float) -> float:
