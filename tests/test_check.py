@@ -465,3 +465,13 @@ def test_an_interception_offence_that_mentions_access_is_no_illegal_access_offen
                             "of computer data commits an offence and is liable to imprisonment for three years.")
     bc2 = _requirement(_check(access, interception, lang="en"), "BC-2")
     assert [p["eId"] for p in bc2["provisions"] if p["role"] == "principal"] == ["sec_4"]
+
+
+def test_an_order_to_preserve_a_computer_system_is_a_preservation_power() -> None:
+    """Art. 16: an order that the person in control of a computer system preserve it, for thirty
+    days, preserves the data the system holds: the power is present."""
+    section = _section("12", "Preservation of a computer system",
+                       "Where there are reasonable grounds to believe that a computer system required for an "
+                       "investigation is likely to be lost or modified, the prosecution authority may order the "
+                       "person in control of it to preserve it for a period not exceeding thirty days.")
+    assert _requirement(_check(section, lang="en"), "BC-16")["status"] != "missing"
