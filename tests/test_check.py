@@ -475,3 +475,14 @@ def test_an_order_to_preserve_a_computer_system_is_a_preservation_power() -> Non
                        "investigation is likely to be lost or modified, the prosecution authority may order the "
                        "person in control of it to preserve it for a period not exceeding thirty days.")
     assert _requirement(_check(section, lang="en"), "BC-16")["status"] != "missing"
+
+
+def test_a_saving_clause_that_denies_a_power_grants_none() -> None:
+    """"Nothing in this Act authorises the interception of a communication ... or the collection
+    of traffic data as it is generated": neither Art. 20 nor Art. 21 is granted by it."""
+    section = _section("13", "Interception excluded", "Nothing in this Act authorises the interception of a "
+                       "communication in the course of its transmission or the collection of traffic data in "
+                       "real time; those matters are governed by another Act.")
+    check = _check(section, lang="en")
+    assert _requirement(check, "BC-20")["status"] == "missing"
+    assert _requirement(check, "BC-21")["status"] == "missing"

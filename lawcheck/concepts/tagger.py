@@ -265,6 +265,21 @@ def _is_negated(lemmas: list[str], tokens: list[Token], start: int, end: int,
     return False
 
 
+def _denied(lemmas: list[str], denial: tuple[Pattern, ...]) -> list[tuple[int, int]]:
+    """Token spans a denial governs: from the end of its cue ("Nothing in this Act authorises")
+    to the end of the sentence; what it names is not granted."""
+    firsts = {cue[0] for cue in denial}
+    spans = []
+    for i, lemma in enumerate(lemmas):
+        if lemma not in firsts:
+            continue
+        for cue in denial:
+            if tuple(lemmas[i:i + len(cue)]) == cue:
+                end = next((j for j in range(i + len(cue), len(lemmas)) if lemmas[j] in _SENTENCE_ENDS), len(lemmas))
+                spans.append((i + len(cue), end))
+    return spans
+
+
 def tag_tokens(text: str, tokens: list[Token], lang: str) -> Tagged:
     """Tag already tokenized text (lets callers tokenize once and reuse)."""
     index = _index(lang)
@@ -304,6 +319,7 @@ def tag_tokens(text: str, tokens: list[Token], lang: str) -> Tagged:
                         end = _modified_end(lemmas, tokens, i, pattern)
                         if end is not None:
                             (excluded if is_exclusion else found).append((concept, i, end))
+    denied = _denied(lemmas, lexicon.denial) if lexicon.denial else ()
     matches = []
     reach: dict[str, int] = {}  # per concept, the end of its last kept match
     for concept, i, end in sorted(found, key=lambda f: (f[1], -f[2])):
@@ -313,7 +329,8 @@ def tag_tokens(text: str, tokens: list[Token], lang: str) -> Tagged:
         reach[concept] = end
         start_char, end_char = tokens[i].start, tokens[end - 1].end
         matches.append(ConceptMatch(concept, text[start_char:end_char], start_char, end_char, i,
-                                    _is_negated(lemmas, tokens, i, end, lexicon, found)))
+                                    any(s <= i < e for s, e in denied)
+                                    or _is_negated(lemmas, tokens, i, end, lexicon, found)))
     return Tagged(text, lang, tokens, matches + _composed(text, matches, index.composed),
                   find_durations(tokens, lexicon.durations))
 
