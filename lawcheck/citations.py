@@ -186,7 +186,9 @@ class Citations:
         if steps and steps[0].element not in ARTICLE_ELEMENTS | set(GROUP_ELEMENTS):
             steps = self._implied_ancestors(texts[0] if texts else "", steps) + steps
         own = self._cite(steps, provision)
-        act = amended_act([*texts, self.document.title], self.lang)
+        # «Статья 1. Внести в Уголовный кодекс ... следующие изменения:» may be read as a heading
+        headings = [p.heading for p in context if p.heading]
+        act = amended_act([*texts, *headings, self.document.title], self.lang)
         where = self.label(instruction.eid) if instruction is not None else ""
         if self.lang == "ru":
             return f"{own} {act}".strip() + (f" ({where} проекта)" if where else "")

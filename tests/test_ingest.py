@@ -303,6 +303,23 @@ def test_a_schedule_that_lists_penalties_by_article_keeps_an_act_of_numbered_sec
     assert unit(xml, "sec_2").findtext(f"{NS}heading") == "Illegal access"
 
 
+def test_a_part_an_amending_law_inserts_in_plain_words_is_the_part_it_names() -> None:
+    """«статью 168 дополнить частью четвертой следующего содержания: «...»»: the quoted words carry
+    no number of their own; they are part 4 of article 168, cited «ст. 168 ч. 4 УК»."""
+    from lawcheck.citations import Citations
+
+    text = ("Статья 1. Внести в Уголовный кодекс Республики следующие изменения:\n"
+            "1) статью 168 дополнить частью четвертой следующего содержания:\n"
+            "«Завладение чужим имуществом путем ввода или изменения компьютерных данных —\n"
+            "наказывается лишением свободы на срок от трех до семи лет.»;\n"
+            "2) статью 170 дополнить частью второй следующего содержания:\n"
+            "«То же деяние, совершенное группой лиц, — наказывается лишением свободы на срок до пяти лет.».\n"
+            "Статья 2. Настоящий Закон вступает в силу со дня его опубликования.\n")
+    document = parse_document(import_bytes(text.encode(), "amendment.txt"), "amendment.xml")
+    [first, _] = document.quoted
+    assert Citations(document, "ru").label(first.eid) == "ст. 168 ч. 4 УК (п. 1 ст. 1 проекта)"
+
+
 def test_windows_1251_russian_text() -> None:
     xml = import_bytes("Статья 1. Предмет\n1. Настоящий Закон регулирует сбор данных.\n".encode("cp1251"),
                        "cp1251.txt")

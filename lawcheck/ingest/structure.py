@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 
 from lawcheck.akn.definitions import is_definitions_heading
 from lawcheck.akn.numbering import NumKey
+from lawcheck.akn.references import russian_ordinal
 from lawcheck.ingest.definitions import several_definitions, starts_definitions
 from lawcheck.ingest.inline import Candidate, find_candidates, opens_item, split_trailing_headings
 from lawcheck.ingest.labels import (
@@ -453,6 +454,11 @@ class OutlineBuilder:
         inner = [Line(text.strip(), source.number, source.level)
                  for text, source in zip(texts, lines[index:index + last + 1], strict=True) if text.strip()]
         quoted = _quoted_outline(inner, self.language)
+        if quoted is None and inner:  # «статью 168 дополнить частью четвертой следующего содержания: «...»»
+            number = _inserted_part(head if head is not None else self._instruction_text())
+            if number is not None:
+                inner[0] = Line(f"{number}. {inner[0].text}", inner[0].number, inner[0].level)
+                quoted = _quoted_outline(inner, self.language)
         if quoted is None:
             return None
         if head is not None:
@@ -465,6 +471,11 @@ class OutlineBuilder:
         assert isinstance(instruction, str)
         node.parts.append(Quoted(instruction, quoted, start, close))
         return index + last + 1
+
+    def _instruction_text(self) -> str:
+        node = self._instruction()
+        last = node.parts[-1] if node is not None and node.parts else ""
+        return last if isinstance(last, str) else ""
 
     def _instruction(self) -> Node | None:
         """The unit whose last words are an instruction ending with a colon, if any."""
@@ -515,6 +526,18 @@ def _runs_together(lines: list[Line]) -> bool:
         starts += found is not None
         inside += len(find_candidates(found[1] if found is not None else line.text))
     return inside > starts
+
+
+_INSERTED_PART = re.compile(r"(?i)\b(?:дополнить|дополнена|дополнен)\s+частью\s+([а-яё]+)\s"
+                            r"|\bчасть\s+([а-яё]+)\s+(?:\S+\s+){0,3}?изложить")
+
+
+def _inserted_part(instruction: str) -> str | None:
+    """The number of the part an instruction inserts or restates in unnumbered words («дополнить
+    частью четвертой следующего содержания», «часть вторую статьи 190 изложить в следующей
+    редакции»): the quoted text is that part."""
+    found = _INSERTED_PART.search(instruction or "")
+    return russian_ordinal(found.group(1) or found.group(2)) if found else None
 
 
 def _quoted_outline(lines: list[Line], language: str) -> Node | None:
