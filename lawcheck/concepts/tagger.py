@@ -301,7 +301,8 @@ def tag_tokens(text: str, tokens: list[Token], lang: str) -> Tagged:
                 within = span + (CLAUSE if "," in lemmas[i:i + span] else 0) + (MODIFIERS if modified else 0)
                 reachable = pattern[-1] in lemmas[i:i + within]
                 end = _match_end(lemmas, i, pattern) if reachable else None
-                if end is None and reachable and modified and pattern[1] != GAP:
+                if end is None and reachable and modified and pattern[1] != GAP and i < last \
+                        and russian_modifier(tokens[i + 1].text):
                     end = _modified_end(lemmas, tokens, i, pattern)
             else:
                 end = i + len(pattern)
