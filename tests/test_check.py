@@ -486,3 +486,14 @@ def test_a_saving_clause_that_denies_a_power_grants_none() -> None:
     check = _check(section, lang="en")
     assert _requirement(check, "BC-20")["status"] == "missing"
     assert _requirement(check, "BC-21")["status"] == "missing"
+
+
+def test_a_child_abuse_material_offence_is_no_misuse_of_devices_offence() -> None:
+    """Art. 6: a section headed "Child pornography" that punishes producing, distributing or
+    possessing material by means of a computer program is the Art. 9 offence, not the misuse of
+    devices, whose verbs it shares."""
+    section = _section("85", "Child pornography", "A person who intentionally produces, distributes or possesses "
+                       "child pornography by means of a computer program or a computer system commits an offence "
+                       "and is liable to imprisonment for ten years.")
+    bc6 = _requirement(_check(section, lang="en"), "BC-6")
+    assert "sec_85" not in [p["eId"] for p in bc6["provisions"]]
