@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lawcheck.akn.model import Document, Provision
+from lawcheck.akn.references import russian_ordinal
 
 ARTICLE_ELEMENTS = frozenset({"article", "section", "rule", "regulation"})
 GROUP_ELEMENTS = {"book": ("Book", "кн."), "part": ("Part", "разд."), "subpart": ("Subpart", "подразд."),
@@ -21,8 +22,6 @@ GROUP_ELEMENTS = {"book": ("Book", "кн."), "part": ("Part", "разд."), "sub
 _NUM_WORDS = re.compile(
     r"(?i)^(?:article|art\.|section|sec\.|s\.|rule|regulation|reg\.|part|chapter|book|division|title|"
     r"статья|ст\.|раздел|подраздел|глава|гл\.|книга|параграф|пункт|часть|§)\s*")
-_ORDINALS = {"перв": "1", "втор": "2", "трет": "3", "четверт": "4", "четвёрт": "4", "пят": "5",
-             "шест": "6", "седьм": "7", "восьм": "8", "девят": "9", "десят": "10"}
 _RU_ARTICLE = re.compile(r"(?i)\bстать(?:ю|и|е|ей|я)\s+(\d+(?:-\d+)*)")
 _RU_PART = re.compile(r"(?i)\bчаст(?:ь|и|ью)\s+(\d+(?:-\d+)*|[а-яё]+(?:ую|ой|ая))\s+стать")
 _EN_ARTICLE = re.compile(r"(?i)\b(section|article)\s+(\d+[A-Z]?(?:[.\-]\d+)*)")
@@ -47,10 +46,7 @@ def num_token(num: str) -> str:
 
 
 def _ordinal(value: str) -> str:
-    if value[:1].isdigit():
-        return value
-    lowered = value.lower()
-    return next((digit for stem, digit in _ORDINALS.items() if lowered.startswith(stem)), value)
+    return value if value[:1].isdigit() else russian_ordinal(value) or value
 
 
 @dataclass(frozen=True)

@@ -394,8 +394,10 @@ def test_a_refusal_the_law_forbids_under_a_grounds_for_refusal_heading_is_no_fis
         lang = language[:2]
         complies = _check(_section("9", heading, forbidden), language=language, lang=lang)
         assert "BC-25/no_fiscal_refusal" not in _codes(complies), language
+        assert "BC-27/no_fiscal_refusal" not in _codes(complies), language
         breaches = _check(_section("9", heading, allowed), language=language, lang=lang)
         assert "BC-25/no_fiscal_refusal" in _codes(breaches), language
+        assert "BC-27/no_fiscal_refusal" in _codes(breaches), language
 
 
 def test_a_power_to_cut_off_networks_used_for_criminal_purposes_is_no_general_fraud_offence() -> None:
@@ -497,3 +499,16 @@ def test_a_child_abuse_material_offence_is_no_misuse_of_devices_offence() -> Non
                        "and is liable to imprisonment for ten years.")
     bc6 = _requirement(_check(section, lang="en"), "BC-6")
     assert "sec_85" not in [p["eId"] for p in bc6["provisions"]]
+
+
+def test_a_russian_saving_clause_that_denies_a_power_grants_none() -> None:
+    """«Настоящий Закон не дает права перехватывать сообщения ...»: the law grants no
+    interception; the same words without the denial do."""
+    for text, status in (("Настоящий Закон не дает права органам уголовного преследования осуществлять перехват "
+                          "содержания сообщений, передаваемых посредством компьютерных систем, в режиме реального "
+                          "времени.", "missing"),
+                         ("Следователь с санкции следственного судьи вправе перехватывать содержание сообщений, "
+                          "передаваемых посредством компьютерных систем, в режиме реального времени.", "present")):
+        article = _section("13", "Пределы действия Закона", text, element="article", sub="paragraph", prefix="art")
+        bc21 = _requirement(_check(article, language="rus", lang="ru"), "BC-21")
+        assert (bc21["status"] == "missing") is (status == "missing"), text

@@ -104,11 +104,6 @@ _RU_ORDINALS = {
 }
 _RU_ORDINAL = r"(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат)[а-яё]{0,4}"
 
-
-def russian_ordinal(word: str) -> str | None:
-    """The number a Russian ordinal names («четвертой» -> "4"), or None."""
-    lowered = word.lower()
-    return next((digit for stem, digit in _RU_ORDINALS.items() if lowered.startswith(stem)), None)
 _RU_NUM = rf"(?:[0-9]+(?:[.\-][0-9]+)*\)?|{_RU_ORDINAL}(?![а-яё]))"
 _RU_UNIT = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _RU_UNITS)
 _RU_ITEM = rf"(?<![\w.])(?:{_RU_UNIT})\s*(?P<num>{_RU_NUM})(?P<more>(?:\s*(?:,|и|или|[-–—])\s*{_RU_NUM})*)"
@@ -463,3 +458,9 @@ def _scopes(source: Provision | None) -> Iterator[Provision]:
         if node.element in ARTICLE_LEVEL:
             return
         node = node.parent
+
+
+def russian_ordinal(word: str) -> str | None:
+    """The number a Russian ordinal names («четвертой» -> "4"), or None."""
+    lowered = word.lower()
+    return next((digit for stem, digit in _RU_ORDINALS.items() if lowered.startswith(stem)), None)

@@ -25,7 +25,7 @@ MAX_GAP = 6
 _CONCEPT_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _CONCEPT_KEYS = {"label": True, "terms": True, "exclude": False, "examples": False,
                  "counter_examples": False, "composed_of": False}
-_LANGUAGE_KEYS = {"negation", "negation_after", "prohibition", "exception", "denial"}
+_LANGUAGE_KEYS = {"negation", "negation_after", "prohibition", "exception", "denial", "condition"}
 _DURATION_KEYS = {"numbers", "connectors", "units", "unit_qualifiers", "age_adjectives", "deadline", "min", "max"}
 _UNIT_CODES = {"H", "D", "W", "M", "Y"}
 
@@ -57,6 +57,7 @@ class Lexicon:
     exception: tuple[Pattern, ...]
     durations: DurationWords
     denial: tuple[Pattern, ...] = ()  # grants nothing the rest of its sentence names ("Nothing in this Act authorises")
+    condition: tuple[Pattern, ...] = ()  # ends the words that open a list of conditions ("may issue a warrant if—")
 
     def first_lemma_index(self) -> dict[str, list[tuple[str, Pattern, bool]]]:
         """Patterns (concept id, pattern, is_exclusion) keyed by their first lemma."""
@@ -172,7 +173,7 @@ def load_lexicon_from(folder: Path, lang: str) -> Lexicon:
         if unknown:
             raise InputError(f"{concept.id}.composed_of: unknown concepts {', '.join(unknown)}", source=concept.source)
     return Lexicon(lang, concepts, cues["negation"], cues["negation_after"], cues["prohibition"],
-                   cues["exception"], durations, cues.get("denial", ()))
+                   cues["exception"], durations, cues.get("denial", ()), cues.get("condition", ()))
 
 
 def _duration_words(data: object, lang: str, where: str) -> DurationWords:

@@ -265,19 +265,18 @@ def _is_negated(lemmas: list[str], tokens: list[Token], start: int, end: int,
     return False
 
 
+def find_cues(lemmas: Sequence[str], cues: tuple[Pattern, ...], start: int = 0) -> list[tuple[int, int]]:
+    """Token spans (start, end) where one of the cues of a language (`_language.yaml`) stands."""
+    firsts = {cue[0] for cue in cues}
+    return [(i, i + len(cue)) for i in range(start, len(lemmas)) if lemmas[i] in firsts
+            for cue in cues if tuple(lemmas[i:i + len(cue)]) == cue]
+
+
 def _denied(lemmas: list[str], denial: tuple[Pattern, ...]) -> list[tuple[int, int]]:
     """Token spans a denial governs: from the end of its cue ("Nothing in this Act authorises")
     to the end of the sentence; what it names is not granted."""
-    firsts = {cue[0] for cue in denial}
-    spans = []
-    for i, lemma in enumerate(lemmas):
-        if lemma not in firsts:
-            continue
-        for cue in denial:
-            if tuple(lemmas[i:i + len(cue)]) == cue:
-                end = next((j for j in range(i + len(cue), len(lemmas)) if lemmas[j] in _SENTENCE_ENDS), len(lemmas))
-                spans.append((i + len(cue), end))
-    return spans
+    return [(end, next((j for j in range(end, len(lemmas)) if lemmas[j] in _SENTENCE_ENDS), len(lemmas)))
+            for _, end in find_cues(lemmas, denial)]
 
 
 def tag_tokens(text: str, tokens: list[Token], lang: str) -> Tagged:

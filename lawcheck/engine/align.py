@@ -413,6 +413,12 @@ def _definition_articles(document: Document, provisions: list[Provision]) -> set
     return articles
 
 
+ASSISTANCE = ("mla_request", "mutual_legal_assistance")
+REQUEST = (*ASSISTANCE, "foreign_party")  # a foreign request for assistance
+INQUIRY = ("criminal_investigation", "investigator", "prosecutor")  # a criminal inquiry and who conducts it
+CULPABLE = ("intent", "offence_clause")  # "with intent", "commits an offence": conduct the law punishes
+
+
 def align_requirement(analysis: Analysis, requirement: Requirement, *,
                       evidence: bool = True, general: bool = False) -> list[Alignment]:
     """Article-level units that implement the requirement, best first. Interpretation
@@ -446,15 +452,12 @@ def align_requirement(analysis: Analysis, requirement: Requirement, *,
         if known is not None and known[0] is block:
             alignment = known[1]
         else:
-            alignment = _alignment(analysis, requirement, article, groups, align, general)
+            alignment = _alignment(analysis, requirement, article, groups, align)
         now[article.eid] = (block, alignment)
         if alignment is not None:
             found.append(replace(alignment, evidence=_evidence(block, concepts)) if evidence else alignment)
     analysis.memo[key] = (requirement, now)
     return sorted(found, key=lambda a: -a.score)
-
-
-REQUEST = ("foreign_party", "mla_request", "mutual_legal_assistance")  # a foreign request for assistance
 
 
 def _states_in_operative_part(analysis: Analysis, article: Provision, align: Sequence[tuple[str, ...]]) -> bool:
@@ -484,12 +487,8 @@ def _framed_as_cooperation(analysis: Analysis, requirement: Requirement, align: 
 
 
 def _alignment(analysis: Analysis, requirement: Requirement, article: Provision,
-               groups: list[tuple[str, ...]], align: Sequence[tuple[str, ...]],
-               general: bool = False) -> Alignment | None:
-    """The article as a candidate for the requirement (without evidence), or None. An offence
-    stated only in general terms ("any illegal activity through a computer") still describes
-    culpable conduct: an authority's power to cut off networks used "for criminal purposes"
-    states none."""
+               groups: list[tuple[str, ...]], align: Sequence[tuple[str, ...]]) -> Alignment | None:
+    """The article as a candidate for the requirement (without evidence), or None."""
     role = analysis.role(article)
     if article.eid in analysis.definition_articles and requirement.kind != "definition":
         if not _states_in_operative_part(analysis, article, align):
@@ -498,10 +497,7 @@ def _alignment(analysis: Analysis, requirement: Requirement, article: Provision,
     if not accepts(requirement, role):
         return None
     present = analysis.concepts(article)
-    if requirement.kind == "offence" and role != "offence" and present.isdisjoint(CULPABLE + PENAL + PROHIBITION) \
-            and not any(analysis.role(r) == "offence" for r in analysis.referrers(article.eid)):
-        return None  # a duty to report unauthorised access is no offence, unless an offence punishes its acts
-    if requirement.kind == "offence" and _protects_against(analysis, article, present):
+    if requirement.kind == "offence" and _punishes_nothing(analysis, article, role, present):
         return None
     if _extradition_only(analysis, article, present, align):
         return None
@@ -517,11 +513,6 @@ def _alignment(analysis: Analysis, requirement: Requirement, article: Provision,
     return Alignment(article.eid, round(score, 3), ())
 
 
-ASSISTANCE = ("mla_request", "mutual_legal_assistance")
-INQUIRY = ("criminal_investigation", "investigator", "prosecutor")  # a criminal inquiry and who conducts it
-CULPABLE = ("intent", "offence_clause")  # "with intent", "commits an offence": conduct the law punishes
-
-
 def _extradition_only(analysis: Analysis, article: Provision, present: frozenset[str],
                       align: Sequence[tuple[str, ...]]) -> bool:
     """An article of an extradition Act or Part ("at the request of the requesting State, submit
@@ -535,11 +526,17 @@ def _extradition_only(analysis: Analysis, article: Provision, present: frozenset
     return any(h.has(("extradition",)) for h in headings) and not any(h.has(ASSISTANCE) for h in headings)
 
 
-def _protects_against(analysis: Analysis, article: Provision, present: frozenset[str]) -> bool:
-    """A duty to protect networks or data against unauthorised access or damage («обязаны
-    принимать меры по защите ... от несанкционированного доступа») names the conduct it guards
-    against, in its heading too: with no penalty or prohibition of its own it makes no offence."""
-    return "protective_duty" in present and present.isdisjoint(PENAL + PROHIBITION)
+def _punishes_nothing(analysis: Analysis, article: Provision, role: str, present: frozenset[str]) -> bool:
+    """Whether an article that names an offence's conduct makes no offence of it: a duty to
+    protect networks against unauthorised access («обязаны принимать меры по защите ... от
+    несанкционированного доступа») with no penalty or prohibition of its own; or an article that
+    is no offence, states no culpable conduct ("with intent", "commits an offence") and is
+    punished by no offence that refers to it (a duty to report unauthorised access; a power to
+    cut off networks used «в преступных целях»)."""
+    if "protective_duty" in present and present.isdisjoint(PENAL + PROHIBITION):
+        return True
+    return role != "offence" and present.isdisjoint(CULPABLE + PENAL + PROHIBITION) \
+        and not any(analysis.role(r) == "offence" for r in analysis.referrers(article.eid))
 
 
 def with_evidence(analysis: Analysis, requirement: Requirement,

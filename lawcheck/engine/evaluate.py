@@ -327,8 +327,6 @@ def _referred(analysis: Analysis, article: Provision) -> list[Unit]:
     targets = {found.eid for unit in analysis.block(article) if (p := analysis.provision(unit.eid)) is not None
                for reference in p.references if reference.target_eid
                and (found := analysis.article_of(reference.target_eid)) is not None and found.eid != article.eid}
-    if len(targets) > REFERRED_ARTICLES:
-        return []
     # an article that lists measures by item is itself no rule: the articles that authorise the
     # items it lists («пункты 8–12 статьи 4 ... с разрешения суда») speak of the same measures
     targets |= {r.eid for eid in list(targets) for r in analysis.referrers(eid) if r.eid != article.eid
@@ -565,60 +563,49 @@ measures (SP-6..SP-12): with none of those measures in the text they have nothin
 A general data protection law or the Convention's own safeguards are not the Protocol's."""
 
 
+ABSENT = {"missing", "not_assessed", "not_applicable"}
+
+
+def _absent_without(item: Assessed, governed: Sequence[str] | None, settings: Settings) -> Assessed:
+    """The item, absent where everything it applies to (the statuses `governed`) is absent: a
+    general rule with nothing to govern implements nothing."""
+    if item.status in ABSENT or not governed or any(status not in ABSENT for status in governed):
+        return item
+    return Assessed(item.requirement, "not_assessed" if settings.partial_text else "missing",
+                    0.0, (), None, considered=item.considered)
+
+
 def _bound_to_measures(assessed: list[Assessed], settings: Settings) -> list[Assessed]:
     """A Convention co-operation clause (refusal grounds, dual criminality) is not the Protocol's
     Art. 5, nor a general data protection law its Art. 14: where the draft has none of the
     Protocol's measures, its general rules are absent too."""
-    absent = {"missing", "not_assessed", "not_applicable"}
     measures: dict[str, list[str]] = {}
     for item in assessed:
         if item.requirement.kind in MEASURES:
             measures.setdefault(item.requirement.instrument, []).append(item.status)
-    result = []
-    for item in assessed:
-        statuses = measures.get(item.requirement.instrument)
-        if item.requirement.kind in PRINCIPLES and item.requirement.instrument == "SP" \
-                and item.status not in absent and statuses and all(s in absent for s in statuses):
-            item = Assessed(item.requirement, "not_assessed" if settings.partial_text else "missing",
-                            0.0, (), None, considered=item.considered)
-        result.append(item)
-    return result
+    return [_absent_without(item, measures.get("SP"), settings)
+            if item.requirement.kind in PRINCIPLES and item.requirement.instrument == "SP" else item
+            for item in assessed]
 
 
 def _bound_to_powers(assessed: list[Assessed], settings: Settings) -> list[Assessed]:
     """The scope and the conditions of the procedural powers (Arts 14, 15) apply to those
     powers: where none of the powers subject to them is in the text (a regulator's inspection,
     an operator's duty to report), they are absent too."""
-    absent = {"missing", "not_assessed", "not_applicable"}
     governed: dict[str, list[str]] = {}
     for item in assessed:
         for rid in item.requirement.subject_to:
             governed.setdefault(rid, []).append(item.status)
-    result = []
-    for item in assessed:
-        statuses = governed.get(item.requirement.id)
-        if item.requirement.kind in SPREAD - {"sanction"} and item.status not in absent and statuses \
-                and all(s in absent for s in statuses):
-            item = Assessed(item.requirement, "not_assessed" if settings.partial_text else "missing",
-                            0.0, (), None, considered=item.considered)
-        result.append(item)
-    return result
+    return [_absent_without(item, governed.get(item.requirement.id), settings)
+            if item.requirement.kind in SPREAD - {"sanction"} else item for item in assessed]
 
 
 def _bound_to_offences(assessed: list[Assessed], settings: Settings) -> list[Assessed]:
     """A penalty clause for disobeying an order is not the sanction Art. 13 asks for: where
     every offence a liability or sanction rule depends on is absent, so is the rule."""
-    absent = {"missing", "not_assessed", "not_applicable"}
     status = {item.requirement.id: item.status for item in assessed}
-    result = []
-    for item in assessed:
-        depends = item.requirement.depends_on
-        if item.requirement.kind in GOVERNS_OFFENCES and item.status not in absent and depends \
-                and all(status.get(d, "missing") in absent for d in depends):
-            item = Assessed(item.requirement, "not_assessed" if settings.partial_text else "missing",
-                            0.0, (), None, considered=item.considered)
-        result.append(item)
-    return result
+    return [_absent_without(item, [status.get(d, "missing") for d in item.requirement.depends_on], settings)
+            if item.requirement.kind in GOVERNS_OFFENCES else item for item in assessed]
 
 
 def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,

@@ -20,7 +20,7 @@ from functools import lru_cache
 from lawcheck.concepts.language import russian_case
 from lawcheck.concepts.lexicon import load_lexicon
 from lawcheck.concepts.numbers import iso_days
-from lawcheck.concepts.tagger import ConceptMatch, Tagged
+from lawcheck.concepts.tagger import ConceptMatch, Tagged, find_cues
 from lawcheck.engine.roles import ORDERS
 from lawcheck.engine.units import Unit
 from lawcheck.rulebook.model import Expectation, Supervision, UrgencyValidation, Weight
@@ -210,15 +210,11 @@ def _split(unit: Unit) -> list[_Sentence]:
 def exception_at(tagged: Tagged, start: int = 0, end: int | None = None) -> int | None:
     """Where, between `start` and `end`, a clause begins that takes something out of the rule
     before it: the language's exception cues ("except", "save", «за исключением»), or None."""
-    cues = load_lexicon(tagged.lang).exception
-    firsts = {cue[0] for cue in cues}
-    lemmas = [t.lemma for t in tagged.tokens]
+    tokens = tagged.tokens
+    first = next((i for i, token in enumerate(tokens) if token.start >= start), len(tokens))
     stop = len(tagged.text) if end is None else end
-    for i, token in enumerate(tagged.tokens):
-        if start <= token.start < stop and token.lemma in firsts \
-                and any(tuple(lemmas[i:i + len(cue)]) == cue for cue in cues):
-            return token.start
-    return None
+    return next((tokens[i].start for i, _ in find_cues([t.lemma for t in tokens], load_lexicon(tagged.lang).exception,
+                                                        first) if tokens[i].start < stop), None)
 
 
 def _urgent_clause(at: int | None, matches: Sequence[ConceptMatch]) -> int | None:
@@ -441,7 +437,13 @@ def _unit_grants(unit: Unit, key: str, power_concepts: set[str], default_data: s
     return found
 
 
-_CONDITIONS = re.compile(r"\b(?:if|where|only where|only if|provided that|если|при условии)\s*[-—–:]?\s*$", re.I)
+def _opens_conditions(tagged: Tagged) -> bool:
+    """Whether the words end with the language's cue that opens a list of conditions ("... may
+    issue a warrant if—", «... выдает разрешение, если:»)."""
+    lemmas = [t.lemma for t in tagged.tokens]
+    while lemmas and lemmas[-1] in _INTRO_MARKS:
+        lemmas.pop()
+    return any(tuple(lemmas[-len(cue):]) == cue for cue in load_lexicon(tagged.lang).condition)
 
 
 def _approval_condition(unit: Unit, power_concepts: set[str], default_data: str) -> tuple[Grant, ...]:
@@ -449,7 +451,7 @@ def _approval_condition(unit: Unit, power_concepts: set[str], default_data: str)
     Secretary of State may issue a warrant if— ... (c) the decision has been approved by a
     Judicial Commissioner"): the power is then used only with that approval."""
     parent = unit.context[0] if unit.context else None
-    if parent is None or not _CONDITIONS.search(parent.tagged.text) \
+    if parent is None or not _opens_conditions(parent.tagged) \
             or not any(m.concept in power_concepts and not m.negated for m in parent.tagged.matches):
         return ()
     approvals = [m for m in unit.tagged.matches if m.concept in JUDICIAL and not m.negated]

@@ -128,8 +128,6 @@ def is_note(text: str) -> bool:
     return bool(_NOTE.match(text))
 
 
-
-
 def looks_like_heading(text: str) -> bool:
     """A short line with no sentence punctuation at its end: a heading, not a provision."""
     return (bool(text) and len(text) <= 250 and len(text.split()) <= _HEADING_MAX_WORDS

@@ -568,7 +568,7 @@ def _quotation_end(texts: list[str]) -> tuple[int, int] | None:
     return None
 
 
-HEADING_WORDS = 14  # a line "Article 402B: imprisonment for a term not exceeding ..." is an entry, not a heading
+_ENTRY_WORDS = 14  # a line "Article 402B: imprisonment for a term not exceeding ..." is an entry, not a heading
 
 
 def _uses_bare_sections(lines: Iterable[Line], language: str) -> bool:
@@ -580,7 +580,7 @@ def _uses_bare_sections(lines: Iterable[Line], language: str) -> bool:
         heading = parse_heading(line.text, styled=False, language=language, bare_sections=True)
         if heading is None:
             continue
-        if not heading.bare and heading.kind in ARTICLE_KINDS and len(heading.heading.split()) <= HEADING_WORDS:
+        if not heading.bare and heading.kind in ARTICLE_KINDS and len(heading.heading.split()) <= _ENTRY_WORDS:
             return False
         bare += heading.bare
     return bare >= 2
