@@ -9,7 +9,7 @@ import pytest
 from conftest import AKN_NS, akn_xml
 
 from lawcheck.cli import main
-from lawcheck.cli.batch import report_paths, worst
+from lawcheck.cli.batch import largest_first, report_paths, worst
 
 SECTION = (f'<section xmlns="{AKN_NS}" eId="sec_1"><num>1.</num><heading>Illegal access</heading>'
            "<content><p>A person who intentionally accesses a computer system without right "
@@ -62,3 +62,10 @@ def test_worst_exit_code_order() -> None:
 def test_reports_of_drafts_with_the_same_name_do_not_overwrite(tmp_path: Path) -> None:
     paths = report_paths([Path("x/draft.xml"), Path("y/draft.xml"), Path("y/other.txt")], tmp_path, "md")
     assert [p.name for p in paths] == ["x_draft.md", "y_draft.md", "other.md"]
+
+
+def test_the_largest_drafts_are_started_first_and_a_missing_one_last(tmp_path: Path) -> None:
+    for name, words in (("small", 10), ("large", 1000), ("medium", 100)):
+        (tmp_path / f"{name}.txt").write_text("word " * words, encoding="utf-8")
+    drafts = [tmp_path / "small.txt", tmp_path / "gone.txt", tmp_path / "large.txt", tmp_path / "medium.txt"]
+    assert largest_first(drafts) == [2, 3, 0, 1]

@@ -152,6 +152,17 @@ def _run_sequentially(args: argparse.Namespace, drafts: list[Path], outputs: lis
     return outcomes
 
 
+def largest_first(drafts: list[Path]) -> list[int]:
+    """The drafts' indexes, largest file first: a long code started last would keep one worker
+    busy while the others wait."""
+    def size(index: int) -> int:
+        try:
+            return drafts[index].stat().st_size
+        except OSError:  # reported by its check, in its turn
+            return 0
+    return sorted(range(len(drafts)), key=size, reverse=True)
+
+
 def _warm_up() -> None:
     """Load the engine, the rules and both languages' tokenizers once, before the workers
     fork: they then start with all of it in memory instead of loading it each."""
@@ -184,8 +195,8 @@ def _run_in_pool(args: argparse.Namespace, drafts: list[Path], outputs: list[Pat
     if context is not None:
         _warm_up()  # the pipeline and its data, loaded before the fork
     with ProcessPoolExecutor(max_workers=min(jobs, len(drafts)), mp_context=context) as pool:
-        futures = {pool.submit(check_one, args, draft, output): index
-                   for index, (draft, output) in enumerate(zip(drafts, outputs, strict=True))}
+        futures = {pool.submit(check_one, args, drafts[index], outputs[index]): index
+                   for index in largest_first(drafts)}
         for done, future in enumerate(as_completed(futures), start=1):
             index = futures[future]
             try:
