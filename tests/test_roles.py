@@ -320,3 +320,24 @@ def test_an_offence_punished_as_a_schedule_provides_is_an_offence_whatever_measu
                             "Whoever intentionally and by technical means intercepts a non-public transmission of "
                             "computer data shall be punished as provided in the Schedule."))
     assert roles["sec_12"] == "offence"
+
+
+def test_a_foreign_request_executed_through_a_power_named_by_its_article_states_that_power() -> None:
+    """A co-operation article may name the domestic power it uses by its number alone ("apply
+    for the warrant provided for in section 12"; «за постановлением, предусмотренным статьей
+    19»): the power it refers to states the measure, and the article carries Art. 31. Without
+    the reference it says nothing of searching stored data."""
+    from lawcheck.engine.align import align_requirement
+    from lawcheck.rulebook.loader import load_rulebook
+
+    rulebook = load_rulebook()
+    power = _section("12", "Search warrant", "A judge may issue a warrant authorising a police officer to search "
+                     "a computer system and seize computer data stored in it.")
+    for words, aligned in (("apply for the warrant provided for in section 12", True),
+                           ("take such measures as may be appropriate", False)):
+        request = _section("31", "Execution of foreign requests", "On a request of a foreign State, the central "
+                           f"authority may {words} in respect of data stored in the Republic.")
+        body = (f'<part eId="part_2"><num>PART II</num><heading>Investigations</heading>{power}</part>'
+                f'<part eId="part_3"><num>PART III</num><heading>International co-operation</heading>{request}</part>')
+        analysis = analyse(parse_document(akn_xml(body, title="Cybercrime Act"), "draft.xml"), "en")
+        assert ("sec_31" in [a.eid for a in align_requirement(analysis, rulebook.get("BC-31"))]) is aligned, words

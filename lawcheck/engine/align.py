@@ -437,6 +437,8 @@ def align_requirement(analysis: Analysis, requirement: Requirement, *,
                         if analysis.framed(analysis.provision(eid), align[1:])}  # type: ignore[arg-type]
     if any(set(group) <= set(REQUEST) for group in align):  # in a Part on mutual assistance, "a request" is one
         aligned_ids |= _framed_as_cooperation(analysis, requirement, align, aligned_ids)
+    if requirement.kind == "cooperation_power" and len(align) > 1 and not general:
+        aligned_ids |= _executed_by_reference(analysis, align, aligned_ids)
     if general and requirement.kind == "procedural_power":  # a search abroad is a request, not the power
         aligned_ids -= analysis.articles_with(FOREIGN)
     groups = _coverage_groups(requirement)
@@ -484,6 +486,24 @@ def _framed_as_cooperation(analysis: Analysis, requirement: Requirement, align: 
     return {eid for eid in stated - aligned
             if analysis.role(article := analysis.provision(eid)) == "cooperation"  # type: ignore[arg-type]
             and analysis.framed(article, context)}  # type: ignore[arg-type]
+
+
+def _executed_by_reference(analysis: Analysis, align: Sequence[tuple[str, ...]], aligned: set[str]) -> set[str]:
+    """Co-operation articles that execute a foreign request through a domestic power they name
+    by its article («обращается к следственному судье за постановлением, предусмотренным статьей
+    19»; "a warrant under section 12 may be issued"): the power they refer to states the measure."""
+    found = set()
+    for eid in analysis.articles_with(align[0]) - aligned:
+        article = analysis.provision(eid)
+        if article is None or analysis.role(article) != "cooperation":
+            continue
+        powers = [t for t in {analysis.article_of(r.target_eid) for unit in _subtree(article)
+                              for r in unit.references if r.target_eid} - {article}
+                  if t is not None and analysis.role(t) == "power"]
+        stated = analysis.concepts(article).union(*(analysis.concepts(t) for t in powers))
+        if powers and all(not stated.isdisjoint(group) for group in align[1:]):
+            found.add(eid)
+    return found
 
 
 def _alignment(analysis: Analysis, requirement: Requirement, article: Provision,
