@@ -553,3 +553,21 @@ def test_a_warrant_issued_on_condition_of_a_judicial_commissioners_approval_is_i
                    f"interception of the content of specified communications if—</p></intro>{items}</subsection>"
                    "</section>")
         assert _requirement(_check(section), "BC-21")["safeguards"][JUDICIAL] == supervised
+
+
+def test_a_russian_grant_on_condition_of_a_judges_approval_is_judicially_supervised() -> None:
+    """«Руководитель органа выдает разрешение ..., если: ... 3) решение согласовано со следственным
+    судьей»: the grant is used only with the judge's approval. Without that condition the head of
+    the body alone decides."""
+    conditions = ["имеются достаточные основания полагать, что сообщения содержат сведения о тяжком "
+                  "преступлении;", "иными мерами получить сведения невозможно;"]
+    for approval, supervised in ((["решение о выдаче разрешения согласовано со следственным судьей."], "present"),
+                                 ([], "absent")):
+        items = "".join(f'<point eId="art_5__para_1__point_{i}"><num>{i})</num><content><p>{text}</p></content>'
+                        f"</point>" for i, text in enumerate(conditions + approval, start=1))
+        article = ('<article eId="art_5"><num>Статья 5.</num><heading>Перехват сообщений</heading>'
+                   '<paragraph eId="art_5__para_1"><num>1.</num><intro><p>Руководитель органа уголовного '
+                   "преследования выдает разрешение на перехват содержания определенных сообщений, передаваемых "
+                   f"по сетям электросвязи, если:</p></intro>{items}</paragraph></article>")
+        check = _check(article, language="rus")
+        assert _requirement(check, "BC-21")["safeguards"][JUDICIAL] == supervised, supervised
