@@ -516,3 +516,25 @@ def test_an_article_headed_as_fraud_is_no_interference_offence() -> None:
     assert "sec_7" in _cited(report, "BC-8")
     alone = check_document(parse_document(akn_xml(fraud), "draft.xml")).report
     assert _requirement(alone, "BC-4")["status"] == _requirement(alone, "BC-5")["status"] == "missing"
+
+
+def test_a_scope_clause_before_the_powers_carries_art_14_and_the_powers_complete_it() -> None:
+    """"The powers conferred by this Act may be exercised in the investigation of ..." opens
+    the powers: it is the principal provision for Art. 14, and each power, which states its own
+    purpose ("for the purposes of an investigation"), supports it. Without such a clause, the
+    powers carry Art. 14 themselves."""
+    scope = ('<section eId="sec_3"><num>3.</num><heading>Application</heading><content><p>The powers conferred '
+             "by this Act may be exercised in the investigation of any criminal offence, including an offence "
+             "committed by means of a computer system, and for the collection of evidence in electronic form of "
+             "any offence.</p></content></section>")
+    powers = ('<section eId="sec_4"><num>4.</num><heading>Preservation of data</heading><content><p>A police '
+              "officer may, for the purposes of a specific criminal investigation, by notice require a person to "
+              "preserve specified computer data for ninety days.</p></content></section>"
+              '<section eId="sec_5"><num>5.</num><heading>Production order</heading><content><p>A judge may, for '
+              "the purposes of a specific criminal investigation, order a person to produce specified computer "
+              "data in that person's possession or control.</p></content></section>")
+    for body, principal in ((scope + powers, {"sec_3"}), (powers, {"sec_4", "sec_5"})):
+        report = check_document(parse_document(akn_xml(body), "draft.xml")).report
+        bc14 = next(r for r in report["requirements"] if r["id"] == "BC-14")
+        assert {p["eId"] for p in bc14["provisions"] if p["role"] == "principal"} == principal
+        assert {"sec_4", "sec_5"} <= {p["eId"] for p in bc14["provisions"]}

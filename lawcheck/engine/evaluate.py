@@ -134,6 +134,7 @@ class Assessed:
     considered: frozenset[str] = frozenset()  # articles read for it (candidates and referrers)
     reading: supervision.Reading | None = None  # who authorises the power, and its exceptions
     supporting: tuple[str, ...] = ()  # provisions that complete it (referrers, definitions)
+    carried: frozenset[str] = frozenset()  # aligned offences or powers that a general rule governs
 
 
 def status_and_score(evaluation: Evaluation) -> tuple[str, float]:
@@ -535,6 +536,11 @@ def _top_block(analysis: Analysis, item: Assessed) -> list[Block]:
 
 
 SPREAD = {"sanction", "scope", "safeguards"}
+GENERAL_ROLES = ("other", "preliminary", "definition")  # roles of a rule that may open a Part's offences or powers
+GOVERNED = {"sanction", "scope"}
+"""Kinds of requirement a general rule may carry for all the offences or powers it governs (one
+penalty section, one scope clause). Art. 15's conditions are carried where each power states
+its own as much as in a general article, so the powers stay principal there."""
 """Kinds of requirement a law carries in each provision of another kind: every offence of
 Arts 2-11 carries its penalty (Art. 13), every power its scope and conditions (Arts 14, 15).
 They are reported in every such article the draft has, not cut to a few in document order."""
@@ -726,6 +732,29 @@ def _general_rules_first(analysis: Analysis, candidates: list[Alignment],
     return sorted(candidates, key=lambda c: (-c.score, role(c) in carrying))
 
 
+def _governed_by_general_rule(analysis: Analysis, alignments: Sequence[Alignment],
+                              carrying: frozenset[str]) -> frozenset[str]:
+    """The aligned offences or powers, where another aligned article states the requirement for
+    all of them: a clause on every power of the Part or Act ("the powers conferred by this Act
+    may be exercised in ..."), or a general rule that opens them (an application or scope
+    section before the first of them). That rule carries the obligation; the articles it
+    governs complete it. A rule after them (a secrecy duty, another offence) governs nothing."""
+    carried = {a.eid for a in alignments if a.eid in carrying}
+    if not carried:
+        return frozenset()
+    first = analysis.in_order(carried)[0]
+
+    def general(eid: str) -> bool:
+        article = analysis.provision(eid)
+        if article is None or eid in carried:
+            return False
+        if "general_scope" in analysis.concepts(article):
+            return True
+        return analysis.role(article) in GENERAL_ROLES and analysis.in_order({eid, first.eid})[0] is article
+
+    return frozenset(carried) if any(general(a.eid) for a in alignments) else frozenset()
+
+
 def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook, settings: Settings,
                 general: Sequence[Unit], cut: Cut = CUT, carrying: frozenset[str] = frozenset()) -> Assessed:
     if requirement.id in settings.not_applicable:
@@ -816,4 +845,5 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     supporting = tuple(dict.fromkeys(_supporting(analysis, evaluation, aligned)
                                       + _defining(analysis, requirement, aligned)))
     return Assessed(requirement, status, score, alignments, evaluation, authorities, considered,
-                    reading, supporting)
+                    reading, supporting, _governed_by_general_rule(analysis, alignments, carrying)
+                    if requirement.kind in GOVERNED else frozenset())
