@@ -341,3 +341,22 @@ def test_a_foreign_request_executed_through_a_power_named_by_its_article_states_
                 f'<part eId="part_3"><num>PART III</num><heading>International co-operation</heading>{request}</part>')
         analysis = analyse(parse_document(akn_xml(body, title="Cybercrime Act"), "draft.xml"), "en")
         assert ("sec_31" in [a.eid for a in align_requirement(analysis, rulebook.get("BC-31"))]) is aligned, words
+
+
+def test_in_an_act_on_extradition_and_assistance_its_extradition_part_is_about_surrender() -> None:
+    """In an "Extradition and Mutual Assistance Act", the Part headed "Extradition" speaks of
+    surrender: "requests for extradition" there are no requests for assistance (Art. 27). The
+    Part on mutual assistance is."""
+    from lawcheck.engine.align import align_requirement
+    from lawcheck.rulebook.loader import load_rulebook
+
+    extradition = _section("4", "Basis for extradition", "The Attorney General is the authority responsible for "
+                           "making and receiving requests for extradition and for provisional arrest.")
+    assistance = _section("9", "Central Authority", "The Attorney General is the central authority for making "
+                          "and receiving requests for mutual assistance in criminal matters.")
+    body = (f'<part eId="part_2"><num>PART II</num><heading>Extradition</heading>{extradition}</part>'
+            f'<part eId="part_3"><num>PART III</num><heading>Mutual assistance</heading>{assistance}</part>')
+    analysis = analyse(parse_document(akn_xml(body, title="Extradition and Mutual Assistance in Criminal Matters "
+                                              "Act"), "draft.xml"), "en")
+    aligned = [a.eid for a in align_requirement(analysis, load_rulebook().get("BC-27"))]
+    assert "sec_9" in aligned and "sec_4" not in aligned

@@ -537,13 +537,18 @@ def _extradition_only(analysis: Analysis, article: Provision, present: frozenset
                       align: Sequence[tuple[str, ...]]) -> bool:
     """An article of an extradition Act or Part ("at the request of the requesting State, submit
     the case for prosecution", the rule of speciality, things handed over with the person) is
-    about surrender, not mutual assistance: it does not carry the assistance articles unless it,
-    or a heading above it, speaks of assistance."""
+    about surrender, not mutual assistance: it does not carry the assistance articles unless it
+    speaks of assistance. The nearest heading that names either decides: a Part on extradition
+    in an Act on both is about surrender."""
     if not set(align[0]) & set(ASSISTANCE) or "extradition" in align[0] or "mutual_legal_assistance" in present:
         return False
     framing = analysis.framing(article)
-    headings = [h for h in (framing.heading, *framing.containers, framing.title) if h is not None]
-    return any(h.has(("extradition",)) for h in headings) and not any(h.has(ASSISTANCE) for h in headings)
+    for heading in (h for h in (framing.heading, *framing.containers, framing.title) if h is not None):
+        if heading.has(ASSISTANCE):
+            return False
+        if heading.has(("extradition",)):
+            return True
+    return False
 
 
 def _punishes_nothing(analysis: Analysis, article: Provision, role: str, present: frozenset[str]) -> bool:
