@@ -538,3 +538,28 @@ def test_a_scope_clause_before_the_powers_carries_art_14_and_the_powers_complete
         bc14 = next(r for r in report["requirements"] if r["id"] == "BC-14")
         assert {p["eId"] for p in bc14["provisions"] if p["role"] == "principal"} == principal
         assert {"sec_4", "sec_5"} <= {p["eId"] for p in bc14["provisions"]}
+
+
+def test_an_article_that_carries_one_cooperation_obligation_best_supports_the_general_regime() -> None:
+    """In a Part on mutual assistance, the point of contact (Art. 35) and the search for a
+    foreign State (Art. 31) also speak of requests: for the general regime of Art. 27 they are
+    supporting provisions, while the central authority and the refusal grounds carry it."""
+    sections = [
+        ("9", "Central authority", "The Attorney General is the central authority for sending and answering "
+         "requests for mutual assistance in criminal matters and shall execute them in accordance with the law "
+         "of the Republic."),
+        ("10", "Refusal of assistance", "A request for mutual assistance may be refused if it concerns a political "
+         "offence or if its execution would prejudice the sovereignty, security or public order of the Republic."),
+        ("16", "Search and seizure for a foreign State", "On a request for mutual assistance, a judge may issue a "
+         "warrant to search a computer system and seize computer data stored in the Republic."),
+        ("19", "Point of contact", "The Cybercrime Unit is the point of contact available twenty-four hours a day, "
+         "seven days a week, to receive requests for mutual assistance and to give immediate assistance."),
+    ]
+    body = "".join(f'<section eId="sec_{n}"><num>{n}.</num><heading>{h}</heading><content><p>{t}</p></content>'
+                   f"</section>" for n, h, t in sections)
+    body = f'<part eId="part_3"><num>PART III</num><heading>Mutual assistance</heading>{body}</part>'
+    report = check_document(parse_document(akn_xml(body, title="Mutual Assistance Act"), "draft.xml")).report
+    roles = {r["id"]: {p["eId"]: p["role"] for p in r["provisions"]} for r in report["requirements"]}
+    assert roles["BC-31"]["sec_16"] == roles["BC-35"]["sec_19"] == "principal"
+    assert roles["BC-27"].get("sec_9") == "principal"
+    assert roles["BC-27"].get("sec_16", "supporting") == roles["BC-27"].get("sec_19", "supporting") == "supporting"

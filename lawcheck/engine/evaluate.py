@@ -134,7 +134,9 @@ class Assessed:
     considered: frozenset[str] = frozenset()  # articles read for it (candidates and referrers)
     reading: supervision.Reading | None = None  # who authorises the power, and its exceptions
     supporting: tuple[str, ...] = ()  # provisions that complete it (referrers, definitions)
-    carried: frozenset[str] = frozenset()  # aligned offences or powers that a general rule governs
+    # aligned articles reported as supporting: offences or powers a general rule governs, or an
+    # article that carries another co-operation requirement better
+    secondary: frozenset[str] = frozenset()
 
 
 def status_and_score(evaluation: Evaluation) -> tuple[str, float]:
@@ -507,8 +509,8 @@ def assess(analysis: Analysis, rulebook: Rulebook, instruments: Sequence[str],
         if r.kind in SPREAD:
             first[r.id] = _assess_one(analysis, r, rulebook, settings, general, cut, _carrying_articles(r, first))
     _ranges_compared(analysis, first)
-    return _bound_to_measures(_bound_to_powers(_bound_to_offences([first[r.id] for r in selected], settings),
-                                               settings), settings)
+    return _principal_where_best(_bound_to_measures(_bound_to_powers(
+        _bound_to_offences([first[r.id] for r in selected], settings), settings), settings))
 
 
 def _ranges_compared(analysis: Analysis, assessed: dict[str, Assessed]) -> None:
@@ -537,6 +539,7 @@ def _top_block(analysis: Analysis, item: Assessed) -> list[Block]:
 
 SPREAD = {"sanction", "scope", "safeguards"}
 GENERAL_ROLES = ("other", "preliminary", "definition")  # roles of a rule that may open a Part's offences or powers
+COOPERATION_KINDS = ("cooperation", "cooperation_power")
 GOVERNED = {"sanction", "scope"}
 """Kinds of requirement a general rule may carry for all the offences or powers it governs (one
 penalty section, one scope clause). Art. 15's conditions are carried where each power states
@@ -579,6 +582,36 @@ def _absent_without(item: Assessed, governed: Sequence[str] | None, settings: Se
         return item
     return Assessed(item.requirement, "not_assessed" if settings.partial_text else "missing",
                     0.0, (), None, considered=item.considered)
+
+
+def _principal_where_best(assessed: list[Assessed]) -> list[Assessed]:
+    """An article that carries one co-operation requirement best (a point of contact, a search
+    for a foreign State) is no principal provision of another that it only touches (the general
+    regime of Art. 27): it is reported there as supporting. Requirements that build on each other
+    (Art. 27 on Art. 25, Art. 25 on Art. 23) share their articles; each keeps its best article."""
+    below = {item.requirement.id: set(item.requirement.depends_on) for item in assessed}
+    for rid in below:  # every requirement a requirement builds on, however far down
+        stack = list(below[rid])
+        while stack:
+            for deeper in below.get(stack.pop(), ()):
+                if deeper not in below[rid]:
+                    below[rid].add(deeper)
+                    stack.append(deeper)
+    tops: dict[str, list[tuple[str, float]]] = {}
+    for item in assessed:
+        if item.requirement.kind in COOPERATION_KINDS and item.alignments:
+            tops.setdefault(item.alignments[0].eid, []).append((item.requirement.id, item.alignments[0].score))
+
+    def elsewhere(rid: str, alignment: Alignment) -> bool:
+        return any(other != rid and other not in below[rid] and rid not in below.get(other, ())
+                   and score > alignment.score for other, score in tops.get(alignment.eid, ()))
+
+    result = []
+    for item in assessed:
+        secondary = frozenset(a.eid for a in item.alignments[1:] if elsewhere(item.requirement.id, a)) \
+            if item.requirement.kind in COOPERATION_KINDS else frozenset()
+        result.append(replace(item, secondary=secondary) if secondary else item)
+    return result
 
 
 def _bound_to_measures(assessed: list[Assessed], settings: Settings) -> list[Assessed]:
@@ -641,7 +674,8 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
                 done[rid] = _assess_one(analysis, item.requirement, rulebook, settings, general, CUT, carrying)
     _ranges_compared(analysis, done)
     result = [done[item.requirement.id] for item in previous]
-    return _bound_to_measures(_bound_to_powers(_bound_to_offences(result, settings), settings), settings)
+    return _principal_where_best(_bound_to_measures(_bound_to_powers(_bound_to_offences(result, settings),
+                                                                     settings), settings))
 
 
 def _states_all(concepts: frozenset[str], groups: Sequence[Sequence[str]]) -> bool:

@@ -52,16 +52,16 @@ def element_detail(element: Element, result: Result, lang: str) -> str:
 def _requirement(item: Assessed, voice: Voice) -> dict[str, Any]:
     r: Requirement = item.requirement
     lang = voice.lang
-    # a general rule first; the offences or powers it governs (`carried`) complete it
-    ordered = [a for a in item.alignments if a.eid not in item.carried] \
-        + [a for a in item.alignments if a.eid in item.carried]
+    # a general rule first; the offences or powers it governs (`secondary`) complete it
+    ordered = [a for a in item.alignments if a.eid not in item.secondary] \
+        + [a for a in item.alignments if a.eid in item.secondary]
     labels = voice.labels([a.eid for a in ordered])
     data: dict[str, Any] = {
         "id": r.id, "instrument": r.instrument, "article": r.article, "title": r.title_in(lang),
         "kind": r.kind, "status": item.status, "score": item.score,
         "summary": r.summary_in(lang), "cites": list(r.cites),
         "provisions": [{"eId": a.eid, "label": label, "score": a.score, "evidence": list(a.evidence),
-                        "role": "supporting" if a.eid in item.carried else "principal"}
+                        "role": "supporting" if a.eid in item.secondary else "principal"}
                        for a, label in zip(ordered, labels, strict=True)]
         + [{"eId": eid, "label": label, "score": 0.0, "evidence": [], "role": "supporting"}
            for eid, label in zip(item.supporting, voice.labels(item.supporting), strict=True)],
