@@ -587,9 +587,11 @@ def _absent_without(item: Assessed, governed: Sequence[str] | None, settings: Se
 def _principal_where_best(assessed: list[Assessed]) -> list[Assessed]:
     """An article that carries one co-operation requirement best (a point of contact, a search
     for a foreign State) is no principal provision of another that it only touches (the general
-    regime of Art. 27): it is reported there as supporting. Requirements that build on each other
-    (Art. 27 on Art. 25, Art. 25 on Art. 23) share their articles; each keeps its best article."""
+    regime of Art. 27): it is reported there as supporting. A requirement shares the articles of
+    those it builds on (Art. 25 those of Art. 23) and of those aligned by the same words (Arts 25
+    and 27, both the regime of mutual assistance); each keeps its best article."""
     below = {item.requirement.id: set(item.requirement.depends_on) for item in assessed}
+    align = {item.requirement.id: item.requirement.align for item in assessed}
     for rid in below:  # every requirement a requirement builds on, however far down
         stack = list(below[rid])
         while stack:
@@ -603,7 +605,7 @@ def _principal_where_best(assessed: list[Assessed]) -> list[Assessed]:
             tops.setdefault(item.alignments[0].eid, []).append((item.requirement.id, item.alignments[0].score))
 
     def elsewhere(rid: str, alignment: Alignment) -> bool:
-        return any(other != rid and other not in below[rid] and rid not in below.get(other, ())
+        return any(other != rid and other not in below[rid] and align[other] != align[rid]
                    and score > alignment.score for other, score in tops.get(alignment.eid, ()))
 
     result = []
