@@ -210,3 +210,13 @@ def test_a_russian_modifier_may_stand_inside_a_pattern(text: str, concept: str) 
 
 def test_a_noun_between_the_words_of_a_russian_term_breaks_it() -> None:
     assert not tag("решение вопроса суда", "ru").positive(("court_authorisation",))
+
+
+@pytest.mark.parametrize("text", ["вмешательство должно быть соразмерно характеру и тяжести преступления",
+                                  "если это необходимо и соразмерно тяжести преступления",
+                                  "мера должна быть соразмерна тяжести преступления"])
+def test_a_russian_short_adjective_reads_as_the_adjective_not_the_adverb_it_spells(text: str) -> None:
+    """«соразмерно» is both an adverb and the neuter short adjective: where pymorphy3 ties them,
+    it is read as «соразмерный», so that «должно быть соразмерно» states proportionality as
+    «должна быть соразмерна» does."""
+    assert tag(text, "ru").positive(("proportionality",))

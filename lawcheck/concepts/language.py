@@ -82,8 +82,8 @@ def _morph() -> Any:
 def _russian_analysis(word: str) -> tuple[str, bool]:
     """The word's lemma and whether it is a modifier, from one parse.
 
-    The lemma is the best parse's normal form, ties going to nouns. A participle that the
-    dictionary also knows as an adjective reads as the adjective in every case:
+    The lemma is the best parse's normal form, ties going to nouns, then to short adjectives. A
+    participle that the dictionary also knows as an adjective reads as the adjective in every case:
     «предусмотренных» as «предусмотренный», like «предусмотренные», not as the verb
     «предусмотреть». A modifier is an adjective or participle by the best parse: it may stand
     inside a noun phrase a pattern names («отсутствие надлежащего надзора», «решение районного
@@ -94,7 +94,10 @@ def _russian_analysis(word: str) -> tuple[str, bool]:
     modifier = parses[0].tag.POS in ("ADJF", "PRTF")
     best = parses[0].score
     tied = [p for p in parses if p.score >= best - 1e-9]
-    chosen = next((p for p in tied if p.tag.POS == "NOUN"), tied[0])
+    # a noun first; then a short adjective over the adverb or predicative it ties with:
+    # «вмешательство должно быть соразмерно» says what «мера должна быть соразмерна» says
+    chosen = next((p for p in tied if p.tag.POS == "NOUN"), None) \
+        or next((p for p in tied if p.tag.POS == "ADJS"), tied[0])
     if chosen.tag.POS == "PRTF":
         adjective = next((p for p in parses if p.tag.POS == "ADJF"), None)
         if adjective is not None:
