@@ -360,3 +360,19 @@ def test_in_an_act_on_extradition_and_assistance_its_extradition_part_is_about_s
                                               "Act"), "draft.xml"), "en")
     aligned = [a.eid for a in align_requirement(analysis, load_rulebook().get("BC-27"))]
     assert "sec_9" in aligned and "sec_4" not in aligned
+
+
+def test_an_article_headed_as_requests_in_a_chapter_on_assistance_is_cooperation() -> None:
+    """«Запросы о сборе данных о трафике ... исполняются ... с санкции суда» in a Chapter on legal
+    assistance executes requests from abroad, though the article names no foreign State and a
+    court authorises the measure; the same heading under investigative actions stays a power."""
+    article = ('<article eId="art_532"><num>Статья 532.</num><heading>Запросы о сборе данных о трафике в '
+               'режиме реального времени</heading><paragraph eId="art_532__para_1"><num>1.</num><content><p>'
+               "Запросы о сборе или записи в режиме реального времени данных о трафике, относящихся к "
+               "определенным сообщениям, исполняются с санкции суда в порядке, установленном настоящим "
+               "Кодексом.</p></content></paragraph></article>")
+    for chapter, role in (("Правовая помощь по уголовным делам", "cooperation"), ("Следственные действия", "power")):
+        body = f'<chapter eId="chp_63"><num>Глава 63.</num><heading>{chapter}</heading>{article}</chapter>'
+        analysis = analyse(parse_document(akn_xml(body, title="Уголовно-процессуальный кодекс", language="rus"),
+                                          "draft.xml"), "ru")
+        assert analysis.role(analysis.articles[0]) == role, chapter

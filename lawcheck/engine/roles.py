@@ -49,6 +49,7 @@ ORDERS = ("order", "production_order", "search", "seizure", "preservation", "int
           "real_time_collection")
 FOREIGN = ("foreign_party", "mla_request", "mutual_legal_assistance", "central_authority",
            "extradition", "international_cooperation")
+REQUESTS = ("request",)  # in a heading under a Part on co-operation: a foreign request
 AUTHORISATIONS = ("court_authorisation", "judicial_order", "prosecutor_authorisation")
 PRELIMINARY = ("preliminary_heading",)  # "Short title", "Objectives", «Задачи настоящего Кодекса»
 POWERS = ("powers_heading",)  # "Powers and functions of a cyber inspector", «Полномочия следователя»
@@ -97,6 +98,13 @@ class Framing:
         return heading * (self.heading is not None and self.heading.has(concepts)) \
             + container * any(c.has(concepts) for c in self.containers) \
             + title * (self.title is not None and self.title.has(concepts))
+
+    def heads_a_foreign_request(self) -> bool:
+        """Whether the heading names a request and a Part or Chapter above, or the Act, speaks
+        of co-operation: «Запросы о сборе данных о трафике» in a Chapter on legal assistance
+        are requests from abroad, though the article names no foreign State."""
+        around = [*self.containers, *([self.title] if self.title is not None else [])]
+        return self.heading is not None and self.heading.has(REQUESTS) and any(h.has(FOREIGN) for h in around)
 
 
 def _ordering(unit: Unit) -> float:
@@ -147,6 +155,7 @@ def role_of(units: Sequence[Unit], defines: bool, framing: Framing = Framing()) 
     offence_first = _opens_with_offence(units)
     scores = {
         "cooperation": framing.weight(FOREIGN, FOREIGN_HEADING, TITLE, TITLE)
+        + FOREIGN_HEADING * framing.heads_a_foreign_request()
         + share * sum(u.tagged.has(FOREIGN) for u in spoken),
         "offence": _offence_weight(framing, share * sum(u.tagged.has(PENAL) for u in spoken))
         + MAIN_RULE * offence_first,
