@@ -571,3 +571,21 @@ def test_a_russian_grant_on_condition_of_a_judges_approval_is_judicially_supervi
                    f"по сетям электросвязи, если:</p></intro>{items}</paragraph></article>")
         check = _check(article, language="rus")
         assert _requirement(check, "BC-21")["safeguards"][JUDICIAL] == supervised, supervised
+
+
+@pytest.mark.parametrize(("language", "grant", "assistance"), [
+    ("eng", "A judge may issue a warrant authorising a police officer to search a computer system and seize "
+            "computer data stored in it.",
+     "A police officer may order any person who has knowledge about the functioning of the computer system to "
+     "provide the information necessary to enable the search."),
+    ("rus", "Обыск в компьютерной системе производится следователем по постановлению, санкционированному "
+            "следственным судьей.",
+     "Лица, обладающие сведениями о функционировании компьютерной системы, за исключением подозреваемого и "
+     "обвиняемого, обязаны по требованию следователя сообщить сведения, необходимые для производства обыска."),
+])
+def test_an_officers_demand_for_help_from_those_who_know_the_system_does_not_decide_the_search(
+        language: str, grant: str, assistance: str) -> None:
+    """Art. 19(4): the officer may demand that those who know the system help the search. That
+    demand is not the grant of the search, which the judge authorises."""
+    check = _check(_section("12", "Search" if language == "eng" else "Обыск", grant, assistance), language=language)
+    assert _requirement(check, "BC-19")["safeguards"][JUDICIAL] == "present"

@@ -48,6 +48,9 @@ _MADE_ELSEWHERE = re.compile(r"\s+(?:(?:provided for|referred to|issued|granted|
                              r"under|in accordance with|pursuant to|предусмотренн\w*|указанн\w*)\s+"
                              r"(?:the\s+)?(?:section|article|part|chapter|стать|част|глав)", re.I)
 _INTRO_MARKS = ("—", "–", ":", "-")
+ANCILLARY = ("compel_assistance",)
+"""An order to those who know the system to help the search (Art. 19(4)) is not the grant of the
+search: the officer who may demand that help does not thereby decide on the search."""
 MEASURES = tuple(c for c in ORDERS if c != "order")  # the measures a rule's exception may list
 CONTAINER_ELEMENTS = {"part", "chapter", "title", "division", "subpart", "subchapter", "book"}
 
@@ -431,7 +434,7 @@ def _unit_grants(unit: Unit, key: str, power_concepts: set[str], default_data: s
     found: tuple[Grant, ...] | None = unit.derived.get(key)
     if found is None:
         found = unit.derived[key] = tuple(
-            grant for sentence, role in _sentences_of(unit) if role == "grant"
+            grant for sentence, role in _sentences_of(unit) if role == "grant" and not sentence.has(*ANCILLARY)
             and (grant := _grant(_part_for(sentence, power_concepts), power_concepts, default_data)) is not None) \
             + _approval_condition(unit, power_concepts, default_data)
     return found
