@@ -589,3 +589,25 @@ def test_an_officers_demand_for_help_from_those_who_know_the_system_does_not_dec
     demand is not the grant of the search, which the judge authorises."""
     check = _check(_section("12", "Search" if language == "eng" else "Обыск", grant, assistance), language=language)
     assert _requirement(check, "BC-19")["safeguards"][JUDICIAL] == "present"
+
+
+def test_an_articles_own_route_without_the_judge_prevails_over_the_chapters_sanction_rule() -> None:
+    """A chapter's rule puts its measures under the judge's sanction «если иное не установлено
+    настоящей главой»; an article of it says its measure goes «по постановлению следователя,
+    согласованному с прокурором, без санкции следственного судьи», with no urgency. That is the
+    measure's ordinary route, and the article's own rule prevails: no judge authorises it."""
+    rule = _section("231", "Общие условия проведения негласных следственных действий",
+                    "Негласные следственные действия, предусмотренные настоящей главой, проводятся по "
+                    "мотивированному постановлению следователя с санкции следственного судьи, если иное не "
+                    "установлено настоящей главой.", prefix="art",
+                    element="article", sub="paragraph")
+    measure = _section("235", "Сбор сведений о соединениях в режиме реального времени",
+                       "Сбор сведений о соединениях определенных абонентов в режиме реального времени заключается "
+                       "в получении от операторов связи данных о трафике, относящихся к определенным сообщениям.",
+                       "Сбор сведений о соединениях проводится по постановлению следователя, согласованному с "
+                       "прокурором, без санкции следственного судьи.", prefix="art", element="article",
+                       sub="paragraph")
+    chapter = f'<chapter eId="chp_30"><num>Глава 30.</num><heading>Негласные следственные действия</heading>' \
+              f"{rule}{measure}</chapter>"
+    check = _check(chapter, language="rus")
+    assert _requirement(check, "BC-20")["safeguards"][JUDICIAL] == "absent"

@@ -302,6 +302,11 @@ def _role(sentence: _Sentence) -> str:
     # the warrant is issued"), or is taken by an officer while the judge the same sentence
     # names is only told of it or validates it later: either way no judge authorises it.
     judicial = sentence.judicial()
+    if sentence.dispensed() and not sentence.has("urgency") and sentence.actors():
+        # «проводится по постановлению следователя, согласованному с прокурором, без санкции
+        # следственного судьи»: with no urgency, the route that dispenses with the judge is the
+        # ordinary one, and the article's own rule over a chapter's
+        return "grant"
     if sentence.dispensed() or (sentence.has("urgency")
                                 and (not judicial or (sentence.actors() and sentence.has(*_LATER)))):
         return "exception"
@@ -365,8 +370,11 @@ def _grant(sentence: _Sentence, power_concepts: set[str], default_data: str) -> 
     # "the senior officer may authorise the interception": authorising a measure is ordering it
     orders = [m.first_token for m in sentence.matches if m.concept == "order" and not m.negated
               and m.first_token not in sentence.elsewhere] + empowered
-    if not concepts & power_concepts and not sentence.text.rstrip().endswith(_INTRO_MARKS):
-        return None  # an order about something else (assistance, a report), unless it opens a list
+    if not concepts & power_concepts and not sentence.text.rstrip().endswith(_INTRO_MARKS) \
+            and not sentence.dispensed():
+        # an order about something else (assistance, a report), unless it opens a list or
+        # dispenses with the judge: what it orders without one is the article's measure
+        return None
     actors = [(level, m) for level, m in sentence.actors()
               if (m.concept == "prosecutor_authorisation" or any(_makes(m.first_token, o) for o in orders))
               and not any(0 < m.first_token - e <= EXECUTES_REACH for e in empowered)]
