@@ -220,3 +220,12 @@ def test_a_russian_short_adjective_reads_as_the_adjective_not_the_adverb_it_spel
     it is read as «соразмерный», so that «должно быть соразмерно» states proportionality as
     «должна быть соразмерна» does."""
     assert tag(text, "ru").positive(("proportionality",))
+
+
+def test_a_concept_inside_a_negated_phrase_is_negated_with_it() -> None:
+    """"without a request for mutual assistance": the request is negated, and so is the
+    assistance named inside it; a mention of assistance elsewhere in the sentence is not."""
+    tagged = tag("The provider may disclose the data without a request for mutual assistance.", "en")
+    assert not tagged.positive(("mla_request",)) and not tagged.positive(("mutual_legal_assistance",))
+    assert tag("The request for mutual assistance is executed without delay.", "en").positive(
+        ("mutual_legal_assistance",))

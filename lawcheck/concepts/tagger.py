@@ -8,7 +8,7 @@ the words that made it. Negation matters legally: "without a court order" and «
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from lawcheck.concepts.language import Token, russian_modifier, tokenize
@@ -321,6 +321,7 @@ def tag_tokens(text: str, tokens: list[Token], lang: str) -> Tagged:
                             (excluded if is_exclusion else found).append((concept, i, end))
     denied = _denied(lemmas, lexicon.denial) if lexicon.denial else ()
     matches = []
+    spans: list[tuple[int, int]] = []  # the tokens of each kept match
     reach: dict[str, int] = {}  # per concept, the end of its last kept match
     for concept, i, end in sorted(found, key=lambda f: (f[1], -f[2])):
         if i < reach.get(concept, 0) or any(c == concept and s < end and i < e
@@ -331,8 +332,21 @@ def tag_tokens(text: str, tokens: list[Token], lang: str) -> Tagged:
         matches.append(ConceptMatch(concept, text[start_char:end_char], start_char, end_char, i,
                                     any(s <= i < e for s, e in denied)
                                     or _is_negated(lemmas, tokens, i, end, lexicon, found)))
+        spans.append((i, end))
+    matches = _negated_within(matches, spans)
     return Tagged(text, lang, tokens, matches + _composed(text, matches, index.composed),
                   find_durations(tokens, lexicon.durations))
+
+
+def _negated_within(matches: list[ConceptMatch], spans: list[tuple[int, int]]) -> list[ConceptMatch]:
+    """A match inside a negated one is negated with it: in "without a request for mutual
+    assistance", the assistance is denied as the request is."""
+    negated = [span for match, span in zip(matches, spans, strict=True) if match.negated]
+    if not negated:
+        return matches
+    return [replace(match, negated=True) if not match.negated and any(
+        outer <= start and end <= outer_end and (outer, outer_end) != (start, end) for outer, outer_end in negated)
+        else match for match, (start, end) in zip(matches, spans, strict=True)]
 
 
 def _composed(text: str, matches: list[ConceptMatch],
