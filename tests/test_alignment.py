@@ -563,3 +563,26 @@ def test_an_article_that_carries_one_cooperation_obligation_best_supports_the_ge
     assert roles["BC-31"]["sec_16"] == roles["BC-35"]["sec_19"] == "principal"
     assert roles["BC-27"].get("sec_9") == "principal"
     assert roles["BC-27"].get("sec_16", "supporting") == roles["BC-27"].get("sec_19", "supporting") == "supporting"
+
+
+def test_securing_property_for_a_foreign_state_is_no_preservation_of_its_data() -> None:
+    """Art. 29 is about stored computer data: an assistance law's article on securing property
+    and exhibits for a foreign State («Обеспечение сохранности имущества и вещественных
+    доказательств») does not carry it; the article on preserving data does."""
+    from lawcheck.engine.align import align_requirement, analyse
+    from lawcheck.rulebook.loader import load_rulebook
+
+    articles = [
+        ("16", "Обеспечение сохранности имущества и вещественных доказательств", "По запросу иностранного "
+         "государства на имущество, которое может быть конфисковано, а также на вещественные доказательства "
+         "может быть наложен арест в целях обеспечения их сохранности."),
+        ("17", "Сохранение компьютерных данных по запросу иностранного государства", "По запросу иностранного "
+         "государства прокурор незамедлительно обязывает владельца данных обеспечить сохранность определенных "
+         "компьютерных данных."),
+    ]
+    body = "".join(f'<article eId="art_{n}"><num>Статья {n}.</num><heading>{h}</heading><content><p>{t}</p>'
+                   f"</content></article>" for n, h, t in articles)
+    analysis = analyse(parse_document(akn_xml(body, title="Закон о взаимной правовой помощи", language="rus"),
+                                      "draft.xml"), "ru")
+    aligned = [a.eid for a in align_requirement(analysis, load_rulebook().get("BC-29"))]
+    assert "art_17" in aligned and "art_16" not in aligned
