@@ -320,6 +320,144 @@ def test_a_part_an_amending_law_inserts_in_plain_words_is_the_part_it_names() ->
     assert Citations(document, "ru").label(first.eid) == "ст. 168 ч. 4 УК (п. 1 ст. 1 проекта)"
 
 
+def headings(xml: bytes, *elements: str) -> dict[str, str]:
+    """eId -> heading of the units of the given kinds, in the order of the draft."""
+    wanted = {f"{NS}{element}" for element in elements}
+    return {element.get("eId"): element.findtext(f"{NS}heading") or ""
+            for element in tree(xml).iter() if element.tag in wanted}
+
+
+def test_a_section_heading_closed_by_a_full_stop_still_opens_its_section() -> None:
+    """"1. SHORT TITLE AND COMMENCEMENT." over "(1) This Act may be cited ...": some drafters end
+    a heading with a full stop. It is a heading when its body follows it; a numbered sentence
+    followed by the next numbered sentence stays a paragraph."""
+    text = ("MAROVA EVIDENCE ACT 2025\n\n1. SHORT TITLE AND COMMENCEMENT.\n(1) This Act may be cited as the "
+            "Evidence Act 2025.\n(2) It comes into operation on a date fixed by notice.\n\n2. Interpretation.\n"
+            "In this Act, \"data\" means computer data.\n\n3. Repeal.\nThe Evidence Act 1975 is repealed.\n")
+    result = convert(text.encode(), "act.txt")
+    assert not result.warnings
+    assert headings(result.xml, "section") == {"sec_1": "SHORT TITLE AND COMMENCEMENT.", "sec_2": "Interpretation.",
+                                               "sec_3": "Repeal."}
+    assert {"sec_1__subsec_1", "sec_1__subsec_2"} <= set(eids(result.xml))
+    sentences = convert(b"1. The Parties agree.\n2. The Parties meet.\n3. They report.\n", "memo.txt")
+    assert sentences.articles == 0, "one-line numbered sentences are paragraphs, not headed sections"
+
+
+def test_a_heading_line_above_a_numbered_section_is_that_sections_heading() -> None:
+    """Commonwealth revised statutes print a section's heading (its marginal note) on its own
+    line above "4. (1) A person who ...". The Part heading on the line after "PART II" stays the
+    Part's, and a section whose text starts on its number line keeps that text."""
+    text = ("PART I\nPRELIMINARY\n\nShort title\n1. This Act may be cited as the Computer Misuse Act, 2025.\n\n"
+            "Interpretation\n2. In this Act, unless the context otherwise requires—\n\"computer\" means any device.\n\n"
+            "PART II\nOFFENCES\n\nUnauthorised access\n3. (1) A person who accesses a computer without authorisation "
+            "commits an offence.\n(2) It is immaterial whether the access is directed at any particular data.\n\n"
+            "Access with intent\n4. A person who commits an offence under section 3 with intent commits an offence.\n")
+    xml = import_bytes(text.encode(), "act.txt")
+    assert headings(xml, "part") == {"part_I": "PRELIMINARY", "part_II": "OFFENCES"}
+    assert headings(xml, "section") == {"sec_1": "Short title", "sec_2": "Interpretation",
+                                        "sec_3": "Unauthorised access", "sec_4": "Access with intent"}
+    assert {"sec_3__subsec_1", "sec_3__subsec_2"} <= set(eids(xml))
+    assert text_of(unit(xml, "sec_1")).endswith("cited as the Computer Misuse Act, 2025.")
+    assert "Access with intent" not in text_of(unit(xml, "sec_3")), "a heading is not the text of the section before"
+
+
+def test_francophone_article_headings_and_titles() -> None:
+    """"Art. 13. – Retention of traffic data", "Art. 1er. –" (the French "first") and "Article 5. –"
+    open articles, grouped under "TITLE I – ..."; "Art. 1er" is article 1 for references to it."""
+    text = ("LAW No. 2026-17 ON ELECTRONIC COMMUNICATIONS\n\nTITLE I – GENERAL PROVISIONS\n\n"
+            "Art. 1er. – Object\nThe present law lays down the framework of electronic communications.\n\n"
+            "Art. 2. – Definitions\nIn the present law, is understood as:\n1. Operator: any person holding a licence;\n"
+            "2. Subscriber: any person party to a contract with an operator.\n\nTITLE II – PUBLIC SECURITY\n\n"
+            "Article 3. – Retention of traffic data\nOperators retain traffic data for one year, as Article 1 "
+            "provides.\n")
+    result = convert(text.encode(), "law.txt")
+    assert result.articles == 3
+    assert headings(result.xml, "title") == {"title_I": "GENERAL PROVISIONS", "title_II": "PUBLIC SECURITY"}
+    assert headings(result.xml, "article") == {"art_1": "Object", "art_2": "Definitions",
+                                               "art_3": "Retention of traffic data"}
+    assert unit(result.xml, "art_1").findtext(f"{NS}num") == "Art. 1."
+    assert "art_2__para_2" in eids(result.xml)
+
+
+def test_sections_between_chapters_and_articles_group_the_articles() -> None:
+    """In a draft of Articles grouped in Chapters, "Section 1 – ..." groups the Articles after it
+    (Chapitre > Section > Article): it is no article-level unit of its own."""
+    text = ("DECREE No. 311\n\nCHAPTER I – GENERAL PROVISIONS\n\nArticle 1\nObject\nThe decree lays down rules.\n\n"
+            "CHAPTER II – DIRECT COOPERATION\n\nSection 1 – Domain name registration information\n\n"
+            "Article 2\nRequests addressed abroad\nThe authority may address a request.\n\n"
+            "Article 3\nRequests received\nEntities may disclose information.\n\n"
+            "Section 2 – Subscriber information\n\nArticle 4\nOrders\nThe prosecutor may issue an order.\n")
+    result = convert(text.encode(), "decree.txt")
+    assert result.articles == 4
+    groups = headings(result.xml, "subchapter")
+    assert groups == {"subchp_1": "Domain name registration information", "subchp_2": "Subscriber information"}
+    assert [child.get("eId") for child in unit(result.xml, "subchp_1") if child.get("eId")] == ["art_2", "art_3"]
+    assert not any(eid.startswith("sec_") for eid in eids(result.xml))
+
+
+def test_a_section_inserted_in_straight_quotes_is_quoted_by_its_instruction() -> None:
+    """'... the following new section—' then '"4A. Offences ...' up to '... offence."' is the
+    section the instruction inserts (a quoted structure, as «Статья 236-1. ...» is in a Russian
+    amending act), not text of the amending section; an inserted subsection "(1A)" is a subsection."""
+    text = ("1. Short title and commencement\nThis Act may be cited as the Extradition (Amendment) Act, 2025.\n\n"
+            "2. Insertion of section 4A in the principal Act\nThe principal Act is amended by inserting the "
+            "following new section immediately after section 4—\n\"4A. Offences relating to computer systems\n"
+            "(1) An offence under the Cybercrimes Act is an extradition offence.\n(2) No such offence is a political "
+            "offence within the meaning of the words \"political offence\" in section 2.\"\n\n"
+            "3. Amendment of section 25 of the principal Act\n"
+            "Section 25 is amended by inserting after subsection (1)—\n"
+            "\"(1A) The magistrate may order that seized computer data be handed over.\"\n")
+    xml = import_bytes(text.encode(), "amendment.txt")
+    inserted = "sec_2__mod_1__qstr_1__sec_4A"
+    assert unit(xml, inserted).findtext(f"{NS}heading") == "Offences relating to computer systems"
+    assert {f"{inserted}__subsec_1", f"{inserted}__subsec_2", "sec_3__mod_1__qstr_1__subsec_1A"} <= set(eids(xml))
+    assert list(headings(xml, "section")) == ["sec_1", "sec_2", inserted, "sec_3"]
+    assert unit(xml, "sec_2__mod_1__qstr_1").get("startQuote") == '"'
+
+
+def test_a_schedule_is_a_unit_of_its_own_after_the_sections() -> None:
+    """"FIRST SCHEDULE" / "(Section 19)" / "PENALTIES" and "SCHEDULE (section 8(2))" open schedules
+    (`<hcontainer name="schedule">`, eIds sched_1, sched_2) instead of running on in the last
+    section; the reference is the schedule's first text and its Parts are its own."""
+    text = ("1. Short title\n(1) This Act may be cited as the Computer Misuse Act.\n\n"
+            "2. Penalties\n(1) The penalties are those specified in the First Schedule.\n\n"
+            "3. Repeal\n(1) The Computer Misuse Act 1990 is repealed.\n\n"
+            "FIRST SCHEDULE\n(Section 2)\nPENALTIES\n"
+            "Section 1 (unauthorised access) — a fine of twenty thousand dollars\n\n"
+            "SECOND SCHEDULE (section 2(1))\nPart A — Particulars of an order\n1. The issuing authority.\n"
+            "2. The date of issue.\n")
+    result = convert(text.encode(), "act.txt")
+    assert result.articles == 3
+    assert text_of(unit(result.xml, "sec_3")).endswith("is repealed."), "the schedule is not text of section 3"
+    first, second = unit(result.xml, "sched_1"), unit(result.xml, "sched_2")
+    assert (first.get("name"), first.findtext(f"{NS}heading"), first.findtext(f"{NS}subheading")) == \
+        ("schedule", "FIRST SCHEDULE", "PENALTIES")
+    assert text_of(first.find(f"{NS}content")).startswith("(Section 2) Section 1 (unauthorised access)")
+    assert second.findtext(f"{NS}heading") == "SECOND SCHEDULE"
+    assert {"sched_2__part_A", "sched_2__part_A__para_2"} <= set(eids(result.xml))
+    document = parse_document(result.xml, "act.xml")
+    schedule = document.by_eid("sched_1")
+    assert schedule is not None and schedule.heading == "FIRST SCHEDULE PENALTIES"
+
+
+def test_russian_definitions_written_as_dash_bullets_are_one_definition_each() -> None:
+    """«- абонент - пользователь ...;» after «... следующие основные понятия:»: each dash opens an
+    indent (AKN `indent`), one definition each, as the reader finds them. A dash at the start of
+    a line that announces no list («— наказывается ...») stays the text's own."""
+    text = ("Статья 1. Основные понятия\nВ настоящем Законе используются следующие основные понятия:\n"
+            "- абонент - пользователь услуг электрической связи, с которым заключен договор;\n"
+            "- оператор связи (далее - оператор) - юридическое лицо, оказывающее услуги связи;\n"
+            "- трафик - объем информации, передаваемой по сети.\n"
+            "Иные понятия используются в значениях, определенных законодательством.\n\n"
+            "Статья 2. Ответственность\nНарушение тайны связи —\n— наказывается штрафом.\n")
+    xml = import_bytes(text.encode(), "zakon.txt")
+    assert {"art_1__indent_1", "art_1__indent_2", "art_1__indent_3"} <= set(eids(xml))
+    assert "art_1__indent_4" not in eids(xml) and "Иные понятия" in text_of(unit(xml, "art_1").find(f"{NS}wrapUp"))
+    document = parse_document(xml, "zakon.xml")
+    assert [d.term for d in document.definitions] == ["абонент", "оператор связи", "трафик"]
+    assert not any(eid.startswith("art_2__") for eid in eids(xml))
+
+
 def test_windows_1251_russian_text() -> None:
     xml = import_bytes("Статья 1. Предмет\n1. Настоящий Закон регулирует сбор данных.\n".encode("cp1251"),
                        "cp1251.txt")

@@ -9,6 +9,8 @@ eIds are minted by lawcheck.akn's own generator, so an imported draft gets exact
 the reader would give it (`sec_31__subsec_1__para_b`, `art_41-1__para_1`). Units quoted by an
 amending instruction sit in `<p><mod><quotedStructure>` and are named after the instruction,
 as amending acts written in Akoma Ntoso name them: `art_1__point_2__mod_1__qstr_1__art_94-1`.
+A schedule is `<hcontainer name="schedule">` (the reader reads its units; `attachments` it
+skips), with the eId `sched_1`, `sched_2`... so that findings name it as a lawyer would.
 A quoted unit that cites an article or section inserted by another quotation of the same
 amending unit (the same amended act: «статьей 94-3 настоящего Кодекса») gets a `<ref>` to it,
 since the reader resolves worded references among the act's own units only.
@@ -26,7 +28,7 @@ from lawcheck.akn.references import find_citations
 from lawcheck.akn.vocab import AKN30
 from lawcheck.ingest.definitions import split_definitions
 from lawcheck.ingest.metadata import Metadata
-from lawcheck.ingest.structure import Node, Outline, Quoted
+from lawcheck.ingest.structure import SCHEDULE, Node, Outline, Quoted
 
 _NS = f"{{{AKN30}}}"
 _SOURCE = "lawcheck"
@@ -56,6 +58,7 @@ def write_akn(outline: Outline, metadata: Metadata, *, source_name: str) -> byte
     body = _element("body", act)
     for child in _layout_body(outline.body):
         body.append(_unit(child))
+    _name_schedules(body)
     generate_eids(root)
     _name_quotations(root)
     _link_quotations(body, "ru" if metadata.language == "rus" else "en")
@@ -147,6 +150,8 @@ def _unit(node: Node) -> etree._Element:
         _element("num", element, node.num)
     if node.heading:
         _element("heading", element, node.heading)
+    if node.subheading:
+        _element("subheading", element, node.subheading)
     lead, children, trailing = _layout(node)
     if not children:
         _blocks(_element("content", element), lead, node.definitions)
@@ -177,6 +182,13 @@ def _quoted(paragraph: etree._Element, quoted: Quoted) -> None:
     structure = _element("quotedStructure", mod, startQuote=quoted.start, endQuote=quoted.end)
     for child in _layout_body(quoted.body):
         structure.append(_unit(child))
+
+
+def _name_schedules(body: etree._Element) -> None:
+    """`sched_1`, `sched_2`...: the generator would call a schedule `hcontainer_1`."""
+    schedules = (child for child in body if child.tag == _NS + "hcontainer" and child.get("name") == SCHEDULE)
+    for number, schedule in enumerate(schedules, start=1):
+        schedule.set("eId", f"sched_{number}")
 
 
 def _name_quotations(root: etree._Element) -> None:

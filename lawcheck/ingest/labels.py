@@ -1,10 +1,15 @@
 """Recognising the numbers of ordinary drafting: unit headings and list labels, EN and RU.
 
 Two kinds of number open a unit:
-- a heading: "PART II – Offences", "Chapter 3", "Section 12", "Article 5 – Scope",
-  «Раздел 2», «Глава 59.», «Статья 94-1. Заголовок», and, in section-numbered acts,
-  "12. Heading" or "487.012 Preservation demand" (a bare number before a short heading);
-- a list label: "1.", "1)", "(1)", "(4.1)", "1.1.", "4-1.", "a)", "(a)", "(c.1)", "а)", "(i)", "(A)".
+- a heading: "PART II – Offences", "PART VA", "TITLE I", "Chapter 3", "Section 12", "Article 5 – Scope",
+  "Art. 13. – Retention" (and "Art. 1er", the French first), «Раздел 2», «Глава 59.»,
+  «Статья 94-1. Заголовок», and, in section-numbered acts, "12. Heading", "487.012 Preservation
+  demand" or "1. SHORT TITLE AND COMMENCEMENT." (a bare number before a short heading);
+- a list label: "1.", "1)", "(1)", "(4.1)", "1.1.", "4-1.", "a)", "(a)", "(c.1)", "а)", "(i)", "(A)",
+  and the dash of an indent ("- абонент - ...", "– competent authority is ...").
+
+A schedule at the end of an Act ("FIRST SCHEDULE", "SCHEDULE (section 8(2))", "Schedule 2 –
+Forms") is neither: `parse_schedule` reads it.
 
 A label is read as every numbering it could belong to ("(i)" is roman one or the letter i;
 the tree builder decides from the neighbours). Values come from lawcheck.akn.numbering, so the
@@ -19,32 +24,44 @@ from dataclasses import dataclass
 from lawcheck.akn.numbering import NumKey, num_keys, roman_value
 from lawcheck.digits import ascii_int
 
-GROUP_RANKS = {"book": 0, "part": 1, "subpart": 2, "division": 2, "chapter": 3, "subchapter": 4,
+GROUP_RANKS = {"book": 0, "part": 1, "subpart": 2, "division": 2, "title": 2, "chapter": 3, "subchapter": 4,
                "article": 5, "section": 5}
-"""Nesting order of headings: a heading closes every open unit of the same or a lower rank."""
+"""Nesting order of headings: a heading closes every open unit of the same or a lower rank
+(a Title of a civil-law act holds Chapters, as in Titre > Chapitre > Section > Article)."""
 
 ARTICLE_KINDS = frozenset({"article", "section"})
 _NUMBER = (r"(?P<n>\d+(?:[.\-]\d+)*(?:[A-Za-z](?![A-Za-z]))?(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?"
-           r"|[IVXLCDM]+(?![A-Za-z])|[A-Z](?![A-Za-z]))")
+           r"|[IVXLCDM]+[A-Z]?(?![A-Za-z])|[A-Z](?![A-Za-z]))")
+"""A unit number: 12, 94-1, 45A, 487.012, II, VA (Part 5A, inserted after Part V), C."""
 _WORDS = (
     ("book", r"(?i:book|книга)"),
     ("subpart", r"(?i:sub-?part|подраздел)"),
     ("part", r"(?i:part|раздел)"),
     ("division", r"(?i:division)"),
+    ("title", r"(?i:title)"),
     ("chapter", r"(?i:chapter|глава)"),
     ("subchapter", r"(?i:параграф)"),
-    ("article", r"(?i:article|статья)"),
+    ("article", r"(?i:article|art\.|статья)"),
     ("section", r"(?i:section)"),
 )
 _LABELLED = re.compile(
     r"^(?P<word>" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _WORDS) + r"|§)\s*"
-    + _NUMBER + r"(?P<dot>\.(?!\d))?(?P<sep>\s*[-–—:]\s*|\s+|$)(?P<rest>.*)$")
+    + _NUMBER + r"(?:er(?![A-Za-z]))?(?P<dot>\.(?!\d))?(?P<sep>\s*[-–—:]\s*|\s+|$)(?P<rest>.*)$")
+"""A labelled heading. "Art. 1er" is the French "first": the written number drops the ending
+("Art. 1."), so the unit is article 1 for every reference to it."""
 _BARE = re.compile(r"^(?P<n>\d+(?:\.\d+)*[A-Z]?)(?P<dot>\.)?\s+(?P<rest>(?:[A-ZА-ЯЁ«\"“(]|\d+[/\-–]\d+\s).*)$")
 """A bare section number and its heading, which may open with a figure joined by a slash or
 a dash ("36. 24/7 point of contact"), not with a plain number ("12. 5 days" is text)."""
 _BOOK_WORDS = re.compile(r"(?i)^(?:(?:общая|особенная)\s+часть|часть\s+(?:первая|вторая|третья|четвертая|"
                          r"четвёртая|пятая|шестая)|general\s+part|special\s+part)\.?$")
 _NOTE = re.compile(r"^(?:Сноска|Сноски)\s*[.:]", re.IGNORECASE)
+_SCHEDULE = re.compile(
+    r"^(?:(?:THE|The)\s+)?(?:(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+)?"
+    r"(?:SCHEDULE|Schedule|ANNEX|Annex|APPENDIX|Appendix)(?:\s+(?:\d{1,3}[A-Z]?|[IVXLC]{1,6}|[A-Z]))?"
+    r"(?P<title>\s*[–—:-]\s+[^()]{1,160}?)?"
+    r"\s*(?P<reference>\((?:[^()]{1,80}|[^()]{1,60}\([^()]{1,10}\)[^()]{0,20})\))?\s*$")
+_ENABLING_REFERENCE = re.compile(
+    r"(?i)^\(\s*(?:sections?|ss?\.|articles?|arts?\.|regulations?|rules?|paragraphs?)\s*\d")
 
 _ITEM = re.compile(
     r"^(?:"
@@ -52,10 +69,14 @@ _ITEM = re.compile(
     r"|(?P<close>\d+(?:-\d+)*|[a-zа-яё]{1,2}|[ivxlc]{1,6}|[A-ZА-ЯЁ])\)"
     r"|(?P<outline>\d+(?:\.\d+)+)\.?"
     r"|(?P<dot>\d+(?:-\d+)*|[a-zа-я]|[ivx]{2,5})\."
+    r"|(?P<dash>[-–—•])(?=\s+\S)"
     r")(?:\s+|$)(?P<rest>.*)$")
 
 _BARE_ITEM = re.compile(r"^(?P<n>\d{1,3})\s+(?P<rest>[A-ZА-ЯЁ«\"“].*)$")
 _HEADING_MAX_WORDS = 25
+_HEADING_MAX_CHARS = 250
+_DOTTED_HEADING_MAX_WORDS = 12
+_SENTENCE_VERB = re.compile(r"(?i)\b(?:shall|may|must|will|is|are|was|were|has|have)\b")
 # A sentence ends in punctuation; a heading may end in an abbreviation ("... computer system,
 # etc.", «и т.д.», "No.")
 _SENTENCE_END = re.compile(r"(?<!\betc)(?<!\bт\.д)(?<!\bт\.п)[.;:,]$")
@@ -66,7 +87,9 @@ class UnitHeading:
     """A line that opens a part, chapter, article or section.
 
     num is written as the output shows it ("Статья 94-1.", "PART II", "12."); token is its
-    value ("94-1", "II", "12"); heading is the rest of the line ("" when on the next line).
+    value ("94-1", "II", "12"); heading is the rest of the line ("" when on the next line),
+    unless the rest is sentences too long for a heading: then it is `text`, the unit's first
+    words ("Article 697 – Letters rogatory ... are transmitted through the Ministry of Justice.").
     """
 
     kind: str
@@ -74,6 +97,8 @@ class UnitHeading:
     token: str
     heading: str
     bare: bool = False
+    dotted: bool = False  # a bare heading closed by a full stop: a section only if a body follows
+    text: str = ""
 
     @property
     def rank(self) -> float:
@@ -84,7 +109,7 @@ class UnitHeading:
 class Reading:
     """One way to read a list label: its numbering family, case and position."""
 
-    family: str  # "arabic" | "outline" | "latin" | "cyrillic" | "roman"
+    family: str  # "arabic" | "outline" | "latin" | "cyrillic" | "roman" | "dash"
     upper: bool
     key: NumKey
     depth: int = 1  # components of an outline number (1.2.3 -> 3)
@@ -101,8 +126,13 @@ class Label:
 
     text: str
     token: str
-    form: str  # "paren" | "close" | "dot"
+    form: str  # "paren" | "close" | "dot" | "bare" | "dash"
     readings: tuple[Reading, ...]
+
+    @property
+    def dash(self) -> bool:
+        """An indent's dash or bullet ("- ", "– ", "• "): every item of its list bears the same one."""
+        return self.form == "dash"
 
     @property
     def maybe_roman_one(self) -> bool:
@@ -123,6 +153,35 @@ def style_of(label: Label, reading: Reading) -> Style:
     return Style(label.form, reading.family, reading.upper, reading.depth)
 
 
+@dataclass(frozen=True, slots=True)
+class ScheduleHeading:
+    """A line that opens a schedule: its heading ("FIRST SCHEDULE", "Schedule 2 – Forms") and
+    the provision it is made under, when the line names one ("(section 8(2))")."""
+
+    heading: str
+    reference: str = ""
+
+
+def parse_schedule(text: str) -> ScheduleHeading | None:
+    """"FIRST SCHEDULE", "SCHEDULE (section 8(2))", "Schedule 2 – Forms", "ANNEX": the heading of
+    a schedule, which ends the Act's sections. Only a line of its own that is nothing else: the
+    word capitalised ("the schedule" is a mention), an ordinal or number, a title after a dash
+    and a bracket. A bracket that names a provision is the schedule's enabling reference, kept
+    as its text (a reader resolves it); any other bracket is part of the heading."""
+    match = _SCHEDULE.match(text) if text[:1].isupper() else None
+    if match is None:
+        return None
+    reference = match.group("reference") or ""
+    if not is_enabling_reference(reference):
+        return ScheduleHeading(text)
+    return ScheduleHeading(text[:match.start("reference")].rstrip(), reference)
+
+
+def is_enabling_reference(text: str) -> bool:
+    """"(Section 19)", "(section 8(2))", "(Article 5)": the provision a schedule is made under."""
+    return text.endswith(")") and bool(_ENABLING_REFERENCE.match(text))
+
+
 def is_note(text: str) -> bool:
     """«Сноска. ...»: an editorial footnote of the Kazakh consolidated texts, not law text."""
     return bool(_NOTE.match(text))
@@ -130,8 +189,17 @@ def is_note(text: str) -> bool:
 
 def looks_like_heading(text: str) -> bool:
     """A short line with no sentence punctuation at its end: a heading, not a provision."""
-    return (bool(text) and len(text) <= 250 and len(text.split()) <= _HEADING_MAX_WORDS
+    return (bool(text) and len(text) <= _HEADING_MAX_CHARS and len(text.split()) <= _HEADING_MAX_WORDS
             and not _SENTENCE_END.search(text))
+
+
+def looks_like_dotted_heading(text: str) -> bool:
+    """"SHORT TITLE AND COMMENCEMENT.", "Short title and commencement.": some drafters close
+    a section heading with a full stop. Only a short capitalised phrase with one stop, at its
+    end, and no verb of a sentence ("This Act binds the Crown." is a provision) counts."""
+    phrase = text[:-1]
+    return (text.endswith(".") and text[:1].isupper() and len(text.split()) <= _DOTTED_HEADING_MAX_WORDS
+            and looks_like_heading(phrase) and ". " not in phrase and not _SENTENCE_VERB.search(phrase))
 
 
 def parse_heading(text: str, *, styled: bool, language: str, bare_sections: bool) -> UnitHeading | None:
@@ -147,10 +215,14 @@ def parse_heading(text: str, *, styled: bool, language: str, bare_sections: bool
         return _labelled(match, styled=styled, language=language)
     if bare_sections or styled:
         match = _BARE.match(text)
-        if match and (styled or looks_like_heading(match.group("rest"))):
+        if match is None:
+            return None
+        rest = match.group("rest")
+        dotted = not styled and not looks_like_heading(rest) and looks_like_dotted_heading(rest)
+        if styled or dotted or looks_like_heading(rest):
             kind = "article" if language == "ru" else "section"
             num = match.group("n") + (match.group("dot") or "")
-            return UnitHeading(kind, num, match.group("n"), match.group("rest"), bare=True)
+            return UnitHeading(kind, num, match.group("n"), rest, bare=True, dotted=dotted)
     return None
 
 
@@ -162,9 +234,26 @@ def _labelled(match: re.Match[str], *, styled: bool, language: str) -> UnitHeadi
     separated = bool(match.group("dot")) or bool(match.group("sep").strip()) or not rest
     if not (styled or separated or (rest[:1].isupper() and looks_like_heading(rest))):
         return None  # "Article 5 shall not apply...", "Статья 5 настоящего Закона..."
+    if _lists_units(match.group("word"), rest):
+        return None
     token = match.group("n")
-    written = match.string[:match.end("n")] + (match.group("dot") or "")
-    return UnitHeading(kind, " ".join(written.split()), token, rest)
+    written = " ".join((match.string[:match.end("n")] + (match.group("dot") or "")).split())
+    if not styled and _SENTENCE_END.search(rest) and not looks_like_heading(rest[:-1]):
+        return UnitHeading(kind, written, token, "", text=rest)
+    return UnitHeading(kind, written, token, rest)
+
+
+def is_arrangement(text: str) -> bool:
+    """Does the line list several Parts or Chapters ("Part I – Preliminary; Part II – ...")?"""
+    match = _LABELLED.match(text)
+    return match is not None and _lists_units(match.group("word"), match.group("rest"))
+
+
+def _lists_units(word: str, rest: str) -> bool:
+    """"Part I – Preliminary; Part II – Requests; ...": an arrangement of sections lists the
+    Parts on one line; it heads none of them."""
+    opener = word.lower() + " "
+    return any(piece.lstrip().lower().startswith(opener) for piece in rest.split(";")[1:])
 
 
 def parse_label(text: str) -> tuple[Label, str] | None:
@@ -172,7 +261,7 @@ def parse_label(text: str) -> tuple[Label, str] | None:
     match = _ITEM.match(text)
     if not match:
         return None
-    for form in ("paren", "close", "outline", "dot"):
+    for form in ("paren", "close", "outline", "dot", "dash"):
         token = match.group(form)
         if token is not None:
             break
@@ -201,7 +290,14 @@ def label_from_token(text: str) -> Label | None:
     return found[0] if found else None
 
 
+DASH_KEY = NumKey("dash", 0, "")
+"""The one number of every indent: it neither starts a list (base 1) nor follows another (so
+a dash continues an open list of dashes and otherwise opens one)."""
+
+
 def _readings(token: str, form: str) -> tuple[Reading, ...]:
+    if form == "dash":
+        return (Reading("dash", False, DASH_KEY),)
     if form == "outline":
         parts = token.split(".")
         value = ascii_int(parts[-1])

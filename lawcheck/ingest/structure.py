@@ -19,19 +19,27 @@ Unnumbered text goes to the current item, except text that closes a list: after 
 ends with a dash or comma ("..., –" / "наказывается ...") or, below an item, after an item
 that ends a sentence, it belongs to the parent (the AKN wrapUp).
 
-An amending act quotes the units it inserts: an instruction that ends with a colon, then
-lines from an opening quote («, “) to the line that ends with its closing quote (inner pairs
-counted). When those lines hold units (numbered items, articles), they are read as a tree of
+An amending act quotes the units it inserts: an instruction that ends with a colon (or a
+dash: "... the following new section—"), then lines from an opening quote («, “, ") to the line
+that ends with its closing quote (inner pairs counted; a straight " opens before a word and
+closes after one). When those lines hold units (numbered items, articles), they are read as a tree of
 their own and kept with the instruction (the AKN mod and quotedStructure), so their numbering
 never continues the amending act's own list. The quote may also open on the instruction's line
 ("... следующего содержания: «Статья 94-1. ..."). Quoted text without units stays text.
+
+Layouts of whole drafts, each decided once from all the lines:
+- sections numbered "12. Heading" (a heading may end with a full stop when a body follows);
+- marginal notes: a heading line above "4. (1) A person ...", whose number opens its text;
+- Articles grouped in Sections: then "Section 2 – ..." is a grouping, not a unit.
+A schedule ("FIRST SCHEDULE") ends the sections and holds its own units; a line opening with a
+dash after a colon is an indent (one paragraph, often one definition).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from lawcheck.akn.definitions import is_definitions_heading
 from lawcheck.akn.numbering import NumKey
@@ -40,15 +48,19 @@ from lawcheck.ingest.definitions import several_definitions, starts_definitions
 from lawcheck.ingest.inline import Candidate, find_candidates, opens_item, split_trailing_headings
 from lawcheck.ingest.labels import (
     ARTICLE_KINDS,
+    GROUP_RANKS,
     Label,
     Reading,
     Style,
     UnitHeading,
+    is_arrangement,
+    is_enabling_reference,
     is_note,
     looks_like_heading,
     parse_bare_label,
     parse_heading,
     parse_label,
+    parse_schedule,
     step,
     style_of,
 )
@@ -60,6 +72,12 @@ SECTION_LEVELS = ("subsection", "paragraph", "subparagraph", "clause", "subclaus
 CROSS_HEADING_RANK = 4.5
 """An unlabelled heading between articles groups the articles after it."""
 
+SCHEDULE_RANK = -0.5
+"""A schedule closes every unit of the Act (its Parts included) and holds its own."""
+
+SCHEDULE = "schedule"
+"""The AKN name of a schedule: `<hcontainer name="schedule">`, which the reader reads as a unit."""
+
 LOOKAHEAD = 200
 """How many labels further on a line the second item of a new list is looked for."""
 
@@ -70,8 +88,9 @@ _TITLE_OPENERS = re.compile(r"(?i)^(?:закон|кодекс|проект|ук�
 _BARE_KEY = re.compile(r"^([0-9]{1,12})(?![0-9])(?:\.([0-9]+))?([A-Z]?)$")
 
 
-QUOTES = {"«": "»", "“": "”"}
-"""Opening and closing quotation marks around quoted units: paired, so inner pairs can be counted."""
+QUOTES = {"«": "»", "“": "”", '"': '"'}
+"""Opening and closing quotation marks around quoted units. « » and “ ” are paired, so inner
+pairs can be counted; a straight " opens or closes by where it stands (see `_quote_step`)."""
 
 MAX_QUOTED_LINES = 5000
 """How many lines a quotation may span; an opening quote not closed within them is text."""
@@ -84,7 +103,13 @@ QUOTE_SCAN_FLOOR = 1_000_000
 """Looking for the end of quotations reads at most this many times the draft's text (plus the
 floor): a file of unclosed quotes after colons stays linear."""
 
-_INSTRUCTION_QUOTE = re.compile(r":\s*(?=[«“])")
+_INSTRUCTION_QUOTE = re.compile(r":\s*(?=[«“\"])")
+_INSTRUCTION_END = re.compile(r"(?::|:?\s*[—–]|\s-|:-)$")
+"""An amending instruction ends with a colon, or, in Commonwealth drafting, a dash ("... the
+following new section—", "... the following:—")."""
+_OPENS_QUOTE_AFTER = frozenset(" ([—–-/")
+_NUMBERED_TEXT = re.compile(r"^(?P<n>\d{1,6}(?:\.\d{1,6})?[A-Z]?)\.\s+(?P<rest>\S.*)$")
+"""A section number that runs into the section's own text: "4. (1) A person who ...", "5. A person ..."."""
 
 
 @dataclass(eq=False, slots=True)
@@ -110,6 +135,7 @@ class Node:
     num: str = ""
     heading: str = ""
     name: str = ""
+    subheading: str = ""
     parts: list[str | Quoted | Node] = field(default_factory=list)
     definitions: bool = False
     rank: float = 10.0
@@ -163,10 +189,18 @@ class Outline:
 class OutlineBuilder:
     """Builds the Outline of one draft; use `build_outline(lines, language)`."""
 
-    def __init__(self, language: str, bare_sections: bool, run_together: bool = True) -> None:
+    def __init__(self, language: str, bare_sections: bool, run_together: bool = True, *,
+                 marginal_notes: bool = False, sections_group: bool = False, quoted: bool = False) -> None:
         self.language = language
+        self.quoted = quoted
+        """The lines are units an amending instruction quotes (see `_element_for`)."""
         self.bare_sections = bare_sections
         self.run_together = run_together
+        self.marginal_notes = marginal_notes
+        """Headings stand on their own line above "4. (1) A person ..." (see `_takes_marginal_note`)."""
+        self.sections_group = sections_group
+        """"Section 2 – ..." groups Articles (see `_sections_group_articles`)."""
+        self.pending_note: Line | None = None
         self.body = Node("body", rank=-1.0)
         self.groups: list[Node] = [self.body]
         self.levels: list[Level] = []
@@ -188,16 +222,30 @@ class OutlineBuilder:
             return
         if self._takes_heading(line):
             return
+        if self._opens_noted_section(line, following):
+            return
+        if self._opens_schedule(line):
+            return
         heading = parse_heading(text, styled=styled, language=self.language, bare_sections=self.bare_sections)
         if heading is not None and heading.bare and not styled and not self._bare_heading_fits(heading, following):
             heading = None
+        if heading is not None and self._is_schedule_entry(heading):
+            heading = None
         if heading is not None:
-            self.open_group(heading, line.number)
+            if self.sections_group and _is_labelled_section(heading):
+                self.open_section_group(heading, line.number)
+            else:
+                self.open_group(heading, line.number)
+            if heading.text:
+                self.awaiting_heading = None
+                self._add_text_line(Line(heading.text, line.number, line.level), following)
+            return
+        if self._takes_marginal_note(line, following):
             return
         if is_note(text):
             self.add_note(line)
             return
-        text, trailing = split_trailing_headings(text)
+        text, trailing = (text, []) if is_arrangement(text) else split_trailing_headings(text)
         if text:
             self._add_text_line(Line(text, line.number, line.level), following)
         for unit in trailing:
@@ -206,6 +254,8 @@ class OutlineBuilder:
     def _add_text_line(self, line: Line, following: Line | None) -> None:
         """A line that is not a heading: a list item, body text, or (before the body) front matter."""
         found = parse_label(line.text)
+        if found is not None and found[0].dash and not self._indent_fits():
+            found = None
         if found is None and self.groups[-1].element == "article" and not self._other_list_open():
             found = parse_bare_label(line.text)
         if not self.started and found is None:
@@ -219,9 +269,21 @@ class OutlineBuilder:
         """Is a list of another form open ("1." paragraphs)? Then a bare number is text."""
         return any(level.style.form != "bare" for level in self.levels)
 
+    def _indent_fits(self) -> bool:
+        """A line opening with a dash is an indent (AKN `indent`) after words that announce a
+        list ("... следующие основные понятия:", "Оператор обязан:") or in a list of dashes
+        already open; elsewhere the dash is the text's own («– наказывается ...»)."""
+        if any(level.style.family == "dash" for level in self.levels):
+            return True
+        node = self.last_texted
+        last = node.parts[-1] if node is not None and node.parts else ""
+        return isinstance(last, str) and last.rstrip().endswith(":")
+
     def _takes_heading(self, line: Line) -> bool:
         """The short line after "PART II" or "Статья 5." is that unit's heading."""
         node, self.awaiting_heading = self.awaiting_heading, None
+        if node is not None and node.name == SCHEDULE:
+            return self._takes_schedule_line(node, line)
         if node is None or not looks_like_heading(line.text) or parse_label(line.text) is not None:
             return False
         if parse_heading(line.text, styled=False, language=self.language, bare_sections=False):
@@ -231,15 +293,97 @@ class OutlineBuilder:
         return True
 
     def _bare_heading_fits(self, heading: UnitHeading, following: Line | None) -> bool:
-        """"12. Heading" opens a section only when numbers go up and a body follows it."""
-        key = _bare_key(heading.token)
+        """"12. Heading" opens a section only when numbers go up and a body follows it; a
+        heading closed by a full stop ("12. Interpretation.") only when its body follows it
+        unnumbered or as a list ("(1) ..."), since "12. Text." is also a one-line paragraph."""
+        return self._bare_number_fits(heading.token) and _body_follows(heading, following, self.language)
+
+    def _bare_number_fits(self, token: str) -> bool:
+        """Does a bare section number come after the last one (487 < 487.011 < 492)?"""
+        key = _bare_key(token)
         if key is None:
             return False
-        if self.last_bare is not None and key <= (_bare_key(self.last_bare) or key):
+        return self.last_bare is None or key > (_bare_key(self.last_bare) or key)
+
+    # -- marginal notes -----------------------------------------------------------------------
+
+    def _takes_marginal_note(self, line: Line, following: Line | None) -> bool:
+        """"Unauthorised access" over "4. (1) A person who ...": Commonwealth revised statutes
+        print a section's heading (its marginal note) on a line of its own, above the number
+        that opens the section's text. Such a line is kept for the section it heads. Only in a
+        draft set out so throughout (`_uses_marginal_notes`), and never a title block in
+        capitals before the body (the short title may stand right above section 1)."""
+        if not self.marginal_notes or following is None or line.level is not None:
             return False
-        if following is None:
+        if not _reads_as_marginal_note(line.text) or (not self.started and line.text.isupper()):
+            return False
+        if self._noted_section(following) is None:
+            return False
+        self.pending_note = line
+        return True
+
+    def _noted_section(self, line: Line) -> tuple[UnitHeading, str] | None:
+        """The section a line "4. (1) A person who ..." opens in a draft of marginal notes,
+        and its text: the number must come after the last section's."""
+        match = _NUMBERED_TEXT.match(line.text)
+        if match is None or not _reads_as_text(match.group("rest")) or not self._bare_number_fits(match.group("n")):
+            return None
+        kind = "article" if self.language == "ru" else "section"
+        return UnitHeading(kind, match.group("n") + ".", match.group("n"), "", bare=True), match.group("rest")
+
+    def _opens_noted_section(self, line: Line, following: Line | None) -> bool:
+        """The numbered line under a marginal note: the section opens with the note as its
+        heading, and the rest of the line is its text."""
+        note, self.pending_note = self.pending_note, None
+        if note is None:
+            return False
+        opened = self._noted_section(line)
+        if opened is None:  # cannot happen after `_takes_marginal_note`; keep the note as text
+            self._add_text_line(note, line)
+            return False
+        heading, rest = opened
+        self.open_group(UnitHeading(heading.kind, heading.num, heading.token, note.text, bare=True), note.number)
+        self._add_text_line(Line(rest, line.number, line.level), following)
+        return True
+
+    # -- schedules --------------------------------------------------------------------------------
+
+    def _opens_schedule(self, line: Line) -> bool:
+        """"FIRST SCHEDULE" after the sections opens a schedule: a unit of its own, not the
+        last section's text (before the body, the line is an arrangement of sections)."""
+        if not self.started:
+            return False
+        found = parse_schedule(line.text)
+        if found is None:
+            return False
+        node = Node("hcontainer", name=SCHEDULE, heading=found.heading, rank=SCHEDULE_RANK, line=line.number)
+        self._attach_group(node)
+        if found.reference:
+            self._append_text(node, found.reference)
+        self.awaiting_heading = node
+        return True
+
+    def _takes_schedule_line(self, node: Node, line: Line) -> bool:
+        """Under "FIRST SCHEDULE": "(Section 19)", the provision it is made under, is its first
+        text; a short line after it ("PENALTIES") is its subheading."""
+        text = line.text
+        if is_enabling_reference(text) and not node.parts:
+            self._append_text(node, text)
+            self.awaiting_heading = node
             return True
-        return parse_heading(following.text, styled=False, language=self.language, bare_sections=True) is None
+        if (node.subheading or not looks_like_heading(text) or parse_label(text) is not None
+                or parse_schedule(text) is not None
+                or parse_heading(text, styled=False, language=self.language, bare_sections=False)):
+            return False
+        node.subheading = text
+        return True
+
+    def _is_schedule_entry(self, heading: UnitHeading) -> bool:
+        """"Article 402B: imprisonment for a term not exceeding two years ..." in a schedule is
+        an entry of a table of penalties, not an article: its words are a sentence."""
+        words = heading.heading or heading.text
+        return (heading.kind in ARTICLE_KINDS and not heading.bare and bool(words) and not looks_like_heading(words)
+                and any(group.name == SCHEDULE for group in self.groups))
 
     # -- units ------------------------------------------------------------------------------
 
@@ -256,10 +400,22 @@ class OutlineBuilder:
 
     def open_cross_heading(self, text: str, line: int) -> None:
         """An unnumbered heading between articles (Word Heading style): a grouping of its own."""
+        self._attach_group(Node(self._grouping_element(), heading=text, rank=CROSS_HEADING_RANK, line=line))
+
+    def open_section_group(self, heading: UnitHeading, line: int) -> None:
+        """"Section 2 – Subscriber information" in a draft of Articles grouped in Chapters (as
+        civil-law acts are: Chapitre > Section > Article) is a grouping of the Articles after
+        it, below the Chapter: not an article-level unit, nor an AKN `section`."""
+        node = Node(self._grouping_element(), num=heading.num, heading=heading.heading,
+                    rank=GROUP_RANKS["subchapter"], line=line)
+        self._attach_group(node)
+        self.awaiting_heading = node if not heading.heading else None
+
+    def _grouping_element(self) -> str:
+        """A grouping below a Chapter is a subchapter, below a Part a subpart, else a division."""
         enclosing = next((group.element for group in reversed(self.groups) if group.element in ("part", "chapter")),
                          "")
-        element = {"chapter": "subchapter", "part": "subpart"}.get(enclosing, "division")
-        self._attach_group(Node(element, heading=text, rank=CROSS_HEADING_RANK, line=line))
+        return {"chapter": "subchapter", "part": "subpart"}.get(enclosing, "division")
 
     def _attach_group(self, node: Node) -> None:
         while self.groups[-1].rank >= node.rank:
@@ -375,8 +531,10 @@ class OutlineBuilder:
         return node
 
     def _element_for(self, container: Node, parent: Node, label: Label, reading: Reading) -> str:
+        if label.dash:
+            return "indent"
         parent_element = parent.element if parent is not container else None
-        if container.element == "section":
+        if container.element == "section" or self._quoted_subsections(container, label):
             preferred = _section_level(reading)
             if parent_element in SECTION_LEVELS:
                 preferred = max(preferred, SECTION_LEVELS.index(parent_element) + 1)
@@ -384,6 +542,11 @@ class OutlineBuilder:
         if parent_element is None and reading.family in ("arabic", "outline") and label.form != "close":
             return "paragraph"
         return "point"
+
+    def _quoted_subsections(self, container: Node, label: Label) -> bool:
+        """"(1A) A warrant may ..." quoted on its own by an English amending instruction is a
+        subsection of the amended section, as "(1)" is in any section ("(a)" a paragraph)."""
+        return self.quoted and self.language != "ru" and container is self.body and label.form == "paren"
 
     def _in_definitions(self, pending: str) -> bool:
         """Is the current unit a run of several definitions (its text so far, plus `pending`,
@@ -410,7 +573,8 @@ class OutlineBuilder:
             self._append_text(self.groups[-1], text)
             return
         last = self.levels[-1].node
-        if _closes_list(last.last_text(), text, below_item=len(self.levels) > 1):
+        closes_indents = last.element == "indent" and text[:1].isupper()  # an indent is one paragraph
+        if closes_indents or _closes_list(last.last_text(), text, below_item=len(self.levels) > 1):
             self.levels.pop()
             parent = self.levels[-1].node if self.levels else self.groups[-1]
             self._append_text(parent, text)
@@ -478,11 +642,11 @@ class OutlineBuilder:
         return last if isinstance(last, str) else ""
 
     def _instruction(self) -> Node | None:
-        """The unit whose last words are an instruction ending with a colon, if any."""
+        """The unit whose last words are an instruction ending with a colon or a dash, if any."""
         node = self.last_texted
         if node is None or not node.parts or not isinstance(node.parts[-1], str):
             return None
-        return node if node.parts[-1].rstrip().endswith(":") else None
+        return node if _INSTRUCTION_END.search(node.parts[-1].rstrip()) else None
 
     # -- the end ------------------------------------------------------------------------------
 
@@ -502,9 +666,13 @@ def build_outline(lines: list[Line], language: str) -> Outline:
     return _builder(lines, language).finish()
 
 
-def _builder(lines: list[Line], language: str) -> OutlineBuilder:
-    builder = OutlineBuilder(language, bare_sections=_uses_bare_sections(lines, language),
-                             run_together=_runs_together(lines))
+def _builder(lines: list[Line], language: str, *, quoted: bool = False) -> OutlineBuilder:
+    """The builder after its pass over `lines`; `quoted`: the lines are units an amending
+    instruction quotes, so one "4A. Heading" (a bare number and a heading) is a section."""
+    bare_sections = _uses_bare_sections(lines, language) or (quoted and _opens_with_bare_section(lines, language))
+    builder = OutlineBuilder(language, bare_sections=bare_sections, run_together=_runs_together(lines),
+                             marginal_notes=_uses_marginal_notes(lines), sections_group=_sections_group_articles(lines),
+                             quoted=quoted)
     builder.quote_budget = QUOTE_SCAN_FLOOR + QUOTE_SCAN_FACTOR * sum(len(line.text) for line in lines)
     index = 0
     while index < len(lines):
@@ -544,10 +712,31 @@ def _quoted_outline(lines: list[Line], language: str) -> Node | None:
     """The units of a quotation, or None when it holds none (or text before its first unit)."""
     if not lines:
         return None
-    builder = _builder(lines, language)
+    builder = _builder(lines, language, quoted=True)
     if not builder.started or builder.front or not builder.body.parts:
         return None
     return builder.body
+
+
+def _opens_with_bare_section(lines: list[Line], language: str) -> bool:
+    """Does a quotation open with "4A. Offences relating to computer systems" above its body?
+    (A Russian «4. ...» quoted alone is a part of an article, whose articles are labelled.)"""
+    if language == "ru" or len(lines) < 2:
+        return False
+    heading = parse_heading(lines[0].text, styled=False, language=language, bare_sections=True)
+    if heading is None or not heading.bare or heading.heading.endswith(_DASHES):
+        return False
+    return _bare_key(heading.token) is not None and _body_follows(heading, lines[1], language)
+
+
+def _body_follows(heading: UnitHeading, following: Line | None, language: str) -> bool:
+    """Is the line after a bare heading its body (not another heading)? A heading closed by a
+    full stop also needs a body that is no numbered line ("12. Text." is also a paragraph)."""
+    if following is None:
+        return not heading.dotted
+    if heading.dotted and _NUMBERED_TEXT.match(following.text):
+        return False
+    return parse_heading(following.text, styled=False, language=language, bare_sections=True) is None
 
 
 def _quotation_end(texts: list[str]) -> tuple[int, int] | None:
@@ -558,32 +747,99 @@ def _quotation_end(texts: list[str]) -> tuple[int, int] | None:
     depth = 0
     for number, text in enumerate(texts):
         for offset, char in enumerate(text):
-            if char == opener:
-                depth += 1
-            elif char == closer:
-                depth -= 1
-                if depth == 0:
-                    rest = text[offset + 1:]
-                    return (number, offset + 1) if not rest.strip(" .;,") else None
+            if char != opener and char != closer:
+                continue
+            depth += _quote_step(text, offset, opener, closer)
+            if depth == 0:
+                rest = text[offset + 1:]
+                return (number, offset + 1) if not rest.strip(" .;,") else None
     return None
+
+
+def _quote_step(text: str, offset: int, opener: str, closer: str) -> int:
+    """+1 for a quotation mark that opens, -1 for one that closes. A straight " opens at the
+    start of a line or after a space, a bracket, a dash or another opening mark, before a
+    word (""extradition offence" means ..."); elsewhere it closes (... offence.")."""
+    if opener != closer:
+        return 1 if text[offset] == opener else -1
+    before = text[offset - 1] if offset else " "
+    after = text[offset + 1] if offset + 1 < len(text) else " "
+    opens = (before in _OPENS_QUOTE_AFTER or before == opener) and not after.isspace()
+    return 1 if opens else -1
 
 
 _ENTRY_WORDS = 14  # a line "Article 402B: imprisonment for a term not exceeding ..." is an entry, not a heading
 
 
-def _uses_bare_sections(lines: Iterable[Line], language: str) -> bool:
+def _uses_bare_sections(lines: list[Line], language: str) -> bool:
     """Are sections numbered "12. Heading" (no "Section"/"Article" heading anywhere)? Needs two.
     A schedule that lists penalties by article ("Article 402B: imprisonment for ...") has no
-    such heading: its lines run on as sentences."""
+    such heading: its lines run on as sentences. A heading closed by a full stop
+    ("12. Interpretation.") counts only above an unnumbered body."""
     bare = 0
-    for line in lines:
+    for index, line in enumerate(lines):
         heading = parse_heading(line.text, styled=False, language=language, bare_sections=True)
         if heading is None:
             continue
-        if not heading.bare and heading.kind in ARTICLE_KINDS and len(heading.heading.split()) <= _ENTRY_WORDS:
+        words = heading.heading or heading.text
+        if not heading.bare and heading.kind in ARTICLE_KINDS and len(words.split()) <= _ENTRY_WORDS:
             return False
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if heading.dotted and (following is None or _NUMBERED_TEXT.match(following.text)):
+            continue
         bare += heading.bare
     return bare >= 2
+
+
+def _uses_marginal_notes(lines: list[Line]) -> bool:
+    """Is the draft set out with marginal notes: a heading line above "4. (1) A person ...",
+    the section's number opening its text? Needs two."""
+    found = 0
+    for line, following in pairwise(lines):
+        match = _NUMBERED_TEXT.match(following.text)
+        if match and _reads_as_marginal_note(line.text) and _reads_as_text(match.group("rest")):
+            found += 1
+            if found >= 2:
+                return True
+    return False
+
+
+def _reads_as_marginal_note(text: str) -> bool:
+    """"Unauthorised access", "Liability of bodies corporate": a capitalised heading of its own
+    that is no other heading nor the words that open a list ("..., unless the context
+    otherwise requires—")."""
+    return (text[:1].isupper() and looks_like_heading(text) and not text.endswith(_DASHES)
+            and parse_label(text) is None and parse_schedule(text) is None
+            and parse_heading(text, styled=False, language="en", bare_sections=True) is None)
+
+
+def _reads_as_text(text: str) -> bool:
+    """Is what follows a section number its text ("(1) A person ...", "A person who ...—"), not its heading?"""
+    return parse_label(text) is not None or not looks_like_heading(text) or text.endswith(_DASHES)
+
+
+_DASHES = ("—", "–", "-")
+
+
+def _sections_group_articles(lines: list[Line]) -> bool:
+    """Does a "Section" heading stand right above an "Article" heading (perhaps with its own
+    heading line between)? Then the draft's units are Articles, and its Sections group them."""
+    for index, line in enumerate(lines):
+        heading = parse_heading(line.text, styled=False, language="en", bare_sections=False)
+        if heading is None or not _is_labelled_section(heading):
+            continue
+        for later in lines[index + 1:index + 3]:
+            found = parse_heading(later.text, styled=False, language="en", bare_sections=False)
+            if found is not None:
+                if found.kind == "article":
+                    return True
+                break
+    return False
+
+
+def _is_labelled_section(heading: UnitHeading) -> bool:
+    """"Section 4 – ...", not a bare "4." nor "§ 4"."""
+    return heading.kind == "section" and not heading.bare and heading.num[:1] in "Ss"
 
 
 def _bare_key(token: str) -> tuple[int, str, str] | None:
