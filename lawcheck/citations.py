@@ -35,6 +35,7 @@ _RU_CODES = (
     (re.compile(r"(?i)кодекс\w*\s+(?:\S+\s+){0,4}?о\s+правонарушениях"), "Кодекса о правонарушениях"),
 )
 _RU_LAW = re.compile(r"\bЗакон\w*\b[^«]{0,120}«([^»]{3,160})»")
+_LEADING_THE = re.compile(r"^[Tt]he\s+")
 _EN_PRINCIPAL = re.compile(r"\bprincipal\s+(Act|Code|Ordinance|Law)\b")
 _EN_ACT = re.compile(r"\b(?:the\s+)?((?:[A-Z][\w’'-]*\s+){1,8}(?:Act|Code|Ordinance|Law)(?:,?\s+\d{4})?)")
 
@@ -132,8 +133,8 @@ def amended_act(texts: Iterable[str], lang: str) -> str:
             if principal:
                 return "the principal " + principal.group(1)
             for act in _EN_ACT.finditer(text):
-                if "amendment" not in act.group(1).lower():
-                    return "the " + " ".join(act.group(1).split())
+                if "amendment" not in act.group(1).lower():  # "The Code is amended": the Code
+                    return "the " + _LEADING_THE.sub("", " ".join(act.group(1).split()))
     return ""
 
 

@@ -68,6 +68,7 @@ def test_numbers_and_amended_acts_are_read_from_the_words() -> None:
     assert amended_act(["Внести в Кодекс Республики об административных правонарушениях"], "ru") == "КоАП"
     assert amended_act(["статью 5 дополнить пунктом 3"], "ru") == ""
     assert amended_act(["Section 4 of the Evidence Act, 2010 is amended"], "en") == "the Evidence Act, 2010"
+    assert amended_act(["The Procedure Act is amended by inserting"], "en") == "the Procedure Act"
 
 
 def test_treaty_citations_and_periods_in_words() -> None:
