@@ -180,11 +180,14 @@ class Citations:
         instruction = self.document.by_eid(provision.quoted_in or "")
         context = [instruction, *instruction.ancestors()] if instruction is not None else []
         texts = [p.own_text for p in context]
-        if steps and steps[0].element not in ARTICLE_ELEMENTS | set(GROUP_ELEMENTS):
-            steps = self._implied_ancestors(texts[0] if texts else "", steps) + steps
-        own = self._cite(steps, provision)
         # «Статья 1. Внести в Уголовный кодекс ... следующие изменения:» may be read as a heading
         headings = [p.heading for p in context if p.heading]
+        if steps and steps[0].element not in ARTICLE_ELEMENTS | set(GROUP_ELEMENTS):
+            # "(2) After subsection (1) insert—" under "6. Amendment of section 8": the section
+            # is named by the instruction, else by the amending section's own words or heading
+            named = texts[:1] if self.lang == "ru" else [*texts, *headings]
+            steps = next((implied for text in named if (implied := self._implied_ancestors(text, steps))), []) + steps
+        own = self._cite(steps, provision)
         act = amended_act([*texts, *headings, self.document.title], self.lang)
         where = self.label(instruction.eid) if instruction is not None else ""
         if self.lang == "ru":

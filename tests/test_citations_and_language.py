@@ -211,3 +211,15 @@ def test_every_sentence_of_the_page_has_its_russian() -> None:
     said = re.findall(r'L\.say\(((?:"[^"]*"\s*)+)\)', source)
     english = ["".join(re.findall(r'"([^"]*)"', literal)).replace("\\n", "\n") for literal in said]
     assert english and [text for text in english if text not in PAGE_RU] == []
+
+
+def test_an_inserted_subsection_is_cited_in_the_section_its_amending_section_names() -> None:
+    """"6. Amendment of section 8 (search warrants) ... (2) After subsection (1) insert— "(1A)
+    ..."": the inserted subsection is s. 8(1A), followed by where the draft inserts it."""
+    from lawcheck.ingest import import_file
+
+    draft = REPO / "benchmarks" / "data" / "probes" / "en3" / "drafts" / "D_uk_amending.txt"
+    document = parse_document(import_file(draft, lang="en"), "draft.xml")
+    inserted = "sec_6__subsec_2__mod_1__qstr_1__subsec_1A"
+    assert document.by_eid(inserted) is not None
+    assert Citations(document, "en").label(inserted) == "s. 8(1A) (s. 6(2) of the draft)"
