@@ -585,9 +585,9 @@ def _absent_without(item: Assessed, governed: Sequence[str] | None, settings: Se
 
 
 def _principal_where_best(assessed: list[Assessed]) -> list[Assessed]:
-    """An article that carries one co-operation requirement best (a point of contact, a search
-    for a foreign State) is no principal provision of another that it only touches (the general
-    regime of Art. 27): it is reported there as supporting. A requirement shares the articles of
+    """An article that carries another co-operation requirement more strongly (a point of
+    contact, a search for a foreign State) is no principal provision of one it only touches (the
+    general regime of Art. 27): it is reported there as supporting. A requirement shares the articles of
     those it builds on (Art. 25 those of Art. 23) and of those aligned by the same words (Arts 25
     and 27, both the regime of mutual assistance); each keeps its best article."""
     below = {item.requirement.id: set(item.requirement.depends_on) for item in assessed}
@@ -599,14 +599,15 @@ def _principal_where_best(assessed: list[Assessed]) -> list[Assessed]:
                 if deeper not in below[rid]:
                     below[rid].add(deeper)
                     stack.append(deeper)
-    tops: dict[str, list[tuple[str, float]]] = {}
+    scores: dict[str, list[tuple[str, float]]] = {}  # per article, each requirement's score for it
     for item in assessed:
-        if item.requirement.kind in COOPERATION_KINDS and item.alignments:
-            tops.setdefault(item.alignments[0].eid, []).append((item.requirement.id, item.alignments[0].score))
+        if item.requirement.kind in COOPERATION_KINDS:
+            for alignment in item.alignments:
+                scores.setdefault(alignment.eid, []).append((item.requirement.id, alignment.score))
 
     def elsewhere(rid: str, alignment: Alignment) -> bool:
         return any(other != rid and other not in below[rid] and align[other] != align[rid]
-                   and score > alignment.score for other, score in tops.get(alignment.eid, ()))
+                   and score > alignment.score for other, score in scores.get(alignment.eid, ()))
 
     result = []
     for item in assessed:
