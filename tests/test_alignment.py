@@ -586,3 +586,25 @@ def test_securing_property_for_a_foreign_state_is_no_preservation_of_its_data() 
                                       "draft.xml"), "ru")
     aligned = [a.eid for a in align_requirement(analysis, load_rulebook().get("BC-29"))]
     assert "art_17" in aligned and "art_16" not in aligned
+
+
+def test_a_measure_named_by_a_defined_term_of_art_reaches_the_data_its_definition_names() -> None:
+    """An operational-search law lists «контроль соединений абонентских устройств» and defines it
+    as obtaining in real time the date, time, duration and direction of connections: the listed
+    measure is real-time collection of traffic data (Art. 20), which the bare name does not say."""
+    from lawcheck.engine.align import align_requirement, analyse
+    from lawcheck.rulebook.loader import load_rulebook
+
+    definition = ("под контролем соединений абонентских устройств понимается негласное получение в режиме "
+                  "реального времени сведений о дате, времени, продолжительности и направлении соединений;")
+    for defined, aligned in ((True, True), (False, False)):
+        terms = (f'<article eId="art_1"><num>Статья 1.</num><heading>Основные понятия</heading><intro><p>Для '
+                 f"целей настоящего Закона:</p></intro><point eId=\"art_1__point_1\"><num>1)</num><content><p>"
+                 f"{definition}</p></content></point></article>") if defined else ""
+        measures = ('<article eId="art_7"><num>Статья 7.</num><heading>Оперативно-розыскные мероприятия</heading>'
+                    '<content><p>При осуществлении оперативно-розыскной деятельности проводится контроль соединений '
+                    "абонентских устройств.</p></content></article>")
+        analysis = analyse(parse_document(akn_xml(terms + measures, title="Закон об оперативно-розыскной "
+                                                  "деятельности", language="rus"), "draft.xml"), "ru")
+        found = [a.eid for a in align_requirement(analysis, load_rulebook().get("BC-20"))]
+        assert ("art_7" in found) is aligned, defined

@@ -327,15 +327,19 @@ def analyse(document: Document, lang: str) -> Analysis:
 
 
 MEANING_CHARS = 70  # where a definition says what its term is: the words just after the term
+MEASURES = ("search", "seizure", "preservation", "interception", "real_time_collection", "production_order")
+DATA_KINDS = ("traffic_data", "content_data", "subscriber_information", "computer_data")
 
 
 def _defined_meanings(definitions: Sequence[Definition], lang: str) -> Aliases:
     """Terms the law defines as a foreign request, a foreign State or a channel of co-operation
     (""request" means a request for mutual legal assistance from a foreign State", «запрос –
     запрос иностранного государства о правовой помощи»), with that meaning: a section that then
-    says only "on a request, a judge may authorise ..." serves a foreign request. Only the
-    co-operation meaning is carried: the other words of a definition would make every use of a
-    common term ("data", "computer") state what its definition mentions in passing."""
+    says only "on a request, a judge may authorise ..." serves a foreign request. A term of art
+    of several words for a measure («контроль соединений абонентских устройств – получение в
+    режиме реального времени сведений о ... соединениях») carries the data it reaches as well.
+    Nothing else is carried: the other words of a definition would make every use of a common
+    term ("data", "computer") state what its definition mentions in passing."""
     meanings: dict[tuple[str, ...], frozenset[str]] = {}
     for definition in definitions:
         if definition.entry is None or len(definition.term.split()) > 4:
@@ -346,6 +350,11 @@ def _defined_meanings(definitions: Sequence[Definition], lang: str) -> Aliases:
         head = {m.concept for m in definition.entry.matches
                 if start <= m.start < start + MEANING_CHARS and not m.negated}
         carried = (head & set(FOREIGN)) - definition.tagged.present
+        if len(definition.term.split()) > 1 and head & set(MEASURES):
+            # a measure named by a term of art («контроль соединений абонентских устройств –
+            # получение в режиме реального времени сведений о дате, времени ... соединений»):
+            # the data it reaches is part of what the term means
+            carried |= (definition.entry.present & set(DATA_KINDS)) - definition.tagged.present
         term = tuple(t.lemma for t in tokenize(definition.term.lower(), lang))
         if carried and term:
             meanings[term] = frozenset(carried) | meanings.get(term, frozenset())
