@@ -187,6 +187,16 @@ class Analysis:
             self._targets[provision.eid] = frozenset(self.articles[i].eid for i in self._links.targets(provision))
         return self._targets[provision.eid]
 
+    def referenced_articles(self, article: Provision) -> list[Provision]:
+        """Other articles that the article's parts refer to, in order; kept, since references
+        belong to the document and an edit of the text does not change them."""
+        if article.eid not in self._referenced:
+            found = dict.fromkeys(target for unit in _subtree(article) for r in unit.references
+                                  if r.target_eid and (target := self.article_of(r.target_eid)) is not None)
+            found.pop(article, None)
+            self._referenced[article.eid] = list(found)
+        return self._referenced[article.eid]
+
     def ranges_of(self, provision: Provision) -> set[str]:
         """Articles a provision refers to by a range ("sections 18 to 23", «статьями 231-233»)."""
         return {self.articles[i].eid for i in self._links.ranges(provision)}
@@ -197,6 +207,7 @@ class Analysis:
         self._referrers = self._links.referrers()
         self._article_ids = {a.eid for a in self.articles}
         self._targets: dict[str, frozenset[str]] = {}
+        self._referenced: dict[str, list[Provision]] = {}
         self._article_cache: dict[str, Provision | None] = {}
         self._containers: dict[str, str | None] = {}
         self._framing_concepts: dict[str, frozenset[str]] = {}
@@ -506,9 +517,7 @@ def _executed_by_reference(analysis: Analysis, align: Sequence[tuple[str, ...]],
         article = analysis.provision(eid)
         if article is None or analysis.role(article) != "cooperation":
             continue
-        powers = [t for t in {analysis.article_of(r.target_eid) for unit in _subtree(article)
-                              for r in unit.references if r.target_eid} - {article}
-                  if t is not None and analysis.role(t) == "power"]
+        powers = [t for t in analysis.referenced_articles(article) if analysis.role(t) == "power"]
         stated = analysis.concepts(article).union(*(analysis.concepts(t) for t in powers))
         if powers and all(not stated.isdisjoint(group) for group in align[1:]):
             found.add(eid)
