@@ -257,6 +257,16 @@ def test_title_and_frbr_metadata() -> None:
     assert re.fullmatch(r"/akn/xx/act/\d{4}/ru-draft", russian.frbr.work_uri)
 
 
+def test_an_acts_number_line_is_not_its_title() -> None:
+    """"ACT 1042" above "MUTUAL ASSISTANCE IN CRIMINAL MATTERS ACT, 2025" is the act's number:
+    the title is the line that names the Act (and frames its articles as co-operation)."""
+    text = ("REPUBLIC OF ASHANORA\nACT 1042\nMUTUAL ASSISTANCE IN CRIMINAL MATTERS ACT, 2025\n\n"
+            "1. Short title\nThis Act may be cited as the Mutual Assistance in Criminal Matters Act, 2025.\n"
+            "2. Interpretation\nIn this Act, \"foreign State\" means any State other than the Republic.\n")
+    document = parse_document(import_bytes(text.encode(), "ma.txt", lang="en"), "ma.xml")
+    assert document.frbr.title.startswith("Mutual Assistance in Criminal Matters Act, 2025")
+
+
 def test_title_defaults_to_the_file_name() -> None:
     document = parse_document(import_bytes(b"1. Text of the first paragraph.\n2. Second.\n", "my draft.txt"), "x")
     assert document.frbr.title == "my draft"

@@ -883,7 +883,8 @@ class TitleBlock:
 
 
 _DRAFT_MARK = re.compile(r"(?i)^(?:проект|draft)(?:\s+for\s+consultation)?[.:]?$")
-_NUMBER_LINE = re.compile(r"^(?:Act|Bill|Law|Ordinance|Decree)\s+No\.?\s*\S+(?:\s+of\s+\d{4})?$")
+_NUMBER_LINE = re.compile(r"(?i)^(?:act|bill|law|ordinance|decree)\s+(?:no\.?\s*\S+|\d[\w/-]{0,12})(?:\s+of\s+\d{4})?$")
+"""The act's number ("Act No. 9 of 2025", "ACT 1042"), which is not its title."""
 _ACT_WORD = re.compile(r"(?i)\b(?:act|bill|law|code|ordinance|decree|regulations)\b")
 _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
                           "в", "для", "и", "на", "о", "об", "от", "по", "с"})
