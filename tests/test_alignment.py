@@ -608,3 +608,25 @@ def test_a_measure_named_by_a_defined_term_of_art_reaches_the_data_its_definitio
                                                   "деятельности", language="rus"), "draft.xml"), "ru")
         found = [a.eid for a in align_requirement(analysis, load_rulebook().get("BC-20"))]
         assert ("art_7" in found) is aligned, defined
+
+
+def test_a_protocol_order_sent_directly_to_a_provider_is_not_the_regime_of_mutual_assistance() -> None:
+    """A section on orders sent directly to a provider abroad (Protocol Art. 7) names a request
+    for mutual assistance only as the fallback: it does not carry the Convention's general
+    regime of assistance (Arts 25, 27); the section on requests for assistance does."""
+    sections = [
+        ("6", "Orders for subscriber information to service providers abroad", "A public prosecutor may issue an "
+         "order to be submitted directly to a service provider in the territory of another Party for the "
+         "disclosure of specified, stored subscriber information. Where the provider does not disclose within "
+         "thirty days, the information may be sought only by a request for mutual assistance."),
+        ("12", "Requests for mutual assistance", "The Attorney General is the central authority for sending and "
+         "answering requests for mutual assistance in criminal matters and shall execute them in accordance with "
+         "the law of the Republic."),
+    ]
+    body = "".join(f'<section eId="sec_{n}"><num>{n}.</num><heading>{h}</heading><content><p>{t}</p></content>'
+                   f"</section>" for n, h, t in sections)
+    report = check_document(parse_document(akn_xml(body, title="Electronic Evidence (Co-operation) Act"),
+                                           "draft.xml")).report
+    cited = {r["id"]: {p["eId"] for p in r["provisions"]} for r in report["requirements"]}
+    assert "sec_6" in cited["SP-7"]
+    assert "sec_12" in cited["BC-27"] and "sec_6" not in cited["BC-25"] | cited["BC-27"]

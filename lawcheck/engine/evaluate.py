@@ -740,6 +740,14 @@ def _extend(scope: list[Unit], index: dict[str, list[Unit]], extra: Iterable[Uni
     scope += added
 
 
+def _direct_cooperation_articles(analysis: Analysis, rulebook: Rulebook) -> frozenset[str]:
+    """The article that carries each measure taken without a request for mutual assistance
+    (`outside_assistance`: an order sent to a provider abroad, a foreign order given effect):
+    it names that request only as the fallback, and is not the Convention's regime of assistance."""
+    found = (align_requirement(analysis, r, evidence=False) for r in rulebook.requirements if r.outside_assistance)
+    return frozenset(aligned[0].eid for aligned in found if aligned)
+
+
 def _measure_articles(analysis: Analysis, rulebook: Rulebook) -> frozenset[str]:
     """Articles whose heading names a measure taken for a foreign Party (an urgent request for
     preservation, a video conference): they set out that measure, not the general regime of
@@ -804,6 +812,8 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
         candidates = align_requirement(analysis, requirement, evidence=False, general=True)
     if requirement.kind == "cooperation":
         measures = _measure_articles(analysis, rulebook)
+        if requirement.instrument == "BC":
+            measures |= _direct_cooperation_articles(analysis, rulebook)
         candidates = [c for c in candidates if c.eid not in measures]
     carried = [c for c in candidates if c.eid in carrying]
     if carried:

@@ -147,6 +147,10 @@ def requirement_page(r: Requirement) -> str:
         lines += ["## Articles headed as another offence", "",
                   "An article whose heading names " + "/".join(f"`{c}`" for c in r.titled_otherwise)
                   + ", and not this article's own conduct, carries another offence and is not aligned here.", ""]
+    if r.outside_assistance:
+        lines += ["## Outside mutual assistance", "",
+                  "This measure is taken without a request for mutual assistance: the article that carries it "
+                  "is not aligned to the Convention's general regime of assistance (Arts 23, 25, 27, 28).", ""]
     if r.safeguards:
         lines += ["## Safeguards", "", ", ".join(f"`{s}`" for s in r.safeguards), ""]
     if r.supervision is not None:

@@ -148,6 +148,7 @@ def _requirement(path: Path, data: dict[str, Any]) -> Requirement:
         summary=" ".join(str(data["summary"]).split()), cites=tuple(map(str, data["cites"])),
         align=_groups(data["align"]), general_align=_groups(data.get("general_align", [])),
         titled_otherwise=tuple(map(str, data.get("titled_otherwise", []))), elements=elements,
+        outside_assistance=bool(data.get("outside_assistance", False)),
         safeguards=tuple(map(str, data["safeguards"])),
         subject_to=tuple(map(str, data["subject_to"])),
         depends_on=tuple(map(str, data["depends_on"])), mirrors=tuple(map(str, data["mirrors"])),

@@ -170,6 +170,10 @@ class Requirement:
     # it another offence: computer-related fraud is committed by data interference, yet an
     # article headed "fraud" is no interference offence.
     titled_otherwise: tuple[str, ...] = ()
+    # A measure taken without a request for mutual assistance (a direct request to a provider or
+    # registrar, a foreign order given effect, an emergency disclosure): the article that carries
+    # it is not the Convention's regime of assistance, though it names that request as a fallback.
+    outside_assistance: bool = False
     title_ru: str = ""
     summary_ru: str = ""
 

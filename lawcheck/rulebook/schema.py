@@ -105,6 +105,7 @@ RULE_SCHEMA: dict[str, Any] = {
         "align": _groups,
         "general_align": _groups,
         "titled_otherwise": {"type": "array", "items": {"type": "string", "pattern": _SNAKE}, "minItems": 1},
+        "outside_assistance": {"type": "boolean"},
         "elements": {"type": "array", "items": {
             "type": "object", "additionalProperties": False,
             "required": ["id", "check", "cites", "concepts", "severity", "message", "help",
