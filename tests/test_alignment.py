@@ -630,3 +630,26 @@ def test_a_protocol_order_sent_directly_to_a_provider_is_not_the_regime_of_mutua
     cited = {r["id"]: {p["eId"] for p in r["provisions"]} for r in report["requirements"]}
     assert "sec_6" in cited["SP-7"]
     assert "sec_12" in cited["BC-27"] and "sec_6" not in cited["BC-25"] | cited["BC-27"]
+
+
+def test_the_conditions_of_powers_named_by_their_articles_carry_art_15() -> None:
+    """«Действия, предусмотренные статьями 236-2 и 236-3, производятся только ... по мотивированному
+    постановлению; вмешательство должно быть соразмерно» states the conditions of the powers it
+    names by their articles alone: it carries Art. 15. Without the reference it names no power."""
+    from lawcheck.engine.align import align_requirement, analyse
+    from lawcheck.rulebook.loader import load_rulebook
+
+    powers = ('<article eId="art_236-2"><num>Статья 236-2.</num><heading>Обеспечение сохранности компьютерных '
+              'данных</heading><content><p>Следователь вправе обязать лицо обеспечить сохранность определенных '
+              'компьютерных данных.</p></content></article><article eId="art_236-3"><num>Статья 236-3.</num>'
+              '<heading>Истребование компьютерных данных</heading><content><p>Следователь вправе истребовать у '
+              "лица определенные компьютерные данные.</p></content></article>")
+    for subject, aligned in (("Действия, предусмотренные статьями 236-2 и 236-3 настоящего Кодекса,", True),
+                             ("Указанные действия", False)):
+        rule = (f'<article eId="art_236-1"><num>Статья 236-1.</num><heading>Общие условия</heading><content><p>'
+                f"{subject} производятся по мотивированному постановлению; вмешательство в частную жизнь должно "
+                f"быть соразмерно тяжести преступления.</p></content></article>")
+        analysis = analyse(parse_document(akn_xml(rule + powers, title="Уголовно-процессуальный кодекс",
+                                                  language="rus"), "draft.xml"), "ru")
+        found = [a.eid for a in align_requirement(analysis, load_rulebook().get("BC-15"))]
+        assert ("art_236-1" in found) is aligned, subject

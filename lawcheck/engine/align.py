@@ -457,8 +457,8 @@ def align_requirement(analysis: Analysis, requirement: Requirement, *,
                         if analysis.framed(analysis.provision(eid), align[1:])}  # type: ignore[arg-type]
     if any(set(group) <= set(REQUEST) for group in align):  # in a Part on mutual assistance, "a request" is one
         aligned_ids |= _framed_as_cooperation(analysis, requirement, align, aligned_ids)
-    if requirement.kind == "cooperation_power" and len(align) > 1 and not general:
-        aligned_ids |= _executed_by_reference(analysis, align, aligned_ids)
+    if requirement.kind in BY_REFERENCE and len(align) > 1 and not general:
+        aligned_ids |= _measures_by_reference(analysis, align, aligned_ids, BY_REFERENCE[requirement.kind])
     if general and requirement.kind == "procedural_power":  # a search abroad is a request, not the power
         aligned_ids -= analysis.articles_with(FOREIGN)
     groups = _coverage_groups(requirement)
@@ -508,14 +508,22 @@ def _framed_as_cooperation(analysis: Analysis, requirement: Requirement, align: 
             and analysis.framed(article, context)}  # type: ignore[arg-type]
 
 
-def _executed_by_reference(analysis: Analysis, align: Sequence[tuple[str, ...]], aligned: set[str]) -> set[str]:
-    """Co-operation articles that execute a foreign request through a domestic power they name
-    by its article («обращается к следственному судье за постановлением, предусмотренным статьей
-    19»; "a warrant under section 12 may be issued"): the power they refer to states the measure."""
+BY_REFERENCE: dict[str, frozenset[str] | None] = {"cooperation_power": frozenset({"cooperation"}), "safeguards": None}
+"""Kinds of requirement whose articles may name the powers they concern by their articles alone,
+and the roles such an article has (None: any role the requirement accepts)."""
+
+
+def _measures_by_reference(analysis: Analysis, align: Sequence[tuple[str, ...]], aligned: set[str],
+                           roles: frozenset[str] | None) -> set[str]:
+    """Articles that name the powers they concern by their articles: a foreign request executed
+    through a domestic power («обращается к следственному судье за постановлением, предусмотренным
+    статьей 19»; "a warrant under section 12 may be issued"), or the conditions of the powers
+    («Действия, предусмотренные статьями 236-2, 236-3 и 254-1, производятся только ...»): the
+    powers they refer to state the measure."""
     found = set()
     for eid in analysis.articles_with(align[0]) - aligned:
         article = analysis.provision(eid)
-        if article is None or analysis.role(article) != "cooperation":
+        if article is None or (roles is not None and analysis.role(article) not in roles):
             continue
         powers = [t for t in analysis.referenced_articles(article) if analysis.role(t) == "power"]
         stated = analysis.concepts(article).union(*(analysis.concepts(t) for t in powers))
