@@ -24,6 +24,13 @@ OFFENCES = [
 ]
 
 
+def _units(rows: list[tuple[str, str, str]], *, russian: bool = False) -> str:
+    """Sections (or Russian articles) of one paragraph each, from (number, heading, text)."""
+    element, prefix, word = ("article", "art", "Статья ") if russian else ("section", "sec", "")
+    return "".join(f'<{element} eId="{prefix}_{n}"><num>{word}{n}.</num><heading>{h}</heading><content><p>{t}</p>'
+                   f"</content></{element}>" for n, h, t in rows)
+
+
 def _offence(number: int, heading: str, conduct: str, years: int) -> str:
     return (f'<section eId="sec_{number}"><num>{number}.</num><heading>{heading}</heading>'
             f'<content><p>A person who {conduct} commits an offence and is liable on conviction to imprisonment '
@@ -555,8 +562,7 @@ def test_an_article_that_carries_one_cooperation_obligation_best_supports_the_ge
         ("19", "Point of contact", "The Cybercrime Unit is the point of contact available twenty-four hours a day, "
          "seven days a week, to receive requests for mutual assistance and to give immediate assistance."),
     ]
-    body = "".join(f'<section eId="sec_{n}"><num>{n}.</num><heading>{h}</heading><content><p>{t}</p></content>'
-                   f"</section>" for n, h, t in sections)
+    body = _units(sections)
     body = f'<part eId="part_3"><num>PART III</num><heading>Mutual assistance</heading>{body}</part>'
     report = check_document(parse_document(akn_xml(body, title="Mutual Assistance Act"), "draft.xml")).report
     roles = {r["id"]: {p["eId"]: p["role"] for p in r["provisions"]} for r in report["requirements"]}
@@ -580,8 +586,7 @@ def test_securing_property_for_a_foreign_state_is_no_preservation_of_its_data() 
          "государства прокурор незамедлительно обязывает владельца данных обеспечить сохранность определенных "
          "компьютерных данных."),
     ]
-    body = "".join(f'<article eId="art_{n}"><num>Статья {n}.</num><heading>{h}</heading><content><p>{t}</p>'
-                   f"</content></article>" for n, h, t in articles)
+    body = _units(articles, russian=True)
     analysis = analyse(parse_document(akn_xml(body, title="Закон о взаимной правовой помощи", language="rus"),
                                       "draft.xml"), "ru")
     aligned = [a.eid for a in align_requirement(analysis, load_rulebook().get("BC-29"))]
@@ -623,8 +628,7 @@ def test_a_protocol_order_sent_directly_to_a_provider_is_not_the_regime_of_mutua
          "answering requests for mutual assistance in criminal matters and shall execute them in accordance with "
          "the law of the Republic."),
     ]
-    body = "".join(f'<section eId="sec_{n}"><num>{n}.</num><heading>{h}</heading><content><p>{t}</p></content>'
-                   f"</section>" for n, h, t in sections)
+    body = _units(sections)
     report = check_document(parse_document(akn_xml(body, title="Electronic Evidence (Co-operation) Act"),
                                            "draft.xml")).report
     cited = {r["id"]: {p["eId"] for p in r["provisions"]} for r in report["requirements"]}
