@@ -70,6 +70,8 @@ class Analysis:
     _articles_by_concept: dict[str, set[str]] | None = None
     _container_headings: dict[str, Tagged] = field(default_factory=dict)
     _title: Tagged | None = None
+    _referring: set[str] | None = None  # articles that refer to another (`referring`)
+    edits: int = 0  # how many edits the draft has had: what depends on all its units is kept per edit
     aliases: dict[str, Aliases] = field(default_factory=dict)  # eId -> the short names in force there
 
     def block(self, provision: Provision) -> list[Unit]:
@@ -122,6 +124,7 @@ class Analysis:
         and forget the cached blocks that contain it. (Units framed by it keep their context:
         an edit of a heading or intro is seen fully after a new check.)"""
         unit = self.units[eid]
+        self.edits += 1
         self.units[eid] = Unit(eid, with_aliases(tag(text, self.lang), self.aliases.get(eid, {})), unit.context)
         provision = self._by_eid[eid]
         article = self.article_of(eid)
@@ -196,6 +199,12 @@ class Analysis:
             found.pop(article, None)
             self._referenced[article.eid] = list(found)
         return self._referenced[article.eid]
+
+    def referring(self) -> set[str]:
+        """The articles that refer to another article: the document's structure, read once."""
+        if self._referring is None:
+            self._referring = {a.eid for a in self.articles if self.referenced_articles(a)}
+        return self._referring
 
     def ranges_of(self, provision: Provision) -> set[str]:
         """Articles a provision refers to by a range ("sections 18 to 23", «статьями 231-233»)."""
@@ -521,7 +530,7 @@ def _measures_by_reference(analysis: Analysis, align: Sequence[tuple[str, ...]],
     («Действия, предусмотренные статьями 236-2, 236-3 и 254-1, производятся только ...»): the
     powers they refer to state the measure."""
     found = set()
-    for eid in analysis.articles_with(align[0]) - aligned:
+    for eid in (analysis.articles_with(align[0]) & analysis.referring()) - aligned:
         article = analysis.provision(eid)
         if article is None or (roles is not None and analysis.role(article) not in roles):
             continue

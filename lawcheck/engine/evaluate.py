@@ -584,21 +584,42 @@ def _absent_without(item: Assessed, governed: Sequence[str] | None, settings: Se
                     0.0, (), None, considered=item.considered)
 
 
+_BUILDS_ON: dict[tuple[int, ...], tuple[tuple[Requirement, ...], dict[str, frozenset[str]]]] = {}
+
+
+def _builds_on(requirements: tuple[Requirement, ...]) -> dict[str, frozenset[str]]:
+    """Every requirement each one builds on (`depends_on`), however far down: the rulebook's
+    graph, read once per set of requirements (kept by identity, which is cheap to compare)."""
+    key = tuple(map(id, requirements))
+    if key not in _BUILDS_ON:
+        if len(_BUILDS_ON) > 8:
+            _BUILDS_ON.clear()
+        _BUILDS_ON[key] = (requirements, _closure(requirements))  # the requirements keep their ids alive
+    return _BUILDS_ON[key][1]
+
+
+def _closure(requirements: tuple[Requirement, ...]) -> dict[str, frozenset[str]]:
+    direct = {r.id: set(r.depends_on) for r in requirements}
+    below: dict[str, frozenset[str]] = {}
+    for rid, seen in direct.items():
+        stack = list(seen)
+        while stack:
+            for deeper in direct.get(stack.pop(), ()):
+                if deeper not in seen:
+                    seen.add(deeper)
+                    stack.append(deeper)
+        below[rid] = frozenset(seen)
+    return below
+
+
 def _principal_where_best(assessed: list[Assessed]) -> list[Assessed]:
     """An article that carries another co-operation requirement more strongly (a point of
     contact, a search for a foreign State) is no principal provision of one it only touches (the
     general regime of Art. 27): it is reported there as supporting. A requirement shares the articles of
     those it builds on (Art. 25 those of Art. 23) and of those aligned by the same words (Arts 25
     and 27, both the regime of mutual assistance); each keeps its best article."""
-    below = {item.requirement.id: set(item.requirement.depends_on) for item in assessed}
+    below = _builds_on(tuple(item.requirement for item in assessed))
     align = {item.requirement.id: item.requirement.align for item in assessed}
-    for rid in below:  # every requirement a requirement builds on, however far down
-        stack = list(below[rid])
-        while stack:
-            for deeper in below.get(stack.pop(), ()):
-                if deeper not in below[rid]:
-                    below[rid].add(deeper)
-                    stack.append(deeper)
     scores: dict[str, list[tuple[str, float]]] = {}  # per article, each requirement's score for it
     for item in assessed:
         if item.requirement.kind in COOPERATION_KINDS:
@@ -744,8 +765,13 @@ def _direct_cooperation_articles(analysis: Analysis, rulebook: Rulebook) -> froz
     """The article that carries each measure taken without a request for mutual assistance
     (`outside_assistance`: an order sent to a provider abroad, a foreign order given effect):
     it names that request only as the fallback, and is not the Convention's regime of assistance."""
-    found = (align_requirement(analysis, r, evidence=False) for r in rulebook.requirements if r.outside_assistance)
-    return frozenset(aligned[0].eid for aligned in found if aligned)
+    key = ("direct co-operation",)
+    kept = analysis.memo.get(key)
+    if kept is None or kept[0] != analysis.edits or kept[1] is not rulebook:  # once per assessment, not per requirement
+        found = (align_requirement(analysis, r, evidence=False) for r in rulebook.requirements if r.outside_assistance)
+        kept = analysis.memo[key] = (analysis.edits, rulebook, frozenset(a[0].eid for a in found if a))
+    articles: frozenset[str] = kept[2]
+    return articles
 
 
 def _measure_articles(analysis: Analysis, rulebook: Rulebook) -> frozenset[str]:
