@@ -306,7 +306,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "ui.category.missing_offence": ("Missing offence", "Отсутствует состав преступления"),
     "ui.category.missing_cooperation": ("Missing co-operation", "Отсутствует норма о сотрудничестве"),
     "ui.category.missing_definition": ("Missing definition", "Отсутствует определение"),
-    "ui.category.partial": ("Partly implemented", "Реализовано частично"),
+    "ui.category.partial": ("Unmet element", "Невыполненный элемент"),
     "ui.category.consistency": ("Draft consistency", "Согласованность проекта"),
     "ui.instrument.BC": ("Convention (ETS 185)", "Конвенция (ETS 185)"),
     "ui.instrument.SP": ("Second Protocol (CETS 224)", "Второй протокол (CETS 224)"),
