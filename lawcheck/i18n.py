@@ -389,6 +389,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "detail.period": ("the draft states {found}; the treaty sets {bound}",
                       "в проекте указан срок {found}; договор устанавливает {bound}"),
     "detail.no_period": ("the draft states no period", "в проекте срок не указан"),
+    "finding.no_period": ("{where} states no period for the measure, while {cite} sets {bound}.",
+                          "В {where} не указан срок применения меры, тогда как {cite} устанавливает срок {bound}."),
     "bound.max": ("at most {period}", "не более {period}"),
     "bound.min": ("at least {period}", "не менее {period}"),
     "bound.join": (" and ", " и "),

@@ -512,3 +512,19 @@ def test_a_russian_saving_clause_that_denies_a_power_grants_none() -> None:
         article = _section("13", "Пределы действия Закона", text, element="article", sub="paragraph", prefix="art")
         bc21 = _requirement(_check(article, language="rus", lang="ru"), "BC-21")
         assert (bc21["status"] == "missing") is (status == "missing"), text
+
+
+@pytest.mark.parametrize(("language", "text", "words"), [
+    ("eng", "A police officer may by notice require a person to preserve specified computer data.",
+     "states no period for the measure"),
+    ("rus", "Следователь вправе обязать лицо обеспечить сохранность определенных компьютерных данных.",
+     "не указан срок применения меры"),
+])
+def test_a_measure_with_no_period_is_told_so_not_that_its_period_is_too_long(language: str, text: str,
+                                                                           words: str) -> None:
+    """Art. 16(2) sets at most 90 days. A preservation power that states no period gets a finding
+    saying so, not the message for a period too long with nothing to quote."""
+    section = _section("5", "Preservation" if language == "eng" else "Сохранение данных", text)
+    findings = _check(section, language=language).report["findings"]
+    finding = next(f for f in findings if f["code"] == "BC-16/max_duration")
+    assert words in finding["message"] and "?" not in finding["message"]

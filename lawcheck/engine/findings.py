@@ -125,6 +125,14 @@ def _basis(requirement: Requirement, paragraph: str | None, extra: tuple[str, ..
     return tuple(dict.fromkeys((first, *extra)))
 
 
+def _bound_words(element: Element, lang: str) -> str:
+    """The treaty's bound in words: "at most 90 days", «не более 90 суток»."""
+    assert element.limit is not None
+    return tr("bound.join", lang).join(
+        tr(f"bound.{side}", lang, period=period_words(value, lang, genitive=True))
+        for side, value in (("max", element.limit.max), ("min", element.limit.min)) if value)
+
+
 def _fill(template: str, result: Result, where: str) -> str:
     return template.replace("{provision}", where).replace("{found}", result.found or "?")
 
@@ -133,7 +141,11 @@ def _element_finding(assessed: Assessed, element: Element, result: Result, voice
     r = assessed.requirement
     category = "conflict" if result.status == "conflict" else "partial"
     where = result.provisions or tuple(a.eid for a in assessed.alignments[:3])
-    message = _fill(element.message_in(voice.lang), result, voice.where(where))
+    if element.limit is not None and result.status == "unmet":  # no period: the rule's message is for a wrong one
+        message = tr("finding.no_period", voice.lang, where=voice.where(where),
+                     cite=cite(r, element.cites, voice.lang), bound=_bound_words(element, voice.lang))
+    else:
+        message = _fill(element.message_in(voice.lang), result, voice.where(where))
     detail = _quoted_evidence(result, voice.lang) if category == "conflict" else ""
     if detail and element.check != "limit":
         message += f" ({detail})"
