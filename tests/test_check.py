@@ -528,3 +528,24 @@ def test_a_measure_with_no_period_is_told_so_not_that_its_period_is_too_long(lan
     findings = _check(section, language=language).report["findings"]
     finding = next(f for f in findings if f["code"] == "BC-16/max_duration")
     assert words in finding["message"] and "?" not in finding["message"]
+
+
+def test_an_item_referred_to_is_read_with_the_words_that_open_its_list() -> None:
+    """"may be refused only on a ground in section 9(1)(a) or (d)": the items say what the ground
+    is (a political offence), the words above them that it is a refusal ("shall refuse a request
+    where—"). Read together, the refusal grounds of Art. 29(5) are stated."""
+    refusal = ('<section eId="sec_9"><num>9.</num><heading>Refusal of assistance</heading>'
+               '<subsection eId="sec_9__subsec_1"><num>(1)</num><intro><p>The Central Authority shall refuse a '
+               "request where—</p></intro>"
+               '<paragraph eId="sec_9__subsec_1__para_a"><num>(a)</num><content><p>the request relates to a '
+               "political offence; or</p></content></paragraph>"
+               '<paragraph eId="sec_9__subsec_1__para_d"><num>(d)</num><content><p>granting the request would '
+               "prejudice the sovereignty or security of the Republic.</p></content></paragraph>"
+               "</subsection></section>")
+    preservation = _section("19", "Expedited preservation of stored computer data",
+                            "A foreign State may request the expeditious preservation of computer data stored in "
+                            "the Republic, and the Central Authority shall cause the data to be preserved.",
+                            'A request under this section may be refused only on a ground in <ref href="#sec_9__subsec_'
+                            '1__para_a">section 9(1)(a)</ref> or (d).')
+    bc29 = _requirement(_check(refusal, preservation), "BC-29")
+    assert next(e for e in bc29["elements"] if e["id"] == "permitted_refusal_grounds_only")["status"] == "met"

@@ -439,13 +439,18 @@ def supervision_result(reading: supervision.Reading) -> Result:
 
 def _referenced(analysis: Analysis, alignments: Sequence[Alignment], aligned: set[str]) -> list[Block]:
     """The provisions the aligned articles refer to ("only on the grounds of section 31(4)",
-    «в порядке, предусмотренном частью восьмой статьи 94-2»): they complete what is stated."""
+    «в порядке, предусмотренном частью восьмой статьи 94-2»): they complete what is stated. An
+    item referred to is read with the words that open its list ("may be refused only on a ground
+    in section 9(1)(a)": "shall refuse a request where— (a) it concerns a political offence")."""
     found: dict[str, Block] = {}
     for alignment in alignments:
         for eid in _references_of(analysis, alignment.eid):
             target = analysis.provision(eid)
             if target is not None and eid not in aligned and eid not in found:
-                found[eid] = analysis.block(target)
+                unit = analysis.units.get(eid)
+                opening = [u for u in unit.context if analysis.article_of(u.eid) is analysis.article_of(eid)] \
+                    if unit is not None else []
+                found[eid] = [*opening, *analysis.block(target)]
     return list(found.values())
 
 
