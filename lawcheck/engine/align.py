@@ -190,15 +190,22 @@ class Analysis:
             self._targets[provision.eid] = frozenset(self.articles[i].eid for i in self._links.targets(provision))
         return self._targets[provision.eid]
 
+    def references_of(self, article_eid: str) -> tuple[str, ...]:
+        """The provisions an article's parts refer to, in order; kept, since references belong
+        to the document and an edit of the text does not change them."""
+        if article_eid not in self._references:
+            article = self._by_eid.get(article_eid)
+            self._references[article_eid] = tuple(dict.fromkeys(
+                r.target_eid for unit in (_subtree(article) if article is not None else ())
+                if unit.eid in self.units for r in unit.references if r.target_eid))
+        return self._references[article_eid]
+
     def referenced_articles(self, article: Provision) -> list[Provision]:
-        """Other articles that the article's parts refer to, in order; kept, since references
-        belong to the document and an edit of the text does not change them."""
-        if article.eid not in self._referenced:
-            found = dict.fromkeys(target for unit in _subtree(article) for r in unit.references
-                                  if r.target_eid and (target := self.article_of(r.target_eid)) is not None)
-            found.pop(article, None)
-            self._referenced[article.eid] = list(found)
-        return self._referenced[article.eid]
+        """Other articles that the article's parts refer to, in order."""
+        found = dict.fromkeys(target for eid in self.references_of(article.eid)
+                              if (target := self.article_of(eid)) is not None)
+        found.pop(article, None)
+        return list(found)
 
     def referring(self) -> set[str]:
         """The articles that refer to another article: the document's structure, read once."""
@@ -216,7 +223,7 @@ class Analysis:
         self._referrers = self._links.referrers()
         self._article_ids = {a.eid for a in self.articles}
         self._targets: dict[str, frozenset[str]] = {}
-        self._referenced: dict[str, list[Provision]] = {}
+        self._references: dict[str, tuple[str, ...]] = {}
         self._article_cache: dict[str, Provision | None] = {}
         self._containers: dict[str, str | None] = {}
         self._framing_concepts: dict[str, frozenset[str]] = {}

@@ -236,7 +236,7 @@ def conditions_articles(analysis: Analysis, requirement: Requirement) -> list[Pr
     found = set(eids)
     referring: Counter[str] = Counter()
     for article in governing:
-        found.update(a.eid for eid in _references_of(analysis, article.eid)
+        found.update(a.eid for eid in analysis.references_of(article.eid)
                      if (a := analysis.article_of(eid)) is not None)
         referring.update(r.eid for r in analysis.referrers(article.eid))
     found.update(eid for eid, powers in referring.items() if powers > 1)  # a rule for several powers
@@ -444,7 +444,7 @@ def _referenced(analysis: Analysis, alignments: Sequence[Alignment], aligned: se
     in section 9(1)(a)": "shall refuse a request where— (a) it concerns a political offence")."""
     found: dict[str, Block] = {}
     for alignment in alignments:
-        for eid in _references_of(analysis, alignment.eid):
+        for eid in analysis.references_of(alignment.eid):
             target = analysis.provision(eid)
             if target is not None and eid not in aligned and eid not in found:
                 unit = analysis.units.get(eid)
@@ -452,21 +452,6 @@ def _referenced(analysis: Analysis, alignments: Sequence[Alignment], aligned: se
                     if unit is not None else []
                 found[eid] = [*opening, *analysis.block(target)]
     return list(found.values())
-
-
-def _references_of(analysis: Analysis, article_eid: str) -> tuple[str, ...]:
-    """The provisions an article's parts refer to, in order; kept, since references belong to
-    the document and an edit of the text does not change them."""
-    key = ("references", article_eid)
-    if key not in analysis.memo:
-        article = analysis.provision(article_eid)
-        units = analysis.block(article) if article is not None else []
-        analysis.memo[key] = tuple(dict.fromkeys(
-            reference.target_eid for unit in units
-            for reference in getattr(analysis.provision(unit.eid), "references", ())
-            if reference.target_eid))
-    found: tuple[str, ...] = analysis.memo[key]
-    return found
 
 
 def _supporting(analysis: Analysis, evaluation: Evaluation, aligned: set[str]) -> tuple[str, ...]:
@@ -515,7 +500,7 @@ def assess(analysis: Analysis, rulebook: Rulebook, instruments: Sequence[str],
             first[r.id] = _assess_one(analysis, r, rulebook, settings, general, cut, _carrying_articles(r, first))
     _ranges_compared(analysis, first)
     return _principal_where_best(_bound_to_measures(_bound_to_powers(
-        _bound_to_offences([first[r.id] for r in selected], settings), settings), settings))
+        _bound_to_offences([first[r.id] for r in selected], settings), settings), settings), rulebook)
 
 
 def _ranges_compared(analysis: Analysis, assessed: dict[str, Assessed]) -> None:
@@ -589,41 +574,12 @@ def _absent_without(item: Assessed, governed: Sequence[str] | None, settings: Se
                     0.0, (), None, considered=item.considered)
 
 
-_BUILDS_ON: dict[tuple[int, ...], tuple[tuple[Requirement, ...], dict[str, frozenset[str]]]] = {}
-
-
-def _builds_on(requirements: tuple[Requirement, ...]) -> dict[str, frozenset[str]]:
-    """Every requirement each one builds on (`depends_on`), however far down: the rulebook's
-    graph, read once per set of requirements (kept by identity, which is cheap to compare)."""
-    key = tuple(map(id, requirements))
-    if key not in _BUILDS_ON:
-        if len(_BUILDS_ON) > 8:
-            _BUILDS_ON.clear()
-        _BUILDS_ON[key] = (requirements, _closure(requirements))  # the requirements keep their ids alive
-    return _BUILDS_ON[key][1]
-
-
-def _closure(requirements: tuple[Requirement, ...]) -> dict[str, frozenset[str]]:
-    direct = {r.id: set(r.depends_on) for r in requirements}
-    below: dict[str, frozenset[str]] = {}
-    for rid, seen in direct.items():
-        stack = list(seen)
-        while stack:
-            for deeper in direct.get(stack.pop(), ()):
-                if deeper not in seen:
-                    seen.add(deeper)
-                    stack.append(deeper)
-        below[rid] = frozenset(seen)
-    return below
-
-
-def _principal_where_best(assessed: list[Assessed]) -> list[Assessed]:
+def _principal_where_best(assessed: list[Assessed], rulebook: Rulebook) -> list[Assessed]:
     """An article that carries another co-operation requirement more strongly (a point of
     contact, a search for a foreign State) is no principal provision of one it only touches (the
     general regime of Art. 27): it is reported there as supporting. A requirement shares the articles of
     those it builds on (Art. 25 those of Art. 23) and of those aligned by the same words (Arts 25
     and 27, both the regime of mutual assistance); each keeps its best article."""
-    below = _builds_on(tuple(item.requirement for item in assessed))
     align = {item.requirement.id: item.requirement.align for item in assessed}
     scores: dict[str, list[tuple[str, float]]] = {}  # per article, each requirement's score for it
     for item in assessed:
@@ -632,7 +588,7 @@ def _principal_where_best(assessed: list[Assessed]) -> list[Assessed]:
                 scores.setdefault(alignment.eid, []).append((item.requirement.id, alignment.score))
 
     def elsewhere(rid: str, alignment: Alignment) -> bool:
-        return any(other != rid and other not in below[rid] and align[other] != align[rid]
+        return any(other != rid and other not in rulebook.builds_on(rid) and align[other] != align[rid]
                    and score > alignment.score for other, score in scores.get(alignment.eid, ()))
 
     result = []
@@ -704,7 +660,7 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
     _ranges_compared(analysis, done)
     result = [done[item.requirement.id] for item in previous]
     return _principal_where_best(_bound_to_measures(_bound_to_powers(_bound_to_offences(result, settings),
-                                                                     settings), settings))
+                                                                     settings), settings), rulebook)
 
 
 def _states_all(concepts: frozenset[str], groups: Sequence[Sequence[str]]) -> bool:
@@ -918,7 +874,7 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     considered = frozenset({c.eid for c in candidates} | {r.eid for r in referrers} | {a.eid for a in governing}
                            | {a.eid for u in read.get("anywhere", ()) if (a := analysis.article_of(u.eid)) is not None}
                            | referred_articles(analysis, requirement, alignments)
-                           | {a.eid for alignment in alignments for eid in _references_of(analysis, alignment.eid)
+                           | {a.eid for alignment in alignments for eid in analysis.references_of(alignment.eid)
                               if (a := analysis.article_of(eid)) is not None})
     supporting = tuple(dict.fromkeys(_supporting(analysis, evaluation, aligned)
                                       + _defining(analysis, requirement, aligned)))

@@ -29,8 +29,6 @@ from lawcheck.rulebook.schema import AUTHORITY_LEVELS
 JUDICIAL = ("court_authorisation", "judicial_order", "independent_oversight")
 ACTORS = (("prosecutor_authorisation", "prosecutor"), ("prosecutor", "prosecutor"),
           ("investigator", "investigator"), ("executive_authority", "executive"))
-_ROLE_CONCEPTS = ("renewal", "fallback_role", "remedy", "notification_role", "validation_role",
-                  "subsequent_review", "confidentiality", "request_role", "urgency")
 EXECUTES_REACH = 6  # "a warrant authorizing a peace officer": the officer acts under another's order
 OF_REACH = 4  # words from an order to the authority named after it ("order of a police officer")
 APPLICANT_REACH = 6  # words from "application" to the applicant ("on an application made by the police")
@@ -52,7 +50,6 @@ ANCILLARY = ("compel_assistance",)
 """An order to those who know the system to help the search (Art. 19(4)) is not the grant of the
 search: the officer who may demand that help does not thereby decide on the search."""
 MEASURES = tuple(c for c in ORDERS if c != "order")  # the measures a rule's exception may list
-CONTAINER_ELEMENTS = {"part", "chapter", "title", "division", "subpart", "subchapter", "book"}
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,11 @@ class Rulebook:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {r.id: r for r in self.requirements})
+        object.__setattr__(self, "_below", _builds_on(self.requirements))
+
+    def builds_on(self, requirement_id: str) -> frozenset[str]:
+        """Every requirement this one builds on (`depends_on`), however far down."""
+        return self._below.get(requirement_id, frozenset())  # type: ignore[attr-defined]
 
     def get(self, requirement_id: str) -> Requirement:
         return self._by_id[requirement_id]  # type: ignore[attr-defined]
@@ -73,6 +78,20 @@ class Rulebook:
 
     def selected(self, instruments: tuple[str, ...]) -> tuple[Requirement, ...]:
         return tuple(r for r in self.requirements if r.instrument in instruments)
+
+
+def _builds_on(requirements: tuple[Requirement, ...]) -> dict[str, frozenset[str]]:
+    direct = {r.id: set(r.depends_on) for r in requirements}
+    below: dict[str, frozenset[str]] = {}
+    for rid, seen in direct.items():
+        stack = list(seen)
+        while stack:
+            for deeper in direct.get(stack.pop(), ()):
+                if deeper not in seen:
+                    seen.add(deeper)
+                    stack.append(deeper)
+        below[rid] = frozenset(seen)
+    return below
 
 
 def _fail(path: Path, data: Any, where: tuple[str | int, ...], message: str) -> InputError:
