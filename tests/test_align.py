@@ -75,6 +75,19 @@ def test_a_range_refers_to_every_article_between_its_ends() -> None:
     assert referrers("sec_1") == []
 
 
+def test_two_references_and_a_to_between_them_are_no_range() -> None:
+    """"Subject to section 1" beside another reference is a condition, not "sections 1 to 4":
+    read as a range it made the article refer to every section in between."""
+    analysis = draft(("Application", "This Act applies to computer data."), ("Orders", "A judge may order."),
+                     ("Duration", "An order lasts 90 days."),
+                     ("Secrecy", "An order under section 3 is kept secret, subject to section 1."),
+                     ("Marked up", 'Orders under <ref href="#sec_2">sections 2</ref> to <ref href="#sec_3">3</ref> '
+                                   "are reviewed yearly."))
+    assert "sec_5" in [p.eid for p in analysis.referrers("sec_2")]  # worded between two marked-up refs
+    assert "sec_4" in [p.eid for p in analysis.referrers("sec_3")]
+    assert "sec_4" not in [p.eid for p in analysis.referrers("sec_2")]
+
+
 def test_a_marked_up_range_refers_to_every_article_it_names() -> None:
     """`<ref href="#sec_2">sections 2 to 4</ref>` points at its first article only, but its words
     bind every article from 2 to 4: an order under section 3 is bound by the secrecy duty too."""

@@ -549,3 +549,22 @@ def test_an_item_referred_to_is_read_with_the_words_that_open_its_list() -> None
                             '1__para_a">section 9(1)(a)</ref> or (d).')
     bc29 = _requirement(_check(refusal, preservation), "BC-29")
     assert next(e for e in bc29["elements"] if e["id"] == "permitted_refusal_grounds_only")["status"] == "met"
+
+
+def test_a_measure_taken_for_a_foreign_state_does_not_lay_down_the_regime_of_assistance() -> None:
+    """An interception Act whose one co-operation section executes foreign requests for
+    interception gives Art. 34 its provision; the general principles of assistance (Art. 25)
+    and its confidentiality (Art. 28) stand in the assistance law it names, not here."""
+    check = _check(
+        _section("11", "Interception warrant",
+                 "A Judge of the High Court may issue a warrant authorising the interception of the content of "
+                 "specified communications transmitted by means of a computer system, for a serious offence."),
+        _section("35", "Requests from foreign States",
+                 "Where the Attorney-General receives a request from a foreign State under the Mutual Assistance "
+                 "in Criminal Matters Act for the interception of the content of communications, the Attorney-"
+                 "General may authorise an agency head to apply for a warrant under section 11.",
+                 "Material obtained under this section may be transmitted to the foreign State subject to such "
+                 "conditions as to its use and confidentiality as the Attorney-General may impose."))
+    assert [(p["label"], p["role"]) for p in _requirement(check, "BC-34")["provisions"]] == [("s. 35", "principal")]
+    for rid in ("BC-23", "BC-25", "BC-28"):
+        assert _requirement(check, rid)["status"] == "missing", rid

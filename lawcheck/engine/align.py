@@ -235,7 +235,9 @@ class Analysis:
             self._positions.setdefault(article.eid, []).append(i)
 
 
-_RANGE = re.compile(r"\d\s*(?:to|through|–|—|-|по)\s*\d|\bto\b.{0,12}\d", re.IGNORECASE)
+# what stands between the two references of a range: "sections 18</ref> to <ref>23", "17–22"
+_BETWEEN = re.compile(r"\s*(?:to|through|–|—|-|по)\s*(?:(?:sections?|articles?|ss?\.|arts?\.|стать\w*|ст\.)\s*)?",
+                      re.IGNORECASE)
 _REF_RANGE = re.compile(r"(?<![\d\-.])(\d+)\s*(?:to|through|–|—|-|по)\s*(\d+)(?![\d\-.])", re.IGNORECASE)
 _NUMBER = re.compile(r"(\d+(?:[.\-]\d+)*)")
 
@@ -252,9 +254,11 @@ class _Links:
         self.numbered = {m.group(1): i for i, a in enumerate(articles) for m in [_NUMBER.search(a.num or "")] if m}
 
     def ranges(self, provision: Provision) -> set[int]:
-        ends = sorted({self.position[self.article_of[r.target_eid]] for r in provision.references
-                       if r.target_eid in self.article_of})
-        found = set(range(ends[0], ends[1] + 1)) if len(ends) == 2 and _RANGE.search(provision.own_text) else set()
+        resolved = {self.position[self.article_of[r.target_eid]]: r for r in provision.references
+                    if r.target_eid in self.article_of}
+        ends = sorted(resolved)
+        found = set(range(ends[0], ends[1] + 1)) if len(ends) == 2 and _worded_between(
+            provision.own_text, resolved[ends[0]].text, resolved[ends[1]].text) else set()
         for reference in provision.references:
             match = _REF_RANGE.search(reference.text)
             start = self.article_of.get(reference.target_eid or "")
@@ -282,6 +286,15 @@ class _Links:
                     if article.eid not in found.setdefault(target, []):
                         found[target].append(article.eid)
         return found
+
+
+def _worded_between(text: str, first: str, last: str) -> bool:
+    """Whether the text words a range from one reference to the other ("sections 18 to 23",
+    «статьями 17–22»), not two references that merely share a sentence with a "to" ("a person
+    mentioned in subsection (1) ... subject to section 1(2)")."""
+    start = text.find(first)
+    end = text.find(last, start + len(first)) if start >= 0 else -1
+    return end >= 0 and _BETWEEN.fullmatch(text[start + len(first):end]) is not None
 
 
 def same_units(kept: Sequence[object], units: Sequence[object]) -> bool:
@@ -546,6 +559,14 @@ def _measures_by_reference(analysis: Analysis, align: Sequence[tuple[str, ...]],
         if powers and all(not stated.isdisjoint(group) for group in align[1:]):
             found.add(eid)
     return found
+
+
+def may_align(analysis: Analysis, requirement: Requirement, article: Provision) -> bool:
+    """Whether the article, as it reads now, passes the tests that make it a candidate of the
+    requirement (its role, what it punishes, its context): a re-check reads only the requirements
+    an edited article may now align with."""
+    return requirement.kind == "definition" or _alignment(analysis, requirement, article, [],
+                                                           requirement.align) is not None
 
 
 def _alignment(analysis: Analysis, requirement: Requirement, article: Provision,

@@ -16,6 +16,7 @@ from lawcheck.engine.align import (
     Analysis,
     Cut,
     align_requirement,
+    may_align,
     same_units,
     strongest,
     with_evidence,
@@ -500,7 +501,7 @@ def assess(analysis: Analysis, rulebook: Rulebook, instruments: Sequence[str],
             first[r.id] = _assess_one(analysis, r, rulebook, settings, general, cut, _carrying_articles(r, first))
     _ranges_compared(analysis, first)
     return _principal_where_best(_bound_to_measures(_bound_to_powers(
-        _bound_to_offences([first[r.id] for r in selected], settings), settings), settings), rulebook)
+        _bound_to_offences([first[r.id] for r in selected], settings), settings), settings), rulebook, settings)
 
 
 def _ranges_compared(analysis: Analysis, assessed: dict[str, Assessed]) -> None:
@@ -574,7 +575,7 @@ def _absent_without(item: Assessed, governed: Sequence[str] | None, settings: Se
                     0.0, (), None, considered=item.considered)
 
 
-def _principal_where_best(assessed: list[Assessed], rulebook: Rulebook) -> list[Assessed]:
+def _principal_where_best(assessed: list[Assessed], rulebook: Rulebook, settings: Settings) -> list[Assessed]:
     """An article that carries another co-operation requirement more strongly (a point of
     contact, a search for a foreign State) is no principal provision of one it only touches (the
     general regime of Art. 27): it is reported there as supporting. A requirement shares the articles of
@@ -591,8 +592,19 @@ def _principal_where_best(assessed: list[Assessed], rulebook: Rulebook) -> list[
         return any(other != rid and other not in rulebook.builds_on(rid) and align[other] != align[rid]
                    and score > alignment.score for other, score in scores.get(alignment.eid, ()))
 
+    kinds = {item.requirement.id: item.requirement.kind for item in assessed}
+
+    def a_measure(rid: str, alignment: Alignment) -> bool:
+        """Whether a measure taken for a foreign State reads the article more strongly."""
+        return any(kinds.get(other) == "cooperation_power" and other not in rulebook.builds_on(rid)
+                   and score > alignment.score for other, score in scores.get(alignment.eid, ()))
+
     result = []
     for item in assessed:
+        if item.requirement.kind == "cooperation" and item.alignments and item.status not in ABSENT \
+                and all(a_measure(item.requirement.id, a) for a in item.alignments):
+            result.append(_absent_without(item, ["missing"], settings))
+            continue
         secondary = frozenset(a.eid for a in item.alignments[1:] if elsewhere(item.requirement.id, a)) \
             if item.requirement.kind in COOPERATION_KINDS else frozenset()
         result.append(replace(item, secondary=secondary) if secondary else item)
@@ -644,7 +656,7 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
     for item in previous:
         requirement = item.requirement
         touched[requirement.id] = article is None or article.eid in item.considered \
-            or _states_all(present, requirement.align) \
+            or (_states_all(present, requirement.align) and may_align(analysis, requirement, article)) \
             or (bool(requirement.general_align) and _states_all(present, requirement.general_align)) \
             or (framing and requirement.kind in POWER_KINDS) \
             or (requirement.kind == "safeguards" and _names_a_power(requirement, present)) \
@@ -660,7 +672,7 @@ def reassess(analysis: Analysis, rulebook: Rulebook, settings: Settings,
     _ranges_compared(analysis, done)
     result = [done[item.requirement.id] for item in previous]
     return _principal_where_best(_bound_to_measures(_bound_to_powers(_bound_to_offences(result, settings),
-                                                                     settings), settings), rulebook)
+                                                                     settings), settings), rulebook, settings)
 
 
 def _states_all(concepts: frozenset[str], groups: Sequence[Sequence[str]]) -> bool:
