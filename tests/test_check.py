@@ -568,3 +568,24 @@ def test_a_measure_taken_for_a_foreign_state_does_not_lay_down_the_regime_of_ass
     assert [(p["label"], p["role"]) for p in _requirement(check, "BC-34")["provisions"]] == [("s. 35", "principal")]
     for rid in ("BC-23", "BC-25", "BC-28"):
         assert _requirement(check, rid)["status"] == "missing", rid
+
+
+@pytest.mark.parametrize(("language", "domestic", "foreign"), [
+    ("eng", "The investigator may question a witness or an expert by video conference where the person cannot "
+            "attend in person.",
+     "At the request of a foreign State, a witness or expert present in the Republic may be heard by video "
+     "conference for the purposes of criminal proceedings in that State."),
+    ("rus", "Следователь вправе провести допрос свидетеля или эксперта с использованием систем "
+            "видеоконференцсвязи, если лицо не может явиться.",
+     "По запросу иностранного государства свидетель или эксперт, находящийся в Республике, может быть "
+     "допрошен с использованием систем видеоконференцсвязи для целей уголовного судопроизводства в этом "
+     "государстве."),
+])
+def test_a_domestic_hearing_by_video_conference_is_no_hearing_for_another_party(
+        language: str, domestic: str, foreign: str) -> None:
+    """Protocol Art. 11 is co-operation: a witness heard by video link in the State's own case
+    implements nothing of it; heard at another Party's request, the witness does."""
+    def sp11(text: str) -> str:
+        return _requirement(_check(_section("224", "Hearing", text), language=language), "SP-11")["status"]
+    assert sp11(domestic) == "missing"
+    assert sp11(foreign) != "missing"
