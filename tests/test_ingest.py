@@ -371,6 +371,79 @@ def test_a_heading_line_above_a_numbered_section_is_that_sections_heading() -> N
     assert "Access with intent" not in text_of(unit(xml, "sec_3")), "a heading is not the text of the section before"
 
 
+def test_canadian_sections_numbered_without_a_full_stop_under_marginal_notes() -> None:
+    """Canadian statutes print the marginal note above "18 (1) A justice who ..." or "9 A person
+    ...": the number, a space, then the text. Each such line opens its section, headed by the
+    note, with (1), (2) as subsections, whether or not a list follows its text."""
+    text = ("PART 1\nPRELIMINARY\n\nShort title\n1 This Act may be cited as the Investigations Act 2025.\n\n"
+            "Commencement\n2 (1) This Act comes into force on a day fixed by order.\n(2) Different days may be "
+            "fixed.\n\nPART 2\nSEARCH\n\nSearch warrant\n3 (1) A justice who is satisfied by information on "
+            "oath may issue a warrant.\n(2) The warrant may authorise entry at night.\n\nUse of force\n"
+            "4 A person executing a warrant may use such force as is necessary.\n")
+    xml = import_bytes(text.encode(), "act.txt")
+    assert headings(xml, "part") == {"part_1": "PRELIMINARY", "part_2": "SEARCH"}
+    assert headings(xml, "section") == {"sec_1": "Short title", "sec_2": "Commencement", "sec_3": "Search warrant",
+                                        "sec_4": "Use of force"}
+    assert {"sec_2__subsec_1", "sec_2__subsec_2", "sec_3__subsec_1", "sec_3__subsec_2"} <= set(eids(xml))
+    assert unit(xml, "sec_4").findtext(f"{NS}num") == "4"
+
+
+def test_headings_closed_by_a_full_stop_above_numbered_sections_and_an_arrangement_of_sections() -> None:
+    """Older Commonwealth drafting: "Preservation of data." above "33. A person ..." or
+    "48.—(1) A person ..." (number, full stop, dash, subsection). The "ARRANGEMENT OF SECTIONS"
+    before the long title lists the Parts again: it is front matter, not a second set of Parts,
+    and the long title and enacting words after it stay in the preface."""
+    text = ("THE DATA ACT, 2025\n\nARRANGEMENT OF SECTIONS\n\nPART I — PRELIMINARY\nPART II — POWERS\n\n"
+            "An Act to provide for the preservation of data; and for connected matters.\n\n"
+            "ENACTED by the Parliament.\n\nPART I — PRELIMINARY\n\nShort title.\n"
+            "1. This Act may be cited as the Data Act, 2025.\n\nPART II — POWERS\n\nPreservation of data.\n"
+            "2.—(1) A magistrate may order the preservation of data.\n(2) The order lasts ninety days.\n\n"
+            "Disclosure of data.\n3. A magistrate may order the disclosure of traffic data.\n")
+    xml = import_bytes(text.encode(), "act.txt")
+    assert headings(xml, "part") == {"part_I": "PRELIMINARY", "part_II": "POWERS"}
+    assert headings(xml, "section") == {"sec_1": "Short title.", "sec_2": "Preservation of data.",
+                                        "sec_3": "Disclosure of data."}
+    assert {"sec_2__subsec_1", "sec_2__subsec_2"} <= set(eids(xml))
+    preface = text_of(tree(xml).find(f".//{NS}preface"))
+    assert "ARRANGEMENT OF SECTIONS PART I — PRELIMINARY PART II — POWERS An Act to provide" in preface
+    assert "ENACTED by the Parliament." in preface
+
+
+def test_unquoted_definitions_after_a_definition_with_items_are_definitions_of_their_own() -> None:
+    """"authorising officer means: (a) ...; (b) ..." then "communication includes ...": a line
+    that opens a definition ends the items of the one before instead of running on in its last
+    item. From there each definition is an unnumbered unit (`hcontainer name="definition"`)
+    holding its own items, since AKN has no place for text between two units."""
+    text = ("1  Short title\nThis Act may be cited as the Interception Act 2025.\n\n2  Definitions\nIn this Act:\n"
+            "agency means the Police Force.\nauthorising officer means:\n(a) for the Police Force—a Superintendent; "
+            "and\n(b) for any other agency—an officer designated by its head.\ncommunication includes anything "
+            "transmitted by any means.\nservice provider means:\n(a) any entity that provides the ability to "
+            "communicate; and\n(b) any other entity that stores data for it.\ntraffic data means data relating to "
+            "a communication.\n\n3  Offence\nA person who intercepts a communication commits an offence.\n")
+    xml = import_bytes(text.encode(), "act.txt")
+    document = parse_document(xml, "act.xml")
+    assert [d.term for d in document.definitions] == ["agency", "authorising officer", "communication",
+                                                      "service provider", "traffic data"]
+    assert {"sec_2__hcontainer_1__para_b", "sec_2__hcontainer_3__para_b"} <= set(eids(xml))
+    assert "communication" not in text_of(unit(xml, "sec_2__hcontainer_1__para_b"))
+
+
+@pytest.mark.parametrize("opening", ['""', "“\"", "“‘"])
+def test_a_quoted_insertion_of_definitions_keeps_its_first_definition(opening: str) -> None:
+    """An amending Act inserts definitions in quotation marks: '""competent authority" means ...'
+    opens with the insertion's quote, then the first term's. The insertion's opening mark goes
+    with the instruction, so the first line reads as the definition of "competent authority"."""
+    close = {'""': '"', "“\"": "”", "“‘": "”"}[opening]
+    term_close = {'""': '"', "“\"": '"', "“‘": "’"}[opening]
+    text = ("1. Short title\nThis Act may be cited as the Assistance (Amendment) Act, 2025.\n\n"
+            "2. Amendment of section 2 of the principal Act\nSection 2 of the principal Act is amended by inserting "
+            f"the following definitions—\n{opening}competent authority{term_close} means an authority empowered to "
+            f"order the production of evidence;\n{opening[1]}computer data{term_close} means any representation of "
+            f"facts in a form suitable for processing.{close}\n")
+    document = parse_document(import_bytes(text.encode(), "act.txt"), "act.xml")
+    assert [d.term for d in document.definitions] == ["competent authority", "computer data"]
+
+
 def test_francophone_article_headings_and_titles() -> None:
     """"Art. 13. – Retention of traffic data", "Art. 1er. –" (the French "first") and "Article 5. –"
     open articles, grouped under "TITLE I – ..."; "Art. 1er" is article 1 for references to it."""

@@ -30,6 +30,27 @@ _LABEL_LIKE = re.compile(r"[a-z]|([a-z])\1{1,3}|[ivxlc]{1,6}|[A-Z]{1,2}")
 _DEFINING_WORD = re.compile(r"\b(?:means|includes|has the same meaning)\b")
 
 
+# One definition opening a line: "“traffic data” means ...", "traffic data means ...",
+# "intercept, in relation to a communication, means ...", "Agency (the Agency) means ..."
+_DEFINITION_OPENS = re.compile(
+    r"^(?:[“\"‘«]\s*[^“”\"«»]{1,100}?\s*[”\"’»]|(?P<plain>[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,5}?))"
+    r"\s*(?:\([^()]{1,80}\)\s*)?,?\s*"
+    r"(?:(?:in relation to|in respect of|with respect to|as regards)\b[^;:\"“”]{0,150}?,\s*)?"
+    r"(?:means|includes|has the (?:same )?meaning|refers to|shall mean|shall include)\b")
+_NOT_TERMS = frozenset({"a", "an", "the", "this", "that", "these", "those", "such", "any", "every", "each", "no",
+                        "where", "if", "subject", "for", "nothing", "it", "he", "she", "they", "in", "expressions"})
+
+
+def opens_definition(text: str) -> bool:
+    """Does this line open a definition of its own, with its term first ("computer data means
+    ...", "“service provider” means—")? (A sentence such as "This Act includes ..." does not.)"""
+    match = _DEFINITION_OPENS.match(text)
+    if match is None:
+        return False
+    plain = match.group("plain")
+    return plain is None or plain.split()[0].lower() not in _NOT_TERMS
+
+
 def starts_definitions(text: str) -> bool:
     """Does this text open a list of definitions ("In this Act, ... means", «В настоящем Законе
     используются следующие понятия»)?"""

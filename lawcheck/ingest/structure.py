@@ -44,7 +44,7 @@ from itertools import pairwise
 from lawcheck.akn.definitions import is_definitions_heading
 from lawcheck.akn.numbering import NumKey
 from lawcheck.akn.references import russian_ordinal
-from lawcheck.ingest.definitions import several_definitions, starts_definitions
+from lawcheck.ingest.definitions import opens_definition, several_definitions, starts_definitions
 from lawcheck.ingest.inline import Candidate, find_candidates, opens_item, split_trailing_headings
 from lawcheck.ingest.labels import (
     ARTICLE_KINDS,
@@ -56,6 +56,7 @@ from lawcheck.ingest.labels import (
     is_arrangement,
     is_enabling_reference,
     is_note,
+    looks_like_dotted_heading,
     looks_like_heading,
     parse_bare_label,
     parse_heading,
@@ -77,6 +78,12 @@ SCHEDULE_RANK = -0.5
 
 SCHEDULE = "schedule"
 """The AKN name of a schedule: `<hcontainer name="schedule">`, which the reader reads as a unit."""
+
+DEFINITION = "definition"
+"""`<hcontainer name="definition">`: one definition of a list whose definitions have items of their own."""
+_DEFINITION_STYLE = Style("definition", "definition", False, 1)
+_DEFINITION_KEY = NumKey("definition", 0, "")
+"""The list level a definition unit stands for: no label continues it, "(a)" opens items below it."""
 
 LOOKAHEAD = 200
 """How many labels further on a line the second item of a new list is looked for."""
@@ -103,13 +110,18 @@ QUOTE_SCAN_FLOOR = 1_000_000
 """Looking for the end of quotations reads at most this many times the draft's text (plus the
 floor): a file of unclosed quotes after colons stays linear."""
 
+_TERM_QUOTES = frozenset("\"“‘«'")
+"""Marks that may open a quoted term inside a quotation."""
 _INSTRUCTION_QUOTE = re.compile(r":\s*(?=[«“\"])")
 _INSTRUCTION_END = re.compile(r"(?::|:?\s*[—–]|\s-|:-)$")
 """An amending instruction ends with a colon, or, in Commonwealth drafting, a dash ("... the
 following new section—", "... the following:—")."""
 _OPENS_QUOTE_AFTER = frozenset(" ([—–-/")
-_NUMBERED_TEXT = re.compile(r"^(?P<n>\d{1,6}(?:\.\d{1,6})?[A-Z]?)\.\s+(?P<rest>\S.*)$")
-"""A section number that runs into the section's own text: "4. (1) A person who ...", "5. A person ..."."""
+_NUMBERED_TEXT = re.compile(r"^(?P<n>\d{1,6}(?:\.\d{1,6})?[A-Z]?)\.(?:\s*[—–]\s*|\s*-(?=\()|\s+)(?P<rest>\S.*)$")
+"""A section number that runs into the section's own text: "4. (1) A person who ...", "5. A person ...",
+and in older Commonwealth drafting with a dash before the subsection: "48.—(1) A person ..."."""
+_SPACED_TEXT = re.compile(r"^(?P<n>\d{1,6}(?:\.\d{1,6})?[A-Z]?)\s+(?P<rest>(?:\(\d{1,3}[A-Z]?\)\s|[A-Z\"“]).*)$")
+"""The same without the full stop, as Canadian statutes print it: "18 (1) A justice ...", "9 A person ..."."""
 
 
 @dataclass(eq=False, slots=True)
@@ -190,14 +202,16 @@ class OutlineBuilder:
     """Builds the Outline of one draft; use `build_outline(lines, language)`."""
 
     def __init__(self, language: str, bare_sections: bool, run_together: bool = True, *,
-                 marginal_notes: bool = False, sections_group: bool = False, quoted: bool = False) -> None:
+                 marginal_notes: re.Pattern[str] | None = None, sections_group: bool = False,
+                 quoted: bool = False) -> None:
         self.language = language
         self.quoted = quoted
         """The lines are units an amending instruction quotes (see `_element_for`)."""
         self.bare_sections = bare_sections
         self.run_together = run_together
         self.marginal_notes = marginal_notes
-        """Headings stand on their own line above "4. (1) A person ..." (see `_takes_marginal_note`)."""
+        """Headings stand on their own line above "4. (1) A person ..." (see `_takes_marginal_note`):
+        the pattern of the numbered line ("4. ..." or, Canadian, "4 ...")."""
         self.sections_group = sections_group
         """"Section 2 – ..." groups Articles (see `_sections_group_articles`)."""
         self.pending_note: Line | None = None
@@ -209,6 +223,8 @@ class OutlineBuilder:
         self.started = False
         self.last_bare: str | None = None
         self.last_texted: Node | None = None
+        self.definitions_holder: Node | None = None
+        """The unit whose text lists the current run of definitions (see `_opens_later_definition`)."""
         self.quote_budget = QUOTE_SCAN_FLOOR
         """Characters left to scan for closing quotes: unclosed quotations cannot make the pass quadratic."""
 
@@ -325,11 +341,13 @@ class OutlineBuilder:
     def _noted_section(self, line: Line) -> tuple[UnitHeading, str] | None:
         """The section a line "4. (1) A person who ..." opens in a draft of marginal notes,
         and its text: the number must come after the last section's."""
-        match = _NUMBERED_TEXT.match(line.text)
+        match = self.marginal_notes.match(line.text) if self.marginal_notes is not None else None
         if match is None or not _reads_as_text(match.group("rest")) or not self._bare_number_fits(match.group("n")):
             return None
         kind = "article" if self.language == "ru" else "section"
-        return UnitHeading(kind, match.group("n") + ".", match.group("n"), "", bare=True), match.group("rest")
+        token = match.group("n")
+        num = token + "." if self.marginal_notes is _NUMBERED_TEXT else token
+        return UnitHeading(kind, num, token, "", bare=True), match.group("rest")
 
     def _opens_noted_section(self, line: Line, following: Line | None) -> bool:
         """The numbered line under a marginal note: the section opens with the note as its
@@ -424,6 +442,7 @@ class OutlineBuilder:
         self.groups.append(node)
         self.levels = []
         self.started = True
+        self.definitions_holder = None
 
     def add_note(self, line: Line) -> None:
         """«Сноска. ...»: an editorial note of the enclosing article (before any unit: preface)."""
@@ -572,6 +591,8 @@ class OutlineBuilder:
         if not self.levels:
             self._append_text(self.groups[-1], text)
             return
+        if self._opens_later_definition(text):
+            return
         last = self.levels[-1].node
         closes_indents = last.element == "indent" and text[:1].isupper()  # an indent is one paragraph
         if closes_indents or _closes_list(last.last_text(), text, below_item=len(self.levels) > 1):
@@ -586,6 +607,34 @@ class OutlineBuilder:
             node.definitions = True
         node.parts.append(text)
         self.last_texted = node
+        if node.definitions and node.name != DEFINITION and (starts_definitions(text) or opens_definition(text)):
+            holder = self.definitions_holder
+            if holder is None or holder not in self._open_chain():
+                self.definitions_holder = node
+
+    def _open_chain(self) -> list[Node]:
+        """The open units, outermost first: the current group, then each open list item."""
+        return [self.groups[-1], *(level.node for level in self.levels)]
+
+    def _opens_later_definition(self, text: str) -> bool:
+        """"communication includes ..." after "authorising officer means: (a) ...; (b) ...":
+        in a run of definitions, an unnumbered line that opens a definition of its own ends
+        the items of the definition before it, instead of running on in its last item. AKN
+        has no place for text between two units, so from there on each definition is an
+        unnumbered unit of the list (`<hcontainer name="definition">`), with its own items
+        if it has some ("service provider means: (a) ..."); a reader finds one definition
+        in each, with the items it opens."""
+        holder = self.definitions_holder
+        chain = self._open_chain()
+        if holder is None or holder not in chain or holder is chain[-1] or not opens_definition(text):
+            return False
+        del self.levels[chain.index(holder):]
+        _wrap_last_definition(holder)
+        entry = Node("hcontainer", name=DEFINITION, definitions=True)
+        holder.parts.append(entry)
+        self._append_text(entry, text)
+        self.levels.append(Level(_DEFINITION_STYLE, _DEFINITION_KEY, entry))
+        return True
 
     # -- quoted units ---------------------------------------------------------------------------
 
@@ -624,7 +673,7 @@ class OutlineBuilder:
                 inner[0] = Line(f"{number}. {inner[0].text}", inner[0].number, inner[0].level)
                 quoted = _quoted_outline(inner, self.language)
         if quoted is None:
-            return None
+            return self._add_quoted_words(lines, index, head, opening)
         if head is not None:
             self.add_line(Line(head, line.number, line.level), None)
         node = self._instruction()
@@ -635,6 +684,29 @@ class OutlineBuilder:
         assert isinstance(instruction, str)
         node.parts.append(Quoted(instruction, quoted, start, close))
         return index + last + 1
+
+    def _add_quoted_words(self, lines: list[Line], index: int, head: str | None, opening: str) -> int | None:
+        """A quotation of words, not units, that opens with two quotation marks: the one that
+        opens the inserted text, then the one of its first quoted term ('""competent authority"
+        means ...' after "... the following definitions—"). The inserted text stays text, each
+        line a paragraph, and its opening mark goes with the instruction (where it stands in
+        the draft, between the instruction and the text), so that the first line reads as the
+        definition it is. Other quotations of words are left to the ordinary reading (None)."""
+        if opening[1:2] not in _TERM_QUOTES:
+            return None
+        line = lines[index]
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if head is not None:
+            self.add_line(Line(f"{head} {opening[0]}", line.number, line.level), None)
+        else:
+            node = self._instruction()
+            if node is None:
+                return None
+            instruction = node.parts[-1]
+            assert isinstance(instruction, str)
+            node.parts[-1] = f"{instruction} {opening[0]}"
+        self.add_line(Line(opening[1:], line.number, line.level), following)
+        return index + 1
 
     def _instruction_text(self) -> str:
         node = self._instruction()
@@ -669,12 +741,15 @@ def build_outline(lines: list[Line], language: str) -> Outline:
 def _builder(lines: list[Line], language: str, *, quoted: bool = False) -> OutlineBuilder:
     """The builder after its pass over `lines`; `quoted`: the lines are units an amending
     instruction quotes, so one "4A. Heading" (a bare number and a heading) is a section."""
-    bare_sections = _uses_bare_sections(lines, language) or (quoted and _opens_with_bare_section(lines, language))
-    builder = OutlineBuilder(language, bare_sections=bare_sections, run_together=_runs_together(lines),
-                             marginal_notes=_uses_marginal_notes(lines), sections_group=_sections_group_articles(lines),
-                             quoted=quoted)
+    arrangement = range(0) if quoted else _arrangement(lines, language)
+    laid_out = [line for index, line in enumerate(lines) if index not in arrangement]
+    bare_sections = _uses_bare_sections(laid_out, language) or (quoted and _opens_with_bare_section(lines, language))
+    builder = OutlineBuilder(language, bare_sections=bare_sections, run_together=_runs_together(laid_out),
+                             marginal_notes=_uses_marginal_notes(laid_out),
+                             sections_group=_sections_group_articles(laid_out), quoted=quoted)
     builder.quote_budget = QUOTE_SCAN_FLOOR + QUOTE_SCAN_FACTOR * sum(len(line.text) for line in lines)
-    index = 0
+    builder.front.extend(lines[:arrangement.stop])
+    index = arrangement.stop
     while index < len(lines):
         after = builder.add_quoted(lines, index) if builder.started else None
         if after is not None:
@@ -683,6 +758,65 @@ def _builder(lines: list[Line], language: str, *, quoted: bool = False) -> Outli
         builder.add_line(lines[index], lines[index + 1] if index + 1 < len(lines) else None)
         index += 1
     return builder
+
+
+_ARRANGEMENT = re.compile(r"(?i)^(?:arrangement|table) of (?:sections|clauses|articles|parts|provisions|contents)\.?$"
+                          r"|^(?i:contents)$")
+_ENTRY_KEY = re.compile(r"[\W_]+")
+
+
+def _arrangement(lines: list[Line], language: str) -> range:
+    """The lines of an "ARRANGEMENT OF SECTIONS" (a table of contents) before the body: its
+    title line and the entries under it (Part headings, section numbers and headings), up to
+    the first line that is no entry (the long title "An Act to ...") or that repeats an entry
+    (the body's first heading). They are front matter, read as no unit. An empty range when
+    the draft has none, or when a unit opens before it."""
+    start = next((index for index, line in enumerate(lines) if _ARRANGEMENT.match(line.text)), None)
+    if start is None or any(parse_label(line.text) is not None
+                            or parse_heading(line.text, styled=False, language=language, bare_sections=False)
+                            for line in lines[:start]):
+        return range(0)
+    seen: set[str] = set()
+    end = start + 1
+    for line in lines[start + 1:]:
+        keys = _entry_keys(line.text, language)
+        if keys is None or not seen.isdisjoint(keys):
+            break
+        seen.update(keys)
+        end += 1
+    return range(start, end) if end > start + 1 else range(0)
+
+
+def _entry_keys(text: str, language: str) -> set[str] | None:
+    """What an entry of an arrangement names: its unit ("part I", "section 12") and its heading
+    words, so the body's own heading is known as a repeat; None for a line that is no entry."""
+    heading = parse_heading(text, styled=False, language=language, bare_sections=True)
+    if heading is not None:
+        words = heading.heading or heading.text
+        keys = {f"{heading.kind} {heading.token}".casefold()} if heading.token else set()
+        if words and (looks_like_heading(words) or looks_like_dotted_heading(words)):
+            keys.add(_ENTRY_KEY.sub(" ", words).strip().casefold())
+        return keys or None
+    if looks_like_heading(text) or looks_like_dotted_heading(text) or parse_schedule(text) is not None:
+        return {_ENTRY_KEY.sub(" ", text).strip().casefold()}
+    return None
+
+
+def _is_item(part: str | Quoted | Node) -> bool:
+    return isinstance(part, Node) and part.name != DEFINITION
+
+
+def _wrap_last_definition(holder: Node) -> None:
+    """The definition that ends `holder`'s text and the items after it ("authorising officer
+    means:", (a), (b)) become one definition unit."""
+    index = len(holder.parts)
+    while index and _is_item(holder.parts[index - 1]):
+        index -= 1
+    if index == len(holder.parts) or not index or not isinstance(holder.parts[index - 1], str):
+        return
+    entry = Node("hcontainer", name=DEFINITION, definitions=True, parts=holder.parts[index - 1:])
+    del holder.parts[index - 1:]
+    holder.parts.append(entry)
 
 
 def _runs_together(lines: list[Line]) -> bool:
@@ -791,34 +925,55 @@ def _uses_bare_sections(lines: list[Line], language: str) -> bool:
     return bare >= 2
 
 
-def _uses_marginal_notes(lines: list[Line]) -> bool:
-    """Is the draft set out with marginal notes: a heading line above "4. (1) A person ...",
-    the section's number opening its text? Needs two."""
-    found = 0
+def _uses_marginal_notes(lines: list[Line]) -> re.Pattern[str] | None:
+    """Is the draft set out with marginal notes: a heading line (perhaps closed by a full stop:
+    "Preservation of data.") above "4. (1) A person ..." or "48.—(1) ...", the section's number
+    opening its text? Needs two. Canadian statutes drop the full stop ("18 (1) A justice ...",
+    "9 A person ..."): that form counts only in a draft with no "Article"/"Section" heading,
+    where "1 Each Party shall ..." would be a paragraph of an article. The pattern of the
+    numbered line, or None."""
+    counts = {_NUMBERED_TEXT: 0, _SPACED_TEXT: 0}
     for line, following in pairwise(lines):
-        match = _NUMBERED_TEXT.match(following.text)
-        if match and _reads_as_marginal_note(line.text) and _reads_as_text(match.group("rest")):
-            found += 1
-            if found >= 2:
-                return True
+        if not _reads_as_marginal_note(line.text):
+            continue
+        for pattern in counts:
+            match = pattern.match(following.text)
+            if match and _reads_as_text(match.group("rest")):
+                counts[pattern] += 1
+    if counts[_NUMBERED_TEXT] >= 2:
+        return _NUMBERED_TEXT
+    if counts[_SPACED_TEXT] >= 2 and not _has_labelled_articles(lines):
+        return _SPACED_TEXT
+    return None
+
+
+def _has_labelled_articles(lines: list[Line]) -> bool:
+    for line in lines:
+        heading = parse_heading(line.text, styled=False, language="en", bare_sections=False)
+        if heading is not None and heading.kind in ARTICLE_KINDS and not heading.bare:
+            return True
     return False
 
 
 def _reads_as_marginal_note(text: str) -> bool:
-    """"Unauthorised access", "Liability of bodies corporate": a capitalised heading of its own
-    that is no other heading nor the words that open a list ("..., unless the context
-    otherwise requires—")."""
-    return (text[:1].isupper() and looks_like_heading(text) and not text.endswith(_DASHES)
-            and parse_label(text) is None and parse_schedule(text) is None
+    """"Unauthorised access", "Liability of bodies corporate", "Preservation of data.": a
+    capitalised heading of its own that is no other heading nor the words that open a list
+    ("..., unless the context otherwise requires—")."""
+    dotted = not looks_like_heading(text) and looks_like_dotted_heading(text) and not _QUOTE_MARK.search(text)
+    return (text[:1].isupper() and (looks_like_heading(text) or (dotted and not starts_definitions(text)))
+            and not text.endswith(_DASHES) and parse_label(text) is None and parse_schedule(text) is None
             and parse_heading(text, styled=False, language="en", bare_sections=True) is None)
 
 
 def _reads_as_text(text: str) -> bool:
-    """Is what follows a section number its text ("(1) A person ...", "A person who ...—"), not its heading?"""
-    return parse_label(text) is not None or not looks_like_heading(text) or text.endswith(_DASHES)
+    """Is what follows a section number its text ("(1) A person ...", "A person who ...—"), not its
+    heading ("Short title", "SHORT TITLE.")?"""
+    return (parse_label(text) is not None or (not looks_like_heading(text) and not text.isupper())
+            or text.endswith(_DASHES))
 
 
 _DASHES = ("—", "–", "-")
+_QUOTE_MARK = re.compile("[\"“”«»]")
 
 
 def _sections_group_articles(lines: list[Line]) -> bool:
