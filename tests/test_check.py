@@ -589,3 +589,19 @@ def test_a_domestic_hearing_by_video_conference_is_no_hearing_for_another_party(
         return _requirement(_check(_section("224", "Hearing", text), language=language), "SP-11")["status"]
     assert sp11(domestic) == "missing"
     assert sp11(foreign) != "missing"
+
+
+def test_an_emergency_disclosure_without_a_request_for_assistance_is_no_mutual_assistance() -> None:
+    """Protocol Art. 9 obtains data from a provider through the 24/7 network without a request
+    for mutual assistance; read more strongly as that measure, the section is not the
+    Convention's assistance in accessing stored data (Art. 31)."""
+    check = _check(_section(
+        "10", "Expedited disclosure of stored computer data in an emergency",
+        "In an emergency, the 24/7 point of contact may transmit to the point of contact of another Party, and "
+        "receive from it, a request for immediate assistance in obtaining from a service provider in the "
+        "territory of the requested Party the expedited disclosure of specified, stored computer data in that "
+        "provider's possession or control, without a request for mutual assistance.",
+        "On receipt of such a request, a senior police officer may by written notice require a service provider "
+        "in the Republic to disclose the specified data, which may then be provided to the requesting Party."))
+    assert [p["label"] for p in _requirement(check, "SP-9")["provisions"] if p["role"] == "principal"] == ["s. 10"]
+    assert _requirement(check, "BC-31")["status"] == "missing"

@@ -738,13 +738,22 @@ def _direct_cooperation_articles(analysis: Analysis, rulebook: Rulebook) -> froz
     """The article that carries each measure taken without a request for mutual assistance
     (`outside_assistance`: an order sent to a provider abroad, a foreign order given effect):
     it names that request only as the fallback, and is not the Convention's regime of assistance."""
+    return frozenset(_direct_cooperation_scores(analysis, rulebook))
+
+
+def _direct_cooperation_scores(analysis: Analysis, rulebook: Rulebook) -> dict[str, float]:
+    """`_direct_cooperation_articles`, each with the best score a measure outside assistance gives it."""
     key = ("direct co-operation",)
     kept = analysis.memo.get(key)
     if kept is None or kept[0] != analysis.edits or kept[1] is not rulebook:  # once per assessment, not per requirement
-        found = (align_requirement(analysis, r, evidence=False) for r in rulebook.requirements if r.outside_assistance)
-        kept = analysis.memo[key] = (analysis.edits, rulebook, frozenset(a[0].eid for a in found if a))
-    articles: frozenset[str] = kept[2]
-    return articles
+        scores: dict[str, float] = {}
+        for requirement in rulebook.requirements:
+            found = align_requirement(analysis, requirement, evidence=False) if requirement.outside_assistance else []
+            if found:
+                scores[found[0].eid] = max(scores.get(found[0].eid, 0.0), found[0].score)
+        kept = analysis.memo[key] = (analysis.edits, rulebook, scores)
+    best: dict[str, float] = kept[2]
+    return best
 
 
 def _measure_articles(analysis: Analysis, rulebook: Rulebook) -> frozenset[str]:
@@ -814,6 +823,10 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
         if requirement.instrument == "BC":
             measures |= _direct_cooperation_articles(analysis, rulebook)
         candidates = [c for c in candidates if c.eid not in measures]
+    elif requirement.kind == "cooperation_power" and requirement.instrument == "BC":
+        # read more strongly as a measure taken without a request for assistance: not this one
+        direct = _direct_cooperation_scores(analysis, rulebook)
+        candidates = [c for c in candidates if direct.get(c.eid, 0.0) <= c.score]
     carried = [c for c in candidates if c.eid in carrying]
     if carried:
         candidates = _general_rules_first(analysis, candidates, carried)
