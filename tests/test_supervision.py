@@ -611,3 +611,21 @@ def test_an_articles_own_route_without_the_judge_prevails_over_the_chapters_sanc
               f"{rule}{measure}</chapter>"
     check = _check(chapter, language="rus")
     assert _requirement(check, "BC-20")["safeguards"][JUDICIAL] == "absent"
+
+
+def test_a_warrant_executed_with_such_assistance_as_is_necessary_is_still_the_magistrates() -> None:
+    """"With such assistance as is necessary" names the helpers the officer brings to a search,
+    not the duty of those who know the system (Art. 19(4)): the magistrate who issues the
+    warrant decides the search, and an urgent search without it is the exception."""
+    check = _check(
+        _section("18", "Search warrant",
+                 "A magistrate who is satisfied by information on oath that there is in any computer system any "
+                 "thing that will afford evidence of an offence may issue a warrant authorising a police officer "
+                 "named in it, with such assistance as is necessary, to search the computer system and seize "
+                 "the computer data."),
+        _section("22", "Urgent search without warrant",
+                 "A senior police officer who believes that the delay in obtaining a warrant would result in the "
+                 "data being lost may search the computer system and seize computer data without a warrant."))
+    bc19 = _requirement(check, "BC-19")
+    assert bc19["safeguards"][JUDICIAL] == "present"
+    assert [e["eId"] for e in bc19["exceptions"]] == ["sec_22__subsec_1"]
