@@ -605,3 +605,15 @@ def test_an_emergency_disclosure_without_a_request_for_assistance_is_no_mutual_a
         "in the Republic to disclose the specified data, which may then be provided to the requesting Party."))
     assert [p["label"] for p in _requirement(check, "SP-9")["provisions"] if p["role"] == "principal"] == ["s. 10"]
     assert _requirement(check, "BC-31")["status"] == "missing"
+
+
+def test_assistance_without_urgent_requests_by_expedited_means_is_partial() -> None:
+    """Art. 25(3) is a paragraph of its own: a requested Party must accept and answer urgent
+    requests sent by fax or e-mail. Assistance available only through written requests sent
+    through diplomatic channels implements Art. 25 in part."""
+    check = _check(_section(
+        "19", "Mutual assistance",
+        "The Attorney-General may afford to a foreign State the widest measure of mutual assistance in "
+        "investigations and proceedings concerning criminal offences related to computer systems and data.",
+        "A request for assistance shall be made in writing and transmitted through diplomatic channels."))
+    assert _requirement(check, "BC-25")["status"] == "partial"
