@@ -617,3 +617,19 @@ def test_assistance_without_urgent_requests_by_expedited_means_is_partial() -> N
         "investigations and proceedings concerning criminal offences related to computer systems and data.",
         "A request for assistance shall be made in writing and transmitted through diplomatic channels."))
     assert _requirement(check, "BC-25")["status"] == "partial"
+
+
+def test_an_assistance_regime_without_reasons_for_refusal_or_confidentiality_is_partial() -> None:
+    """Absent a treaty, Art. 27(7) and 27(8) are duties of the requested Party: to give the
+    reasons for a refusal or postponement, and to keep a request confidential when asked. A
+    central authority and refusal grounds alone implement Art. 27 in part."""
+    check = _check(_section(
+        "20", "Requests in the absence of a treaty",
+        "The Attorney-General is the central authority responsible for sending and answering requests for "
+        "mutual assistance in the absence of a mutual assistance treaty with the requesting State.",
+        "A request may be refused where it concerns a political offence or where its execution is likely to "
+        "prejudice sovereignty, security or public order."))
+    bc27 = _requirement(check, "BC-27")
+    assert bc27["status"] == "partial"
+    unmet = {e["id"] for e in bc27["elements"] if e["status"] == "unmet"}
+    assert {"reasons_for_refusal", "confidentiality_of_request"} <= unmet
