@@ -270,15 +270,39 @@ def reaching(analysis: Analysis, general: Sequence[Unit], article: Provision) ->
     """The general rules whose words reach `article`: those that list it, those of its own
     chapter or Part, and Act-wide ones; a rule "under this section" binds its own section, and
     so do the other paragraphs of that section."""
-    result = []
-    home = _container(analysis, article)
+    reach = _reach_index(analysis, general)
+    found = [*reach.everywhere, *reach.in_container.get(_container(analysis, article), ()),
+             *reach.in_article.get(article.eid, ()), *reach.listing.get(article.eid, ())]
+    return [general[i] for i in sorted(found)]
+
+
+@dataclass(frozen=True)
+class _Reach:
+    """Where each general rule reaches, by its index in the list of general rules: the whole
+    Act, a chapter or Part (by its eId), its own section, or the articles it lists."""
+
+    everywhere: list[int]
+    in_container: dict[str | None, list[int]]
+    in_article: dict[str, list[int]]
+    listing: dict[str, list[int]]
+
+
+def _reach_index(analysis: Analysis, general: Sequence[Unit]) -> _Reach:
+    """The reach of every general rule, read once while the rules are the very same units (a
+    re-check of a code asks it for every power it reassesses)."""
+    key = ("reach index",)
+    kept = analysis.memo.get(key)
+    if kept is not None and same_units(kept[0], general):
+        index: _Reach = kept[1]
+        return index
+    index = _Reach([], {}, {}, {})
     # a paragraph without words of scope takes those of its article's scope clause
     scope_clauses: dict[str, tuple[Unit, frozenset[str]]] = {}
     for unit in general:
         place = _rule_place(analysis, unit.eid)
         if place is not None and unit.tagged.has(("general_scope",)):
             scope_clauses.setdefault(place[0], (unit, place[2]))
-    for unit in general:
+    for i, unit in enumerate(general):
         place = _rule_place(analysis, unit.eid)
         if place is None:
             continue
@@ -287,9 +311,19 @@ def reaching(analysis: Analysis, general: Sequence[Unit], article: Provision) ->
         if not unit.tagged.has(("general_scope",)) and rule_article in scope_clauses:
             words, scope_referenced = scope_clauses[rule_article]
             referenced = referenced or scope_referenced
-        if supervision.reaches(words.tagged.text, rule_article, article.eid, container == home, referenced):
-            result.append(unit)
-    return result
+        if referenced:
+            for target in referenced:
+                index.listing.setdefault(target, []).append(i)
+            continue
+        reach = supervision.reach(words.tagged.text)
+        if reach == "local":
+            index.in_article.setdefault(rule_article, []).append(i)
+        elif reach == "container":
+            index.in_container.setdefault(container, []).append(i)
+        else:
+            index.everywhere.append(i)
+    analysis.memo[key] = (tuple(general), index)
+    return index
 
 
 def _reaching_all(analysis: Analysis, general: Sequence[Unit], article: Provision) -> list[Unit]:

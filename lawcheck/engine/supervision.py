@@ -563,24 +563,10 @@ def _exception_gaps(exception: PowerException, expectation: Expectation, rule: U
     return result
 
 
-def reaches(text: str, rule_article: str, target_article: str, same_container: bool,
-            referenced: AbstractSet[str]) -> bool:
-    """Whether a general rule in `rule_article` governs `target_article`: the articles it
-    lists, its own chapter or Part, or the whole Act; "this section" binds only itself."""
-    if referenced:
-        return target_article in referenced
-    reach = _reach(text)
-    if reach == "local":
-        return target_article == rule_article
-    if reach == "container":
-        return same_container
-    return True
-
-
 @lru_cache(maxsize=65_536)
-def _reach(text: str) -> str:
+def reach(text: str) -> str:
     """How far a general rule's words reach: its own section ("local"), its Part or Chapter
-    ("container") or the whole Act ("act")."""
+    ("container") or the whole Act ("act"); a rule that lists its articles reaches those alone."""
     if _LOCAL.search(text):
         return "local"
     if _CONTAINER.search(text):
