@@ -402,7 +402,14 @@ def _regime_reading(analysis: Analysis, requirement: Requirement, alignments: Se
     # the other articles are read where they may grant (the first names no one) or relax it
     readings = [first] + [read_supervision(analysis, requirement, article, general) for article in articles[1:]
                           if not first.authorisers or _may_relax(analysis, article)]
-    granting = next((r for r in readings if r.authorisers), first)
+    # a judge whose approval the order needs before it has effect (a "double lock") decides it
+    # wherever the article stands: the Minister issues, the judge approves ("a warrant issued
+    # under section 12 does not take effect until ...": the power's articles and those referring to them)
+    around = dict.fromkeys([*articles, *(r for article in articles for r in analysis.referrers(article.eid))])
+    locks = [read_supervision(analysis, requirement, article, general) for article in around
+             if _may_lock(analysis, article)]
+    granting = next((r for r in locks if any(g.level == "judicial" and g.exclusive for g in r.authorisers)),
+                    None) or next((r for r in readings if r.authorisers), first)
     exceptions = tuple(e for r in readings for e in r.exceptions)
     return supervision.Reading(granting.status, granting.grants, exceptions) \
         if exceptions != granting.exceptions else granting
@@ -416,6 +423,17 @@ def _may_relax(analysis: Analysis, article: Provision) -> bool:
     order or a judge ("without a warrant", «без решения суда»)."""
     return "urgency" in analysis.concepts(article) \
         or any(not unit.tagged.denied.isdisjoint(_DISPENSED) for unit in analysis.block(article))
+
+
+def _may_lock(analysis: Analysis, article: Provision) -> bool:
+    """Whether an article may make a judge's approval the condition of the order's effect ("does
+    not take effect unless approved by a designated Judge", «не вступает в силу до его утверждения
+    судьей»)."""
+    concepts = analysis.concepts(article)
+    return "effect_on_approval" in concepts and not concepts.isdisjoint(_JUDGES)
+
+
+_JUDGES = frozenset({*supervision.JUDICIAL, "court"})
 
 
 def read_supervision(analysis: Analysis, requirement: Requirement, article: Provision,

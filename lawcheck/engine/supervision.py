@@ -163,7 +163,7 @@ class _Sentence:
         """The sentence makes the authorisation the only or the prior route ("only where a judge
         has authorised it", "otherwise than by a judge", "before giving the notice", «только»,
         «с предварительного разрешения суда»)."""
-        return self.has("sole_route")
+        return self.has("sole_route", "effect_on_approval")
 
     def dispensed(self) -> list[ConceptMatch]:
         """Negated mentions of a judge or warrant: «без решения суда», "without a warrant"."""
