@@ -635,18 +635,19 @@ def test_a_warrant_executed_with_such_assistance_as_is_necessary_is_still_the_ma
     ("eng",
      "The Minister may issue a warrant authorising the interception of the content of specified communications "
      "transmitted by means of a computer system, if satisfied that it is necessary for a serious offence.",
-     "A warrant issued under section 12 does not take effect unless, and until, it has been approved by a "
-     "designated Judge."),
+     "An interception warrant issued under section 12 does not take effect unless, and until, it has been "
+     "approved by a designated Judge."),
     ("rus",
      "Министр вправе вынести постановление о перехвате содержания сообщений, передаваемых посредством "
      "компьютерной системы, по делам о тяжких преступлениях.",
-     "Постановление министра, предусмотренное статьей 12, не вступает в силу до его утверждения судьей."),
+     "Постановление министра о перехвате сообщений, предусмотренное статьей 12, не вступает в силу до его "
+     "утверждения судьей."),
 ])
 def test_an_order_without_effect_until_a_judge_approves_it_is_judicially_supervised(
         language: str, issue: str, approval: str) -> None:
     """A "double lock": the Minister issues the warrant, but it has no effect until a judge
     approves it. The judge's approval is the condition of the measure, wherever the article
-    that requires it stands."""
+    that requires it stands, where it names the measure (an interception warrant)."""
     check = _check(_section("12", "Issue of warrant", issue), _section("13", "Approval by a judge", approval),
                    language=language)
     assert _requirement(check, "BC-21")["safeguards"][JUDICIAL] == "present"

@@ -407,7 +407,7 @@ def _regime_reading(analysis: Analysis, requirement: Requirement, alignments: Se
     # under section 12 does not take effect until ...": the power's articles and those referring to them)
     around = dict.fromkeys([*articles, *(r for article in articles for r in analysis.referrers(article.eid))])
     locks = [read_supervision(analysis, requirement, article, general) for article in around
-             if _may_lock(analysis, article)]
+             if _may_lock(analysis, requirement, article)]
     granting = next((r for r in locks if any(g.level == "judicial" and g.exclusive for g in r.authorisers)),
                     None) or next((r for r in readings if r.authorisers), first)
     exceptions = tuple(e for r in readings for e in r.exceptions)
@@ -425,12 +425,13 @@ def _may_relax(analysis: Analysis, article: Provision) -> bool:
         or any(not unit.tagged.denied.isdisjoint(_DISPENSED) for unit in analysis.block(article))
 
 
-def _may_lock(analysis: Analysis, article: Provision) -> bool:
-    """Whether an article may make a judge's approval the condition of the order's effect ("does
-    not take effect unless approved by a designated Judge", «не вступает в силу до его утверждения
-    судьей»)."""
+def _may_lock(analysis: Analysis, requirement: Requirement, article: Provision) -> bool:
+    """Whether an article may make a judge's approval the condition of this power's order ("an
+    interception warrant does not take effect unless approved by a designated Judge", «постановление
+    о перехвате не вступает в силу до его утверждения судьей»)."""
     concepts = analysis.concepts(article)
-    return "effect_on_approval" in concepts and not concepts.isdisjoint(_JUDGES)
+    return "effect_on_approval" in concepts and not concepts.isdisjoint(_JUDGES) \
+        and bool(requirement.align) and not concepts.isdisjoint(requirement.align[0])
 
 
 _JUDGES = frozenset({*supervision.JUDICIAL, "court"})
