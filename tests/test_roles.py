@@ -376,3 +376,43 @@ def test_an_article_headed_as_requests_in_a_chapter_on_assistance_is_cooperation
         analysis = analyse(parse_document(akn_xml(body, title="Уголовно-процессуальный кодекс", language="rus"),
                                           "draft.xml"), "ru")
         assert analysis.role(analysis.articles[0]) == role, chapter
+
+
+def test_an_offence_with_an_administrative_penalty_is_no_criminal_offence() -> None:
+    """Arts 2 to 11 ask for criminal offences. An article of a code of administrative offences
+    («влечет наложение административного штрафа») is administrative; a criminal article beside it
+    that refers to an earlier administrative penalty but punishes with imprisonment stays an offence."""
+    roles = _roles(
+        _section("408", "Незаконное использование объектов авторского права",
+                 "Незаконное использование объектов авторского права в сети Интернет – влечет наложение "
+                 "административного штрафа на физических лиц в размере двадцати месячных расчетных показателей."),
+        _section("271", "Неправомерный доступ к компьютерной информации",
+                 "Неправомерный доступ к компьютерной информации, совершенный лицом, подвергнутым "
+                 "административному взысканию за такое же правонарушение, – наказывается лишением свободы на "
+                 "срок до двух лет."),
+        title="Кодекс об административных правонарушениях", lang="ru")
+    assert roles == {"sec_408": "administrative", "sec_271": "offence"}
+
+
+def test_a_civil_penalty_for_breaching_a_retention_duty_is_no_criminal_offence() -> None:
+    roles = _roles(_section(
+        "26", "Retention of communications data",
+        "A service provider that fails to retain communications data for two years commits an offence and is "
+        "liable to an administrative fine of level five."))
+    assert roles == {"sec_26": "administrative"}
+
+
+def test_a_legal_persons_administrative_liability_is_read_for_article_12() -> None:
+    """Art. 12(3): a legal person's liability may be criminal, civil or administrative."""
+    from test_check import _check, _requirement
+    from test_check import _section as _check_section
+
+    check = _check(
+        _check_section("5", "Illegal access",
+                       "A person who intentionally and without right accesses a computer system commits an "
+                       "offence and is liable on conviction to imprisonment for three years."),
+        _check_section("12", "Liability of legal persons",
+                       "A legal person is liable to an administrative fine where an offence under section 5 is "
+                       "committed for its benefit by a natural person who has a leading position within it."))
+    assert [p["label"] for p in _requirement(check, "BC-12")["provisions"] if p["role"] == "principal"] == ["s. 12"]
+    assert "s. 12" not in [p["label"] for p in _requirement(check, "BC-2")["provisions"]]

@@ -577,7 +577,7 @@ def _alignment(analysis: Analysis, requirement: Requirement, article: Provision,
         if not _states_in_operative_part(analysis, article, align):
             return None
         role = "other"  # the general rule that ends an interpretation article
-    if not accepts(requirement, role):
+    if not accepts(requirement, role, analysis.concepts(article)):
         return None
     present = analysis.concepts(article)
     if requirement.kind == "offence" and _punishes_nothing(analysis, article, role, present):

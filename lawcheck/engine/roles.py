@@ -8,6 +8,8 @@ power. Each article gets one role:
 | definition  | an interpretation section (most units define a term)                    |
 | offence     | penal wording ("commits an offence", «наказывается») or a rule of       |
 |             | liability (attempt, complicity) carries the article                     |
+| administrative | an offence with an administrative penalty, or in a code of           |
+|             | administrative offences, and no imprisonment                            |
 | cooperation | it speaks of a foreign State, a request or assistance                   |
 | power       | an authority makes an order, or the article grants a measure            |
 | other       | none of these carries it (general rules, scope, duties, liability of    |
@@ -36,7 +38,9 @@ from lawcheck.concepts.tagger import Tagged
 from lawcheck.engine.units import Unit
 from lawcheck.rulebook.model import Requirement
 
-ROLES = ("definition", "preliminary", "offence", "cooperation", "power", "other")
+ROLES = ("definition", "preliminary", "offence", "administrative", "cooperation", "power", "other")
+ADMINISTRATIVE = ("administrative_offence",)
+CUSTODIAL = ("custodial_sanction",)
 PENAL = ("offence_clause", "custodial_sanction", "monetary_sanction")
 SANCTIONS = ("custodial_sanction", "monetary_sanction")  # a penalty, not a mere mention of an offence
 PUNISHES = (*SANCTIONS, "offence_clause")  # a penalty, or "commits an offence", "shall be punished"
@@ -165,12 +169,30 @@ def role_of(units: Sequence[Unit], defines: bool, framing: Framing = Framing()) 
         + share * sum(o for o in map(_ordering, spoken) if not offence_first or o == 1.0),
     }
     role, score = max(scores.items(), key=lambda item: item[1])
+    if role == "offence" and _administrative(units, framing):
+        return "administrative"
     return role if score >= DECISIVE else "other"
 
 
-def accepts(requirement: Requirement, role: str) -> bool:
-    """Whether an article of this role may implement the requirement. The Second Protocol's
-    powers (Arts 6-7) are themselves cross-border, so they also take co-operation articles."""
+def _administrative(units: Sequence[Unit], framing: Framing) -> bool:
+    """An offence with an administrative penalty («влечет наложение административного штрафа», a
+    civil penalty), or in a code of administrative offences, and no imprisonment: not the
+    criminal offence Arts 2 to 11 require (Art. 12(3) lets a legal person's liability be
+    administrative)."""
+    stated = any(u.tagged.has(ADMINISTRATIVE) for u in units) or framing.weight(ADMINISTRATIVE, title=1.0) > 0
+    return stated and not any(u.tagged.has(CUSTODIAL) for u in units)
+
+
+LEGAL_PERSONS = ("legal_person",)
+"""Art. 12(3): a legal person's liability may be administrative."""
+
+
+def accepts(requirement: Requirement, role: str, concepts: frozenset[str] = frozenset()) -> bool:
+    """Whether an article of this role (stating these concepts) may implement the requirement.
+    The Second Protocol's powers (Arts 6-7) are themselves cross-border, so they also take
+    co-operation articles; the liability of legal persons takes administrative ones."""
     if requirement.instrument == "SP" and role == "cooperation":
         return True
+    if role == "administrative" and requirement.kind == "liability":
+        return not concepts.isdisjoint(LEGAL_PERSONS)
     return role in ACCEPTS.get(requirement.kind, frozenset(ROLES))
