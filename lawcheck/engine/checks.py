@@ -100,11 +100,17 @@ def stated_in(unit: Unit, groups: tuple[Group, ...]) -> list[Evidence] | None:
     return _block_match((unit,), groups)
 
 
+AGGRAVATED = ("aggravated_form",)
+
+
 def absence(element: Element, blocks: Sequence[Block]) -> Result:
     """A forbidden condition must be stated in one provision (read with its headings), so
     that two unrelated clauses of a long article do not combine into a conflict. A provision
-    that also states the element's `unless` (the exception the treaty allows) is no conflict."""
+    that also states the element's `unless` (the exception the treaty allows) is no conflict,
+    nor is an aggravated form of the offence that refers back to the basic one."""
     for unit in (u for block in blocks for u in block):
+        if unit.tagged.has(AGGRAVATED):
+            continue  # "the same acts, causing substantial damage": a heavier penalty, not a condition of the offence
         evidence = unit_match(unit, element.concepts)
         if evidence and not (element.unless and unit_match(unit, element.unless)):
             quoted = "; ".join(dict.fromkeys(f"“{e.text}”" for e in evidence))
