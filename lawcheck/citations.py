@@ -24,7 +24,7 @@ _NUM_WORDS = re.compile(
     r"статья|ст\.|раздел|подраздел|глава|гл\.|книга|параграф|пункт|часть|§)\s*")
 _RU_ARTICLE = re.compile(r"(?i)\bстать(?:ю|и|е|ей|я)\s+(\d+(?:-\d+)*)")
 _RU_PART = re.compile(r"(?i)\bчаст(?:ь|и|ью)\s+(\d+(?:-\d+)*|[а-яё]+(?:ую|ой|ая))\s+стать")
-_EN_ARTICLE = re.compile(r"(?i)\b(section|article)\s+(\d+[A-Z]?(?:[.\-]\d+)*)")
+_EN_ARTICLE = re.compile(r"(?i)\b(section|article)\s+(\d+(?:-?[A-Z](?![A-Z]))?(?:[.\-]\d+)*)")
 _RU_CODES = (
     (re.compile(r"(?i)уголовно-процессуальн\w*\s+кодекс"), "УПК"),
     (re.compile(r"(?i)уголовно-исполнительн\w*\s+кодекс"), "УИК"),
@@ -50,6 +50,22 @@ def _ordinal(value: str) -> str:
     return value if value[:1].isdigit() else russian_ordinal(value) or value
 
 
+INSTRUMENT = "instrument"
+"""`hcontainer name="instrument"`: one of several instruments (Bills) a draft prints one after the other."""
+_EN_KIND = re.compile(r"(?i)\b(bill|act|law|ordinance|decree|regulations|code)\b")
+_RU_KIND = re.compile(r"(?i)\b(закон|кодекс|указ|постановление)\b")
+_RU_KINDS = {"закон": "закона", "кодекс": "кодекса", "указ": "указа", "постановление": "постановления"}
+
+
+def _is_instrument(provision: Provision) -> bool:
+    return provision.element == "hcontainer" and provision.name == INSTRUMENT
+
+
+def _instrument_of(provision: Provision) -> Provision | None:
+    """The instrument a unit belongs to, when the draft prints several."""
+    return next((node for node in provision.ancestors() if _is_instrument(node)), None)
+
+
 @dataclass(frozen=True)
 class Step:
     """One level of a citation: the kind of unit and its number."""
@@ -63,7 +79,7 @@ def _chain(provision: Provision) -> list[Step]:
     steps: list[Step] = []
     node: Provision | None = provision
     while node is not None:
-        if node.element in GROUP_ELEMENTS and steps:
+        if (node.element in GROUP_ELEMENTS and steps) or _is_instrument(node):
             break
         number = num_token(node.num)
         if number:
@@ -133,9 +149,24 @@ def amended_act(texts: Iterable[str], lang: str) -> str:
             if principal:
                 return "the principal " + principal.group(1)
             for act in _EN_ACT.finditer(text):
+                if act.group(1).split()[0].lower() in ("a", "an", "this"):
+                    continue  # "An Act to amend the Criminal Procedure Code": the long title's own words
                 if "amendment" not in act.group(1).lower():  # "The Code is amended": the Code
                     return "the " + _LEADING_THE.sub("", " ".join(act.group(1).split()))
     return ""
+
+
+def _lead_ins(ancestors: list[Provision]) -> list[str]:
+    """The words that open the lists an instruction stands in, nearest first, up to the article
+    of the amending act: «5) в статье 165: а) ...; б) дополнить частью шестой ...: «6. ...»» -
+    the article named in the lead-in of point 5 is the one its sub-points amend."""
+    found = []
+    for node in ancestors:
+        if node.element in ARTICLE_ELEMENTS or node.element in GROUP_ELEMENTS:
+            break
+        if node.own_text.rstrip().endswith((":", "—", "–")):
+            found.append(node.own_text)
+    return found
 
 
 @dataclass
@@ -161,10 +192,34 @@ class Citations:
         provision = self.document.by_eid(eid)
         if provision is None:
             return eid
+        if _is_instrument(provision):
+            return self._instrument(provision)
         steps = _chain(provision)
         if provision.quoted_in is None:
-            return self._cite(steps, provision) or eid
+            own = self._cite(steps, provision)
+            instrument = _instrument_of(provision)
+            if instrument is not None:  # a schedule goes by its eId there too: "sched_1 of Bill (II)"
+                return f"{own or eid.rpartition('__')[2]} {self._instrument(instrument, of=True)}"
+            return own or eid
         return self._quoted(provision, steps) or eid
+
+    def _instrument(self, provision: Provision, *, of: bool = False) -> str:
+        """"Bill (II)" («закона (II)»): one of several instruments a draft prints together, by
+        the kind its heading names and its number (else its place among them); `of`: as it
+        follows a unit's citation ("s. 3 of Bill (II)")."""
+        kind = _EN_KIND.search(provision.heading)
+        if self.lang == "ru":
+            found = _RU_KIND.search(provision.heading)
+            word = _RU_KINDS[found.group(1).lower()] if found else "акта"
+        else:
+            word = kind.group(1).title() if kind else "Instrument"
+        number = provision.num.strip()
+        if not number:
+            instruments = [top for top in self.document.provisions if _is_instrument(top)]
+            number = str(next((i for i, top in enumerate(instruments, 1) if top is provision), 1))
+        if self.lang == "ru":
+            return f"{word} {number}"
+        return f"of {word} {number}" if of else f"{word} {number}"
 
     def _cite(self, steps: list[Step], provision: Provision) -> str:
         if not steps:
@@ -185,11 +240,16 @@ class Citations:
         if steps and steps[0].element not in ARTICLE_ELEMENTS | set(GROUP_ELEMENTS):
             # "(2) After subsection (1) insert—" under "6. Amendment of section 8": the section
             # is named by the instruction, else by the amending section's own words or heading
-            named = texts[:1] if self.lang == "ru" else [*texts, *headings]
+            named = [*texts[:1], *_lead_ins(context[1:])] if self.lang == "ru" else [*texts, *headings]
             steps = next((implied for text in named if (implied := self._implied_ancestors(text, steps))), []) + steps
         own = self._cite(steps, provision)
         act = amended_act([*texts, *headings, self.document.title], self.lang)
         where = self.label(instruction.eid) if instruction is not None else ""
+        if not own:  # unnumbered words quoted above the inserted units (a heading)
+            own = "текст" if self.lang == "ru" else "text"
+        if instruction is not None and _instrument_of(instruction) is not None:
+            # "s. 118A of the Code (s. 3 of Bill (II))": the Bill is named, the draft goes without saying
+            return (f"{own} {act}".strip() if self.lang == "ru" else f"{own} of {act}" if act else own) + f" ({where})"
         if self.lang == "ru":
             return f"{own} {act}".strip() + (f" ({where} проекта)" if where else "")
         return (f"{own} of {act}" if act else own) + (f" ({where} of the draft)" if where else "")

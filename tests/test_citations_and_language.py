@@ -223,3 +223,31 @@ def test_an_inserted_subsection_is_cited_in_the_section_its_amending_section_nam
     inserted = "sec_6__subsec_2__mod_1__qstr_1__subsec_1A"
     assert document.by_eid(inserted) is not None
     assert Citations(document, "en").label(inserted) == "s. 8(1A) (s. 6(2) of the draft)"
+
+
+def test_the_article_a_point_opens_with_carries_to_the_parts_its_sub_points_insert() -> None:
+    """«5) в статье 165: а) ...; б) дополнить частью шестой следующего содержания: «6. ...»»: the
+    sub-point names no article; the part it inserts is part 6 of article 165, which the point's
+    lead-in names. So in English: "in section 12— ... (b) by inserting after subsection (2) the
+    following subsection: "(3) ..."" inserts s. 12(3)."""
+    from lawcheck.ingest import import_bytes
+
+    russian = ("Статья 1. Внести в Уголовно-процессуальный кодекс Республики следующие изменения:\n"
+               "1) в статье 165 «Судебный порядок»:\n"
+               "а) в части первой слова «статьи 29» заменить словами «статьи 29 и 30»;\n"
+               "б) дополнить частью шестой следующего содержания:\n"
+               "«6. Ходатайство рассматривается судьей единолично.»;\n"
+               "2) статью 170 дополнить частью второй следующего содержания:\n"
+               "«2. Копия постановления вручается лицу.».\n"
+               "Статья 2. Настоящий Закон вступает в силу со дня его опубликования.\n")
+    document = parse_document(import_bytes(russian.encode(), "zakon.txt"), "zakon.xml")
+    assert [Citations(document, "ru").label(p.eid) for p in document.quoted] == \
+        ["ст. 165 ч. 6 УПК (подп. б п. 1 ст. 1 проекта)", "ст. 170 ч. 2 УПК (п. 2 ст. 1 проекта)"]
+    english = ("1. Short title\nThis Act may be cited as the Evidence (Amendment) Act, 2025.\n\n"
+               "2. Amendment of the principal Act\nThe principal Act is amended in section 12—\n"
+               "(a) in subsection (1), by deleting the word \"document\";\n"
+               "(b) by inserting after subsection (2) the following subsection:\n"
+               "\"(3) A court may admit a printout of computer data.\"\n")
+    document = parse_document(import_bytes(english.encode(), "act.txt"), "act.xml")
+    assert [Citations(document, "en").label(p.eid) for p in document.quoted] == \
+        ["s. 12(3) of the principal Act (s. 2(b) of the draft)"]

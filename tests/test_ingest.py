@@ -523,6 +523,93 @@ def test_a_schedule_is_a_unit_of_its_own_after_the_sections() -> None:
     assert schedule is not None and schedule.heading == "FIRST SCHEDULE PENALTIES"
 
 
+def test_an_article_number_with_a_letter_after_a_hyphen_keeps_its_letter() -> None:
+    """"Article 370-A.", "ARTICLE 370-B" and "Article 12-C – ..." are articles inserted after 370 and
+    12: each keeps its whole number (eId art_370-A, cited "Art. 370-A"), so that fifteen articles
+    inserted after one number are fifteen articles, not fifteen "Art. 370"."""
+    from lawcheck.citations import Citations
+
+    text = ("Article 370-A. Illegal access\nAny person who accesses a computer system without right commits an "
+            "offence.\n\nARTICLE 370-B\nData interference\nAny person who damages computer data without right commits "
+            "an offence.\n\nArticle 12-C – Attempt\n1. An attempt is punishable.\n2. Aiding is punishable.\n")
+    xml = import_bytes(text.encode(), "code.txt")
+    assert list(headings(xml, "article")) == ["art_370-A", "art_370-B", "art_12-C"]
+    assert unit(xml, "art_370-B").findtext(f"{NS}num") == "ARTICLE 370-B"
+    document = parse_document(xml, "code.xml")
+    assert Citations(document, "en").labels(["art_370-A", "art_12-C__para_2"]) == ["Art. 370-A", "Art. 12-C(2)"]
+
+
+def test_a_chapter_quoted_by_a_bill_ends_at_its_closing_quote() -> None:
+    """A Philippine-style bill: "SECTION 1." then "SEC. 2." sections whose heading runs into the text
+    ("Short Title. - This Act ..."), a quoted Chapter numbered in words ("CHAPTER SIX-A") with
+    Articles 370-A, 370-B, then the bill's own "SEC. 4." and "SCHEDULE TO CHAPTER SIX-A". The
+    closing quote ends the Chapter: the bill's sections and schedule are not text of its last
+    article. A quoted Chapter whose heading is not read as a unit ends there all the same."""
+    chapter = ("Article 370-A. Illegal access. - Any person who accesses a computer system without right shall "
+               "suffer the penalty in the Schedule.\n\nArticle 370-B. Data interference. - Any person who damages "
+               "computer data shall suffer the penalty in the Schedule.\"\n\n")
+    text = ("SECTION 1. Short Title. - This Act shall be known as the Penal Code Amendment Act.\n\n"
+            "SEC. 2. New Chapter. - Title Ten of the Revised Penal Code is hereby amended by inserting the "
+            "following new Chapter:\n\n\"{heading}\nCRIMES AGAINST COMPUTER SYSTEMS\n\n" + chapter +
+            "SEC. 3. Effectivity. - This Act shall take effect fifteen days after its publication.\n\n"
+            "SCHEDULE TO CHAPTER SIX-A\n(Article 370-A)\n\n| Article | Penalty |\n| 370-A | prision mayor |\n")
+    for heading, chapter_eid in (("CHAPTER SIX-A", "sec_2__mod_1__qstr_1__chp_SIX-A__"), ("DIVISION ON CYBERCRIME",
+                                                                                         "sec_2__mod_1__qstr_1__")):
+        xml = import_bytes(text.replace("{heading}", heading).encode(), "bill.txt")
+        assert list(headings(xml, "section")) == ["sec_1", "sec_2", "sec_3"]
+        assert list(headings(xml, "article")) == [f"{chapter_eid}art_370-A", f"{chapter_eid}art_370-B"]
+        assert headings(xml, "section")["sec_1"] == "Short Title."
+        assert text_of(unit(xml, "sec_1")).endswith("known as the Penal Code Amendment Act.")
+        assert text_of(unit(xml, f"{chapter_eid}art_370-B")).endswith("penalty in the Schedule.")
+        assert unit(xml, "sched_1").findtext(f"{NS}heading") == "SCHEDULE TO CHAPTER SIX-A"
+
+
+GAZETTE = ("REPUBLIC OF TAMARIS\n\nLEGISLATIVE SUPPLEMENT No. 3\n\nThis Supplement contains two Bills:\n"
+           "(I) the Evidence Bill 2025; and\n(II) the Criminal Procedure (Amendment) Bill 2025.\n\n"
+           "==========\n(I)\nEVIDENCE BILL 2025\n\nAn Act to make provision for electronic records.\n\n"
+           "ENACTED by the Parliament of Tamaris.\n\nPART I - PRELIMINARY\n\n1. Short title\nThis Act may be cited "
+           "as the Evidence Act 2025.\n\n2. Interpretation\nIn this Act computer means any device.\n\n"
+           "==========\n(II)\nCRIMINAL PROCEDURE (AMENDMENT) BILL 2025\n\nAn Act to amend the Criminal Procedure "
+           "Code.\n\nENACTED by the Parliament of Tamaris.\n\n1. Short title\nThis Act may be cited as the Criminal "
+           "Procedure (Amendment) Act 2025.\n\n2. Insertion of section 118A in the Code\nThe Code is amended by "
+           "inserting after section 117 the following section -\n\"118A. Preservation notice\n(1) A police officer "
+           "may require the preservation of computer data.\n(2) The notice lasts 30 days.\"\n\n3. Transitional\n"
+           "A notice given before the commencement of this Act continues to have effect.\n\nSCHEDULE\n(section 2)\n"
+           "FORM 1 - PRESERVATION NOTICE\n")
+
+
+def test_two_bills_printed_one_after_the_other_are_two_instruments(tmp_path: Path, akn_schema: Path) -> None:
+    """A gazette supplement prints two Bills, each numbered from section 1, each with its number
+    ("(II)"), name, long title and enacting words. Each Bill is an `<hcontainer name="instrument">`
+    holding its own sections (and schedule), so the second Bill's sections are sections, and its
+    amendments amendments, not text of the first Bill's last section; the supplement's own words,
+    list included, are the preface. Its sections are cited with their Bill: "s. 2 of Bill (II)"."""
+    from lawcheck.citations import Citations
+
+    xml = import_bytes(GAZETTE.encode(), "gazette.txt")
+    first, second = unit(xml, "instrument_I"), unit(xml, "instrument_II")
+    assert (second.get("name"), second.findtext(f"{NS}num"), second.findtext(f"{NS}heading")) == \
+        ("instrument", "(II)", "CRIMINAL PROCEDURE (AMENDMENT) BILL 2025")
+    assert text_of(second.find(f"{NS}intro")) == ("An Act to amend the Criminal Procedure Code. "
+                                                  "ENACTED by the Parliament of Tamaris.")
+    assert [e.get("eId") for e in first.iter(f"{NS}section")] == ["instrument_I__part_I__sec_1",
+                                                                   "instrument_I__part_I__sec_2"]
+    assert [e.get("eId") for e in second if e.tag in (f"{NS}section", f"{NS}hcontainer")] == \
+        ["instrument_II__sec_1", "instrument_II__sec_2", "instrument_II__sec_3", "instrument_II__sched_1"]
+    assert text_of(unit(xml, "instrument_I__part_I__sec_2")).endswith("computer means any device.")
+    assert "(II) the Criminal Procedure" in text_of(tree(xml).find(f".//{NS}preface"))
+    path = tmp_path / "gazette.xml"
+    path.write_bytes(xml)
+    assert [str(p) for p in validate_file(path, schema=akn_schema) if p.code == "schema"] == []
+    document = parse_document(xml, "gazette.xml")
+    cite = Citations(document, "en")
+    inserted = "instrument_II__sec_2__mod_1__qstr_1__sec_118A__subsec_1"
+    assert cite.labels(["instrument_I__part_I__sec_2", "instrument_II__sec_2", inserted, "instrument_II"]) == \
+        ["s. 2 of Bill (I)", "s. 2 of Bill (II)", "s. 118A(1) of the Code (s. 2 of Bill (II))", "Bill (II)"]
+    single = import_bytes(GAZETTE.split("==========\n(II)")[0].encode(), "one.txt")
+    assert "instrument" not in single.decode(), "one Bill is no collection of instruments"
+
+
 def test_russian_definitions_written_as_dash_bullets_are_one_definition_each() -> None:
     """«- абонент - пользователь ...;» after «... следующие основные понятия:»: each dash opens an
     indent (AKN `indent`), one definition each, as the reader finds them. A dash at the start of

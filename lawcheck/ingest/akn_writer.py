@@ -10,7 +10,10 @@ the reader would give it (`sec_31__subsec_1__para_b`, `art_41-1__para_1`). Units
 amending instruction sit in `<p><mod><quotedStructure>` and are named after the instruction,
 as amending acts written in Akoma Ntoso name them: `art_1__point_2__mod_1__qstr_1__art_94-1`.
 A schedule is `<hcontainer name="schedule">` (the reader reads its units; `attachments` it
-skips), with the eId `sched_1`, `sched_2`... so that findings name it as a lawyer would.
+skips), with the eId `sched_1`, `sched_2`... so that findings name it as a lawyer would. Each of
+several instruments printed in one draft (two Bills in a gazette supplement) is an
+`<hcontainer name="instrument">` with its number and name, its long title and enacting words
+as its intro and its own units (valid AKN: a body holds hcontainers, an hcontainer units).
 A quoted unit that cites an article or section inserted by another quotation of the same
 amending unit (the same amended act: «статьей 94-3 настоящего Кодекса») gets a `<ref>` to it,
 since the reader resolves worded references among the act's own units only.
@@ -28,7 +31,7 @@ from lawcheck.akn.references import find_citations
 from lawcheck.akn.vocab import AKN30
 from lawcheck.ingest.definitions import split_definitions
 from lawcheck.ingest.metadata import Metadata
-from lawcheck.ingest.structure import SCHEDULE, Node, Outline, Quoted
+from lawcheck.ingest.structure import INSTRUMENT, SCHEDULE, Node, Outline, Quoted
 
 _NS = f"{{{AKN30}}}"
 _SOURCE = "lawcheck"
@@ -185,10 +188,20 @@ def _quoted(paragraph: etree._Element, quoted: Quoted) -> None:
 
 
 def _name_schedules(body: etree._Element) -> None:
-    """`sched_1`, `sched_2`...: the generator would call a schedule `hcontainer_1`."""
-    schedules = (child for child in body if child.tag == _NS + "hcontainer" and child.get("name") == SCHEDULE)
-    for number, schedule in enumerate(schedules, start=1):
-        schedule.set("eId", f"sched_{number}")
+    """`sched_1`, `sched_2`...: the generator would call a schedule `hcontainer_1`. Several
+    instruments printed together are `instrument_I`, `instrument_II` (by their number, else
+    their place), and each one's schedules `instrument_II__sched_1`..."""
+    instruments = [child for child in body if _is_container(child, INSTRUMENT)]
+    for number, instrument in enumerate(instruments, start=1):
+        instrument.set("eId", f"{INSTRUMENT}_{clean_num(instrument.findtext(_NS + 'num') or '') or number}")
+    for parent, prefix in ((body, ""), *((instrument, instrument.get("eId", "") + "__") for instrument in instruments)):
+        schedules = (child for child in parent if _is_container(child, SCHEDULE))
+        for number, schedule in enumerate(schedules, start=1):
+            schedule.set("eId", f"{prefix}sched_{number}")
+
+
+def _is_container(element: etree._Element, name: str) -> bool:
+    return element.tag == _NS + "hcontainer" and element.get("name") == name
 
 
 def _name_quotations(root: etree._Element) -> None:
@@ -218,7 +231,8 @@ def _name_quotations(root: etree._Element) -> None:
 
 def _link_quotations(body: etree._Element, language: str) -> None:
     """`<ref>`s from quoted units to the articles or sections quoted by the same amending unit."""
-    for unit in body:
+    units = [unit for child in body for unit in (child if _is_container(child, INSTRUMENT) else [child])]
+    for unit in units:
         structures = list(unit.iter(_NS + "quotedStructure"))
         targets: dict[tuple[str, str], str] = {}
         for structure in structures:

@@ -30,9 +30,14 @@ GROUP_RANKS = {"book": 0, "part": 1, "subpart": 2, "division": 2, "title": 2, "c
 (a Title of a civil-law act holds Chapters, as in Titre > Chapitre > Section > Article)."""
 
 ARTICLE_KINDS = frozenset({"article", "section"})
-_NUMBER = (r"(?P<n>\d+(?:[.\-]\d+)*(?:[A-Za-z](?![A-Za-z]))?(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?"
-           r"|[IVXLCDM]+[A-Z]?(?![A-Za-z])|[A-Z](?![A-Za-z]))")
-"""A unit number: 12, 94-1, 45A, 487.012, II, VA (Part 5A, inserted after Part V), C."""
+_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                 "sixteen|seventeen|eighteen|nineteen|twenty")
+_NUMBER = (r"(?P<n>\d+(?:[.\-]\d+)*(?:-[A-Z](?![A-Za-z])|[A-Za-z](?![A-Za-z]))?(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?"
+           r"|[IVXLCDM]+[A-Z]?(?![A-Za-z])|[A-Z](?![A-Za-z])"
+           r"|(?<=[A-Za-z] )(?i:" + _NUMBER_WORDS + r")(?:-[A-Z])?(?![A-Za-z]))")
+"""A unit number: 12, 94-1, 45A, 370-A (Article 370-A, inserted after 370), 487.012, II, VA (Part 5A,
+inserted after Part V), C, and a number in words after an English unit word: "CHAPTER SIX-A",
+"Part Two" (Commonwealth and Philippine drafting)."""
 _WORDS = (
     ("book", r"(?i:book|книга)"),
     ("subpart", r"(?i:sub-?part|подраздел)"),
@@ -42,14 +47,18 @@ _WORDS = (
     ("chapter", r"(?i:chapter|глава)"),
     ("subchapter", r"(?i:параграф)"),
     ("article", r"(?i:article|art\.|статья)"),
-    ("section", r"(?i:section)"),
+    ("section", r"(?i:section|sec\.)"),  # "SECTION 1." then "SEC. 2." (Philippine and US bills)
 )
 _LABELLED = re.compile(
     r"^(?P<word>" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _WORDS) + r"|§)\s*"
     + _NUMBER + r"(?:er(?![A-Za-z]))?(?P<dot>\.(?!\d))?(?P<sep>\s*[-–—:]\s*|\s+|$)(?P<rest>.*)$")
 """A labelled heading. "Art. 1er" is the French "first": the written number drops the ending
 ("Art. 1."), so the unit is article 1 for every reference to it."""
-_BARE = re.compile(r"^(?P<n>\d+(?:\.\d+)*[A-Z]?)(?P<dot>\.)?\s+(?P<rest>(?:[A-ZА-ЯЁ«\"“(]|\d+[/\-–]\d+\s).*)$")
+_RUN_IN_HEADING = re.compile(r"^(?P<heading>[A-ZА-ЯЁ][^.]{0,100}\.)\s+[-–—]\s+(?P<text>\S.*)$")
+""""Short Title. - This Act shall be known as ...": a heading closed by a full stop, a dash, then
+the unit's text on the same line (Philippine and Latin American drafting)."""
+_BARE = re.compile(r"^(?P<n>\d+(?:\.\d+)*(?:-?[A-Z](?![A-Za-z]))?)(?P<dot>\.)?\s+"
+                   r"(?P<rest>(?:[A-ZА-ЯЁ«\"“(]|\d+[/\-–]\d+\s).*)$")
 """A bare section number and its heading, which may open with a figure joined by a slash or
 a dash ("36. 24/7 point of contact"), not with a plain number ("12. 5 days" is text)."""
 _BOOK_WORDS = re.compile(r"(?i)^(?:(?:общая|особенная)\s+часть|часть\s+(?:первая|вторая|третья|четвертая|"
@@ -58,6 +67,8 @@ _NOTE = re.compile(r"^(?:Сноска|Сноски)\s*[.:]", re.IGNORECASE)
 _SCHEDULE = re.compile(
     r"^(?:(?:THE|The)\s+)?(?:(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+)?"
     r"(?:SCHEDULE|Schedule|ANNEX|Annex|APPENDIX|Appendix)(?:\s+(?:\d{1,3}[A-Z]?|[IVXLC]{1,6}|[A-Z]))?"
+    r"(?:\s+(?i:to)\s+(?:(?i:the|this)\s+)?(?i:chapter|part|act|code|law|ordinance|regulations|bill|decree)"
+    r"(?:\s+[A-Z0-9][\w-]*){0,4})?"
     r"(?P<title>\s*[–—:-]\s+[^()]{1,160}?)?"
     r"\s*(?P<reference>\((?:[^()]{1,80}|[^()]{1,60}\([^()]{1,10}\)[^()]{0,20})\))?\s*$")
 _ENABLING_REFERENCE = re.compile(
@@ -163,7 +174,8 @@ class ScheduleHeading:
 
 
 def parse_schedule(text: str) -> ScheduleHeading | None:
-    """"FIRST SCHEDULE", "SCHEDULE (section 8(2))", "Schedule 2 – Forms", "ANNEX": the heading of
+    """"FIRST SCHEDULE", "SCHEDULE (section 8(2))", "Schedule 2 – Forms", "ANNEX", "SCHEDULE TO
+    CHAPTER SIX-A" (the unit it belongs to, in capitalised words): the heading of
     a schedule, which ends the Act's sections. Only a line of its own that is nothing else: the
     word capitalised ("the schedule" is a mention), an ordinal or number, a title after a dash
     and a bracket. A bracket that names a provision is the schedule's enabling reference, kept
@@ -238,6 +250,9 @@ def _labelled(match: re.Match[str], *, styled: bool, language: str) -> UnitHeadi
         return None
     token = match.group("n")
     written = " ".join((match.string[:match.end("n")] + (match.group("dot") or "")).split())
+    run_in = _RUN_IN_HEADING.match(rest)
+    if run_in and looks_like_heading(run_in.group("heading")[:-1]):
+        return UnitHeading(kind, written, token, run_in.group("heading"), text=run_in.group("text"))
     if not styled and _SENTENCE_END.search(rest) and not looks_like_heading(rest[:-1]):
         return UnitHeading(kind, written, token, "", text=rest)
     return UnitHeading(kind, written, token, rest)

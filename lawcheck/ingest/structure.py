@@ -30,7 +30,10 @@ never continues the amending act's own list. The quote may also open on the inst
 Layouts of whole drafts, each decided once from all the lines:
 - sections numbered "12. Heading" (a heading may end with a full stop when a body follows);
 - marginal notes: a heading line above "4. (1) A person ...", whose number opens its text;
-- Articles grouped in Sections: then "Section 2 – ..." is a grouping, not a unit.
+- Articles grouped in Sections: then "Section 2 – ..." is a grouping, not a unit;
+- several instruments printed one after the other (two Bills in a gazette supplement, each
+  with its own title block, long title or enacting words, and numbering): each is a unit of
+  its own (`hcontainer name="instrument"`), and the text before the first is front matter.
 A schedule ("FIRST SCHEDULE") ends the sections and holds its own units; a line opening with a
 dash after a colon is an indent (one paragraph, often one definition).
 """
@@ -76,6 +79,12 @@ CROSS_HEADING_RANK = 4.5
 SCHEDULE_RANK = -0.5
 """A schedule closes every unit of the Act (its Parts included) and holds its own."""
 
+INSTRUMENT_RANK = -0.75
+"""An instrument printed with others (two Bills in one gazette) holds its Parts and its schedules."""
+
+INSTRUMENT = "instrument"
+"""`<hcontainer name="instrument">`: one of several instruments a draft prints one after the other."""
+
 SCHEDULE = "schedule"
 """The AKN name of a schedule: `<hcontainer name="schedule">`, which the reader reads as a unit."""
 
@@ -92,7 +101,7 @@ DEFINITION_WINDOW = 3000
 """How far ahead a run of definitions is looked for (bounded: long lines stay linear)."""
 
 _TITLE_OPENERS = re.compile(r"(?i)^(?:закон|кодекс|проект|указ|постановление|law|act|bill|code|draft)\b")
-_BARE_KEY = re.compile(r"^([0-9]{1,12})(?![0-9])(?:\.([0-9]+))?([A-Z]?)$")
+_BARE_KEY = re.compile(r"^([0-9]{1,12})(?![0-9])(?:\.([0-9]+))?-?([A-Z]?)$")
 
 
 QUOTES = {"«": "»", "“": "”", '"': '"'}
@@ -429,6 +438,29 @@ class OutlineBuilder:
         self._attach_group(node)
         self.awaiting_heading = node if not heading.heading else None
 
+    def open_instrument(self, block: list[Line], openers: int) -> None:
+        """The heading block of one of several instruments printed together (see `_instruments`):
+        its number ("(II)") and name ("CRIMINAL PROCEDURE (AMENDMENT) BILL 2025") head a unit
+        that holds the instrument's own units, and its long title and enacting words are that
+        unit's first text. Its sections are numbered afresh."""
+        title, body = block[:len(block) - openers], block[len(block) - openers:]
+        node = Node("hcontainer", name=INSTRUMENT, rank=INSTRUMENT_RANK, line=block[0].number)
+        names = []
+        for line in title:
+            found = parse_label(line.text)
+            if _SEPARATOR.match(line.text):
+                continue
+            if found is not None and not found[1] and not node.num:
+                node.num = found[0].text
+            else:
+                names.append(line.text)
+        node.heading = " ".join(names)
+        self._attach_group(node)
+        for line in body:
+            self._append_text(node, line.text)
+        self.last_bare = None
+        self.awaiting_heading = None
+
     def _grouping_element(self) -> str:
         """A grouping below a Chapter is a subchapter, below a Part a subpart, else a division."""
         enclosing = next((group.element for group in reversed(self.groups) if group.element in ("part", "chapter")),
@@ -748,9 +780,16 @@ def _builder(lines: list[Line], language: str, *, quoted: bool = False) -> Outli
                              marginal_notes=_uses_marginal_notes(laid_out),
                              sections_group=_sections_group_articles(laid_out), quoted=quoted)
     builder.quote_budget = QUOTE_SCAN_FLOOR + QUOTE_SCAN_FACTOR * sum(len(line.text) for line in lines)
-    builder.front.extend(lines[:arrangement.stop])
-    index = arrangement.stop
+    instruments = {} if quoted else {block.start: block for block in _instruments(lines, language, arrangement.stop)}
+    start = min(instruments, default=arrangement.stop)
+    builder.front.extend(lines[:start])
+    index = start
     while index < len(lines):
+        block = instruments.get(index)
+        if block is not None:
+            builder.open_instrument(lines[block.start:block.stop], block.openers)
+            index = block.stop
+            continue
         after = builder.add_quoted(lines, index) if builder.started else None
         if after is not None:
             index = after
@@ -758,6 +797,83 @@ def _builder(lines: list[Line], language: str, *, quoted: bool = False) -> Outli
         builder.add_line(lines[index], lines[index + 1] if index + 1 < len(lines) else None)
         index += 1
     return builder
+
+
+_LONG_TITLE = re.compile(r"^(?:AN?|An?)\s+(?i:act|bill)\s+(?i:to|for|amending|relating|concerning|providing|"
+                         r"respecting|further|making|establishing)\b")
+_ENACTING = re.compile(r"^(?i:(?:now,?\s+therefore,?\s+)?be\s+it\s+(?:therefore\s+|hereby\s+)?enacted"
+                       r"|enacted\s+by|it\s+is\s+(?:hereby\s+)?enacted)\b|^The\s+[A-Z][^.]{2,80}\s+enacts\b")
+"""A long title ("An Act to amend ...", "A BILL for an Act to ...") and enacting words ("ENACTED by
+the Parliament of ...", "Be it enacted by ...", "The Parliament of X enacts ...")."""
+_SEPARATOR = re.compile(r"^(?:[=*_~#-]\s?){3,}$")
+"""A rule across the page ("=====", "* * *") between two instruments."""
+_TITLE_BLOCK_LINES = 4
+
+
+@dataclass(frozen=True, slots=True)
+class InstrumentBlock:
+    """The lines that open an instrument: its title block and `openers` lines of long title and
+    enacting words, from `start` up to `stop` (excluded)."""
+
+    start: int
+    stop: int
+    openers: int
+
+
+def _instruments(lines: list[Line], language: str, first: int) -> list[InstrumentBlock]:
+    """The instruments of a draft that prints several one after the other, each with its own
+    long title or enacting words and its own numbering (a gazette supplement with two Bills):
+    an empty list unless at least two such openings each stand before units of their own.
+
+    An instrument opens with its title block: at most a few lines above its long title, of a
+    rule across the page, a number on its own ("(II)") and the instrument's name in a short
+    line ("CRIMINAL PROCEDURE (AMENDMENT) BILL 2025"). Long title and enacting words that
+    follow each other with no unit between them open one instrument."""
+    if language == "ru":
+        return []
+    groups: list[list[int]] = []
+    units_after = False
+    for index in range(first, len(lines)):
+        text = lines[index].text
+        if _LONG_TITLE.match(text) or _ENACTING.match(text):
+            if groups and not units_after:
+                groups[-1].append(index)
+            else:
+                groups.append([index])
+            units_after = False
+        elif _opens_unit(text, language):
+            if not groups:
+                return []  # units before the first long title: one instrument that mentions others
+            units_after = True
+    if len(groups) < 2 or not units_after:
+        return []
+    blocks = []
+    floor = first
+    for openers in groups:
+        start = openers[0]
+        while start > floor and openers[0] - start < _TITLE_BLOCK_LINES and _title_block_line(lines[start - 1].text):
+            start -= 1
+            if _SEPARATOR.match(lines[start].text):
+                break
+        blocks.append(InstrumentBlock(start, openers[-1] + 1, openers[-1] + 1 - openers[0]))
+        floor = openers[-1] + 1
+    return blocks
+
+
+def _opens_unit(text: str, language: str) -> bool:
+    heading = parse_heading(text, styled=False, language=language, bare_sections=True)
+    return (heading is not None and heading.kind in ARTICLE_KINDS) or _NUMBERED_TEXT.match(text) is not None
+
+
+def _title_block_line(text: str) -> bool:
+    """A rule, a number on its own or a short heading: a line of an instrument's title block."""
+    if _SEPARATOR.match(text):
+        return True
+    found = parse_label(text)
+    if found is not None:
+        return not found[1]
+    return (looks_like_heading(text) and parse_heading(text, styled=False, language="en", bare_sections=True) is None
+            and parse_schedule(text) is None)
 
 
 _ARRANGEMENT = re.compile(r"(?i)^(?:arrangement|table) of (?:sections|clauses|articles|parts|provisions|contents)\.?$"
@@ -843,13 +959,33 @@ def _inserted_part(instruction: str) -> str | None:
 
 
 def _quoted_outline(lines: list[Line], language: str) -> Node | None:
-    """The units of a quotation, or None when it holds none (or text before its first unit)."""
+    """The units of a quotation, or None when it holds none (or text before its first unit).
+
+    Headings the recogniser does not read as units ("DIVISION ON COMPUTER CRIMES", a Chapter
+    numbered in some other way) may stand above inserted articles or sections: they stay the
+    quotation's first text, so that the quotation still ends at its closing mark and what
+    follows is the amending act's own text again, not more of the last inserted unit."""
     if not lines:
         return None
     builder = _builder(lines, language, quoted=True)
-    if not builder.started or builder.front or not builder.body.parts:
+    if not builder.started or not builder.body.parts:
         return None
+    if builder.front:
+        if not (all(looks_like_heading(line.text) for line in builder.front) and _holds_articles(builder.body)):
+            return None
+        builder.body.parts[:0] = [line.text for line in builder.front]
     return builder.body
+
+
+def _holds_articles(node: Node) -> bool:
+    """Does the tree hold an article or a section?"""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.element in ARTICLE_KINDS:
+            return True
+        stack.extend(current.children)
+    return False
 
 
 def _opens_with_bare_section(lines: list[Line], language: str) -> bool:
@@ -981,9 +1117,11 @@ def _sections_group_articles(lines: list[Line]) -> bool:
     heading line between)? Then the draft's units are Articles, and its Sections group them."""
     for index, line in enumerate(lines):
         heading = parse_heading(line.text, styled=False, language="en", bare_sections=False)
-        if heading is None or not _is_labelled_section(heading):
-            continue
+        if heading is None or not _is_labelled_section(heading) or heading.text:
+            continue  # "SEC. 2. Title. - The Code is amended ...:" is a section with a body of its own
         for later in lines[index + 1:index + 3]:
+            if later.text[:1] in QUOTES:
+                break  # an Article quoted by an amending instruction is the amended act's
             found = parse_heading(later.text, styled=False, language="en", bare_sections=False)
             if found is not None:
                 if found.kind == "article":
