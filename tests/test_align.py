@@ -101,3 +101,19 @@ def test_a_marked_up_range_refers_to_every_article_it_names() -> None:
         assert "sec_5" in [p.eid for p in analysis.referrers(eid)]
     assert "sec_6" not in [p.eid for p in analysis.referrers("sec_3")]  # a single ref is no range
     assert analysis.ranges_of(analysis.provision("sec_5")) == {"sec_2", "sec_3", "sec_4"}  # type: ignore[arg-type]
+
+
+def test_articles_numbered_with_a_letter_are_referred_to_and_ranged_by_their_full_number() -> None:
+    """"Articles 370-A to 370-C" (articles inserted after 370) names 370-A, 370-B and 370-C, not
+    Article 370."""
+    def article(number: str, text: str) -> str:
+        return (f'<article eId="art_{number}"><num>Article {number}.</num><heading>Heading</heading>'
+                f"<content><p>{text}</p></content></article>")
+
+    document = parse_document(akn_xml(
+        article("370", "A penalty.") + article("370-A", "Illegal access.") + article("370-B", "Interception.")
+        + article("370-C", "Data interference.")
+        + article("370-D", "Attempt to commit an offence under Articles 370-A to 370-C is punishable.")), "draft.xml")
+    analysis = analyse(document, "en")
+    assert {a.eid for a in analysis.articles if "art_370-D" in [r.eid for r in analysis.referrers(a.eid)]} \
+        == {"art_370-A", "art_370-B", "art_370-C"}

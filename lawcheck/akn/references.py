@@ -60,7 +60,9 @@ _EN_UNIT = (r"(?:sub-?sections?|subs\.|subsec\.|sub-?paragraphs?|subpara\.|secti
             r"secs?\.|sect\.|articles?|arts?\.|regulations?|regs?\.|rules?|paragraphs?|paras?\.|"
             r"clauses?|items?|points?)")
 _EN_SUB = r"\((?:[0-9]+(?:\.[0-9]+)?[a-z]{0,2}|[a-z]{1,4}(?:\.[0-9]+)?)\)"
-_EN_NUM = rf"(?:[0-9]+[a-z]{{0,3}}(?:[.\-][0-9]+[a-z]{{0,2}})*(?:\s?{_EN_SUB})*|{_EN_SUB}(?:\s?{_EN_SUB})*)"
+# "370-a" (Article 370-A, inserted after 370): a letter after a hyphen, alone
+_EN_NUM = (rf"(?:[0-9]+[a-z]{{0,3}}(?:[.\-](?:[0-9]+[a-z]{{0,2}}|[a-z](?![a-z])))*(?:\s?{_EN_SUB})*"
+           rf"|{_EN_SUB}(?:\s?{_EN_SUB})*)")
 # Patterns run on lower-cased text: case-insensitive matching is several times slower in `re`.
 _EN_REF = re.compile(
     rf"(?<![\w.])(?P<unit>{_EN_UNIT})\s*(?P<num>{_EN_NUM})"

@@ -238,8 +238,9 @@ class Analysis:
 # what stands between the two references of a range: "sections 18</ref> to <ref>23", "17–22"
 _BETWEEN = re.compile(r"\s*(?:to|through|–|—|-|по)\s*(?:(?:sections?|articles?|ss?\.|arts?\.|стать\w*|ст\.)\s*)?",
                       re.IGNORECASE)
-_REF_RANGE = re.compile(r"(?<![\d\-.])(\d+)\s*(?:to|through|–|—|-|по)\s*(\d+)(?![\d\-.])", re.IGNORECASE)
-_NUMBER = re.compile(r"(\d+(?:[.\-]\d+)*)")
+_REF_RANGE = re.compile(r"(?<![\d\-.])(\d+(?:-[A-Z](?![A-Za-z]))?)\s*(?:to|through|–|—|-|по)\s*"
+                        r"(\d+(?:-[A-Z](?![A-Za-z]))?)(?![\d\-.])", re.IGNORECASE)
+_NUMBER = re.compile(r"(\d+(?:[.\-]\d+)*(?:-[A-Z](?![A-Za-z]))?)")  # 12, 94-1, 370-A
 
 
 class _Links:
