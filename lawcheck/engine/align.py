@@ -72,6 +72,7 @@ class Analysis:
     _title: Tagged | None = None
     _referring: set[str] | None = None  # articles that refer to another (`referring`)
     edits: int = 0  # how many edits the draft has had: what depends on all its units is kept per edit
+    edited: list[str] = field(default_factory=list)  # the eId of each edit, in order
     aliases: dict[str, Aliases] = field(default_factory=dict)  # eId -> the short names in force there
 
     def block(self, provision: Provision) -> list[Unit]:
@@ -125,6 +126,7 @@ class Analysis:
         an edit of a heading or intro is seen fully after a new check.)"""
         unit = self.units[eid]
         self.edits += 1
+        self.edited.append(eid)
         self.units[eid] = Unit(eid, with_aliases(tag(text, self.lang), self.aliases.get(eid, {})), unit.context)
         provision = self._by_eid[eid]
         article = self.article_of(eid)

@@ -741,29 +741,46 @@ def _names_a_power(requirement: Requirement, concepts: frozenset[str]) -> bool:
 def _conditions_scope(analysis: Analysis, requirement: Requirement, own: list[Unit], general: Sequence[Unit],
                       governing: Sequence[Provision]) -> tuple[list[Unit], dict[str, list[Unit]]]:
     """Where Art. 15's conditions may stand: the aligned articles, the general clauses and every
-    article that names a power, with its eId index. Kept from the last assessment when only
-    some units were edited (an edit replaces a unit by one of the same eId): in a code these
-    are thousands of units, and rebuilding them would cost every re-check."""
-    inputs = [*own, *general, *(u for article in governing for u in analysis.block(article))]
+    article that names a power, with its eId index. Kept from the last assessment while it is
+    made of the same provisions: an edit replaces one unit by one of the same eId, which is put
+    in its place (in a code these are thousands of units, and rebuilding them would cost every
+    re-check)."""
     key = ("conditions scope", requirement.id)
-    kept = analysis.memo.get(key)
-    if kept is not None and len(kept[0]) == len(inputs):
-        replaced = [(old, new) for old, new in zip(kept[0], inputs, strict=True) if old is not new]
-        if all(old.eid == new.eid for old, new in replaced):
-            edited = {id(old): new for old, new in replaced}  # the old units are alive in kept[0]
-            scope = [edited.get(id(u), u) for u in kept[1]] if edited else kept[1]
-            index = kept[2]
-            for unit in edited.values():
-                index[unit.eid] = [edited.get(id(u), u) for u in index[unit.eid]]
-            analysis.memo[key] = (inputs, scope, index)
-            return list(scope), index
-    scope, index = list(own), {}
+    shape = (tuple(u.eid for u in own), tuple(u.eid for u in general), tuple(a.eid for a in governing))
+    memo = analysis.memo.get(key)
+    kept: _Scope | None = memo[0] if memo is not None else None
+    if kept is not None and kept.shape == shape:
+        for eid in analysis.edited[kept.edits:]:
+            unit = analysis.units[eid]
+            for position in kept.positions.get(eid, ()):
+                kept.scope[position] = unit
+            if eid in kept.index:
+                kept.index[eid] = [unit] * len(kept.index[eid])
+        kept.edits = len(analysis.edited)
+        return list(kept.scope), kept.index
+    scope, index = list(own), dict[str, list[Unit]]()
     for unit in scope:
         index.setdefault(unit.eid, []).append(unit)
     _extend(scope, index, general)
-    _extend(scope, index, inputs[len(own) + len(general):])
-    analysis.memo[key] = (inputs, list(scope), index)
+    _extend(scope, index, [u for article in governing for u in analysis.block(article)])
+    positions: dict[str, list[int]] = {}
+    for position, unit in enumerate(scope):
+        positions.setdefault(unit.eid, []).append(position)
+    analysis.memo[key] = (_Scope(shape, list(scope), index, positions, len(analysis.edited)),)
     return scope, index
+
+
+@dataclass
+class _Scope:
+    """`_conditions_scope` as last built: what it was made of (the eIds of the aligned units, the
+    general clauses and the governing articles), the scope, its eId index, where each eId stands
+    in it, and how many edits it has seen."""
+
+    shape: tuple[tuple[str, ...], ...]
+    scope: list[Unit]
+    index: dict[str, list[Unit]]
+    positions: dict[str, list[int]]
+    edits: int
 
 
 def _extend(scope: list[Unit], index: dict[str, list[Unit]], extra: Iterable[Unit], *, last: bool = False) -> None:
