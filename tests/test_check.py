@@ -633,3 +633,19 @@ def test_an_assistance_regime_without_reasons_for_refusal_or_confidentiality_is_
     assert bc27["status"] == "partial"
     unmet = {e["id"] for e in bc27["elements"] if e["status"] == "unmet"}
     assert {"reasons_for_refusal", "confidentiality_of_request"} <= unmet
+
+
+def test_a_harm_named_in_an_item_of_an_aggravated_form_is_no_threshold_of_the_offence() -> None:
+    """«Те же деяния, совершенные: ... 2) повлекшие крупный ущерб» makes the harm a ground for a
+    heavier penalty: the basic offence in part 1 has no threshold, whatever the item says."""
+    article = (
+        '<article eId="art_319"><num>Статья 319.</num><heading>Воздействие на компьютерную информацию</heading>'
+        '<paragraph eId="art_319__para_1"><num>1.</num><content><p>Умышленные неправомерные уничтожение, '
+        "блокирование или модификация компьютерной информации – наказываются лишением свободы на срок до двух "
+        "лет.</p></content></paragraph>"
+        '<paragraph eId="art_319__para_2"><num>2.</num><intro><p>Те же деяния, совершенные:</p></intro>'
+        '<point eId="art_319__para_2__point_1"><num>1)</num><content><p>группой лиц;</p></content></point>'
+        '<point eId="art_319__para_2__point_2"><num>2)</num><content><p>повлекшие крупный ущерб, – '
+        "наказываются лишением свободы на срок до пяти лет.</p></content></point></paragraph></article>")
+    check = _check(article, language="rus")
+    assert "BC-4/no_harm_threshold" not in _codes(check)

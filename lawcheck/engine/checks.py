@@ -109,7 +109,7 @@ def absence(element: Element, blocks: Sequence[Block]) -> Result:
     that also states the element's `unless` (the exception the treaty allows) is no conflict,
     nor is an aggravated form of the offence that refers back to the basic one."""
     for unit in (u for block in blocks for u in block):
-        if unit.tagged.has(AGGRAVATED):
+        if unit.tagged.has(AGGRAVATED) or any(c.tagged.has(AGGRAVATED) for c in unit.context):
             continue  # "the same acts, causing substantial damage": a heavier penalty, not a condition of the offence
         evidence = unit_match(unit, element.concepts)
         if evidence and not (element.unless and unit_match(unit, element.unless)):
