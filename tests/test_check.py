@@ -649,3 +649,16 @@ def test_a_harm_named_in_an_item_of_an_aggravated_form_is_no_threshold_of_the_of
         "наказываются лишением свободы на срок до пяти лет.</p></content></point></paragraph></article>")
     check = _check(article, language="rus")
     assert "BC-4/no_harm_threshold" not in _codes(check)
+
+
+def test_a_production_order_to_service_providers_alone_is_partial() -> None:
+    """Art. 18(1)(a) asks for an order to any person in the territory who has the data; a
+    notice that only service providers must answer implements it in part."""
+    check = _check(_section(
+        "20", "Disclosure of communications data",
+        "A senior police officer may, by written notice, require a service provider to disclose specified stored "
+        "computer data and subscriber information in its possession or control, where it is needed for a specific "
+        "criminal investigation."))
+    bc18 = _requirement(check, "BC-18")
+    assert bc18["status"] == "partial"
+    assert "order_to_any_person" in {e["id"] for e in bc18["elements"] if e["status"] == "unmet"}
