@@ -232,6 +232,10 @@ def test_the_article_a_point_opens_with_carries_to_the_parts_its_sub_points_inse
     following subsection: "(3) ..."" inserts s. 12(3)."""
     from lawcheck.ingest import import_bytes
 
+    def quoted_labels(text: str, lang: str) -> list[str]:
+        document = parse_document(import_bytes(text.encode(), "draft.txt"), "draft.xml")
+        return [Citations(document, lang).label(p.eid) for p in document.quoted]
+
     russian = ("Статья 1. Внести в Уголовно-процессуальный кодекс Республики следующие изменения:\n"
                "1) в статье 165 «Судебный порядок»:\n"
                "а) в части первой слова «статьи 29» заменить словами «статьи 29 и 30»;\n"
@@ -240,14 +244,11 @@ def test_the_article_a_point_opens_with_carries_to_the_parts_its_sub_points_inse
                "2) статью 170 дополнить частью второй следующего содержания:\n"
                "«2. Копия постановления вручается лицу.».\n"
                "Статья 2. Настоящий Закон вступает в силу со дня его опубликования.\n")
-    document = parse_document(import_bytes(russian.encode(), "zakon.txt"), "zakon.xml")
-    assert [Citations(document, "ru").label(p.eid) for p in document.quoted] == \
+    assert quoted_labels(russian, "ru") == \
         ["ст. 165 ч. 6 УПК (подп. б п. 1 ст. 1 проекта)", "ст. 170 ч. 2 УПК (п. 2 ст. 1 проекта)"]
     english = ("1. Short title\nThis Act may be cited as the Evidence (Amendment) Act, 2025.\n\n"
                "2. Amendment of the principal Act\nThe principal Act is amended in section 12—\n"
                "(a) in subsection (1), by deleting the word \"document\";\n"
                "(b) by inserting after subsection (2) the following subsection:\n"
                "\"(3) A court may admit a printout of computer data.\"\n")
-    document = parse_document(import_bytes(english.encode(), "act.txt"), "act.xml")
-    assert [Citations(document, "en").label(p.eid) for p in document.quoted] == \
-        ["s. 12(3) of the principal Act (s. 2(b) of the draft)"]
+    assert quoted_labels(english, "en") == ["s. 12(3) of the principal Act (s. 2(b) of the draft)"]

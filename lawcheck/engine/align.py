@@ -20,7 +20,7 @@ from lawcheck.akn.vocab import ARTICLE_LEVEL
 from lawcheck.concepts.aliases import Aliases, aliases_in_force, with_aliases
 from lawcheck.concepts.language import tokenize
 from lawcheck.concepts.tagger import Tagged, tag
-from lawcheck.engine.roles import FOREIGN, PENAL, PROHIBITION, Framing, accepts, role_of
+from lawcheck.engine.roles import FOREIGN, MEASURES, PENAL, PROHIBITION, Framing, accepts, role_of
 from lawcheck.engine.units import Block, Definition, Unit, UnitList
 from lawcheck.rulebook.model import Requirement
 
@@ -370,7 +370,6 @@ def analyse(document: Document, lang: str) -> Analysis:
 
 
 MEANING_CHARS = 70  # where a definition says what its term is: the words just after the term
-MEASURES = ("search", "seizure", "preservation", "interception", "real_time_collection", "production_order")
 DATA_KINDS = ("traffic_data", "content_data", "subscriber_information", "computer_data")
 
 

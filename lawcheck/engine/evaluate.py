@@ -582,15 +582,15 @@ def _top_block(analysis: Analysis, item: Assessed) -> list[Block]:
 
 
 SPREAD = {"sanction", "scope", "safeguards"}
+"""Kinds of requirement a law carries in each provision of another kind: every offence of
+Arts 2-11 carries its penalty (Art. 13), every power its scope and conditions (Arts 14, 15).
+They are reported in every such article the draft has, not cut to a few in document order."""
 GENERAL_ROLES = ("other", "preliminary", "definition")  # roles of a rule that may open a Part's offences or powers
 COOPERATION_KINDS = ("cooperation", "cooperation_power")
 GOVERNED = {"sanction", "scope"}
 """Kinds of requirement a general rule may carry for all the offences or powers it governs (one
 penalty section, one scope clause). Art. 15's conditions are carried where each power states
 its own as much as in a general article, so the powers stay principal there."""
-"""Kinds of requirement a law carries in each provision of another kind: every offence of
-Arts 2-11 carries its penalty (Art. 13), every power its scope and conditions (Arts 14, 15).
-They are reported in every such article the draft has, not cut to a few in document order."""
 
 
 def _carrying_articles(requirement: Requirement, assessed: Mapping[str, Assessed]) -> frozenset[str]:
@@ -609,7 +609,6 @@ sanctions): with none of those offences in the text they have nothing to apply t
 
 
 PRINCIPLES = {"scope", "cooperation", "general", "safeguards", "data_protection"}
-MEASURES = {"procedural_power", "cooperation_power"}
 """The Protocol's general rules (SP-2 scope, SP-4 language, SP-5 principles of Chapter II, SP-13
 conditions and safeguards, SP-14 protection of the personal data transferred) govern its
 measures (SP-6..SP-12): with none of those measures in the text they have nothing to apply to.
@@ -641,16 +640,18 @@ def _principal_where_best(assessed: list[Assessed], rulebook: Rulebook, settings
             for alignment in item.alignments:
                 scores.setdefault(alignment.eid, []).append((item.requirement.id, alignment.score))
 
-    def elsewhere(rid: str, alignment: Alignment) -> bool:
-        return any(other != rid and other not in rulebook.builds_on(rid) and align[other] != align[rid]
-                   and score > alignment.score for other, score in scores.get(alignment.eid, ()))
-
     kinds = {item.requirement.id: item.requirement.kind for item in assessed}
 
-    def a_measure(rid: str, alignment: Alignment) -> bool:
-        """Whether a measure taken for a foreign State reads the article more strongly."""
-        return any(kinds.get(other) == "cooperation_power" and other not in rulebook.builds_on(rid)
+    def stronger(rid: str, alignment: Alignment, reads: Callable[[str], bool]) -> bool:
+        """Whether a requirement `reads` accepts, other than those `rid` builds on, reads the article more strongly."""
+        return any(other != rid and other not in rulebook.builds_on(rid) and reads(other)
                    and score > alignment.score for other, score in scores.get(alignment.eid, ()))
+
+    def elsewhere(rid: str, alignment: Alignment) -> bool:  # not aligned by the same words
+        return stronger(rid, alignment, lambda other: align[other] != align[rid])
+
+    def a_measure(rid: str, alignment: Alignment) -> bool:  # a measure taken for a foreign State
+        return stronger(rid, alignment, lambda other: kinds.get(other) == "cooperation_power")
 
     result = []
     for item in assessed:
@@ -670,7 +671,7 @@ def _bound_to_measures(assessed: list[Assessed], settings: Settings) -> list[Ass
     Protocol's measures, its general rules are absent too."""
     measures: dict[str, list[str]] = {}
     for item in assessed:
-        if item.requirement.kind in MEASURES:
+        if item.requirement.kind in POWER_KINDS:
             measures.setdefault(item.requirement.instrument, []).append(item.status)
     return [_absent_without(item, measures.get("SP"), settings)
             if item.requirement.kind in PRINCIPLES and item.requirement.instrument == "SP" else item
@@ -804,15 +805,11 @@ def _extend(scope: list[Unit], index: dict[str, list[Unit]], extra: Iterable[Uni
     scope += added
 
 
-def _direct_cooperation_articles(analysis: Analysis, rulebook: Rulebook) -> frozenset[str]:
+def _direct_cooperation(analysis: Analysis, rulebook: Rulebook) -> dict[str, float]:
     """The article that carries each measure taken without a request for mutual assistance
-    (`outside_assistance`: an order sent to a provider abroad, a foreign order given effect):
-    it names that request only as the fallback, and is not the Convention's regime of assistance."""
-    return frozenset(_direct_cooperation_scores(analysis, rulebook))
-
-
-def _direct_cooperation_scores(analysis: Analysis, rulebook: Rulebook) -> dict[str, float]:
-    """`_direct_cooperation_articles`, each with the best score a measure outside assistance gives it."""
+    (`outside_assistance`: an order sent to a provider abroad, a foreign order given effect),
+    with the best score such a measure gives it: it names that request only as the fallback,
+    and is not the Convention's regime of assistance."""
     key = ("direct co-operation",)
     kept = analysis.memo.get(key)
     if kept is None or kept[0] != analysis.edits or kept[1] is not rulebook:  # once per assessment, not per requirement
@@ -891,11 +888,11 @@ def _assess_one(analysis: Analysis, requirement: Requirement, rulebook: Rulebook
     if requirement.kind == "cooperation":
         measures = _measure_articles(analysis, rulebook)
         if requirement.instrument == "BC":
-            measures |= _direct_cooperation_articles(analysis, rulebook)
+            measures |= _direct_cooperation(analysis, rulebook).keys()
         candidates = [c for c in candidates if c.eid not in measures]
     elif requirement.kind == "cooperation_power" and requirement.instrument == "BC":
         # read more strongly as a measure taken without a request for assistance: not this one
-        direct = _direct_cooperation_scores(analysis, rulebook)
+        direct = _direct_cooperation(analysis, rulebook)
         candidates = [c for c in candidates if direct.get(c.eid, 0.0) <= c.score]
     carried = [c for c in candidates if c.eid in carrying]
     if carried:

@@ -51,6 +51,7 @@ AUTHORITIES = ("investigator", "court", "prosecutor", "court_authorisation", "ju
                "prosecutor_authorisation", "competent_authority", "executive_authority")
 ORDERS = ("order", "production_order", "search", "seizure", "preservation", "interception",
           "real_time_collection")
+MEASURES = tuple(c for c in ORDERS if c != "order")  # the measures themselves, without the word "order"
 FOREIGN = ("foreign_party", "mla_request", "mutual_legal_assistance", "central_authority",
            "extradition", "international_cooperation")
 REQUESTS = ("request",)  # in a heading under a Part on co-operation: a foreign request

@@ -21,7 +21,7 @@ from lawcheck.concepts.language import russian_case
 from lawcheck.concepts.lexicon import load_lexicon
 from lawcheck.concepts.numbers import iso_days
 from lawcheck.concepts.tagger import ConceptMatch, Tagged, find_cues
-from lawcheck.engine.roles import ORDERS
+from lawcheck.engine.roles import MEASURES
 from lawcheck.engine.units import Unit
 from lawcheck.rulebook.model import Expectation, Supervision, UrgencyValidation, Weight
 from lawcheck.rulebook.schema import AUTHORITY_LEVELS
@@ -49,7 +49,6 @@ _INTRO_MARKS = ("—", "–", ":", "-")
 ANCILLARY = ("compel_assistance",)
 """An order to those who know the system to help the search (Art. 19(4)) is not the grant of the
 search: the officer who may demand that help does not thereby decide on the search."""
-MEASURES = tuple(c for c in ORDERS if c != "order")  # the measures a rule's exception may list
 
 
 @dataclass(frozen=True)
